@@ -1,0 +1,29 @@
+namespace TinierHAR.MLNet.Architectures;
+
+/// <summary>
+/// Describes one of the supported HAR networks. The input of every network is a batch of windows shaped
+/// <c>(B, 1, T, C)</c>: T time steps of C sensor channels; the output is K class logits.
+/// </summary>
+public abstract class HarNetworkOptions
+{
+    /// <summary>Short, stable name of the architecture (used in metadata and on the command line).</summary>
+    public abstract string ArchitectureName { get; }
+
+    /// <summary>
+    /// Checks the options against a window length, channel count and class count, throwing an
+    /// <see cref="ArgumentException"/> that names the offending option and the rule it breaks.
+    /// </summary>
+    public virtual void Validate(int windowLength, int channels, int classes)
+    {
+        Require(channels >= 1, nameof(channels), $"channels must be at least 1 (got {channels}).");
+        Require(classes >= 2, nameof(classes), $"classes must be at least 2 (got {classes}).");
+        Require(windowLength >= 1, nameof(windowLength), $"window length must be at least 1 (got {windowLength}).");
+    }
+
+    /// <summary>Throws an <see cref="ArgumentException"/> for <paramref name="option"/> unless <paramref name="rule"/> holds.</summary>
+    protected static void Require(bool rule, string option, string message)
+    {
+        if (!rule)
+            throw new ArgumentException($"Invalid option '{option}': {message}", option);
+    }
+}

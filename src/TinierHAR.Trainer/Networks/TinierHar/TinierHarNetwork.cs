@@ -1,0 +1,83 @@
+using TinierHAR.MLNet.Architectures;
+using TinierHAR.MLNet.Complexity;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace TinierHAR.Trainer.Networks;
+
+/// <summary>
+/// TinierHAR: residual convolution blocks over time (weights shared across sensor channels), channels flattened per
+/// time step, a (bi)GRU, temporal attention and a linear classifier; with the paper's ablation switches.
+/// State-dict names as the authors': <c>conv_blocks.i.*</c>, <c>gru.*</c> (or <c>lstm.*</c>), <c>attention.*</c>,
+/// <c>classifier.0.*</c>.
+/// </summary>
+public sealed class TinierHarNetwork : HarNetwork
+{
+    private readonly ModuleList<ResidualConvBlock> conv_blocks;
+    private readonly Dropout dropout;
+    private readonly GRU? gru;
+    private readonly LSTM? lstm;
+    private readonly Linear? attention;
+    private readonly Sequential classifier;
+    private readonly TinierHarOptions options;
+
+    /// <summary>Creates TinierHAR for windows of T x C and K classes.</summary>
+    public TinierHarNetwork(TinierHarOptions options, int windowLength, int channels, int classes)
+        : base(nameof(TinierHarNetwork), options, windowLength, channels, classes)
+    {
+        this.options = options;
+        conv_blocks = new ModuleList<ResidualConvBlock>(ModelComplexity.TinierHarBlocks(options)
+            .Select(b => new ResidualConvBlock(b.In, b.Out, b.Pool, options)).ToArray());
+        register_module(nameof(conv_blocks), conv_blocks);
+        dropout = nn.Dropout(options.Dropout);
+        register_module(nameof(dropout), dropout);
+
+        var features = 2 * options.Filters * channels;
+        switch (options.Recurrent)
+        {
+            case RecurrentKind.Gru:
+                gru = nn.GRU(features, options.RecurrentUnits, batchFirst: true, bidirectional: options.Bidirectional);
+                register_module(nameof(gru), gru);
+                break;
+            case RecurrentKind.Lstm:
+                lstm = nn.LSTM(features, options.RecurrentUnits, batchFirst: true, bidirectional: options.Bidirectional);
+                register_module(nameof(lstm), lstm);
+                break;
+        }
+
+        var width = options.SequenceFeatures(channels);
+        if (options.Aggregation == TemporalAggregation.Attention)
+        {
+            attention = nn.Linear(width, 1);
+            register_module(nameof(attention), attention);
+        }
+        classifier = nn.Sequential(("0", nn.Linear(width, classes)));
+        register_module(nameof(classifier), classifier);
+    }
+
+    /// <inheritdoc />
+    public override Tensor forward(Tensor input)
+    {
+        using var scope = NewDisposeScope();
+        var x = input;
+        foreach (var block in conv_blocks)
+            x = block.forward(x);
+
+        // (B, 2F, T', C) → (B, T', 2F·C), feature index f·C + c.
+        var (batch, time) = (x.shape[0], x.shape[2]);
+        x = dropout.forward(x.permute(0, 2, 1, 3).reshape(batch, time, -1));
+        if (gru is not null)
+            x = gru.forward(x).Item1;
+        else if (lstm is not null)
+            x = lstm.forward(x).Item1;
+
+        x = options.Aggregation switch
+        {
+            TemporalAggregation.Attention => (softmax(attention!.forward(x), 1) * x).sum(1),
+            TemporalAggregation.LastStep => x[.., -1, ..],
+            _ => x.mean(new long[] { 1 }),
+        };
+        return classifier.forward(x).MoveToOuterDisposeScope();
+    }
+}
