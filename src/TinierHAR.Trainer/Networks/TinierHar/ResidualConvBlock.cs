@@ -12,7 +12,7 @@ namespace TinierHAR.Trainer.Networks;
 internal sealed class ResidualConvBlock : nn.Module<Tensor, Tensor>
 {
     private readonly nn.Module<Tensor, Tensor> conv;
-    private readonly nn.Module<Tensor, Tensor>? shortcut;
+    private readonly nn.Module<Tensor, Tensor>? F_shortcut;
     private readonly bool residual;
 
     public ResidualConvBlock(int inChannels, int outChannels, bool pool, TinierHarOptions options) : base(nameof(ResidualConvBlock))
@@ -40,8 +40,8 @@ internal sealed class ResidualConvBlock : nn.Module<Tensor, Tensor>
             if (pool) path.Add((path.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), MaxPool()));
             if (path.Count > 0)
             {
-                shortcut = nn.Sequential(path);
-                register_module("F_shortcut", shortcut);
+                F_shortcut = nn.Sequential(path);
+                register_module(nameof(F_shortcut), F_shortcut);
             }
         }
     }
@@ -54,6 +54,6 @@ internal sealed class ResidualConvBlock : nn.Module<Tensor, Tensor>
         var main = conv.forward(input);
         if (!residual)
             return main;
-        return main + (shortcut is null ? input : shortcut.forward(input));
+        return main + (F_shortcut is null ? input : F_shortcut.forward(input));
     }
 }
