@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using TinierHAR.TestSupport;
+
+namespace TinierHAR.Trainer.Tests.Native;
+
+[TestClass]
+public sealed class PublishedAppTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    private static (int ExitCode, string Output) Run(string fileName, string arguments, string workingDirectory)
+    {
+        var start = new ProcessStartInfo(fileName, arguments)
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(8)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"'{fileName} {arguments}' did not finish in 8 minutes.");
+        }
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    /// <summary>
+    /// `dotnet publish` of an application that trains, then the published output run as its own process: the native
+    /// fix must work from a publish folder too, where nothing of the NuGet cache or the build output is used.
+    /// </summary>
+    [TestMethod]
+    [Timeout(600_000, CooperativeCancellation = true)]
+    public void Published_app_trains_a_few_steps()
+    {
+        var project = Path.Combine(SharedData.RepositoryRoot, "test", "TinierHAR.PublishProbe", "TinierHAR.PublishProbe.csproj");
+        var output = Path.Combine(Path.GetTempPath(), $"tinierhar-publish-{Guid.NewGuid():N}");
+        try
+        {
+            var publish = Run("dotnet", $"publish \"{project}\" -c Release -r linux-x64 --self-contained false -o \"{output}\" -p:UseAppHost=true", SharedData.RepositoryRoot);
+            Assert.AreEqual(0, publish.ExitCode, publish.Output);
+
+            var run = Run(Path.Combine(output, "TinierHAR.PublishProbe"), "", output);
+            TestContext.WriteLine(run.Output);
+            Assert.AreEqual(0, run.ExitCode, run.Output);
+            StringAssert.Contains(run.Output, "step 4 loss");
+        }
+        finally
+        {
+            if (Directory.Exists(output))
+                Directory.Delete(output, recursive: true);
+        }
+    }
+}
