@@ -31,7 +31,7 @@ public static class TorchSharpRuntime
     // Symbols that only pull in a newer libstdc++ and are never called: safe to leave unresolved.
     private static readonly HashSet<string> ReferenceOnlySymbols = new(StringComparer.Ordinal) { "_ZSt21ios_base_library_initv" };
 
-    private static readonly Lazy<string?> Failure = new(Prepare, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<string?> Failure = new(PrepareOrExplain, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>
     /// Prepares TorchSharp's native library for this process (idempotent, thread-safe). Throws
@@ -47,6 +47,19 @@ public static class TorchSharpRuntime
     [ModuleInitializer]
     [SuppressMessage("Usage", "CA2255", Justification = "TorchSharp must find its native library before the first torch call, wherever that call comes from.")]
     internal static void PrepareOnAssemblyLoad() => _ = Failure.Value;
+
+    /// <summary>Never throws: it runs inside a module initializer, where an exception would break assembly loading.</summary>
+    private static string? PrepareOrExplain()
+    {
+        try
+        {
+            return Prepare();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or DllNotFoundException or BadImageFormatException or InvalidDataException or ArgumentException)
+        {
+            return $"TorchSharp's native library could not be prepared for this system: {e.GetType().Name}: {e.Message}";
+        }
+    }
 
     /// <summary>Returns null on success (or when nothing is needed), else why TorchSharp cannot load.</summary>
     private static string? Prepare()
