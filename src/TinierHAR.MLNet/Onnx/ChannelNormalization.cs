@@ -1,0 +1,21 @@
+namespace TinierHAR.MLNet.Onnx;
+
+/// <summary>
+/// Per-channel z-score: <c>x' = (x − Mean[c]) / Scale[c]</c>, where Scale is the standard deviation (plus any epsilon
+/// the caller adds, as the authors' <c>std + eps</c>).
+/// </summary>
+/// <param name="Mean">Mean of each channel.</param>
+/// <param name="Scale">Divisor of each channel; every value must be positive.</param>
+public sealed record ChannelNormalization(float[] Mean, float[] Scale)
+{
+    /// <summary>Checks the statistics against the channel count.</summary>
+    public void Validate(int channels)
+    {
+        if (Mean.Length != channels || Scale.Length != channels)
+            throw new ArgumentException($"Invalid normalisation: {Mean.Length} means and {Scale.Length} scales for {channels} channels.", nameof(Mean));
+        if (Scale.Any(s => !(s > 0) || !float.IsFinite(s)))
+            throw new ArgumentException("Invalid normalisation: every scale must be a positive finite number.", nameof(Scale));
+        if (Mean.Any(m => !float.IsFinite(m)))
+            throw new ArgumentException("Invalid normalisation: every mean must be finite.", nameof(Mean));
+    }
+}

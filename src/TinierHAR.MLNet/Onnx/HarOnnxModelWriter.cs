@@ -1,0 +1,82 @@
+using System.Globalization;
+using TinierHAR.MLNet.Architectures;
+using TinierHAR.MLNet.Checkpoints;
+
+namespace TinierHAR.MLNet.Onnx;
+
+/// <summary>
+/// Writes a HAR network, given its options and a PyTorch-named state dict, as an ONNX model for ML.NET's
+/// OnnxTransformer and ONNX Runtime: opset 17, IR 8, eval graph (BatchNorm folded where it follows a convolution,
+/// dropout gone), input <c>Features</c> float [N, T, C] (time-major windows), outputs <c>Score</c> (softmax) and
+/// <c>Logits</c>, both [N, K], with the class names as the Score column's slot names and the metadata of
+/// <see cref="HarModelMetadata"/>.
+/// </summary>
+public static class HarOnnxModelWriter
+{
+    /// <summary>Name of the model's input.</summary>
+    public const string FeaturesName = "Features";
+
+    /// <summary>Name of the softmax output.</summary>
+    public const string ScoreName = "Score";
+
+    /// <summary>Name of the logits output.</summary>
+    public const string LogitsName = "Logits";
+
+    /// <summary>Builds the ONNX model image.</summary>
+    public static byte[] Write(HarNetworkOptions network, int windowLength, int channels, int classes,
+        IReadOnlyDictionary<string, WeightTensor> stateDict, HarOnnxExportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(stateDict);
+        network.Validate(windowLength, channels, classes);
+        options ??= new HarOnnxExportOptions();
+        var classNames = options.ClassNames ?? Enumerable.Range(0, classes).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
+        if (classNames.Count != classes)
+            throw new ArgumentException($"Invalid option 'ClassNames': {classNames.Count} names for {classes} classes.", nameof(options));
+        if (options.ChannelNames is { } channelNames && channelNames.Count != channels)
+            throw new ArgumentException($"Invalid option 'ChannelNames': {channelNames.Count} names for {channels} channels.", nameof(options));
+        if (options.FoldNormalization && options.Normalization is null)
+            throw new ArgumentException("Invalid option 'FoldNormalization': no Normalization to fold.", nameof(options));
+        options.Normalization?.Validate(channels);
+
+        var g = new OnnxGraphBuilder(network.ArchitectureName);
+        var sd = new StateDictReader(stateDict);
+        g.Input(FeaturesName, null, windowLength, channels);
+        var x = FeaturesName;
+        if (options.FoldNormalization)
+        {
+            x = g.Node("Sub", [x, g.Floats("normalization.mean", options.Normalization!.Mean, channels)]);
+            x = g.Node("Div", [x, g.Floats("normalization.scale", options.Normalization.Scale, channels)]);
+        }
+        x = g.Node("Unsqueeze", [x, g.Int64s("channel_axis", [1], 1)]);
+
+        var logits = network switch
+        {
+            TinierHarOptions o => TinierHarOnnxGraph.Emit(g, sd, o, channels, classes, x),
+            TinyHarOptions o => TinyHarOnnxGraph.Emit(g, sd, o, channels, classes, x),
+            DeepConvLstmOptions o => DeepConvLstmOnnxGraph.Emit(g, sd, o, channels, classes, x),
+            _ => throw new ArgumentException($"Unknown architecture '{network.GetType().Name}'.", nameof(network)),
+        };
+        sd.EnsureAllUsed();
+
+        g.Node("Identity", [logits], LogitsName);
+        g.Node("Softmax", [logits], ScoreName, ("axis", 1L));
+        g.Output(ScoreName, null, classes);
+        g.Output(LogitsName, null, classes);
+        g.SlotNames(ScoreName, classNames);
+
+        var metadata = new HarModelMetadata
+        {
+            Network = network,
+            WindowLength = windowLength,
+            Channels = channels,
+            ClassNames = classNames,
+            ChannelNames = options.ChannelNames,
+            SamplingRateHz = options.SamplingRateHz,
+            WindowStep = options.WindowStep,
+            Normalization = options.Normalization,
+            NormalizationInGraph = options.FoldNormalization,
+        };
+        return g.ToBytes(metadata.ToProperties());
+    }
+}

@@ -1,0 +1,121 @@
+using TinierHAR.MLNet.Checkpoints;
+
+namespace TinierHAR.MLNet.Onnx;
+
+/// <summary>The layer mappings shared by the three graphs (PyTorch state-dict names in, ONNX nodes out).</summary>
+internal static class OnnxLayers
+{
+    private const double BatchNormEpsilon = 1e-5;
+
+    /// <summary>
+    /// A (k,1) convolution along time with its bias; when <paramref name="batchNorm"/> names a following BatchNorm,
+    /// it is folded in (computed in double): W' = W·s, b' = (b − mean)·s + β with s = γ/√(var + ε).
+    /// </summary>
+    public static string Conv(OnnxGraphBuilder g, StateDictReader sd, string x, string conv, int inChannels, int outChannels,
+        int kernel, int stride = 1, int padding = 0, int groups = 1, string? batchNorm = null)
+    {
+        var w = sd.Take($"{conv}.weight", outChannels, inChannels / groups, kernel, 1).Values;
+        var b = sd.Take($"{conv}.bias", outChannels).Values;
+        if (batchNorm is not null)
+        {
+            var (scale, shift) = BatchNormAffine(sd, batchNorm, outChannels);
+            var perOutput = w.Length / outChannels;
+            w = w.Select((v, i) => (float)(v * scale[i / perOutput])).ToArray();
+            b = b.Select((v, o) => (float)(v * scale[o] + shift[o])).ToArray();
+        }
+        return g.Node("Conv", [x, g.Floats(conv + ".weight", w, outChannels, inChannels / groups, kernel, 1), g.Floats(conv + ".bias", b, outChannels)], null,
+            ("kernel_shape", new long[] { kernel, 1 }), ("strides", new long[] { stride, 1 }),
+            ("pads", new long[] { padding, 0, padding, 0 }), ("group", (long)groups));
+    }
+
+    /// <summary>An eval-mode BatchNorm that cannot be folded (it follows a ReLU): one BatchNormalization node.</summary>
+    public static string BatchNorm(OnnxGraphBuilder g, StateDictReader sd, string x, string name, int channels)
+    {
+        var inputs = new[] { "weight", "bias", "running_mean", "running_var" }
+            .Select(p => g.Floats($"{name}.{p}", sd.Take($"{name}.{p}", channels).Values, channels));
+        return g.Node("BatchNormalization", [x, .. inputs], null, ("epsilon", (float)BatchNormEpsilon));
+    }
+
+    private static (double[] Scale, double[] Shift) BatchNormAffine(StateDictReader sd, string name, int channels)
+    {
+        var gamma = sd.Take($"{name}.weight", channels).Values;
+        var beta = sd.Take($"{name}.bias", channels).Values;
+        var mean = sd.Take($"{name}.running_mean", channels).Values;
+        var variance = sd.Take($"{name}.running_var", channels).Values;
+        var scale = new double[channels];
+        var shift = new double[channels];
+        for (var c = 0; c < channels; c++)
+        {
+            scale[c] = gamma[c] / Math.Sqrt(variance[c] + BatchNormEpsilon);
+            shift[c] = beta[c] - mean[c] * scale[c];
+        }
+        return (scale, shift);
+    }
+
+    /// <summary>MaxPool2d((2,1)): ONNX's stride defaults to 1, PyTorch's to the kernel, so it is written.</summary>
+    public static string MaxPoolTime(OnnxGraphBuilder g, string x) =>
+        g.Node("MaxPool", [x], null, ("kernel_shape", new long[] { 2, 1 }), ("strides", new long[] { 2, 1 }));
+
+    /// <summary>(N, F, T, C) → (N, T, F·C) with feature index f·C + c, the authors' permute-and-flatten.</summary>
+    public static string FlattenChannelsPerStep(OnnxGraphBuilder g, string x) =>
+        Reshape(g, g.Node("Transpose", [x], null, ("perm", new long[] { 0, 2, 1, 3 })), 0, 0, -1);
+
+    public static string Reshape(OnnxGraphBuilder g, string x, params long[] shape) =>
+        g.Node("Reshape", [x, g.Int64s("shape", shape, shape.Length)]);
+
+    /// <summary>A Linear layer on the last axis of a tensor of any rank: MatMul with Wᵀ, then Add of the bias.</summary>
+    public static string Linear(OnnxGraphBuilder g, StateDictReader sd, string x, string name, int inFeatures, int outFeatures, bool bias = true)
+    {
+        var w = sd.Take($"{name}.weight", outFeatures, inFeatures).Values;
+        var transposed = new float[w.Length];
+        for (var o = 0; o < outFeatures; o++)
+            for (var i = 0; i < inFeatures; i++)
+                transposed[i * outFeatures + o] = w[o * inFeatures + i];
+        var y = g.Node("MatMul", [x, g.Floats(name + ".weight_t", transposed, inFeatures, outFeatures)]);
+        return bias ? g.Node("Add", [y, g.Floats(name + ".bias", sd.Take($"{name}.bias", outFeatures).Values, outFeatures)]) : y;
+    }
+
+    /// <summary>A Linear layer on a (N, in) matrix: one Gemm with transB.</summary>
+    public static string Gemm(OnnxGraphBuilder g, StateDictReader sd, string x, string name, int inFeatures, int outFeatures, string? output = null) =>
+        g.Node("Gemm", [x, g.Floats(name + ".weight", sd.Take($"{name}.weight", outFeatures, inFeatures).Values, outFeatures, inFeatures),
+            g.Floats(name + ".bias", sd.Take($"{name}.bias", outFeatures).Values, outFeatures)], output, ("transB", 1L));
+
+    /// <summary>The feature vector at the final time index of (N, T, W): <c>x[:, -1]</c>.</summary>
+    public static string LastStep(OnnxGraphBuilder g, string x) =>
+        g.Node("Gather", [x, g.Int64s("last_index", [-1])], null, ("axis", 1L));
+
+    /// <summary>
+    /// A one-layer batch-first PyTorch GRU or LSTM on (N, T, I) → (N, T, directions·H). Gate blocks are re-ordered
+    /// (GRU r,z,n → z,r,h; LSTM i,f,g,o → i,o,f,c), B = [b_ih, b_hh] per direction, GRU with linear_before_reset=1
+    /// (PyTorch's n gate); ORT's kernel wants sequence-major input, hence the transposes.
+    /// </summary>
+    public static string Recurrent(OnnxGraphBuilder g, StateDictReader sd, string x, string prefix, bool lstm, int input, int hidden, bool bidirectional)
+    {
+        var gates = lstm ? 4 : 3;
+        int[] order = lstm ? [0, 3, 1, 2] : [1, 0, 2];
+        var suffixes = bidirectional ? new[] { "", "_reverse" } : [""];
+        var directions = suffixes.Length;
+
+        float[] Stack(string parameter, long columns) => suffixes
+            .SelectMany(s => ReorderGates(sd.Take($"{prefix}.{parameter}_l0{s}", gates * hidden, columns).Values, order, hidden * (int)columns))
+            .ToArray();
+
+        var w = Stack("weight_ih", input);
+        var r = Stack("weight_hh", hidden);
+        var biases = suffixes.SelectMany(s => ReorderGates(sd.Take($"{prefix}.bias_ih_l0{s}", gates * hidden).Values, order, hidden)
+            .Concat(ReorderGates(sd.Take($"{prefix}.bias_hh_l0{s}", gates * hidden).Values, order, hidden))).ToArray();
+
+        var sequenceMajor = g.Node("Transpose", [x], null, ("perm", new long[] { 1, 0, 2 }));
+        var attributes = new List<(string, object)> { ("hidden_size", (long)hidden), ("direction", bidirectional ? "bidirectional" : "forward") };
+        if (!lstm) attributes.Add(("linear_before_reset", 1L));
+        var y = g.Node(lstm ? "LSTM" : "GRU",
+            [sequenceMajor, g.Floats(prefix + ".W", w, directions, gates * hidden, input), g.Floats(prefix + ".R", r, directions, gates * hidden, hidden),
+             g.Floats(prefix + ".B", biases, directions, 2 * gates * hidden)], null, [.. attributes]);
+        var batchMajor = g.Node("Transpose", [y], null, ("perm", new long[] { 2, 0, 1, 3 }));
+        return Reshape(g, batchMajor, 0, 0, -1);
+    }
+
+    /// <summary>Re-orders the row blocks (each <paramref name="block"/> values long) of a gate-stacked tensor.</summary>
+    public static IEnumerable<float> ReorderGates(float[] values, int[] order, int block) =>
+        order.SelectMany(gate => values.Skip(gate * block).Take(block));
+}
