@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TinierHAR.MLNet.Architectures;
 
 namespace TinierHAR.TestSupport;
 
@@ -36,6 +37,32 @@ public sealed class GoldenFixture
 
     /// <summary>Parameter count of the reference model.</summary>
     public long Parameters { get; }
+
+    /// <summary>Our options for the reference model, from the reference code's configuration names.</summary>
+    public HarNetworkOptions NetworkOptions() => Model switch
+    {
+        "TinierHAR" => new TinierHarOptions
+        {
+            Filters = Config.GetProperty("nb_filters").GetInt32(),
+            ExtraBlocks = Config.GetProperty("nb_conv_blocks").GetInt32(),
+            RecurrentUnits = Config.GetProperty("nb_units_gru").GetInt32(),
+            Dropout = Config.GetProperty("drop_prob").GetDouble(),
+        },
+        "TinyHAR" => new TinyHarOptions
+        {
+            Filters = Config.GetProperty("filter_num").GetInt32(),
+            Dropout = Config.GetProperty("dropout").GetDouble(),
+        },
+        "DeepConvLSTM" => new DeepConvLstmOptions
+        {
+            ConvBlocks = Config.GetProperty("nb_conv_blocks").GetInt32(),
+            Filters = Config.GetProperty("nb_filters").GetInt32(),
+            LstmUnits = Config.GetProperty("nb_units_lstm").GetInt32(),
+            LstmLayers = Config.GetProperty("nb_layers_lstm").GetInt32(),
+            Dropout = Config.GetProperty("drop_prob").GetDouble(),
+        },
+        _ => throw new NotSupportedException($"Unknown reference model '{Model}'."),
+    };
 
     /// <summary>Path of the reference state dict.</summary>
     public string WeightsPath => Path.Combine(Directory, "weights.safetensors");

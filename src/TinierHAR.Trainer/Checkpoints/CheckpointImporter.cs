@@ -1,4 +1,5 @@
 using System.Collections;
+using TinierHAR.MLNet.Checkpoints;
 using TinierHAR.Trainer.Native;
 using TorchSharp;
 using TorchSharp.PyBridge;
@@ -7,8 +8,8 @@ using static TorchSharp.torch;
 namespace TinierHAR.Trainer.Checkpoints;
 
 /// <summary>
-/// Loads PyTorch state dicts (from <c>.safetensors</c>, or from <c>.pth</c>/<c>.pt</c> pickles through
-/// TorchSharp.PyBridge) into our networks, whose module and parameter names are the PyTorch ones.
+/// Loads PyTorch state dicts (from <c>.safetensors</c> with the library's own reader, or from <c>.pth</c>/<c>.pt</c>
+/// pickles through TorchSharp.PyBridge) into our networks, whose module and parameter names are the PyTorch ones.
 /// </summary>
 public static class CheckpointImporter
 {
@@ -24,13 +25,13 @@ public static class CheckpointImporter
         {
             return extension switch
             {
-                ".safetensors" => Safetensors.LoadStateDict(path),
+                ".safetensors" => SafeTensorsFile.Read(path).ToDictionary(e => e.Key, e => tensor(e.Value.Values, e.Value.Shape)),
                 ".pth" or ".pt" or ".bin" => ToDictionary(PyTorchUnpickler.UnpickleStateDict(path)),
                 _ => throw new NotSupportedException(
                     $"Checkpoint '{path}': unknown extension '{extension}'; expected .safetensors, .pth, .pt or .bin."),
             };
         }
-        catch (Exception e) when (e is not NotSupportedException and not CheckpointMismatchException)
+        catch (Exception e) when (e is not NotSupportedException and not InvalidDataException)
         {
             throw new InvalidDataException($"Checkpoint '{path}' could not be read as a PyTorch state dict: {e.Message}", e);
         }

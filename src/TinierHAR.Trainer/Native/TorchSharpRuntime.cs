@@ -7,7 +7,8 @@ namespace TinierHAR.Trainer.Native;
 
 /// <summary>
 /// Makes TorchSharp's native library load on Linux distributions whose libstdc++ is older than the one
-/// TorchSharp 0.107 was linked against (Debian 12, Ubuntu 22.04).
+/// TorchSharp 0.107 was linked against (Debian 12, Ubuntu 22.04), and switches off libtorch's oneDNN kernels,
+/// whose LSTM gives wrong results here (see <see cref="LibTorchContext"/>).
 /// </summary>
 /// <remarks>
 /// <para>
@@ -61,11 +62,22 @@ public static class TorchSharpRuntime
         }
     }
 
-    /// <summary>Returns null on success (or when nothing is needed), else why TorchSharp cannot load.</summary>
+    /// <summary>Returns null on success, else why TorchSharp cannot be used correctly.</summary>
     private static string? Prepare()
     {
         if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64)
             return null;
+        if (PrepareNativeLibrary() is { } failure)
+            return failure;
+        return LibTorchCpuPath is { } libtorchCpu ? LibTorchContext.DisableOneDnn(libtorchCpu) : null;
+    }
+
+    /// <summary>The libtorch_cpu library this process uses (null where TorchSharp's packages are absent).</summary>
+    internal static string? LibTorchCpuPath => FindInSearchDirectories("libtorch_cpu.so");
+
+    /// <summary>Returns null on success (or when nothing is needed), else why TorchSharp cannot load.</summary>
+    private static string? PrepareNativeLibrary()
+    {
         var original = FindInSearchDirectories(LibraryFile);
         if (original is null)
             return null; // Let TorchSharp report the missing package in its own words.
@@ -92,7 +104,7 @@ public static class TorchSharpRuntime
             elf.MarkWeak(version);
         }
 
-        var torchCpu = FindInSearchDirectories("libtorch_cpu.so");
+        var torchCpu = LibTorchCpuPath;
         if (torchCpu is null)
             return $"libtorch (libtorch_cpu.so) was not found next to '{original}' or in the application's native search directories.";
         var libtorchDirectory = Path.GetDirectoryName(torchCpu)!;

@@ -1,6 +1,5 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using TinierHAR.MLNet.Architectures;
 using TinierHAR.MLNet.Checkpoints;
 using TinierHAR.MLNet.Onnx;
 using TinierHAR.TestSupport;
@@ -16,35 +15,9 @@ public sealed class GoldenOnnxParityTests
 {
     private const double Tolerance = 1e-5;
 
-    /// <summary>TinyHAR's TorchSharp and ONNX graphs agree with each other but not yet with the reference (issue 2).</summary>
-    private static readonly string[] ParityNotYetReached = ["tinyhar-random-c9-t128-k6"];
-
     public TestContext TestContext { get; set; } = null!;
 
-    public static IEnumerable<object[]> Fixtures =>
-        SharedData.GoldenFixtures().Where(row => !ParityNotYetReached.Contains((string)row[0]));
-
-    private static HarNetworkOptions OptionsFor(GoldenFixture fixture)
-    {
-        var c = fixture.Config;
-        return fixture.Model switch
-        {
-            "TinierHAR" => new TinierHarOptions
-            {
-                Filters = c.GetProperty("nb_filters").GetInt32(),
-                ExtraBlocks = c.GetProperty("nb_conv_blocks").GetInt32(),
-                RecurrentUnits = c.GetProperty("nb_units_gru").GetInt32(),
-            },
-            "TinyHAR" => new TinyHarOptions { Filters = c.GetProperty("filter_num").GetInt32() },
-            _ => new DeepConvLstmOptions
-            {
-                ConvBlocks = c.GetProperty("nb_conv_blocks").GetInt32(),
-                Filters = c.GetProperty("nb_filters").GetInt32(),
-                LstmUnits = c.GetProperty("nb_units_lstm").GetInt32(),
-                LstmLayers = c.GetProperty("nb_layers_lstm").GetInt32(),
-            },
-        };
-    }
+    public static IEnumerable<object[]> Fixtures => SharedData.GoldenFixtures();
 
     private sealed class Window
     {
@@ -58,7 +31,7 @@ public sealed class GoldenOnnxParityTests
         var fixture = GoldenFixture.Load(fixtureName);
         var (t, c, k) = (fixture.Window, fixture.Channels, fixture.Classes);
         var classNames = Enumerable.Range(0, k).Select(i => $"activity-{i}").ToArray();
-        var model = HarOnnxModelWriter.Write(OptionsFor(fixture), t, c, k, SafeTensorsFile.Read(fixture.WeightsPath),
+        var model = HarOnnxModelWriter.Write(fixture.NetworkOptions(), t, c, k, SafeTensorsFile.Read(fixture.WeightsPath),
             new HarOnnxExportOptions { ClassNames = classNames });
         var input = fixture.Input();
         var batch = (int)input.Shape[0];
