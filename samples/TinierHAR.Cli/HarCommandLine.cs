@@ -1,0 +1,36 @@
+using System.CommandLine;
+using TinierHAR.Trainer.Checkpoints;
+
+namespace TinierHAR.Cli;
+
+/// <summary>The <c>tinierhar</c> command line: one verb per file, errors as one line on standard error.</summary>
+public static class HarCommandLine
+{
+    /// <summary>Exit code for input the tool refuses (a bad file, option or checkpoint).</summary>
+    public const int InputError = 2;
+
+    /// <summary>Builds the root command with every verb.</summary>
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("TinierHAR.MLNet: human activity recognition models for ML.NET.");
+        root.Subcommands.Add(ImportCommand.Create());
+        root.Subcommands.Add(InfoCommand.Create());
+        return root;
+    }
+
+    /// <summary>Runs a verb body, turning the errors a user can fix into one clear line and exit code 2.</summary>
+    internal static int Run(ParseResult parse, Func<TextWriter, int> body)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        try
+        {
+            return body(output);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidDataException or FileNotFoundException
+            or CheckpointMismatchException or NotSupportedException or IOException)
+        {
+            parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
+            return InputError;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using TinierHAR.Cli;
+
+return HarCommandLine.Build().Parse(args).Invoke();

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using System.Globalization;
+using TinierHAR.Cli;
+using TinierHAR.MLNet.Architectures;
+using TinierHAR.MLNet.Onnx;
+using TinierHAR.TestSupport;
+
+namespace TinierHAR.Cli.Tests;
+
+[TestClass]
+public sealed class CommandLineTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    public static IEnumerable<object[]> Fixtures => SharedData.GoldenFixtures();
+
+    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = HarCommandLine.Build().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    private string TemporaryPath(string name) =>
+        Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}-{name}");
+
+    private static string[] ModelArguments(HarNetworkOptions options) => options switch
+    {
+        TinierHarOptions o => ["--model", "tinierhar", "--filters", $"{o.Filters}", "--extra-blocks", $"{o.ExtraBlocks}", "--units", $"{o.RecurrentUnits}"],
+        TinyHarOptions o => ["--model", "tinyhar", "--filters", $"{o.Filters}"],
+        DeepConvLstmOptions o => ["--model", "deepconvlstm", "--filters", $"{o.Filters}", "--units", $"{o.LstmUnits}", "--conv-blocks", $"{o.ConvBlocks}", "--lstm-layers", $"{o.LstmLayers}"],
+        _ => throw new NotSupportedException(),
+    };
+
+    [TestMethod]
+    [DynamicData(nameof(Fixtures))]
+    public void Import_writes_a_model_that_info_describes_and_that_scores_like_the_reference(string fixtureName)
+    {
+        var fixture = GoldenFixture.Load(fixtureName);
+        var output = TemporaryPath($"{fixtureName}.onnx");
+        var names = string.Join(",", Enumerable.Range(0, fixture.Classes).Select(i => $"class{i}"));
+        try
+        {
+            var import = Run([
+                "import", "--checkpoint", fixture.WeightsPath, .. ModelArguments(fixture.NetworkOptions()),
+                "--window", $"{fixture.Window}", "--channels", $"{fixture.Channels}", "--classes", $"{fixture.Classes}",
+                "--class-names", names, "--output", output]);
+            Assert.AreEqual(0, import.ExitCode, import.Error);
+
+            var info = Run("info", output);
+            Assert.AreEqual(0, info.ExitCode, info.Error);
+            TestContext.WriteLine(info.Output);
+            StringAssert.Contains(info.Output, $"Features [N, {fixture.Window}, {fixture.Channels}]");
+            StringAssert.Contains(info.Output, $"parameters       {fixture.Parameters.ToString("N0", CultureInfo.InvariantCulture)}");
+            StringAssert.Contains(info.Output, "class0, class1");
+
+            var input = fixture.Input();
+            var logits = OnnxRun.Output(File.ReadAllBytes(output), input.ToSingles(), (int)input.Shape[0], fixture.Window, fixture.Channels, HarOnnxModelWriter.LogitsName);
+            var difference = OnnxRun.MaxDifference(logits, fixture.ExpectedLogits().Values);
+            TestContext.WriteLine($"{fixtureName}: imported model, max |logit - reference| = {difference:E3}");
+            Assert.IsLessThanOrEqualTo(1e-5, difference);
+        }
+        finally
+        {
+            File.Delete(output);
+        }
+    }
+
+    [TestMethod]
+    public void Info_on_a_file_that_is_not_a_model_is_a_clear_error()
+    {
+        var path = TemporaryPath("notes.onnx");
+        File.WriteAllText(path, "these are notes, not a model");
+        try
+        {
+            var result = Run("info", path);
+            Assert.AreEqual(HarCommandLine.InputError, result.ExitCode);
+            StringAssert.StartsWith(result.Error, $"error: '{path}' is not an ONNX model");
+            Assert.IsFalse(result.Error.Contains("   at ", StringComparison.Ordinal), "no stack trace");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [TestMethod]
+    public void Import_of_a_checkpoint_for_another_shape_lists_the_mismatch()
+    {
+        var fixture = GoldenFixture.Load("tinierhar-random-c9-t128-k6");
+        var result = Run("import", "--checkpoint", fixture.WeightsPath, "--model", "tinierhar", "--window", "128",
+            "--channels", "6", "--classes", "6", "--output", TemporaryPath("never.onnx"));
+        Assert.AreEqual(HarCommandLine.InputError, result.ExitCode);
+        StringAssert.Contains(result.Error, "gru.weight_ih_l0: checkpoint [48, 72] vs network [48, 48]");
+    }
+
+    [TestMethod]
+    public void Invalid_model_options_name_the_option()
+    {
+        var result = Run("import", "--checkpoint", "absent.safetensors", "--model", "tinierhar", "--units", "0", "--window", "128",
+            "--channels", "9", "--classes", "6", "--output", TemporaryPath("never.onnx"));
+        Assert.AreEqual(HarCommandLine.InputError, result.ExitCode);
+        StringAssert.Contains(result.Error, "RecurrentUnits");
+    }
+}
