@@ -25,11 +25,11 @@ public sealed class TrainingStepTests
         network.train();
         using var x = randn(32, 1, 64, 6);
         using var y = randint(0, 4, 32, ScalarType.Int64);
-        using var optimizer = optim.AdamW(network.parameters(), lr: 1e-2, weight_decay: 0.01);
+        using var optimizer = optim.AdamW(network.parameters(), lr: 3e-3, weight_decay: 0.01);
         using var loss = nn.CrossEntropyLoss();
 
         var losses = new List<float>();
-        for (var step = 0; step < 8; step++)
+        for (var step = 0; step < 10; step++)
         {
             optimizer.zero_grad();
             using var value = loss.forward(network.forward(x), y);
