@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using TinierHAR.MLNet.Onnx;
+
+namespace TinierHAR.MLNet.Scoring;
+
+/// <summary>
+/// Turns an exported HAR ONNX model into ML.NET's multiclass outputs with built-in, savable transformers only:
+/// <c>ApplyOnnxModel</c> (Features → Score, with slot names), the stateless <see cref="ScoreArgMaxMapping"/>, and
+/// <c>MapValue</c> with key output, which gives <c>PredictedLabel</c> the class names as key values.
+/// </summary>
+public static class ScoringChain
+{
+    /// <summary>Builds and fits (trivially) the chain for <paramref name="onnxModel"/> on data shaped like <paramref name="input"/>.</summary>
+    public static TransformerChain<ITransformer> Build(byte[] onnxModel, IReadOnlyList<string> classNames, string featureColumnName, IDataView input, int seed = 1)
+    {
+        ArgumentNullException.ThrowIfNull(onnxModel);
+        ArgumentNullException.ThrowIfNull(classNames);
+        var ml = new MLContext(seed);
+        var path = Persist(onnxModel);
+        // The model's input is named Features; another window column is copied there first.
+        IEstimator<ITransformer> start = featureColumnName == HarOnnxModelWriter.FeaturesName
+            ? new EstimatorChain<ITransformer>()
+            : ml.Transforms.CopyColumns(HarOnnxModelWriter.FeaturesName, featureColumnName);
+        var estimator = start
+            .Append(ml.Transforms.ApplyOnnxModel(
+                outputColumnNames: [HarOnnxModelWriter.ScoreName], inputColumnNames: [HarOnnxModelWriter.FeaturesName], modelFile: path))
+            .Append(ml.Transforms.CustomMapping(new ScoreArgMaxMapping().GetMapping(), ScoreArgMaxMapping.ContractName))
+            .Append(ml.Transforms.Conversion.MapValue("PredictedLabel",
+                classNames.Select((name, index) => new KeyValuePair<uint, string>((uint)index, name)),
+                ScoreArgMaxMapping.IndexColumnName, treatValuesAsKeyType: true))
+            .Append(ml.Transforms.DropColumns(ScoreArgMaxMapping.IndexColumnName));
+        return new TransformerChain<ITransformer>(estimator.Fit(input).ToArray());
+    }
+
+    /// <summary>
+    /// ML.NET's OnnxTransformer reads its model from a file, also when the model is saved later: keep one file per
+    /// model content in the temp folder, for the process's lifetime.
+    /// </summary>
+    private static string Persist(byte[] onnxModel)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "TinierHAR.MLNet", "models");
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, Convert.ToHexString(SHA256.HashData(onnxModel))[..24].ToLowerInvariant() + ".onnx");
+        if (!File.Exists(path))
+        {
+            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+            File.WriteAllBytes(temporary, onnxModel);
+            File.Move(temporary, path, overwrite: true);
+        }
+        return path;
+    }
+}

@@ -1,0 +1,11 @@
+namespace TinierHAR.Trainer.Training;
+
+/// <summary>One epoch of training, as reported to progress callbacks and kept in the history.</summary>
+/// <param name="Epoch">1-based epoch number.</param>
+/// <param name="TrainLoss">Mean training cross-entropy over the epoch's windows.</param>
+/// <param name="ValidationLoss">Mean validation cross-entropy.</param>
+/// <param name="ValidationMacroF1">Macro F1 on the validation windows.</param>
+/// <param name="LearningRate">Learning rate used in the epoch.</param>
+/// <param name="Seconds">Wall-clock seconds of the epoch.</param>
+/// <param name="IsBest">The epoch's weights are the best so far (they are the ones kept).</param>
+public sealed record EpochReport(int Epoch, double TrainLoss, double ValidationLoss, double ValidationMacroF1, double LearningRate, double Seconds, bool IsBest);

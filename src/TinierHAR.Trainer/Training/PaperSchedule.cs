@@ -1,0 +1,71 @@
+namespace TinierHAR.Trainer.Training;
+
+/// <summary>
+/// The authors' validation-loss rules, epoch by epoch:
+/// <list type="bullet">
+/// <item>learning rate: a counter rises on every epoch whose loss is not strictly below the best loss seen before it
+/// (the first epoch counts too, having no earlier best), resets on an improvement, and at
+/// <see cref="LearningRatePatience"/> the rate is multiplied by the factor and the counter reset;</item>
+/// <item>early stopping: an epoch whose loss is below or equal to the best so far is an improvement (its weights are
+/// kept); after <see cref="EarlyStoppingPatience"/> epochs without one, training stops.</item>
+/// </list>
+/// </summary>
+public sealed class PaperSchedule
+{
+    private double learningRateBest = double.PositiveInfinity;
+    private bool anyEpoch;
+    private int learningRateCounter;
+    private double stoppingBest = double.PositiveInfinity;
+    private int stoppingCounter;
+
+    /// <summary>Creates the rules with the given patiences (paper: 7 and 15).</summary>
+    public PaperSchedule(int learningRatePatience = 7, int earlyStoppingPatience = 15)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(learningRatePatience, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(earlyStoppingPatience, 1);
+        LearningRatePatience = learningRatePatience;
+        EarlyStoppingPatience = earlyStoppingPatience;
+    }
+
+    /// <summary>Epochs without strict improvement before the learning rate drops.</summary>
+    public int LearningRatePatience { get; }
+
+    /// <summary>Epochs without improvement (equal counts as one) before training stops.</summary>
+    public int EarlyStoppingPatience { get; }
+
+    /// <summary>What to do after an epoch with validation loss <paramref name="loss"/>.</summary>
+    public ScheduleDecision Observe(double loss)
+    {
+        var strictlyBetter = anyEpoch && loss < learningRateBest;
+        anyEpoch = true;
+        learningRateBest = Math.Min(learningRateBest, loss);
+        var reduce = false;
+        if (strictlyBetter)
+        {
+            learningRateCounter = 0;
+        }
+        else if (++learningRateCounter >= LearningRatePatience)
+        {
+            reduce = true;
+            learningRateCounter = 0;
+        }
+
+        var keep = loss <= stoppingBest;
+        if (keep)
+        {
+            stoppingBest = loss;
+            stoppingCounter = 0;
+        }
+        else
+        {
+            stoppingCounter++;
+        }
+        return new ScheduleDecision(keep, reduce, stoppingCounter >= EarlyStoppingPatience);
+    }
+}
+
+/// <summary>The schedule's answer for one epoch.</summary>
+/// <param name="KeepWeights">The epoch is the best so far: keep its weights.</param>
+/// <param name="ReduceLearningRate">Multiply the learning rate by the factor now.</param>
+/// <param name="Stop">Stop training.</param>
+public readonly record struct ScheduleDecision(bool KeepWeights, bool ReduceLearningRate, bool Stop);

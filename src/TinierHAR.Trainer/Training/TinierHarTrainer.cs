@@ -1,0 +1,147 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using TinierHAR.MLNet.Architectures;
+using TinierHAR.MLNet.Evaluation;
+using TinierHAR.MLNet.Onnx;
+using TinierHAR.MLNet.Scoring;
+using TinierHAR.Trainer.Checkpoints;
+using TinierHAR.Trainer.Networks;
+using TinierHAR.Trainer.Onnx;
+
+namespace TinierHAR.Trainer.Training;
+
+/// <summary>
+/// Trains a HAR network (TinierHAR by default) on an IDataView of windows — a <c>Features</c> column of
+/// <c>Vector&lt;Single, T, C&gt;</c> and a key-typed <c>Label</c> — with the paper's protocol, and returns a model made of
+/// built-in ML.NET transformers (ONNX scoring, a stateless arg-max mapping, a value-to-key mapping), so that
+/// <c>Score</c> (with class slot names) and <c>PredictedLabel</c> (a key with the label's values) follow ML.NET's
+/// multiclass conventions and <c>mlContext.Model.Save</c>/<c>Load</c> work without TorchSharp.
+/// </summary>
+public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
+{
+    /// <summary>Options of <see cref="TinierHarTrainer"/>; the defaults are the paper's protocol.</summary>
+    public sealed class Options
+    {
+        /// <summary>The network and its options. Default: TinierHAR as in the paper.</summary>
+        public HarNetworkOptions Network { get; set; } = new TinierHarOptions();
+
+        /// <summary>Column of windows, <c>Vector&lt;Single, T, C&gt;</c>; another name than <c>Features</c> is copied to
+        /// <c>Features</c> (the ONNX model's input) when scoring.</summary>
+        public string FeatureColumnName { get; set; } = "Features";
+
+        /// <summary>Key-typed label column.</summary>
+        public string LabelColumnName { get; set; } = "Label";
+
+        /// <summary>AdamW learning rate. Paper: 1e-3.</summary>
+        public double LearningRate { get; set; } = 1e-3;
+
+        /// <summary>AdamW weight decay. Paper: 0.01.</summary>
+        public double WeightDecay { get; set; } = 0.01;
+
+        /// <summary>Windows per mini-batch. Paper: 256.</summary>
+        public int BatchSize { get; set; } = 256;
+
+        /// <summary>Most epochs. Paper: 150.</summary>
+        public int MaxEpochs { get; set; } = 150;
+
+        /// <summary>Epochs without strict validation-loss improvement before the rate drops. Paper: 7.</summary>
+        public int LearningRatePatience { get; set; } = 7;
+
+        /// <summary>Factor applied to the rate when it drops. Paper: 0.1.</summary>
+        public double LearningRateFactor { get; set; } = 0.1;
+
+        /// <summary>Epochs without improvement before stopping. Paper: 15.</summary>
+        public int EarlyStoppingPatience { get; set; } = 15;
+
+        /// <summary>Fraction of the training windows held out, at random, for validation (paper: 0.1); unused when
+        /// <see cref="ValidationData"/> is given.</summary>
+        public double ValidationFraction { get; set; } = 0.1;
+
+        /// <summary>Validation windows given explicitly (same columns as the training data).</summary>
+        public IDataView? ValidationData { get; set; }
+
+        /// <summary>Cross-entropy weight per class (K values), or null for none (paper).</summary>
+        public float[]? ClassWeights { get; set; }
+
+        /// <summary>A checkpoint (.safetensors or .pth) to start from (fine-tuning), or null for a seeded random start.</summary>
+        public string? InitialCheckpoint { get; set; }
+
+        /// <summary>Seed of initialisation, shuffling, dropout and the validation split.</summary>
+        public int Seed { get; set; } = 1;
+
+        /// <summary>Receives one report per epoch.</summary>
+        public IProgress<EpochReport>? Progress { get; set; }
+
+        /// <summary>Cancels training between mini-batches.</summary>
+        public CancellationToken Cancellation { get; set; }
+    }
+
+    private readonly Options options;
+
+    /// <summary>Creates the trainer; see <see cref="TinierHarCatalog"/> for the catalog entry point.</summary>
+    public TinierHarTrainer(Options options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Require(options.BatchSize >= 1, nameof(Options.BatchSize), "must be at least 1");
+        Require(options.MaxEpochs >= 1, nameof(Options.MaxEpochs), "must be at least 1");
+        Require(options.LearningRate > 0, nameof(Options.LearningRate), "must be positive");
+        Require(options.LearningRateFactor is > 0 and <= 1, nameof(Options.LearningRateFactor), "must lie in (0, 1]");
+        Require(options.ValidationData is not null || options.ValidationFraction is > 0 and < 1, nameof(Options.ValidationFraction), "must lie in (0, 1)");
+        this.options = options;
+    }
+
+    private static void Require(bool rule, string option, string message)
+    {
+        if (!rule)
+            throw new ArgumentException($"Invalid option '{option}': {message}.", option);
+    }
+
+    /// <summary>Trains the network and wraps its ONNX model in built-in transformers.</summary>
+    public TinierHarModel Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var (all, classNames) = WindowReader.Read(input, options.FeatureColumnName, options.LabelColumnName);
+        var (train, validation) = options.ValidationData is { } given
+            ? (all, WindowReader.Read(given, options.FeatureColumnName, options.LabelColumnName, classNames.Count).Windows)
+            : Split(all, options.ValidationFraction, options.Seed);
+        if (options.ClassWeights is { } weights && weights.Length != classNames.Count)
+            throw new ArgumentException($"Invalid option 'ClassWeights': {weights.Length} weights for {classNames.Count} classes.", nameof(Options.ClassWeights));
+
+        TorchSharp.torch.random.manual_seed(options.Seed); // initial weights come from the seed too
+        using var network = HarNetwork.Create(options.Network, all.WindowLength, all.Channels, classNames.Count);
+        if (options.InitialCheckpoint is { } checkpoint)
+            CheckpointImporter.Load(network, checkpoint);
+        var history = NetworkTraining.Train(network, train, validation, options, classNames, options.Progress is { } p ? p.Report : null, options.Cancellation);
+
+        var onnx = HarOnnxExporter.Export(network, new HarOnnxExportOptions { ClassNames = classNames });
+        var chain = ScoringChain.Build(onnx, classNames, options.FeatureColumnName, input, options.Seed);
+        return new TinierHarModel(chain, onnx, history, HarModelMetadata.Read(onnx));
+    }
+
+    /// <summary>The authors' split: all windows shuffled with the seed, the first part trains, the rest validates.</summary>
+    private static (TrainingWindows Train, TrainingWindows Validation) Split(TrainingWindows all, double fraction, int seed)
+    {
+        var order = Enumerable.Range(0, all.Count).ToArray();
+        new Random(seed).Shuffle(order);
+        var trainCount = all.Count - Math.Max(1, (int)Math.Round(all.Count * fraction));
+        if (trainCount < 1)
+            throw new ArgumentException($"{all.Count} window(s) cannot be split into training and validation windows.");
+        return (all.Subset(order[..trainCount]), all.Subset(order[trainCount..]));
+    }
+
+    /// <summary>Adds <c>Score</c> (vector of floats) and <c>PredictedLabel</c> (key) to the input schema.</summary>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        var features = inputSchema.FirstOrDefault(c => c.Name == options.FeatureColumnName);
+        if (features.Name is null || features.ItemType != NumberDataViewType.Single)
+            throw new ArgumentException($"The input needs a column '{options.FeatureColumnName}' of float windows.", nameof(inputSchema));
+        var label = inputSchema.FirstOrDefault(c => c.Name == options.LabelColumnName);
+        if (label.Name is null || !label.IsKey)
+            throw new ArgumentException($"The input needs a key-typed label column '{options.LabelColumnName}' (use MapValueToKey).", nameof(inputSchema));
+        // SchemaShape.Column cannot be built outside ML.NET: built-in estimators mint the two columns.
+        var ml = new MLContext();
+        var withScore = ml.Transforms.Concatenate(HarOnnxModelWriter.ScoreName, options.FeatureColumnName).GetOutputSchema(inputSchema);
+        return ml.Transforms.CopyColumns("PredictedLabel", options.LabelColumnName).GetOutputSchema(withScore);
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using TinierHAR.MLNet.Evaluation;
+
+namespace TinierHAR.Trainer.Training;
+
+/// <summary>Reads an IDataView of windows (Features, key Label) into memory for training, checking its schema.</summary>
+internal static class WindowReader
+{
+    public static (TrainingWindows Windows, IReadOnlyList<string> ClassNames) Read(IDataView data, string featureColumn, string labelColumn, int? expectedClasses = null)
+    {
+        var features = data.Schema.GetColumnOrNull(featureColumn)
+            ?? throw new ArgumentException($"The data has no column '{featureColumn}' (windows of Vector<Single, T, C>).", nameof(data));
+        if (features.Type is not VectorDataViewType { ItemType: NumberDataViewType single } vector || single != NumberDataViewType.Single
+            || vector.Dimensions.Length != 2 || vector.Dimensions.Any(d => d <= 0))
+        {
+            throw new ArgumentException($"Column '{featureColumn}' must be Vector<Single, T, C> (time x channels), as the windowing produces; it is {features.Type}.", nameof(data));
+        }
+        var label = data.Schema.GetColumnOrNull(labelColumn)
+            ?? throw new ArgumentException($"The data has no column '{labelColumn}'.", nameof(data));
+        if (label.Type is not KeyDataViewType key || key.RawType != typeof(uint))
+            throw new ArgumentException($"Column '{labelColumn}' must be a key type (map labels with MapValueToKey); it is {label.Type}.", nameof(data));
+        var classes = (int)key.Count;
+        if (classes < 2)
+            throw new ArgumentException($"Column '{labelColumn}' has {classes} class(es); at least 2 are needed.", nameof(data));
+        if (expectedClasses is { } expected && expected != classes)
+            throw new ArgumentException($"Column '{labelColumn}' has {classes} classes; the training data has {expected}.", nameof(data));
+
+        var (t, c) = (vector.Dimensions[0], vector.Dimensions[1]);
+        var values = new List<float>();
+        var labels = new List<int>();
+        using (var cursor = data.GetRowCursor([features, label]))
+        {
+            var getFeatures = cursor.GetGetter<VBuffer<float>>(features);
+            var getLabel = cursor.GetGetter<uint>(label);
+            VBuffer<float> window = default;
+            uint value = 0;
+            while (cursor.MoveNext())
+            {
+                getLabel(ref value);
+                if (value == 0)
+                    throw new InvalidDataException($"Row {cursor.Position}: the label '{labelColumn}' is missing (key 0); drop or label such windows first.");
+                getFeatures(ref window);
+                foreach (var v in window.DenseValues())
+                {
+                    if (!float.IsFinite(v))
+                        throw new InvalidDataException($"Row {cursor.Position}: column '{featureColumn}' holds {v}; windows must be finite.");
+                    values.Add(v);
+                }
+                labels.Add((int)value - 1);
+            }
+        }
+        if (labels.Count == 0)
+            throw new ArgumentException("The data has no windows.", nameof(data));
+        return (new TrainingWindows(values.ToArray(), labels.ToArray(), t, c), HarMetrics.KeyNames(label, classes));
+    }
+}

@@ -1,0 +1,200 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using TinierHAR.MLNet.Architectures;
+using TinierHAR.MLNet.Evaluation;
+using TinierHAR.MLNet.Scoring;
+using TinierHAR.Trainer.Training;
+
+namespace TinierHAR.Trainer.Tests.Training;
+
+[TestClass]
+public sealed class TinierHarTrainerTests
+{
+    private const int Window = 32, Channels = 3;
+    private static readonly string[] Activities = ["rest", "walk", "run"];
+
+    public TestContext TestContext { get; set; } = null!;
+
+    public sealed class SensorWindow
+    {
+        [VectorType(Window, Channels)]
+        public float[] Features { get; set; } = [];
+
+        public string Activity { get; set; } = "";
+
+        public string Subject { get; set; } = "";
+    }
+
+    public sealed class Prediction
+    {
+        public float[] Score { get; set; } = [];
+
+        public string? PredictedActivity { get; set; }
+    }
+
+    public sealed class FlatWindow
+    {
+        [VectorType(Window * Channels)]
+        public float[] Features { get; set; } = [];
+
+        public string Activity { get; set; } = "";
+    }
+
+    /// <summary>Windows whose class sets the frequency and energy of the signal, with noise: learnable, not trivial.</summary>
+    private static List<SensorWindow> Windows(int perClass, int seed)
+    {
+        var random = new Random(seed);
+        var windows = new List<SensorWindow>();
+        for (var n = 0; n < perClass; n++)
+        {
+            for (var k = 0; k < Activities.Length; k++)
+            {
+                var features = new float[Window * Channels];
+                var phase = random.NextDouble() * Math.PI * 2;
+                for (var t = 0; t < Window; t++)
+                {
+                    for (var c = 0; c < Channels; c++)
+                        features[t * Channels + c] = (float)((0.3 + k) * Math.Sin(phase + t * (0.2 + 0.35 * k) + c) + 0.4 * (random.NextDouble() - 0.5));
+                }
+                windows.Add(new SensorWindow { Features = features, Activity = Activities[k], Subject = $"s{n % 4}" });
+            }
+        }
+        return windows;
+    }
+
+    private static (MLContext Ml, IDataView Data, ITransformer KeyMap) Prepare(int perClass = 40, int seed = 1)
+    {
+        var ml = new MLContext(seed: 1);
+        var raw = ml.Data.LoadFromEnumerable(Windows(perClass, seed));
+        var keyMap = ml.Transforms.Conversion.MapValueToKey("Label", nameof(SensorWindow.Activity)).Fit(raw);
+        return (ml, keyMap.Transform(raw), keyMap);
+    }
+
+    private static TinierHarTrainer.Options SmallRun(int seed = 1) => new()
+    {
+        Network = new TinierHarOptions { RecurrentUnits = 8 },
+        MaxEpochs = 12,
+        BatchSize = 32,
+        LearningRate = 5e-3,
+        Seed = seed,
+    };
+
+    [TestMethod]
+    public void Fit_scores_evaluates_saves_loads_and_predicts()
+    {
+        var (ml, data, _) = Prepare();
+        var reports = new List<EpochReport>();
+        var options = SmallRun();
+        options.Progress = new SynchronousProgress(reports.Add);
+        var model = ml.MulticlassClassification.Trainers.TinierHar(options).Fit(data);
+        var scored = model.Transform(data);
+
+        Assert.HasCount(model.History.Epochs.Count, reports);
+        Assert.IsNotNull(model.History.BestEpoch);
+        var metrics = ml.MulticlassClassification.Evaluate(scored);
+        var har = HarMetrics.Evaluate(scored);
+        TestContext.WriteLine($"epochs {reports.Count}, accuracy {har.Accuracy:F3}, macro F1 {har.MacroF1:F3}, ML.NET micro accuracy {metrics.MicroAccuracy:F3}");
+        Assert.IsGreaterThan(0.9, har.Accuracy, "the classes are learnable");
+        Assert.AreEqual(har.Accuracy, metrics.MicroAccuracy, 1e-9, "ML.NET's evaluator and ours agree");
+
+        VBuffer<ReadOnlyMemory<char>> slots = default;
+        scored.Schema["Score"].GetSlotNames(ref slots);
+        CollectionAssert.AreEqual(HarMetrics.KeyNames(data.Schema["Label"], 3), slots.DenseValues().Select(s => s.ToString()).ToArray(),
+            "Score slot names are the label's key values");
+        CollectionAssert.AreEqual(HarMetrics.KeyNames(data.Schema["Label"], 3), HarMetrics.KeyNames(scored.Schema["PredictedLabel"], 3),
+            "PredictedLabel carries the label's key values in key order");
+        var scores = scored.GetColumn<float[]>("Score").ToArray();
+        var predicted = scored.GetColumn<uint>("PredictedLabel").ToArray();
+        for (var i = 0; i < scores.Length; i++)
+            Assert.AreEqual((uint)Array.IndexOf(scores[i], scores[i].Max()) + 1, predicted[i], $"row {i}: PredictedLabel is the arg-max of Score");
+
+        var path = Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), $"model-{Guid.NewGuid():N}.zip");
+        ml.Model.Save(model, data.Schema, path);
+        var fresh = new MLContext(seed: 7);
+        fresh.ComponentCatalog.RegisterAssembly(typeof(ScoreArgMaxMapping).Assembly);
+        var loaded = fresh.Model.Load(path, out _);
+        var reloaded = loaded.Transform(data).GetColumn<float[]>("Score").ToArray();
+        for (var i = 0; i < scores.Length; i++)
+            CollectionAssert.AreEqual(scores[i], reloaded[i], $"row {i}: identical scores after Save and Load");
+
+        var engine = fresh.Model.CreatePredictionEngine<SensorWindow, Prediction>(
+            ml.Transforms.Conversion.MapValueToKey("Label", nameof(SensorWindow.Activity)).Fit(data).Append(loaded)
+                .Append(fresh.Transforms.Conversion.MapKeyToValue(nameof(Prediction.PredictedActivity), "PredictedLabel").Fit(loaded.Transform(data))));
+        var window = Windows(1, 99)[2];
+        var prediction = engine.Predict(window);
+        TestContext.WriteLine($"PredictionEngine: {window.Activity} → {prediction.PredictedActivity}");
+        Assert.AreEqual(3, prediction.Score.Length);
+        Assert.AreEqual("run", prediction.PredictedActivity);
+        File.Delete(path);
+    }
+
+    [TestMethod]
+    public void Same_seed_same_model_bytes_and_another_seed_another_model()
+    {
+        var (ml, data, _) = Prepare(perClass: 20);
+        var first = ml.MulticlassClassification.Trainers.TinierHar(SmallRun(seed: 3)).Fit(data);
+        var second = ml.MulticlassClassification.Trainers.TinierHar(SmallRun(seed: 3)).Fit(data);
+        var other = ml.MulticlassClassification.Trainers.TinierHar(SmallRun(seed: 4)).Fit(data);
+
+        CollectionAssert.AreEqual(first.OnnxModel, second.OnnxModel, "same seed and data → identical ONNX bytes");
+        CollectionAssert.AreNotEqual(first.OnnxModel, other.OnnxModel);
+        CollectionAssert.AreEqual(first.Transform(data).GetColumn<float[]>("Score").SelectMany(s => s).ToArray(),
+            second.Transform(data).GetColumn<float[]>("Score").SelectMany(s => s).ToArray());
+    }
+
+    [TestMethod]
+    public void CrossValidate_by_subject_runs_every_fold()
+    {
+        var (ml, data, _) = Prepare(perClass: 24);
+        var options = SmallRun();
+        options.MaxEpochs = 4;
+        var folds = ml.MulticlassClassification.CrossValidate(data, ml.MulticlassClassification.Trainers.TinierHar(options),
+            numberOfFolds: 2, samplingKeyColumnName: nameof(SensorWindow.Subject));
+
+        Assert.HasCount(2, folds);
+        foreach (var fold in folds)
+            Assert.IsGreaterThan(0L, HarMetrics.Evaluate(fold.ScoredHoldOutSet).Count);
+    }
+
+    [TestMethod]
+    public void Cancellation_stops_training()
+    {
+        var (ml, data, _) = Prepare(perClass: 10);
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+        var options = SmallRun();
+        options.Cancellation = cancel.Token;
+        Assert.ThrowsExactly<OperationCanceledException>(() => ml.MulticlassClassification.Trainers.TinierHar(options).Fit(data));
+    }
+
+    [TestMethod]
+    public void Bad_input_gets_a_clear_error()
+    {
+        var (ml, data, _) = Prepare(perClass: 4);
+        var textLabel = ml.Transforms.CopyColumns("Label", nameof(SensorWindow.Activity)).Fit(ml.Data.LoadFromEnumerable(Windows(4, 1)))
+            .Transform(ml.Data.LoadFromEnumerable(Windows(4, 1)));
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.MulticlassClassification.Trainers.TinierHar(SmallRun()).Fit(textLabel)).Message, "key type");
+
+        var flatRaw = ml.Data.LoadFromEnumerable(Windows(4, 1).Select(w => new FlatWindow { Features = w.Features, Activity = w.Activity }));
+        var flat = ml.Transforms.Conversion.MapValueToKey("Label", nameof(FlatWindow.Activity)).Fit(flatRaw).Transform(flatRaw);
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.MulticlassClassification.Trainers.TinierHar(SmallRun()).Fit(flat)).Message, "Vector<Single, T, C>");
+
+        var renamed = ml.Transforms.CopyColumns("Windows", "Features").Fit(data).Transform(data);
+        var options = SmallRun();
+        options.FeatureColumnName = "Windows";
+        options.MaxEpochs = 1;
+        Assert.AreEqual(data.GetRowCount() ?? 12, ml.MulticlassClassification.Trainers.TinierHar(options).Fit(renamed).Transform(renamed).GetColumn<uint>("PredictedLabel").LongCount(),
+            "another window column name works too");
+
+        var badOptions = SmallRun();
+        badOptions.ValidationFraction = 1.5;
+        Assert.AreEqual(nameof(TinierHarTrainer.Options.ValidationFraction),
+            Assert.ThrowsExactly<ArgumentException>(() => ml.MulticlassClassification.Trainers.TinierHar(badOptions)).ParamName);
+    }
+
+    /// <summary>Calls back on the training thread (Progress&lt;T&gt; would post to a thread pool).</summary>
+    private sealed class SynchronousProgress(Action<EpochReport> report) : IProgress<EpochReport>
+    {
+        public void Report(EpochReport value) => report(value);
+    }
+}
