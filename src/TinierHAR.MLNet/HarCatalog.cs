@@ -1,0 +1,26 @@
+using Microsoft.ML;
+using TinierHAR.MLNet.Windowing;
+
+namespace TinierHAR.MLNet;
+
+/// <summary>Catalog entry points of TinierHAR.MLNet on <c>mlContext.Data</c> and <c>mlContext.Transforms</c>.</summary>
+public static class HarCatalog
+{
+    /// <summary>
+    /// Windows of sensor samples as a data operation (like <c>FilterRowsByColumn</c>): streams the samples and yields
+    /// one row per window; <see cref="SensorWindowsDataView.CountAll"/> reports rows read, windows and rows not covered.
+    /// </summary>
+    public static SensorWindowsDataView WindowSensorSamples(this DataOperationsCatalog catalog, IDataView samples, SensorWindowingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new SensorWindowsDataView(samples, options);
+    }
+
+    /// <summary>Windows of sensor samples as an estimator, for <c>Append</c> chains and <c>CrossValidate</c> on sample rows.</summary>
+    public static SensorWindowingEstimator WindowSensorSamples(this TransformsCatalog catalog, SensorWindowingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        return new SensorWindowingEstimator(options);
+    }
+}

@@ -1,0 +1,360 @@
+using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using TinierHAR.MLNet.Evaluation;
+
+namespace TinierHAR.MLNet.Windowing;
+
+/// <summary>
+/// Walks the sample rows once, keeping the last T samples of the current segment in a ring, and stops at every
+/// window: after the first T samples of a segment and every step samples after that. A segment ends where a group
+/// value changes, a timestamp jumps by more than the tolerance, or the input ends.
+/// </summary>
+internal sealed class SensorWindowCursor : DataViewRowCursor
+{
+    private readonly SensorWindowsDataView view;
+    private readonly WindowingPlan plan;
+    private readonly SensorWindowingOptions options;
+    private readonly DataViewRowCursor input;
+    private readonly ValueGetter<float>[] floatChannels;
+    private readonly ValueGetter<double>[] doubleChannels;
+    private readonly ValueGetter<VBuffer<float>>? vectorChannels;
+    private readonly ScalarColumnReader? label;
+    private readonly ScalarColumnReader[] groups;
+    private readonly ValueGetter<double>? timestamp;
+    private readonly Dictionary<int, Delegate> getters = new();
+    private readonly HashSet<string> dropLabels;
+    private readonly string[]? labelKeyNames;
+
+    // Label values seen so far: id → value, text (for the drop list) and order (for ties).
+    private readonly Dictionary<string, int> labelIds = new(StringComparer.Ordinal);
+    private readonly List<object> labelValues = new();
+    private readonly List<string> labelTexts = new();
+    private readonly List<bool> labelMissing = new();
+    private readonly Comparer<int> labelOrder;
+
+    // The ring of the segment's last T samples.
+    private readonly int t, c, step;
+    private readonly float[] ringSamples;
+    private readonly int[] ringLabels;
+    private readonly long[] ringRows;
+    private readonly double[] ringTimes;
+    private int ringHead;
+    private long segmentLength;
+    private long lastCandidateEnd = -1;
+    private string[] segmentGroups;
+    private double previousTime = double.NaN;
+
+    // The row read but not yet placed in the ring.
+    private readonly float[] pendingSamples;
+    private int pendingLabel;
+    private double pendingTime;
+    private string[] pendingGroups;
+    private bool hasPending;
+    private bool ended;
+    private long rowIndex = -1;
+
+    // The current window.
+    private readonly float[] window;
+    private object? windowLabel;
+    private object[] windowGroups;
+    private long firstRow, lastRow;
+    private double startTime, endTime;
+    private long position = -1;
+
+    private long rowsRead, produced, dropped, covered, coveredUntil, segments, shortSegments, gaps;
+
+    public SensorWindowCursor(SensorWindowsDataView view)
+    {
+        this.view = view;
+        plan = view.Plan;
+        options = view.Options;
+        (t, c, step) = (plan.WindowLength, plan.Channels, plan.Step);
+        input = view.Samples.GetRowCursor(plan.InputColumns);
+        floatChannels = plan.ChannelColumns.Where(col => col.Type == NumberDataViewType.Single).Select(input.GetGetter<float>).ToArray();
+        doubleChannels = plan.ChannelColumns.Where(col => col.Type == NumberDataViewType.Double).Select(input.GetGetter<double>).ToArray();
+        if (floatChannels.Length > 0 && doubleChannels.Length > 0)
+            throw new ArgumentException("Channel columns must all be float or all be double.", nameof(view));
+        vectorChannels = plan.ChannelVector is { } vector ? input.GetGetter<VBuffer<float>>(vector) : null;
+        label = plan.Label is { } labelColumn ? ScalarColumnReader.Create(input, labelColumn) : null;
+        labelKeyNames = plan.Label is { Type: KeyDataViewType key } keyColumn ? HarMetrics.KeyNames(keyColumn, (int)key.Count) : null;
+        groups = plan.Groups.Select(g => ScalarColumnReader.Create(input, g)).ToArray();
+        timestamp = plan.Timestamp is { } time ? NumericGetter(input, time) : null;
+        dropLabels = options.DropLabels.ToHashSet(StringComparer.Ordinal);
+        labelOrder = Comparer<int>.Create(CompareLabels);
+
+        ringSamples = new float[t * c];
+        ringLabels = new int[t];
+        ringRows = new long[t];
+        ringTimes = new double[t];
+        pendingSamples = new float[c];
+        window = new float[t * c];
+        segmentGroups = new string[groups.Length];
+        pendingGroups = new string[groups.Length];
+        windowGroups = new object[groups.Length];
+        BuildGetters();
+    }
+
+    public WindowingReport Report => new()
+    {
+        RowsRead = rowsRead, WindowsProduced = produced, WindowsDroppedByLabel = dropped, RowsNotCovered = rowsRead - covered,
+        Segments = segments, SegmentsShorterThanWindow = shortSegments, Gaps = gaps,
+    };
+
+    public override DataViewSchema Schema => view.Schema;
+    public override long Position => position;
+    public override long Batch => 0;
+
+    public override bool IsColumnActive(DataViewSchema.Column column) => true;
+
+    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) =>
+        getters.TryGetValue(column.Index, out var getter) && getter is ValueGetter<TValue> typed
+            ? typed
+            : throw new InvalidOperationException($"Column '{column.Name}' is not read as {typeof(TValue).Name}.");
+
+    public override ValueGetter<DataViewRowId> GetIdGetter() => (ref DataViewRowId id) => id = new DataViewRowId((ulong)position, 0);
+
+    public override bool MoveNext()
+    {
+        while (true)
+        {
+            if (!hasPending)
+            {
+                if (!input.MoveNext())
+                {
+                    if (!ended)
+                    {
+                        ended = true;
+                        if (FinishSegment())
+                            return Stop();
+                    }
+                    view.Publish(Report);
+                    return false;
+                }
+                ReadPending();
+            }
+
+            if (segmentLength > 0 && StartsNewSegment() && FinishSegment())
+                return Stop();
+            if (segmentLength == 0)
+            {
+                segments++;
+                (segmentGroups, pendingGroups) = (pendingGroups, segmentGroups);
+                pendingGroups = new string[groups.Length];
+                for (var g = 0; g < groups.Length; g++)
+                    windowGroups[g] = groups[g].Boxed;
+            }
+            Push();
+            if (segmentLength >= t && (segmentLength - t) % step == 0 && Candidate())
+                return Stop();
+        }
+    }
+
+    private bool Stop()
+    {
+        position++;
+        return true;
+    }
+
+    private void ReadPending()
+    {
+        rowIndex++;
+        rowsRead++;
+        if (vectorChannels is not null)
+        {
+            VBuffer<float> values = default;
+            vectorChannels(ref values);
+            if (values.Length != c)
+                throw new InvalidDataException($"Row {rowIndex}: channel vector has {values.Length} values; expected {c}.");
+            values.CopyTo(pendingSamples);
+        }
+        else
+        {
+            for (var i = 0; i < floatChannels.Length; i++)
+            {
+                float v = 0;
+                floatChannels[i](ref v);
+                pendingSamples[i] = v;
+            }
+            for (var i = 0; i < doubleChannels.Length; i++)
+            {
+                double v = 0;
+                doubleChannels[i](ref v);
+                pendingSamples[i] = (float)v;
+            }
+        }
+        for (var i = 0; i < c; i++)
+        {
+            if (!float.IsFinite(pendingSamples[i]))
+                throw new InvalidDataException($"Row {rowIndex}: channel '{plan.ChannelNames[i]}' is {pendingSamples[i]}; windows need finite values (interpolate or drop such rows first).");
+        }
+        for (var g = 0; g < groups.Length; g++)
+        {
+            groups[g].Read();
+            pendingGroups[g] = groups[g].Number is { } n ? n.ToString("R", CultureInfo.InvariantCulture) : groups[g].AsText;
+        }
+        pendingLabel = label is null ? 0 : LabelId();
+        if (timestamp is not null)
+        {
+            timestamp(ref pendingTime);
+            if (!double.IsFinite(pendingTime))
+                throw new InvalidDataException($"Row {rowIndex}: timestamp '{plan.Timestamp!.Value.Name}' is {pendingTime}.");
+        }
+        hasPending = true;
+    }
+
+    /// <summary>A group change or a timestamp gap; timestamps going back inside a group are an error.</summary>
+    private bool StartsNewSegment()
+    {
+        if (!pendingGroups.AsSpan().SequenceEqual(segmentGroups))
+            return true;
+        if (timestamp is null)
+            return false;
+        if (pendingTime < previousTime)
+        {
+            throw new InvalidDataException(
+                $"Row {rowIndex}: timestamp {pendingTime.ToString(CultureInfo.InvariantCulture)} is earlier than the previous sample's {previousTime.ToString(CultureInfo.InvariantCulture)} in the same group; sort the samples by time.");
+        }
+        if (options.ResolvedGapTolerance is { } tolerance && pendingTime - previousTime > tolerance)
+        {
+            gaps++;
+            return true;
+        }
+        return false;
+    }
+
+    private void Push()
+    {
+        Array.Copy(pendingSamples, 0, ringSamples, ringHead * c, c);
+        ringLabels[ringHead] = pendingLabel;
+        ringRows[ringHead] = rowIndex;
+        ringTimes[ringHead] = pendingTime;
+        previousTime = pendingTime;
+        ringHead = (ringHead + 1) % t;
+        segmentLength++;
+        hasPending = false;
+    }
+
+    /// <summary>Ends the segment; with <see cref="IncompleteTailPolicy.AlignToEnd"/> its last T samples may form one more window.</summary>
+    private bool FinishSegment()
+    {
+        var length = segmentLength;
+        var lastEnd = lastCandidateEnd;
+        segmentLength = 0;
+        lastCandidateEnd = -1;
+        previousTime = double.NaN;
+        if (length < t)
+        {
+            shortSegments++;
+            return false;
+        }
+        if (options.IncompleteTail == IncompleteTailPolicy.AlignToEnd && lastEnd != length - 1)
+        {
+            // The ring still holds the segment's last T samples.
+            return Emit();
+        }
+        return false;
+    }
+
+    private bool Candidate()
+    {
+        lastCandidateEnd = segmentLength - 1;
+        return Emit();
+    }
+
+    /// <summary>Votes the label of the ring's T samples; keeps the window unless its label is dropped.</summary>
+    private bool Emit()
+    {
+        if (label is not null)
+        {
+            var ordered = new int[t];
+            for (var i = 0; i < t; i++)
+                ordered[i] = ringLabels[(ringHead + i) % t];
+            var chosen = WindowLabelVote.Choose(ordered, options.LabelPolicy, labelOrder);
+            if (labelMissing[chosen] || dropLabels.Contains(labelTexts[chosen]))
+            {
+                dropped++;
+                return false;
+            }
+            windowLabel = labelValues[chosen];
+        }
+        for (var i = 0; i < t; i++)
+            Array.Copy(ringSamples, ((ringHead + i) % t) * c, window, i * c, c);
+        firstRow = ringRows[ringHead];
+        lastRow = ringRows[(ringHead + t - 1) % t];
+        startTime = ringTimes[ringHead];
+        endTime = ringTimes[(ringHead + t - 1) % t];
+        covered += Math.Max(0, lastRow + 1 - Math.Max(firstRow, coveredUntil));
+        coveredUntil = Math.Max(coveredUntil, lastRow + 1);
+        produced++;
+        return true;
+    }
+
+    private int LabelId()
+    {
+        label!.Read();
+        var number = label.Number;
+        var key = number is { } n ? n.ToString("R", CultureInfo.InvariantCulture) : "\u0001" + label.AsText;
+        if (!labelIds.TryGetValue(key, out var id))
+        {
+            id = labelValues.Count;
+            labelIds.Add(key, id);
+            labelValues.Add(label.Boxed);
+            var isKey = labelKeyNames is not null;
+            var missing = isKey ? number == 0 : number is { } x && double.IsNaN(x);
+            labelMissing.Add(missing);
+            labelTexts.Add(isKey && !missing ? labelKeyNames![(int)number!.Value - 1] : label.AsText);
+        }
+        return id;
+    }
+
+    private int CompareLabels(int a, int b)
+    {
+        var value = labelValues[a];
+        return value is ReadOnlyMemory<char>
+            ? string.CompareOrdinal(labelTexts[a], labelTexts[b])
+            : Convert.ToDouble(value, CultureInfo.InvariantCulture).CompareTo(Convert.ToDouble(labelValues[b], CultureInfo.InvariantCulture));
+    }
+
+    private void BuildGetters()
+    {
+        var schema = view.Schema;
+        getters[schema[options.OutputColumnName].Index] = (ValueGetter<VBuffer<float>>)((ref VBuffer<float> value) =>
+        {
+            var editor = VBufferEditor.Create(ref value, window.Length);
+            window.AsSpan().CopyTo(editor.Values);
+            value = editor.Commit();
+        });
+        if (plan.Label is { } labelColumn)
+            getters[schema[labelColumn.Name].Index] = ScalarColumnReader.Getter(labelColumn.Type, () => windowLabel!);
+        for (var g = 0; g < plan.Groups.Length; g++)
+        {
+            var index = g;
+            getters[schema[plan.Groups[g].Name].Index] = ScalarColumnReader.Getter(plan.Groups[g].Type, () => windowGroups[index]);
+        }
+        getters[schema[SensorWindowsDataView.FirstSampleIndexColumnName].Index] = (ValueGetter<long>)((ref long v) => v = firstRow);
+        getters[schema[SensorWindowsDataView.LastSampleIndexColumnName].Index] = (ValueGetter<long>)((ref long v) => v = lastRow);
+        if (plan.Timestamp is not null)
+        {
+            getters[schema[SensorWindowsDataView.StartTimeColumnName].Index] = (ValueGetter<double>)((ref double v) => v = startTime);
+            getters[schema[SensorWindowsDataView.EndTimeColumnName].Index] = (ValueGetter<double>)((ref double v) => v = endTime);
+        }
+    }
+
+    private static ValueGetter<double> NumericGetter(DataViewRow row, DataViewSchema.Column column)
+    {
+        var raw = column.Type.RawType;
+        if (raw == typeof(double)) return row.GetGetter<double>(column);
+        if (raw == typeof(float)) { var g = row.GetGetter<float>(column); return (ref double v) => { float f = 0; g(ref f); v = f; }; }
+        if (raw == typeof(long)) { var g = row.GetGetter<long>(column); return (ref double v) => { long l = 0; g(ref l); v = l; }; }
+        if (raw == typeof(int)) { var g = row.GetGetter<int>(column); return (ref double v) => { int i = 0; g(ref i); v = i; }; }
+        throw new ArgumentException($"Timestamp column '{column.Name}' must be double, float, long or int.", column.Name);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            input.Dispose();
+        base.Dispose(disposing);
+    }
+}

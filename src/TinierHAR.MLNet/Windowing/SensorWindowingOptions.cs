@@ -1,0 +1,103 @@
+namespace TinierHAR.MLNet.Windowing;
+
+/// <summary>How a window's label is chosen from its samples' labels.</summary>
+public enum WindowLabelPolicy
+{
+    /// <summary>The most frequent label (the paper); ties go to the label first in key order (smallest value).</summary>
+    Majority,
+    /// <summary>The label of the window's last sample.</summary>
+    Last,
+    /// <summary>The label of the sample at index T/2.</summary>
+    Centre,
+}
+
+/// <summary>What happens to the samples at the end of a segment that do not fill a whole window.</summary>
+public enum IncompleteTailPolicy
+{
+    /// <summary>Not windowed (the authors' choice); counted as rows not covered.</summary>
+    Drop,
+    /// <summary>One more window ending at the segment's last sample, overlapping its predecessor more than the step.</summary>
+    AlignToEnd,
+}
+
+/// <summary>
+/// Options of sensor windowing: which columns hold the channels, labels, groups and time, and how windows are cut.
+/// </summary>
+public sealed class SensorWindowingOptions
+{
+    /// <summary>Scalar float (or double) channel columns, in channel order; or leave empty and set <see cref="ChannelVectorColumnName"/>.</summary>
+    public IReadOnlyList<string> ChannelColumnNames { get; set; } = [];
+
+    /// <summary>One column holding all channels as a known-size float vector.</summary>
+    public string? ChannelVectorColumnName { get; set; }
+
+    /// <summary>Window length T in samples; or leave 0 and set <see cref="WindowSeconds"/> and <see cref="SamplingRateHz"/>.</summary>
+    public int WindowLength { get; set; }
+
+    /// <summary>Window length in seconds (with <see cref="SamplingRateHz"/>).</summary>
+    public double? WindowSeconds { get; set; }
+
+    /// <summary>Sampling rate of the input, in Hz.</summary>
+    public double? SamplingRateHz { get; set; }
+
+    /// <summary>Samples between window starts; 0 means T/2 (the paper's 50 % overlap) unless <see cref="Overlap"/> is set.</summary>
+    public int Step { get; set; }
+
+    /// <summary>Overlap as a fraction of T in [0, 1), used when <see cref="Step"/> is 0.</summary>
+    public double? Overlap { get; set; }
+
+    /// <summary>Label column of the samples (key, text or integer), or null for unlabelled data.</summary>
+    public string? LabelColumnName { get; set; }
+
+    /// <summary>How the window label is chosen.</summary>
+    public WindowLabelPolicy LabelPolicy { get; set; } = WindowLabelPolicy.Majority;
+
+    /// <summary>Labels (as text: key values, or numbers) whose windows are dropped after the vote.</summary>
+    public IReadOnlyList<string> DropLabels { get; set; } = [];
+
+    /// <summary>Columns whose change starts a new segment (subject, session, recording); copied to the windows.</summary>
+    public IReadOnlyList<string> GroupColumnNames { get; set; } = [];
+
+    /// <summary>Timestamp column (seconds, as a number), or null.</summary>
+    public string? TimestampColumnName { get; set; }
+
+    /// <summary>A gap between consecutive timestamps larger than this many seconds starts a new segment; default 1.5
+    /// sampling intervals where the rate is known.</summary>
+    public double? GapToleranceSeconds { get; set; }
+
+    /// <summary>What happens to a segment's incomplete tail.</summary>
+    public IncompleteTailPolicy IncompleteTail { get; set; } = IncompleteTailPolicy.Drop;
+
+    /// <summary>Name of the output window column, <c>Vector&lt;Single, T, C&gt;</c>.</summary>
+    public string OutputColumnName { get; set; } = "Features";
+
+    /// <summary>Window length in samples, from <see cref="WindowLength"/> or seconds × rate.</summary>
+    public int ResolvedWindowLength => WindowLength > 0
+        ? WindowLength
+        : WindowSeconds is { } seconds && SamplingRateHz is { } rate ? (int)Math.Round(seconds * rate) : 0;
+
+    /// <summary>Step in samples, from <see cref="Step"/>, <see cref="Overlap"/> or half the window.</summary>
+    public int ResolvedStep => Step > 0
+        ? Step
+        : Overlap is { } overlap ? Math.Max(1, (int)Math.Round(ResolvedWindowLength * (1 - overlap))) : Math.Max(1, ResolvedWindowLength / 2);
+
+    /// <summary>Gap tolerance in seconds, explicit or 1.5 sampling intervals; null when neither is known.</summary>
+    public double? ResolvedGapTolerance => GapToleranceSeconds ?? (SamplingRateHz is { } rate ? 1.5 / rate : null);
+
+    /// <summary>Checks the options, naming the offending one.</summary>
+    public void Validate()
+    {
+        static void Require(bool rule, string option, string message)
+        {
+            if (!rule) throw new ArgumentException($"Invalid option '{option}': {message}", option);
+        }
+        Require(ChannelColumnNames.Count > 0 ^ ChannelVectorColumnName is not null, nameof(ChannelColumnNames),
+            "give either channel columns or one channel vector column.");
+        Require(ResolvedWindowLength >= 1, nameof(WindowLength), "set a window length in samples, or seconds and a sampling rate.");
+        Require(Step >= 0, nameof(Step), $"the step must not be negative (got {Step}).");
+        Require(Overlap is null || Overlap is >= 0 and < 1, nameof(Overlap), $"the overlap must lie in [0, 1) (got {Overlap}).");
+        Require(SamplingRateHz is null || SamplingRateHz > 0, nameof(SamplingRateHz), "the sampling rate must be positive.");
+        Require(GapToleranceSeconds is null || GapToleranceSeconds > 0, nameof(GapToleranceSeconds), "the gap tolerance must be positive.");
+        Require(DropLabels.Count == 0 || LabelColumnName is not null, nameof(DropLabels), "labels can only be dropped when a label column is given.");
+    }
+}

@@ -1,0 +1,77 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace TinierHAR.MLNet.Windowing;
+
+/// <summary>
+/// Windows of sensor samples, computed while the sample rows stream by: each cursor holds one window of samples,
+/// so memory does not grow with the input. Columns: the window (<c>Vector&lt;Single, T, C&gt;</c>, time-major), the
+/// label (same type as the samples' label), the group columns, <c>FirstSampleIndex</c>/<c>LastSampleIndex</c>
+/// (0-based input rows) and, with a timestamp, <c>StartTime</c>/<c>EndTime</c>.
+/// </summary>
+public sealed class SensorWindowsDataView : IDataView
+{
+    /// <summary>Name of the column with the first sample's input row index.</summary>
+    public const string FirstSampleIndexColumnName = "FirstSampleIndex";
+
+    /// <summary>Name of the column with the last sample's input row index.</summary>
+    public const string LastSampleIndexColumnName = "LastSampleIndex";
+
+    /// <summary>Name of the column with the first sample's timestamp.</summary>
+    public const string StartTimeColumnName = "StartTime";
+
+    /// <summary>Name of the column with the last sample's timestamp.</summary>
+    public const string EndTimeColumnName = "EndTime";
+
+    private WindowingReport? report;
+
+    internal SensorWindowsDataView(IDataView samples, SensorWindowingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        Samples = samples;
+        Options = options;
+        Plan = WindowingPlan.Create(samples.Schema, options);
+        Schema = Plan.OutputSchema;
+    }
+
+    /// <summary>The sample rows.</summary>
+    public IDataView Samples { get; }
+
+    /// <summary>The options.</summary>
+    public SensorWindowingOptions Options { get; }
+
+    internal WindowingPlan Plan { get; }
+
+    /// <inheritdoc />
+    public DataViewSchema Schema { get; }
+
+    /// <inheritdoc />
+    public bool CanShuffle => false;
+
+    /// <summary>The report of the last cursor that read the samples to their end; null before one has.</summary>
+    public WindowingReport? LastReport => Volatile.Read(ref report);
+
+    /// <summary>Reads every sample once and returns what windowing did.</summary>
+    public WindowingReport CountAll()
+    {
+        using var cursor = (SensorWindowCursor)GetRowCursor([]);
+        while (cursor.MoveNext())
+        {
+        }
+        return cursor.Report;
+    }
+
+    internal void Publish(WindowingReport finished) => Volatile.Write(ref report, finished);
+
+    /// <inheritdoc />
+    public long? GetRowCount() => null;
+
+    /// <inheritdoc />
+    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new SensorWindowCursor(this);
+
+    /// <inheritdoc />
+    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
+        [GetRowCursor(columnsNeeded, rand)];
+}

@@ -1,0 +1,25 @@
+namespace TinierHAR.MLNet.Windowing;
+
+/// <summary>
+/// The label of a window from its samples' label ids, by <see cref="WindowLabelPolicy"/>; majority ties go to the
+/// label first in the given order (key value, number, or ordinal text order).
+/// </summary>
+internal static class WindowLabelVote
+{
+    public static int Choose(ReadOnlySpan<int> ranks, WindowLabelPolicy policy, IComparer<int> order)
+    {
+        switch (policy)
+        {
+            case WindowLabelPolicy.Last:
+                return ranks[^1];
+            case WindowLabelPolicy.Centre:
+                return ranks[ranks.Length / 2];
+            default:
+                var counts = new Dictionary<int, int>();
+                foreach (var rank in ranks)
+                    counts[rank] = counts.GetValueOrDefault(rank) + 1;
+                var best = counts.Max(p => p.Value);
+                return counts.Where(p => p.Value == best).Select(p => p.Key).Order(order).First();
+        }
+    }
+}
