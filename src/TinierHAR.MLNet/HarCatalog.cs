@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using TinierHAR.MLNet.Normalization;
 using TinierHAR.MLNet.Windowing;
 
 namespace TinierHAR.MLNet;
@@ -22,5 +23,15 @@ public static class HarCatalog
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(options);
         return new SensorWindowingEstimator(options);
+    }
+
+    /// <summary>
+    /// Per-channel z-score of a window column (the C axis of <c>Vector&lt;Single, T, C&gt;</c>), fitted on the windows,
+    /// on sample rows or given; kept by <c>mlContext.Model.Save</c>.
+    /// </summary>
+    public static ChannelNormalizingEstimator NormalizeSensorChannels(this TransformsCatalog catalog, ChannelNormalizingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new ChannelNormalizingEstimator(options ?? new ChannelNormalizingOptions());
     }
 }

@@ -44,10 +44,7 @@ public static class HarOnnxModelWriter
         g.Input(FeaturesName, null, windowLength, channels);
         var x = FeaturesName;
         if (options.FoldNormalization)
-        {
-            x = g.Node("Sub", [x, g.Floats("normalization.mean", options.Normalization!.Mean, channels)]);
-            x = g.Node("Div", [x, g.Floats("normalization.scale", options.Normalization.Scale, channels)]);
-        }
+            x = OnnxLayers.Normalize(g, x, options.Normalization!, channels);
         x = g.Node("Unsqueeze", [x, g.Int64s("channel_axis", [1], 1)]);
 
         var logits = network switch
@@ -78,5 +75,20 @@ public static class HarOnnxModelWriter
             NormalizationInGraph = options.FoldNormalization,
         };
         return g.ToBytes(metadata.ToProperties());
+    }
+
+    /// <summary>
+    /// The two-node graph (Sub, Div) of a per-channel normalisation on windows [N, T, C], from
+    /// <paramref name="inputName"/> to <paramref name="outputName"/>: how ML.NET keeps the normaliser in a saved model.
+    /// </summary>
+    public static byte[] WriteNormalization(int windowLength, int channels, ChannelNormalization normalization, string inputName, string outputName)
+    {
+        ArgumentNullException.ThrowIfNull(normalization);
+        normalization.Validate(channels);
+        var g = new OnnxGraphBuilder("channel_normalization");
+        g.Input(inputName, null, windowLength, channels);
+        OnnxLayers.Normalize(g, inputName, normalization, channels, outputName);
+        g.Output(outputName, null, windowLength, channels);
+        return g.ToBytes([]);
     }
 }

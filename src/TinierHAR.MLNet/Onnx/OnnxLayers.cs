@@ -52,6 +52,11 @@ internal static class OnnxLayers
         return (scale, shift);
     }
 
+    /// <summary>Per-channel <c>(x − mean) / scale</c> on a tensor whose last axis is the C channels.</summary>
+    public static string Normalize(OnnxGraphBuilder g, string x, ChannelNormalization normalization, int channels, string? output = null) =>
+        g.Node("Div", [g.Node("Sub", [x, g.Floats("normalization.mean", normalization.Mean, channels)]),
+            g.Floats("normalization.scale", normalization.Scale, channels)], output);
+
     /// <summary>MaxPool2d((2,1)): ONNX's stride defaults to 1, PyTorch's to the kernel, so it is written.</summary>
     public static string MaxPoolTime(OnnxGraphBuilder g, string x) =>
         g.Node("MaxPool", [x], null, ("kernel_shape", new long[] { 2, 1 }), ("strides", new long[] { 2, 1 }));

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using TinierHAR.MLNet.Onnx;
@@ -18,7 +17,7 @@ public static class ScoringChain
         ArgumentNullException.ThrowIfNull(onnxModel);
         ArgumentNullException.ThrowIfNull(classNames);
         var ml = new MLContext(seed);
-        var path = Persist(onnxModel);
+        var path = OnnxModelFiles.Persist(onnxModel);
         // The model's input is named Features; another window column is copied there first.
         IEstimator<ITransformer> start = featureColumnName == HarOnnxModelWriter.FeaturesName
             ? new EstimatorChain<ITransformer>()
@@ -32,23 +31,5 @@ public static class ScoringChain
                 ScoreArgMaxMapping.IndexColumnName, treatValuesAsKeyType: true))
             .Append(ml.Transforms.DropColumns(ScoreArgMaxMapping.IndexColumnName));
         return new TransformerChain<ITransformer>(estimator.Fit(input).ToArray());
-    }
-
-    /// <summary>
-    /// ML.NET's OnnxTransformer reads its model from a file, also when the model is saved later: keep one file per
-    /// model content in the temp folder, for the process's lifetime.
-    /// </summary>
-    private static string Persist(byte[] onnxModel)
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "TinierHAR.MLNet", "models");
-        Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, Convert.ToHexString(SHA256.HashData(onnxModel))[..24].ToLowerInvariant() + ".onnx");
-        if (!File.Exists(path))
-        {
-            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-            File.WriteAllBytes(temporary, onnxModel);
-            File.Move(temporary, path, overwrite: true);
-        }
-        return path;
     }
 }

@@ -11,8 +11,9 @@ internal static class WindowReader
     {
         var features = data.Schema.GetColumnOrNull(featureColumn)
             ?? throw new ArgumentException($"The data has no column '{featureColumn}' (windows of Vector<Single, T, C>).", nameof(data));
+        // ONNX-produced columns (the channel normaliser) carry a leading batch dimension of 1: [1, T, C].
         if (features.Type is not VectorDataViewType { ItemType: NumberDataViewType single } vector || single != NumberDataViewType.Single
-            || vector.Dimensions.Length != 2 || vector.Dimensions.Any(d => d <= 0))
+            || vector.Dimensions.Length < 2 || vector.Dimensions.Any(d => d <= 0) || vector.Dimensions[..^2].Any(d => d != 1))
         {
             throw new ArgumentException($"Column '{featureColumn}' must be Vector<Single, T, C> (time x channels), as the windowing produces; it is {features.Type}.", nameof(data));
         }
@@ -26,7 +27,7 @@ internal static class WindowReader
         if (expectedClasses is { } expected && expected != classes)
             throw new ArgumentException($"Column '{labelColumn}' has {classes} classes; the training data has {expected}.", nameof(data));
 
-        var (t, c) = (vector.Dimensions[0], vector.Dimensions[1]);
+        var (t, c) = (vector.Dimensions[^2], vector.Dimensions[^1]);
         var values = new List<float>();
         var labels = new List<int>();
         using (var cursor = data.GetRowCursor([features, label]))

@@ -1,0 +1,50 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using TinierHAR.MLNet.Onnx;
+
+namespace TinierHAR.MLNet.Normalization;
+
+/// <summary>Fits a per-channel z-score on windows (or samples, or given statistics) and applies it with built-ins.</summary>
+public sealed class ChannelNormalizingEstimator : IEstimator<ChannelNormalizer>
+{
+    private readonly ChannelNormalizingOptions options;
+
+    internal ChannelNormalizingEstimator(ChannelNormalizingOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        if (options.Samples is not null && options.SampleChannelColumnNames.Count == 0)
+            throw new ArgumentException("Invalid option 'SampleChannelColumnNames': name the channel columns of the samples.", nameof(options));
+        if (options.Epsilon < 0)
+            throw new ArgumentException("Invalid option 'Epsilon': it must not be negative.", nameof(options));
+        this.options = options;
+    }
+
+    /// <inheritdoc />
+    public ChannelNormalizer Fit(IDataView input)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var column = input.Schema.GetColumnOrNull(options.ColumnName)
+            ?? throw new ArgumentException($"The data has no column '{options.ColumnName}'.", nameof(input));
+        if (column.Type is not VectorDataViewType { ItemType: var item } vector || item != NumberDataViewType.Single || vector.Dimensions.Length < 2)
+            throw new ArgumentException($"Column '{options.ColumnName}' must be Vector<Single, T, C>; it is {column.Type}.", nameof(input));
+        var (t, c) = (vector.Dimensions[^2], vector.Dimensions[^1]);
+
+        var statistics = options.Statistics
+            ?? (options.Samples is { } samples
+                ? ChannelStatistics.FromSamples(samples, options.SampleChannelColumnNames, options.Epsilon)
+                : ChannelStatistics.FromWindows(input, options.ColumnName, c, options.Epsilon));
+        statistics.Validate(c);
+
+        var normalized = options.ColumnName + "__normalized";
+        var model = HarOnnxModelWriter.WriteNormalization(t, c, statistics, options.ColumnName, normalized);
+        var ml = new MLContext();
+        var chain = ml.Transforms.ApplyOnnxModel([normalized], [options.ColumnName], OnnxModelFiles.Persist(model))
+            .Append(ml.Transforms.CopyColumns(options.ColumnName, normalized))
+            .Append(ml.Transforms.DropColumns(normalized))
+            .Fit(input);
+        return new ChannelNormalizer(new TransformerChain<ITransformer>(chain.ToArray()), statistics);
+    }
+
+    /// <inheritdoc />
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) => inputSchema;
+}
