@@ -5,6 +5,7 @@ using TinierHAR.MLNet;
 using TinierHAR.MLNet.Architectures;
 using TinierHAR.MLNet.Complexity;
 using TinierHAR.MLNet.Data;
+using TinierHAR.MLNet.Normalization;
 using TinierHAR.MLNet.Scoring;
 using TinierHAR.Trainer.Training;
 
@@ -32,24 +33,29 @@ internal static class QuickstartRun
         console.WriteLine(MetricsText.PerClass(metrics));
         console.WriteLine(MetricsText.Confusion(metrics));
 
-        // 5. Save the ML.NET model (everything after the windowing) and the stand-alone ONNX model.
-        var modelPath = Path.Combine(output.FullName, "tinierhar-model.zip");
+        // 5. Save the model bundle (the ML.NET model after the windowing, plus the window settings) and the ONNX model.
+        var bundlePath = Path.Combine(output.FullName, "tinierhar-bundle.zip");
         var onnxPath = Path.Combine(output.FullName, "tinierhar.onnx");
-        ml.Model.Save(run.Model, run.WindowSchema, modelPath);
+        var normalization = ((ChannelNormalizer)run.Model.First()).Statistics;
+        HarModelBundle.Save(ml, run.Model, run.WindowSchema, new BundleManifest
+        {
+            WindowLength = run.Windowing.ResolvedWindowLength, WindowStep = run.Windowing.ResolvedStep,
+            ChannelNames = ImuSample.ChannelNames, ChannelUnits = ["g", "g", "g", "rad/s", "rad/s", "rad/s"],
+            SamplingRateHz = SyntheticHoldOut.Rate, ClassNames = metrics.ClassNames,
+            GroupColumnNames = run.Windowing.GroupColumnNames, TimestampColumnName = run.Windowing.TimestampColumnName,
+            NormalizationMean = normalization.Mean, NormalizationScale = normalization.Scale,
+        }, bundlePath);
         File.WriteAllBytes(onnxPath, run.Model.LastTransformer.OnnxModel);
-        console.WriteLine($"saved {modelPath} and {onnxPath}");
+        console.WriteLine($"saved {bundlePath} and {onnxPath}");
 
-        // 6. A fresh MLContext loads the model and batch-scores a newly generated log into a CSV.
+        // 6. A fresh MLContext loads the bundle and batch-scores a newly generated log into a CSV.
         var fresh = new MLContext();
-        fresh.ComponentCatalog.RegisterAssembly(typeof(ScoreArgMaxMapping).Assembly);
-        var loaded = fresh.Model.Load(modelPath, out _);
+        var bundle = HarModelBundle.Load(fresh, bundlePath);
         var log = fresh.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 1, SamplingRateHz = SyntheticHoldOut.Rate, Seed = seed + 1000 }));
-        var logWindows = fresh.Data.WindowSensorSamples(log, run.Windowing);
-        var scored = loaded.Transform(run.LabelToKey.Transform(logWindows));
-        var withNames = fresh.Transforms.Conversion.MapKeyToValue("PredictedActivity", "PredictedLabel").Fit(scored).Transform(scored);
+        var scored = bundle.ScoreLog(log, SyntheticHoldOut.Rate);
         var csvPath = Path.Combine(output.FullName, "scored-log.csv");
-        var (written, correct) = ScoredLogCsv.Write(fresh, withNames, csvPath);
-        console.WriteLine($"scored a new {logWindows.LastReport!.RowsRead:N0}-sample log: {written} windows → {csvPath} ({(double)correct / written:P1} match the generator's labels)");
+        var written = ScoredLogCsv.Write(fresh, scored.Predictions, csvPath);
+        console.WriteLine($"scored a new log: {scored.Windows.LastReport} → {written} rows in {csvPath}");
         console.WriteLine($"done in {clock.Elapsed.TotalSeconds:F0} s");
         return 0;
     }

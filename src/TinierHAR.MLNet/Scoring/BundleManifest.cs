@@ -1,0 +1,41 @@
+namespace TinierHAR.MLNet.Scoring;
+
+/// <summary>What a model bundle records besides the ML.NET model: how to cut and read a raw sensor log.</summary>
+public sealed record BundleManifest
+{
+    /// <summary>Version of the bundle layout.</summary>
+    public int FormatVersion { get; init; } = HarModelBundle.CurrentFormatVersion;
+
+    /// <summary>Window length T in samples.</summary>
+    public required int WindowLength { get; init; }
+
+    /// <summary>Step between window starts in samples.</summary>
+    public required int WindowStep { get; init; }
+
+    /// <summary>Channel columns, in the order the model reads them.</summary>
+    public required IReadOnlyList<string> ChannelNames { get; init; }
+
+    /// <summary>Units of the channels (e.g. "g", "rad/s"), when known.</summary>
+    public IReadOnlyList<string>? ChannelUnits { get; init; }
+
+    /// <summary>Sampling rate in Hz the model was trained at, when known.</summary>
+    public double? SamplingRateHz { get; init; }
+
+    /// <summary>Class names in key order.</summary>
+    public required IReadOnlyList<string> ClassNames { get; init; }
+
+    /// <summary>Columns that separate recordings (subject, session), copied to the predictions.</summary>
+    public IReadOnlyList<string> GroupColumnNames { get; init; } = [];
+
+    /// <summary>Timestamp column (seconds), when the logs have one.</summary>
+    public string? TimestampColumnName { get; init; }
+
+    /// <summary>Timestamp gap, in seconds, that starts a new segment.</summary>
+    public double? GapToleranceSeconds { get; init; }
+
+    /// <summary>Per-channel normalisation inside the model, for reference.</summary>
+    public float[]? NormalizationMean { get; init; }
+
+    /// <summary>Per-channel normalisation scale inside the model, for reference.</summary>
+    public float[]? NormalizationScale { get; init; }
+}

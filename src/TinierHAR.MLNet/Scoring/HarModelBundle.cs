@@ -1,0 +1,137 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Microsoft.ML;
+using TinierHAR.MLNet.Windowing;
+
+namespace TinierHAR.MLNet.Scoring;
+
+/// <summary>
+/// A trained HAR model in one <c>.zip</c>: the ML.NET model of everything after the windowing (so
+/// <c>mlContext.Model.Load</c> reads the file as usual) plus a <c>TinierHAR/bundle.json</c> entry with the window
+/// length and step, channel names and order, sampling rate, class names and normalisation, so that a raw sensor log
+/// is scored without restating any window option.
+/// </summary>
+public sealed class HarModelBundle
+{
+    /// <summary>The bundle layout this library writes and reads.</summary>
+    public const int CurrentFormatVersion = 1;
+
+    private const string ManifestEntry = "TinierHAR/bundle.json";
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    private readonly MLContext ml;
+
+    private HarModelBundle(MLContext ml, ITransformer model, BundleManifest manifest)
+    {
+        this.ml = ml;
+        Model = model;
+        Manifest = manifest;
+    }
+
+    /// <summary>The loaded ML.NET model (windows in, Score and PredictedLabel out).</summary>
+    public ITransformer Model { get; }
+
+    /// <summary>The window and channel settings.</summary>
+    public BundleManifest Manifest { get; }
+
+    /// <summary>Saves <paramref name="model"/> (trained on windows of <paramref name="windowSchema"/>) with its manifest.</summary>
+    public static void Save(MLContext ml, ITransformer model, DataViewSchema windowSchema, BundleManifest manifest, string path)
+    {
+        ArgumentNullException.ThrowIfNull(ml);
+        ArgumentNullException.ThrowIfNull(manifest);
+        var temporary = path + ".tmp";
+        ml.Model.Save(model, windowSchema, temporary);
+        using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Update))
+        {
+            using var entry = zip.CreateEntry(ManifestEntry).Open();
+            JsonSerializer.Serialize(entry, manifest, Json);
+        }
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>Loads a bundle; a file that is truncated, not ours or of a newer format gets a clear error.</summary>
+    public static HarModelBundle Load(MLContext ml, string path)
+    {
+        ArgumentNullException.ThrowIfNull(ml);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"Model bundle '{path}' does not exist.", path);
+        ZipArchive zip;
+        try
+        {
+            zip = ZipFile.OpenRead(path);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"'{path}' is not a readable model bundle (truncated, or not a zip file): {e.Message}", e);
+        }
+        BundleManifest manifest;
+        using (zip)
+        {
+            var entry = zip.GetEntry(ManifestEntry)
+                ?? throw new InvalidDataException($"'{path}' is not a TinierHAR.MLNet model bundle: it has no {ManifestEntry}.");
+            try
+            {
+                using var stream = entry.Open();
+                manifest = JsonSerializer.Deserialize<BundleManifest>(stream)
+                    ?? throw new InvalidDataException("the manifest is empty");
+            }
+            catch (Exception e) when (e is JsonException or InvalidDataException)
+            {
+                throw new InvalidDataException($"'{path}': {ManifestEntry} is unreadable: {e.Message}", e);
+            }
+        }
+        if (manifest.FormatVersion > CurrentFormatVersion || manifest.FormatVersion < 1)
+            throw new InvalidDataException($"'{path}' has bundle format version {manifest.FormatVersion}; this library reads versions 1 to {CurrentFormatVersion}.");
+
+        ml.ComponentCatalog.RegisterAssembly(typeof(ScoreArgMaxMapping).Assembly);
+        ITransformer model;
+        try
+        {
+            model = ml.Model.Load(path, out _);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            throw new InvalidDataException($"'{path}': the ML.NET model inside the bundle could not be loaded: {e.Message}", e);
+        }
+        return new HarModelBundle(ml, model, manifest);
+    }
+
+    /// <summary>
+    /// Scores a raw sensor log (one row per sample, the bundle's channel columns): windows it with the bundle's settings
+    /// and returns one row per window with <c>Score</c>, <c>PredictedLabel</c> (key), <c>PredictedActivity</c> (text),
+    /// the group columns, sample indices and, with a timestamp, the time span.
+    /// </summary>
+    /// <param name="samples">The log.</param>
+    /// <param name="samplingRateHz">The log's sampling rate, when known; it must equal the bundle's (resampling is not offered).</param>
+    public SensorWindowsScored ScoreLog(IDataView samples, double? samplingRateHz = null)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        var missing = Manifest.ChannelNames.Where(n => samples.Schema.GetColumnOrNull(n) is null).ToList();
+        if (missing.Count > 0)
+        {
+            throw new ArgumentException($"The log lacks the channel column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))} that the model reads "
+                + $"(in this order: {string.Join(", ", Manifest.ChannelNames)}); found: {string.Join(", ", samples.Schema.Select(c => c.Name))}.", nameof(samples));
+        }
+        if (samplingRateHz is { } rate && Manifest.SamplingRateHz is { } trained && Math.Abs(rate - trained) > 1e-9 * trained)
+            throw new ArgumentException($"The log is sampled at {rate} Hz; the model was trained at {trained} Hz. Resample the log to {trained} Hz first.", nameof(samplingRateHz));
+
+        var windows = new SensorWindowsDataView(samples, new SensorWindowingOptions
+        {
+            ChannelColumnNames = Manifest.ChannelNames,
+            WindowLength = Manifest.WindowLength,
+            Step = Manifest.WindowStep,
+            SamplingRateHz = Manifest.SamplingRateHz,
+            GroupColumnNames = Manifest.GroupColumnNames.Where(g => samples.Schema.GetColumnOrNull(g) is not null).ToArray(),
+            TimestampColumnName = Manifest.TimestampColumnName is { } time && samples.Schema.GetColumnOrNull(time) is not null ? time : null,
+            GapToleranceSeconds = Manifest.GapToleranceSeconds,
+        });
+        var scored = Model.Transform(windows);
+        var named = ml.Transforms.Conversion.MapKeyToValue("PredictedActivity", "PredictedLabel").Fit(scored).Transform(scored);
+        return new SensorWindowsScored(named, windows);
+    }
+}
+
+/// <summary>Scored windows of a log, with the windowing report available after a pass.</summary>
+/// <param name="Predictions">One row per window.</param>
+/// <param name="Windows">The windows (their <see cref="SensorWindowsDataView.LastReport"/> counts rows read and not covered).</param>
+public sealed record SensorWindowsScored(IDataView Predictions, SensorWindowsDataView Windows);

@@ -1,0 +1,129 @@
+using System.IO.Compression;
+using Microsoft.ML;
+using TinierHAR.MLNet;
+using TinierHAR.MLNet.Architectures;
+using TinierHAR.MLNet.Data;
+using TinierHAR.MLNet.Normalization;
+using TinierHAR.MLNet.Scoring;
+using TinierHAR.MLNet.Windowing;
+using TinierHAR.Trainer.Training;
+
+namespace TinierHAR.Trainer.Tests.Training;
+
+[TestClass]
+public sealed class HarModelBundleTests
+{
+    private static string? bundlePath;
+    private static BundleManifest manifest = null!;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    private sealed class PredictedWindow
+    {
+        public string Subject { get; set; } = "";
+        public double StartTime { get; set; }
+        public double EndTime { get; set; }
+        public long FirstSampleIndex { get; set; }
+        public string PredictedActivity { get; set; } = "";
+        public float[] Score { get; set; } = [];
+    }
+
+    /// <summary>One small model, trained briefly on synthetic windows and bundled, for all tests of the class.</summary>
+    [ClassInitialize]
+    public static void TrainAndBundle(TestContext context)
+    {
+        var ml = new MLContext(seed: 1);
+        var windowing = new SensorWindowingOptions
+        {
+            ChannelColumnNames = ImuSample.ChannelNames, WindowLength = 64, Step = 32, SamplingRateHz = 50,
+            LabelColumnName = "Activity", GroupColumnNames = ["Subject"], TimestampColumnName = "Time",
+        };
+        var samples = ml.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 2, MinBoutSeconds = 8, MaxBoutSeconds = 12 }));
+        var windows = ml.Data.WindowSensorSamples(samples, windowing);
+        var data = ml.Data.Cache(ml.Transforms.Conversion.MapValueToKey("Label", "Activity").Fit(windows).Transform(windows));
+        var model = ml.Transforms.NormalizeSensorChannels()
+            .Append(ml.MulticlassClassification.Trainers.TinierHar(new TinierHarTrainer.Options { Network = new TinierHarOptions { RecurrentUnits = 8 }, MaxEpochs = 2, BatchSize = 64 }))
+            .Fit(data);
+        manifest = new BundleManifest
+        {
+            WindowLength = 64, WindowStep = 32, ChannelNames = ImuSample.ChannelNames, ChannelUnits = ["g", "g", "g", "rad/s", "rad/s", "rad/s"],
+            SamplingRateHz = 50, ClassNames = model.LastTransformer.Metadata.ClassNames, GroupColumnNames = ["Subject"], TimestampColumnName = "Time",
+            NormalizationMean = ((ChannelNormalizer)model.First()).Statistics.Mean, NormalizationScale = ((ChannelNormalizer)model.First()).Statistics.Scale,
+        };
+        bundlePath = Path.Combine(Path.GetTempPath(), $"tinierhar-bundle-{Guid.NewGuid():N}.zip");
+        HarModelBundle.Save(ml, model, data.Schema, manifest, bundlePath);
+    }
+
+    [ClassCleanup]
+    public static void Remove()
+    {
+        if (bundlePath is not null) File.Delete(bundlePath);
+    }
+
+    private string Copy(string name)
+    {
+        var path = Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}-{name}");
+        File.Copy(bundlePath!, path);
+        return path;
+    }
+
+    [TestMethod]
+    public void A_raw_log_is_scored_end_to_end_without_restating_window_options()
+    {
+        var fresh = new MLContext(seed: 5);
+        var bundle = HarModelBundle.Load(fresh, bundlePath!);
+        CollectionAssert.AreEqual(manifest.ChannelNames.ToArray(), bundle.Manifest.ChannelNames.ToArray());
+
+        var logOptions = new SyntheticImuOptions { Subjects = 2, Seed = 9, MinBoutSeconds = 8, MaxBoutSeconds = 10 };
+        var log = fresh.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(logOptions));
+        var scored = bundle.ScoreLog(log, samplingRateHz: 50);
+        var rows = fresh.Data.CreateEnumerable<PredictedWindow>(scored.Predictions, reuseRowObject: false).ToList();
+        var report = scored.Windows.LastReport!;
+        TestContext.WriteLine($"{rows.Count} windows; {report}");
+
+        Assert.AreEqual(report.WindowsProduced, rows.Count);
+        Assert.IsTrue(rows.All(r => manifest.ClassNames.Contains(r.PredictedActivity)), "predictions are class names");
+        Assert.IsTrue(rows.All(r => Math.Abs(r.EndTime - r.StartTime - 63 / 50.0) < 1e-6), "each window spans 64 samples at 50 Hz");
+        CollectionAssert.AreEqual(new[] { "subject01", "subject02" }, rows.Select(r => r.Subject).Distinct().ToArray());
+        Assert.AreEqual(SyntheticImuGenerator.Generate(logOptions).LongCount(), report.RowsRead, "every sample of the log was read");
+        Assert.IsLessThan(2L * 64, report.RowsNotCovered, "only each subject's incomplete tail is left");
+
+        var plain = fresh.Model.Load(bundlePath!, out _);
+        Assert.IsNotNull(plain, "mlContext.Model.Load still reads the bundle");
+    }
+
+    [TestMethod]
+    public void Logs_with_other_channels_or_rates_are_refused()
+    {
+        var bundle = HarModelBundle.Load(new MLContext(), bundlePath!);
+        var ml = new MLContext();
+        var log = ml.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 1, BoutsPerSubject = 6, MinBoutSeconds = 3, MaxBoutSeconds = 4 }));
+        var renamed = ml.Transforms.CopyColumns("AccelX", "AccX").Append(ml.Transforms.DropColumns("AccX")).Fit(log).Transform(log);
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => bundle.ScoreLog(renamed)).Message, "lacks the channel column(s) 'AccX'");
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => bundle.ScoreLog(log, samplingRateHz: 100)).Message, "trained at 50 Hz");
+    }
+
+    [TestMethod]
+    public void Truncated_foreign_and_future_bundles_get_clear_errors()
+    {
+        var truncated = Copy("truncated.zip");
+        var bytes = File.ReadAllBytes(truncated);
+        File.WriteAllBytes(truncated, bytes[..(bytes.Length / 2)]);
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => HarModelBundle.Load(new MLContext(), truncated)).Message, "not a readable model bundle");
+
+        var foreign = Copy("foreign.zip");
+        using (var zip = ZipFile.Open(foreign, ZipArchiveMode.Update))
+            zip.GetEntry("TinierHAR/bundle.json")!.Delete();
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => HarModelBundle.Load(new MLContext(), foreign)).Message, "is not a TinierHAR.MLNet model bundle");
+
+        var future = Copy("future.zip");
+        using (var zip = ZipFile.Open(future, ZipArchiveMode.Update))
+        {
+            zip.GetEntry("TinierHAR/bundle.json")!.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("TinierHAR/bundle.json").Open());
+            writer.Write(System.Text.Json.JsonSerializer.Serialize(manifest with { FormatVersion = 99 }));
+        }
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => HarModelBundle.Load(new MLContext(), future)).Message, "format version 99");
+        foreach (var path in new[] { truncated, foreign, future }) File.Delete(path);
+    }
+}
