@@ -126,4 +126,29 @@ public sealed class HarModelBundleTests
         StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => HarModelBundle.Load(new MLContext(), future)).Message, "format version 99");
         foreach (var path in new[] { truncated, foreign, future }) File.Delete(path);
     }
+
+    [TestMethod]
+    public void Streaming_one_sample_or_a_chunk_at_a_time_equals_batch_scoring()
+    {
+        var ml = new MLContext(seed: 3);
+        var bundle = HarModelBundle.Load(ml, bundlePath!);
+        var samples = SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 1, Seed = 4, BoutsPerSubject = 6, MinBoutSeconds = 5, MaxBoutSeconds = 7 }).ToList();
+        var batch = ml.Data.CreateEnumerable<PredictedWindow>(bundle.ScoreLog(ml.Data.LoadFromEnumerable(samples)).Predictions, reuseRowObject: false).ToList();
+
+        using var oneByOne = new StreamingHarPredictor(ml, bundle);
+        var streamed = samples.Select(s => oneByOne.Push([s.AccX, s.AccY, s.AccZ, s.GyroX, s.GyroY, s.GyroZ])).OfType<StreamingPrediction>().ToList();
+        using var chunked = new StreamingHarPredictor(ml, bundle);
+        var chunks = samples.Chunk(37).SelectMany(chunk => chunked.PushChunk(chunk.SelectMany(s => new[] { s.AccX, s.AccY, s.AccZ, s.GyroX, s.GyroY, s.GyroZ }).ToArray())).ToList();
+
+        Assert.HasCount(batch.Count, streamed);
+        Assert.HasCount(batch.Count, chunks);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            Assert.AreEqual(batch[i].FirstSampleIndex, streamed[i].FirstSample, $"window {i}");
+            Assert.AreEqual(batch[i].PredictedActivity, streamed[i].Activity, $"window {i}");
+            CollectionAssert.AreEqual(batch[i].Score, streamed[i].Probabilities, $"window {i}: identical probabilities");
+            CollectionAssert.AreEqual(streamed[i].Probabilities, chunks[i].Probabilities, $"window {i}: chunks equal single samples");
+        }
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => oneByOne.Push([1f, 2f])).Message, "6 channel values");
+    }
 }
