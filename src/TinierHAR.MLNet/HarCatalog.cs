@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Normalization;
 using TinierHAR.MLNet.Windowing;
 
@@ -7,6 +8,16 @@ namespace TinierHAR.MLNet;
 /// <summary>Catalog entry points of TinierHAR.MLNet on <c>mlContext.Data</c> and <c>mlContext.Transforms</c>.</summary>
 public static class HarCatalog
 {
+    /// <summary>
+    /// Sensor samples from one CSV file or a folder of them (plain or <c>.gz</c>), streamed, one row per sample; errors
+    /// name the file, line and column, or rows are skipped and counted with <see cref="MalformedRowPolicy.Skip"/>.
+    /// </summary>
+    public static CsvSamplesDataView LoadSensorCsv(this DataOperationsCatalog catalog, string path, CsvSampleOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new CsvSamplesDataView(path, options);
+    }
+
     /// <summary>
     /// Windows of sensor samples as a data operation (like <c>FilterRowsByColumn</c>): streams the samples and yields
     /// one row per window; <see cref="SensorWindowsDataView.CountAll"/> reports rows read, windows and rows not covered.

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.IO.Compression;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using nietras.SeparatedValues;
+
+namespace TinierHAR.MLNet.Data;
+
+/// <summary>Reads the CSV files one row at a time with Sep, parsing each row into typed values.</summary>
+internal sealed class CsvSampleCursor : DataViewRowCursor
+{
+    private readonly CsvSamplesDataView view;
+    private readonly CsvSampleOptions options;
+    private readonly Dictionary<int, Delegate> getters = new();
+    private readonly float[] channels;
+    private readonly Dictionary<string, long> skipped = new(StringComparer.Ordinal);
+    private int fileIndex = -1;
+    private SepReader? reader;
+    private string file = "";
+    private int[] channelIndex = [];
+    private int timeIndex = -1, labelIndex = -1, subjectIndex = -1, sessionIndex = -1;
+    private string source = "", subject = "", session = "", label = "";
+    private double time;
+    private long position = -1;
+
+    public CsvSampleCursor(CsvSamplesDataView view)
+    {
+        this.view = view;
+        options = view.Options;
+        channels = new float[options.ChannelColumnNames.Count];
+        var schema = view.Schema;
+        getters[schema[CsvSamplesDataView.SourceColumnName].Index] = Text(() => source);
+        getters[schema[CsvSamplesDataView.SubjectColumnName].Index] = Text(() => subject);
+        getters[schema[CsvSamplesDataView.SessionColumnName].Index] = Text(() => session);
+        if (options.TimestampColumnName is { } t)
+            getters[schema[t].Index] = (ValueGetter<double>)((ref double v) => v = time);
+        if (options.LabelColumnName is { } l)
+            getters[schema[l].Index] = Text(() => label);
+        for (var i = 0; i < channels.Length; i++)
+        {
+            var index = i;
+            getters[schema[options.ChannelColumnNames[i]].Index] = (ValueGetter<float>)((ref float v) => v = channels[index]);
+        }
+    }
+
+    private static ValueGetter<ReadOnlyMemory<char>> Text(Func<string> value) => (ref ReadOnlyMemory<char> v) => v = value().AsMemory();
+
+    public override DataViewSchema Schema => view.Schema;
+    public override long Position => position;
+    public override long Batch => 0;
+    public override bool IsColumnActive(DataViewSchema.Column column) => true;
+
+    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) =>
+        getters[column.Index] as ValueGetter<TValue> ?? throw new InvalidOperationException($"Column '{column.Name}' is not {typeof(TValue).Name}.");
+
+    public override ValueGetter<DataViewRowId> GetIdGetter() => (ref DataViewRowId id) => id = new DataViewRowId((ulong)position, 0);
+
+    public override bool MoveNext()
+    {
+        while (true)
+        {
+            if (reader is null && !OpenNext())
+            {
+                view.Publish(new CsvReadReport { Files = view.Files.Count, RowsRead = position + 1, RowsSkipped = skipped });
+                return false;
+            }
+            if (!reader!.MoveNext())
+            {
+                reader.Dispose();
+                reader = null;
+                continue;
+            }
+            if (TryParse(reader.Current))
+            {
+                position++;
+                return true;
+            }
+        }
+    }
+
+    private bool OpenNext()
+    {
+        if (++fileIndex >= view.Files.Count)
+            return false;
+        file = view.Files[fileIndex];
+        source = Path.GetFileName(file);
+        var stream = (Stream)File.OpenRead(file);
+        if (file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            stream = new GZipStream(stream, CompressionMode.Decompress);
+        reader = Sep.Reader(o => o with { CultureInfo = CultureInfo.InvariantCulture, DisableColCountCheck = true }).From(stream);
+        if (reader.Header.IsEmpty)
+            throw new InvalidDataException($"'{file}' is empty: it has no header line.");
+        int Find(string name, string role) => reader.Header.TryIndexOf(name, out var index)
+            ? index
+            : throw new InvalidDataException($"'{file}': no {role} column '{name}' (header: {string.Join(", ", reader.Header.ColNames)}).");
+        channelIndex = options.ChannelColumnNames.Select(n => Find(n, "channel")).ToArray();
+        timeIndex = options.TimestampColumnName is { } t ? Find(t, "timestamp") : -1;
+        labelIndex = options.LabelColumnName is { } l ? Find(l, "label") : -1;
+        subjectIndex = options.SubjectColumnName is { } s ? Find(s, "subject") : -1;
+        sessionIndex = options.SessionColumnName is { } x ? Find(x, "session") : -1;
+        return true;
+    }
+
+    private bool TryParse(SepReader.Row row)
+    {
+        var line = row.LineNumberFrom;
+        string? problem = null, reason = null;
+        for (var i = 0; i < channels.Length && problem is null; i++)
+        {
+            if (channelIndex[i] >= row.ColCount)
+                (problem, reason) = ($"column '{options.ChannelColumnNames[i]}' is missing (the row has {row.ColCount} fields)", "short rows");
+            else if (!float.TryParse(row[channelIndex[i]].Span, NumberStyles.Float, CultureInfo.InvariantCulture, out channels[i]))
+                (problem, reason) = ($"column '{options.ChannelColumnNames[i]}': '{row[channelIndex[i]].ToString()}' is not a number", "non-numeric values");
+        }
+        if (problem is null && timeIndex >= 0)
+        {
+            if (timeIndex >= row.ColCount)
+                (problem, reason) = ($"column '{options.TimestampColumnName}' is missing", "short rows");
+            else if (!double.TryParse(row[timeIndex].Span, NumberStyles.Float, CultureInfo.InvariantCulture, out time))
+                (problem, reason) = ($"column '{options.TimestampColumnName}': '{row[timeIndex].ToString()}' is not a number", "non-numeric values");
+        }
+        if (problem is null)
+        {
+            label = Field(row, labelIndex);
+            subject = Field(row, subjectIndex);
+            session = sessionIndex >= 0 ? Field(row, sessionIndex) : source;
+            return true;
+        }
+        if (options.MalformedRows == MalformedRowPolicy.Error)
+            throw new InvalidDataException($"'{file}' line {line}: {problem}.");
+        skipped[reason!] = skipped.GetValueOrDefault(reason!) + 1;
+        return false;
+    }
+
+    private static string Field(SepReader.Row row, int index) => index >= 0 && index < row.ColCount ? row[index].ToString() : "";
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            reader?.Dispose();
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,120 @@
+using System.IO.Compression;
+using Microsoft.ML;
+using TinierHAR.MLNet.Data;
+using TinierHAR.MLNet.Windowing;
+
+namespace TinierHAR.MLNet.Tests.Data;
+
+[TestClass]
+public sealed class CsvSampleLoaderTests
+{
+    private string folder = "";
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestInitialize]
+    public void CreateFolder() => Directory.CreateDirectory(folder = Path.Combine(Path.GetTempPath(), $"tinierhar-csv-{Guid.NewGuid():N}"));
+
+    [TestCleanup]
+    public void RemoveFolder() => Directory.Delete(folder, recursive: true);
+
+    private static readonly MLContext Ml = new(seed: 1);
+
+    private static CsvSampleOptions Options() => new()
+    {
+        ChannelColumnNames = ["ax", "ay"], TimestampColumnName = "t", LabelColumnName = "activity", SubjectColumnName = "user",
+    };
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(folder, name);
+        if (name.EndsWith(".gz", StringComparison.Ordinal))
+        {
+            using var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest);
+            using var writer = new StreamWriter(gzip);
+            writer.Write(text);
+        }
+        else
+        {
+            File.WriteAllText(path, text);
+        }
+        return path;
+    }
+
+    private sealed class Row
+    {
+        public string Source { get; set; } = "";
+        public string Subject { get; set; } = "";
+        public string Session { get; set; } = "";
+        public double t { get; set; }
+        public string activity { get; set; } = "";
+        public float ax { get; set; }
+        public float ay { get; set; }
+    }
+
+    [TestMethod]
+    public void A_folder_of_plain_and_gzip_files_is_read_in_name_order()
+    {
+        Write("a.csv", "t,ax,ay,activity,user\n0.00,1.5,-1,walk,u1\n0.02,2.5,-2,walk,u1\n");
+        Write("b.csv.gz", "user;activity;ay;ax;t\nu2;sit;-3;3.5;0.00\n");
+        Write("notes.txt", "ignored");
+
+        var view = Ml.Data.LoadSensorCsv(folder, Options());
+        var rows = Ml.Data.CreateEnumerable<Row>(view, reuseRowObject: false).ToList();
+
+        Assert.HasCount(3, rows);
+        CollectionAssert.AreEqual(new[] { "a.csv", "a.csv", "b.csv.gz" }, rows.Select(r => r.Session).ToArray(), "the session defaults to the file");
+        CollectionAssert.AreEqual(new[] { 1.5f, 2.5f, 3.5f }, rows.Select(r => r.ax).ToArray());
+        CollectionAssert.AreEqual(new[] { -1f, -2f, -3f }, rows.Select(r => r.ay).ToArray(), "columns by name, whatever their order or separator");
+        CollectionAssert.AreEqual(new[] { "u1", "u1", "u2" }, rows.Select(r => r.Subject).ToArray());
+        Assert.AreEqual("sit", rows[2].activity);
+        Assert.AreEqual(new CsvReadReport { Files = 2, RowsRead = 3 }.ToString(), view.LastReport!.ToString());
+    }
+
+    [TestMethod]
+    public void Csv_samples_feed_the_windowing()
+    {
+        var lines = Enumerable.Range(0, 10).Select(i => $"{i * 0.02:F2},{i},{-i},walk,u1");
+        Write("log.csv", "t,ax,ay,activity,user\n" + string.Join("\n", lines) + "\n");
+        var windows = Ml.Data.WindowSensorSamples(Ml.Data.LoadSensorCsv(folder, Options()), new SensorWindowingOptions
+        {
+            ChannelColumnNames = ["ax", "ay"], WindowLength = 4, Step = 2, LabelColumnName = "activity", GroupColumnNames = ["Session"], TimestampColumnName = "t", SamplingRateHz = 50,
+        });
+        Assert.AreEqual(4L, windows.CountAll().WindowsProduced);
+    }
+
+    [TestMethod]
+    public void Bad_files_get_errors_with_file_line_and_column()
+    {
+        var bad = Write("bad.csv", "t,ax,ay,activity,user\n0.00,1,2,walk,u1\n0.02,oops,2,walk,u1\n");
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => Ml.Data.LoadSensorCsv(bad, Options()).Preview());
+        StringAssert.Contains(error.Message, $"'{bad}' line 3: column 'ax': 'oops' is not a number");
+
+        var noColumn = Write("nocolumn.csv", "t,ax,activity,user\n0,1,walk,u1\n");
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => Ml.Data.LoadSensorCsv(noColumn, Options()).Preview()).Message, "no channel column 'ay'");
+
+        var empty = Write("empty.csv", "");
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => Ml.Data.LoadSensorCsv(empty, Options()).Preview()).Message, "is empty");
+
+        var none = Path.Combine(folder, "none");
+        Directory.CreateDirectory(none);
+        StringAssert.Contains(Assert.ThrowsExactly<FileNotFoundException>(() => Ml.Data.LoadSensorCsv(none, Options())).Message, "holds no .csv");
+    }
+
+    [TestMethod]
+    public void The_skip_policy_counts_what_it_skips()
+    {
+        var path = Write("mixed.csv", "t,ax,ay,activity,user\n0.00,1,2,walk,u1\n0.02,x,2,walk,u1\n0.04,3\n0.06,4,5,walk,u1\n");
+        var options = Options();
+        options.MalformedRows = MalformedRowPolicy.Skip;
+        var view = Ml.Data.LoadSensorCsv(path, options);
+        var rows = Ml.Data.CreateEnumerable<Row>(view, reuseRowObject: false).ToList();
+
+        CollectionAssert.AreEqual(new[] { 1f, 4f }, rows.Select(r => r.ax).ToArray());
+        var report = view.LastReport!;
+        Assert.AreEqual(2, report.RowsRead);
+        Assert.AreEqual(1, report.RowsSkipped["non-numeric values"]);
+        Assert.AreEqual(1, report.RowsSkipped["short rows"]);
+        Assert.AreEqual(4, report.RowsRead + report.RowsSkipped.Values.Sum(), "rows in = rows read + rows skipped");
+    }
+}
