@@ -11,19 +11,30 @@ using TinierHAR.Trainer.Training;
 
 namespace TinierHAR.Quickstart;
 
+/// <summary>The quickstart's command-line settings (see Program.cs for their meaning and defaults).</summary>
+public sealed record QuickstartSettings(int Epochs, int Subjects, int Seed, DirectoryInfo Output, string? Data,
+    IReadOnlyList<string> Channels, string Label, string Subject, string Time, double Rate);
+
 /// <summary>The quickstart, step by step, as an ML.NET user would write it.</summary>
-internal static class QuickstartRun
+public static class QuickstartRun
 {
-    public static int Run(int epochs, int subjects, int seed, DirectoryInfo output, TextWriter console)
+    /// <summary>Runs the quickstart, writing its report to <paramref name="console"/>; returns the exit code.</summary>
+    public static int Run(QuickstartSettings settings, TextWriter console)
     {
         var clock = Stopwatch.StartNew();
+        var (epochs, seed, output) = (settings.Epochs, settings.Seed, settings.Output);
         var ml = new MLContext(seed);
         output.Create();
-        var complexity = ModelComplexity.Of(new TinierHarOptions(), 128, ImuSample.ChannelNames.Count, SyntheticImuGenerator.Activities.Count);
-        console.WriteLine($"TinierHAR: {complexity.Parameters:N0} parameters, {complexity.Macs:N0} MACs per window ({complexity.Float32SizeBytes:N0} bytes fp32)");
 
-        // 1–4. Synthetic subjects, windows, normalisation, TinierHAR, metrics on the held-out subjects.
-        var run = SyntheticHoldOut.Run(ml, subjects, epochs, seed, new ConsoleProgress(console));
+        // 1–4. Samples (synthetic, or the CSV logs of --data), windows, normalisation, TinierHAR, held-out metrics.
+        var source = settings.Data is { } data
+            ? SampleSource.Csv(ml, data, settings.Channels, settings.Label, settings.Subject, settings.Time, settings.Rate)
+            : SampleSource.Synthetic(ml, settings.Subjects, seed);
+        console.WriteLine(settings.Data is null ? $"data: {settings.Subjects} synthetic subjects at {source.Rate} Hz" : $"data: {settings.Data}");
+        var run = HoldOutExperiment.Run(ml, source, epochs, seed, new ConsoleProgress(console));
+        var window = run.Windowing.ResolvedWindowLength;
+        var complexity = ModelComplexity.Of(new TinierHarOptions(), window, source.Channels.Count, run.Metrics.ClassNames.Count);
+        console.WriteLine($"TinierHAR: {complexity.Parameters:N0} parameters, {complexity.Macs:N0} MACs per window ({complexity.Float32SizeBytes:N0} bytes fp32)");
         console.WriteLine($"training windows: {run.Reports.Train}");
         console.WriteLine($"test windows:     {run.Reports.Test}");
         var metrics = run.Metrics;
@@ -39,20 +50,22 @@ internal static class QuickstartRun
         var normalization = ((ChannelNormalizer)run.Model.First()).Statistics;
         HarModelBundle.Save(ml, run.Model, run.WindowSchema, new BundleManifest
         {
-            WindowLength = run.Windowing.ResolvedWindowLength, WindowStep = run.Windowing.ResolvedStep,
-            ChannelNames = ImuSample.ChannelNames, ChannelUnits = ["g", "g", "g", "rad/s", "rad/s", "rad/s"],
-            SamplingRateHz = SyntheticHoldOut.Rate, ClassNames = metrics.ClassNames,
+            WindowLength = window, WindowStep = run.Windowing.ResolvedStep,
+            ChannelNames = source.Channels, ChannelUnits = settings.Data is null ? ["g", "g", "g", "rad/s", "rad/s", "rad/s"] : null,
+            SamplingRateHz = source.Rate, ClassNames = metrics.ClassNames,
             GroupColumnNames = run.Windowing.GroupColumnNames, TimestampColumnName = run.Windowing.TimestampColumnName,
             NormalizationMean = normalization.Mean, NormalizationScale = normalization.Scale,
         }, bundlePath);
         File.WriteAllBytes(onnxPath, run.Model.LastTransformer.OnnxModel);
         console.WriteLine($"saved {bundlePath} and {onnxPath}");
 
-        // 6. A fresh MLContext loads the bundle and batch-scores a newly generated log into a CSV.
+        // 6. A fresh MLContext loads the bundle and batch-scores a log into a CSV: a newly generated one, or the data's.
         var fresh = new MLContext();
         var bundle = HarModelBundle.Load(fresh, bundlePath);
-        var log = fresh.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 1, SamplingRateHz = SyntheticHoldOut.Rate, Seed = seed + 1000 }));
-        var scored = bundle.ScoreLog(log, SyntheticHoldOut.Rate);
+        var log = settings.Data is null
+            ? fresh.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 1, SamplingRateHz = source.Rate, Seed = seed + 1000 }))
+            : SampleSource.Csv(fresh, settings.Data, settings.Channels, settings.Label, settings.Subject, settings.Time, settings.Rate).Samples;
+        var scored = bundle.ScoreLog(log, source.Rate);
         var csvPath = Path.Combine(output.FullName, "scored-log.csv");
         var written = ScoredLogCsv.Write(fresh, scored.Predictions, csvPath);
         console.WriteLine($"scored a new log: {scored.Windows.LastReport} → {written} rows in {csvPath}");

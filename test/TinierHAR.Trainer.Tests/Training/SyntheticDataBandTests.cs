@@ -23,7 +23,8 @@ public sealed class SyntheticDataBandTests
         long sitStand = 0, sitStandSupport = 0, gaitConfusion = 0, gaitSupport = 0;
         foreach (var seed in new[] { 1, 2, 3 })
         {
-            var run = SyntheticHoldOut.Run(new MLContext(seed), subjects: 8, epochs: 30, seed);
+            var ml = new MLContext(seed);
+            var run = HoldOutExperiment.Run(ml, SampleSource.Synthetic(ml, subjects: 8, seed), epochs: 30, seed);
             var m = run.Metrics;
             f1.Add(m.MacroF1);
             TestContext.WriteLine($"seed {seed}: accuracy {m.Accuracy:F3}, macro F1 {m.MacroF1:F3}, weighted F1 {m.WeightedF1:F3}");

@@ -1,0 +1,113 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using TinierHAR.MLNet;
+using TinierHAR.MLNet.Architectures;
+using TinierHAR.MLNet.Data;
+using TinierHAR.MLNet.Evaluation;
+using TinierHAR.MLNet.Normalization;
+using TinierHAR.MLNet.Windowing;
+using TinierHAR.Trainer;
+using TinierHAR.Trainer.Training;
+
+namespace TinierHAR.Quickstart;
+
+/// <summary>Where the samples come from and which columns hold what.</summary>
+/// <param name="Samples">One row per sample, with a text <c>Subject</c> column.</param>
+/// <param name="Channels">Channel columns, in order.</param>
+/// <param name="Label">Label column (text).</param>
+/// <param name="Time">Timestamp column (seconds).</param>
+/// <param name="Groups">Columns that separate recordings (Subject first).</param>
+/// <param name="Rate">Sampling rate in Hz.</param>
+/// <param name="ClassNames">The classes in key order, or null for the labels' sorted values.</param>
+public sealed record SampleSource(IDataView Samples, IReadOnlyList<string> Channels, string Label, string Time, IReadOnlyList<string> Groups, double Rate,
+    IReadOnlyList<string>? ClassNames = null)
+{
+    /// <summary>The synthetic waist IMU of <see cref="SyntheticImuGenerator"/>.</summary>
+    public static SampleSource Synthetic(MLContext ml, int subjects, int seed, double rate = 50) => new(
+        ml.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = subjects, SamplingRateHz = rate, Seed = seed })),
+        ImuSample.ChannelNames, nameof(ImuSample.Activity), nameof(ImuSample.Time), [nameof(ImuSample.Subject)], rate, SyntheticImuGenerator.Activities);
+
+    /// <summary>CSV logs read by <see cref="HarCatalog.LoadSensorCsv"/>; sessions (files) separate recordings too.</summary>
+    public static SampleSource Csv(MLContext ml, string path, IReadOnlyList<string> channels, string label, string subject, string time, double rate) => new(
+        ml.Data.LoadSensorCsv(path, new CsvSampleOptions { ChannelColumnNames = channels, LabelColumnName = label, SubjectColumnName = subject, TimestampColumnName = time }),
+        channels, label, time, [CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName], rate);
+}
+
+/// <summary>
+/// The quickstart's experiment: the last three subjects (in name order) held out; 2.56 s windows at 50 Hz (128
+/// samples), 50 % overlap, never across recordings; normalisation fitted on the training windows; TinierHAR with the
+/// paper's protocol; metrics on the held-out subjects.
+/// </summary>
+public sealed class HoldOutExperiment
+{
+    private HoldOutExperiment() { }
+
+    /// <summary>The fitted chain: normalisation, then the TinierHAR model.</summary>
+    public required TransformerChain<TinierHarModel> Model { get; init; }
+
+    /// <summary>Metrics on the held-out subjects' windows.</summary>
+    public required HarMetrics Metrics { get; init; }
+
+    /// <summary>The windowing used for training and testing.</summary>
+    public required SensorWindowingOptions Windowing { get; init; }
+
+    /// <summary>Schema of the training windows (what the saved model takes).</summary>
+    public required DataViewSchema WindowSchema { get; init; }
+
+    /// <summary>What windowing did to the training and test samples.</summary>
+    public required (WindowingReport Train, WindowingReport Test) Reports { get; init; }
+
+    /// <summary>The held-out subjects.</summary>
+    public required IReadOnlyList<string> HeldOutSubjects { get; init; }
+
+    /// <summary>Runs the experiment on <paramref name="source"/>.</summary>
+    public static HoldOutExperiment Run(MLContext ml, SampleSource source, int epochs, int seed, IProgress<EpochReport>? progress = null)
+    {
+        var subjects = ml.Data.CreateEnumerable<SubjectRow>(source.Samples, reuseRowObject: true).Select(r => r.Subject).Distinct().Order(StringComparer.Ordinal).ToArray();
+        if (subjects.Length < 4)
+            throw new ArgumentException($"The hold-out needs at least 4 subjects; the data has {subjects.Length}.", nameof(source));
+        var heldOut = subjects[^3..];
+        var trainSamples = ml.Data.FilterByCustomPredicate<SubjectRow>(source.Samples, s => heldOut.Contains(s.Subject));
+        var testSamples = ml.Data.FilterByCustomPredicate<SubjectRow>(source.Samples, s => !heldOut.Contains(s.Subject));
+
+        var windowing = new SensorWindowingOptions
+        {
+            ChannelColumnNames = source.Channels, WindowSeconds = 2.56, Step = 0, SamplingRateHz = source.Rate,
+            LabelColumnName = source.Label, GroupColumnNames = source.Groups, TimestampColumnName = source.Time,
+        };
+        var trainView = ml.Data.WindowSensorSamples(trainSamples, windowing);
+        var toKey = (source.ClassNames is { } names
+            ? ml.Transforms.Conversion.MapValueToKey("Label", source.Label, keyData: ml.Data.LoadFromEnumerable(names.Select(n => new ClassName { Value = n })))
+            : ml.Transforms.Conversion.MapValueToKey("Label", source.Label, keyOrdinality: Microsoft.ML.Transforms.ValueToKeyMappingEstimator.KeyOrdinality.ByValue))
+            .Fit(trainView);
+        var trainWindows = ml.Data.Cache(toKey.Transform(trainView));
+        var testView = ml.Data.WindowSensorSamples(testSamples, windowing);
+        var testWindows = ml.Data.Cache(toKey.Transform(testView));
+
+        var model = ml.Transforms.NormalizeSensorChannels()
+            .Append(ml.MulticlassClassification.Trainers.TinierHar(new TinierHarTrainer.Options
+            {
+                Network = new TinierHarOptions(), MaxEpochs = epochs, Seed = seed, Progress = progress,
+            }))
+            .Fit(trainWindows);
+        return new HoldOutExperiment
+        {
+            Model = model,
+            Metrics = HarMetrics.Evaluate(model.Transform(testWindows)),
+            Windowing = windowing,
+            WindowSchema = trainWindows.Schema,
+            Reports = (trainView.LastReport!, testView.LastReport!),
+            HeldOutSubjects = heldOut,
+        };
+    }
+
+    private sealed class SubjectRow
+    {
+        public string Subject { get; set; } = "";
+    }
+
+    private sealed class ClassName
+    {
+        public string Value { get; set; } = "";
+    }
+}
