@@ -60,6 +60,13 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
         /// <summary>Validation windows given explicitly (same columns as the training data).</summary>
         public IDataView? ValidationData { get; set; }
 
+        /// <summary>A column of the windows (e.g. Subject) whose values in <see cref="ValidationGroups"/> mark the
+        /// validation windows: validation on held-out subjects instead of a random fraction.</summary>
+        public string? ValidationGroupColumnName { get; set; }
+
+        /// <summary>The group values (as text) held out for validation, with <see cref="ValidationGroupColumnName"/>.</summary>
+        public IReadOnlyList<string> ValidationGroups { get; set; } = [];
+
         /// <summary>Cross-entropy weight per class (K values), or null for none (paper).</summary>
         public float[]? ClassWeights { get; set; }
 
@@ -100,10 +107,12 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
     public TinierHarModel Fit(IDataView input)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var (all, classNames) = WindowReader.Read(input, options.FeatureColumnName, options.LabelColumnName);
+        var (all, classNames, groups) = WindowReader.Read(input, options.FeatureColumnName, options.LabelColumnName, groupColumn: options.ValidationGroupColumnName);
         var (train, validation) = options.ValidationData is { } given
             ? (all, WindowReader.Read(given, options.FeatureColumnName, options.LabelColumnName, classNames.Count).Windows)
-            : Split(all, options.ValidationFraction, options.Seed);
+            : groups is not null
+                ? SplitByGroups(all, groups, options.ValidationGroups, options.ValidationGroupColumnName!)
+                : Split(all, options.ValidationFraction, options.Seed);
         if (options.ClassWeights is { } weights && weights.Length != classNames.Count)
             throw new ArgumentException($"Invalid option 'ClassWeights': {weights.Length} weights for {classNames.Count} classes.", nameof(Options.ClassWeights));
 
@@ -127,6 +136,20 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
         if (trainCount < 1)
             throw new ArgumentException($"{all.Count} window(s) cannot be split into training and validation windows.");
         return (all.Subset(order[..trainCount]), all.Subset(order[trainCount..]));
+    }
+
+    /// <summary>Windows of the listed groups validate; the others train.</summary>
+    private static (TrainingWindows Train, TrainingWindows Validation) SplitByGroups(TrainingWindows all, string[] groups, IReadOnlyList<string> held, string column)
+    {
+        var heldOut = held.ToHashSet(StringComparer.Ordinal);
+        var validation = Enumerable.Range(0, all.Count).Where(i => heldOut.Contains(groups[i])).ToArray();
+        var train = Enumerable.Range(0, all.Count).Where(i => !heldOut.Contains(groups[i])).ToArray();
+        if (validation.Length == 0 || train.Length == 0)
+        {
+            throw new ArgumentException($"Invalid option 'ValidationGroups': holding out {string.Join(", ", held)} of column '{column}' leaves "
+                + $"{train.Length} training and {validation.Length} validation windows; both must be non-empty.", nameof(Options.ValidationGroups));
+        }
+        return (all.Subset(train), all.Subset(validation));
     }
 
     /// <summary>Adds <c>Score</c> (vector of floats) and <c>PredictedLabel</c> (key) to the input schema.</summary>

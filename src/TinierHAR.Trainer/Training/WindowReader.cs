@@ -1,13 +1,15 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using TinierHAR.MLNet.Evaluation;
+using TinierHAR.MLNet.Windowing;
 
 namespace TinierHAR.Trainer.Training;
 
 /// <summary>Reads an IDataView of windows (Features, key Label) into memory for training, checking its schema.</summary>
 internal static class WindowReader
 {
-    public static (TrainingWindows Windows, IReadOnlyList<string> ClassNames) Read(IDataView data, string featureColumn, string labelColumn, int? expectedClasses = null)
+    public static (TrainingWindows Windows, IReadOnlyList<string> ClassNames, string[]? Groups) Read(IDataView data, string featureColumn, string labelColumn,
+        int? expectedClasses = null, string? groupColumn = null)
     {
         var features = data.Schema.GetColumnOrNull(featureColumn)
             ?? throw new ArgumentException($"The data has no column '{featureColumn}' (windows of Vector<Single, T, C>).", nameof(data));
@@ -27,13 +29,17 @@ internal static class WindowReader
         if (expectedClasses is { } expected && expected != classes)
             throw new ArgumentException($"Column '{labelColumn}' has {classes} classes; the training data has {expected}.", nameof(data));
 
+        var group = groupColumn is null ? (DataViewSchema.Column?)null
+            : data.Schema.GetColumnOrNull(groupColumn) ?? throw new ArgumentException($"The data has no group column '{groupColumn}'.", nameof(groupColumn));
         var (t, c) = (vector.Dimensions[^2], vector.Dimensions[^1]);
         var values = new List<float>();
         var labels = new List<int>();
-        using (var cursor = data.GetRowCursor([features, label]))
+        var groups = new List<string>();
+        using (var cursor = data.GetRowCursor(new[] { features, label, group }.OfType<DataViewSchema.Column>()))
         {
             var getFeatures = cursor.GetGetter<VBuffer<float>>(features);
             var getLabel = cursor.GetGetter<uint>(label);
+            var groupReader = group is { } g ? ScalarColumnReader.Create(cursor, g) : null;
             VBuffer<float> window = default;
             uint value = 0;
             while (cursor.MoveNext())
@@ -49,10 +55,15 @@ internal static class WindowReader
                     values.Add(v);
                 }
                 labels.Add((int)value - 1);
+                if (groupReader is not null)
+                {
+                    groupReader.Read();
+                    groups.Add(groupReader.AsText);
+                }
             }
         }
         if (labels.Count == 0)
             throw new ArgumentException("The data has no windows.", nameof(data));
-        return (new TrainingWindows(values.ToArray(), labels.ToArray(), t, c), HarMetrics.KeyNames(label, classes));
+        return (new TrainingWindows(values.ToArray(), labels.ToArray(), t, c), HarMetrics.KeyNames(label, classes), group is null ? null : groups.ToArray());
     }
 }

@@ -157,6 +157,33 @@ public sealed class TinierHarTrainerTests
     }
 
     [TestMethod]
+    public void Explicit_subject_folds_and_validation_on_held_out_subjects()
+    {
+        var (ml, data, _) = Prepare(perClass: 24);
+        var options = SmallRun();
+        options.MaxEpochs = 3;
+        var folds = GroupFoldValidation.Run(ml, data, ml.MulticlassClassification.Trainers.TinierHar(options), nameof(SensorWindow.Subject),
+            [["s0", "s1"], ["s2", "s3"]]);
+
+        Assert.HasCount(2, folds);
+        Assert.AreEqual(2 * 6 * Activities.Length, folds[0].Metrics.Count, "fold 0 tests exactly the windows of s0 and s1");
+        Assert.AreEqual(2 * 6 * Activities.Length, folds[1].Metrics.Count);
+
+        var byGroups = SmallRun();
+        byGroups.MaxEpochs = 2;
+        byGroups.ValidationGroupColumnName = nameof(SensorWindow.Subject);
+        byGroups.ValidationGroups = ["s3"];
+        var reports = new List<EpochReport>();
+        byGroups.Progress = new SynchronousProgress(reports.Add);
+        ml.MulticlassClassification.Trainers.TinierHar(byGroups).Fit(data);
+        Assert.HasCount(2, reports);
+
+        byGroups.ValidationGroups = ["nobody"];
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.MulticlassClassification.Trainers.TinierHar(byGroups).Fit(data)).Message,
+            "0 validation windows");
+    }
+
+    [TestMethod]
     public void Cancellation_stops_training()
     {
         var (ml, data, _) = Prepare(perClass: 10);
