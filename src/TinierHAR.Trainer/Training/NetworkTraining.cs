@@ -28,6 +28,7 @@ public static class NetworkTraining
 
         random.manual_seed(options.Seed);
         var shuffler = new Random(options.Seed);
+        var augmenter = new Random(options.Seed + 1);
         using var weights = options.ClassWeights is { } w ? tensor(w) : null;
         using var criterion = nn.CrossEntropyLoss(weights);
         using var optimizer = optim.AdamW(network.parameters(), lr: options.LearningRate, weight_decay: options.WeightDecay);
@@ -50,6 +51,7 @@ public static class NetworkTraining
                     cancellation.ThrowIfCancellationRequested();
                     using var scope = NewDisposeScope();
                     var batch = train.Subset(order[start..Math.Min(start + options.BatchSize, order.Length)]);
+                    options.Augmentation?.Apply(batch.Features, batch.Count, batch.WindowLength, batch.Channels, augmenter);
                     var (x, y) = ToTensors(batch);
                     optimizer.zero_grad();
                     var loss = criterion.forward(network.forward(x), y);

@@ -70,6 +70,9 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
         /// <summary>Cross-entropy weight per class (K values), or null for none (paper).</summary>
         public float[]? ClassWeights { get; set; }
 
+        /// <summary>Training-time augmentation (rotation of 3-axis sensors, scaling, jitter); null (paper) for none.</summary>
+        public WindowAugmentation? Augmentation { get; set; }
+
         /// <summary>A checkpoint (.safetensors or .pth) to start from (fine-tuning), or null for a seeded random start.</summary>
         public string? InitialCheckpoint { get; set; }
 
@@ -113,6 +116,7 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
             : groups is not null
                 ? SplitByGroups(all, groups, options.ValidationGroups, options.ValidationGroupColumnName!)
                 : Split(all, options.ValidationFraction, options.Seed);
+        options.Augmentation?.Validate(all.Channels);
         if (options.ClassWeights is { } weights && weights.Length != classNames.Count)
             throw new ArgumentException($"Invalid option 'ClassWeights': {weights.Length} weights for {classNames.Count} classes.", nameof(Options.ClassWeights));
 

@@ -137,6 +137,12 @@ public sealed class TinierHarTrainerTests
         var other = ml.MulticlassClassification.Trainers.TinierHar(SmallRun(seed: 4)).Fit(data);
 
         CollectionAssert.AreEqual(first.OnnxModel, second.OnnxModel, "same seed and data → identical ONNX bytes");
+        var augmented = SmallRun(seed: 3);
+        augmented.Augmentation = new WindowAugmentation { RotatedSensors = [[0, 1, 2]], ScaleMin = 0.9, ScaleMax = 1.1, JitterStandardDeviation = 0.02 };
+        var augmentedAgain = SmallRun(seed: 3);
+        augmentedAgain.Augmentation = augmented.Augmentation;
+        CollectionAssert.AreEqual(ml.MulticlassClassification.Trainers.TinierHar(augmented).Fit(data).OnnxModel,
+            ml.MulticlassClassification.Trainers.TinierHar(augmentedAgain).Fit(data).OnnxModel, "augmented training is reproducible too");
         CollectionAssert.AreNotEqual(first.OnnxModel, other.OnnxModel);
         CollectionAssert.AreEqual(first.Transform(data).GetColumn<float[]>("Score").SelectMany(s => s).ToArray(),
             second.Transform(data).GetColumn<float[]>("Score").SelectMany(s => s).ToArray());
