@@ -190,6 +190,34 @@ public sealed class TinierHarTrainerTests
     }
 
     [TestMethod]
+    public void Training_starts_from_an_initial_checkpoint()
+    {
+        var (ml, data, _) = Prepare(perClass: 8);
+        var network = new TinierHarOptions { RecurrentUnits = 8 };
+        TorchSharp.torch.random.manual_seed(42);
+        using var source = TinierHAR.Trainer.Networks.HarNetwork.Create(network, Window, Channels, Activities.Length);
+        source.eval();
+        var checkpoint = Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}.pth");
+        TorchSharp.PyBridge.PyBridgeModuleExtensions.save_py(source, checkpoint);
+
+        var options = SmallRun();
+        options.Network = network;
+        options.InitialCheckpoint = checkpoint;
+        options.LearningRate = 1e-12; // one epoch that cannot move the weights: the model must be the checkpoint
+        options.MaxEpochs = 1;
+        var model = ml.MulticlassClassification.Trainers.TinierHar(options).Fit(data);
+        File.Delete(checkpoint);
+
+        // BatchNorm's running statistics move during any training epoch; the classifier weights move only with the rate.
+        var initializer = global::Onnx.ModelProto.Parser.ParseFrom(model.OnnxModel).Graph.Initializer.Single(i => i.Name == "classifier.0.weight");
+        var exported = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(initializer.RawData.Span).ToArray();
+        var expected = source.state_dict()["classifier.0.weight"].data<float>().ToArray();
+        Assert.AreEqual(expected.Length, exported.Length);
+        for (var i = 0; i < expected.Length; i++)
+            Assert.AreEqual(expected[i], exported[i], 1e-6, $"classifier weight {i} comes from the checkpoint");
+    }
+
+    [TestMethod]
     public void Cancellation_stops_training()
     {
         var (ml, data, _) = Prepare(perClass: 10);
