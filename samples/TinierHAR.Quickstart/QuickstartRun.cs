@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.ML;
 using TinierHAR.MLNet;
 using TinierHAR.MLNet.Architectures;
@@ -76,7 +75,6 @@ public static class QuickstartRun
     /// <summary>One line per epoch, on the training thread.</summary>
     private sealed class ConsoleProgress(TextWriter console) : IProgress<EpochReport>
     {
-        public void Report(EpochReport e) => console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"epoch {e.Epoch,3}  train loss {e.TrainLoss:F4}  val loss {e.ValidationLoss:F4}  val macro F1 {e.ValidationMacroF1:F3}  lr {e.LearningRate:G2}  {e.Seconds:F1} s{(e.IsBest ? "  *" : "")}"));
+        public void Report(EpochReport e) => console.WriteLine(e);
     }
 }

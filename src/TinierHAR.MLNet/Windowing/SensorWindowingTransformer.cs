@@ -5,7 +5,7 @@ namespace TinierHAR.MLNet.Windowing;
 
 /// <summary>
 /// Cuts sample rows into windows (many rows in, one row out), so it is not row-to-row and cannot be part of a saved
-/// ML.NET model: save the fitted chain that follows it, on the windows' schema.
+/// ML.NET model: save the fitted chain that follows it, on the windows' schema, or a <see cref="Scoring.HarModelBundle"/>.
 /// </summary>
 public sealed class SensorWindowingTransformer : ITransformer
 {
@@ -30,5 +30,6 @@ public sealed class SensorWindowingTransformer : ITransformer
     /// <inheritdoc />
     void ICanSaveModel.Save(ModelSaveContext ctx) => throw new NotSupportedException(
         "The windowing transformer cannot be saved in an ML.NET model (it changes the row count, like filters in ML.NET). "
-        + "Save the chain after it with mlContext.Model.Save(model, windows.Schema, path), and keep the window options beside it.");
+        + "Save the chain after it with mlContext.Model.Save(model, windows.Schema, path), or, to keep the window settings with it, "
+        + "as a model bundle with HarModelBundle.Save, which scores raw logs.");
 }

@@ -8,4 +8,9 @@ namespace TinierHAR.Trainer.Training;
 /// <param name="LearningRate">Learning rate used in the epoch.</param>
 /// <param name="Seconds">Wall-clock seconds of the epoch.</param>
 /// <param name="IsBest">The epoch's weights are the best so far (they are the ones kept).</param>
-public sealed record EpochReport(int Epoch, double TrainLoss, double ValidationLoss, double ValidationMacroF1, double LearningRate, double Seconds, bool IsBest);
+public sealed record EpochReport(int Epoch, double TrainLoss, double ValidationLoss, double ValidationMacroF1, double LearningRate, double Seconds, bool IsBest)
+{
+    /// <summary>One line for logs.</summary>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+        $"epoch {Epoch}: train loss {TrainLoss:F4}, validation loss {ValidationLoss:F4}, validation macro F1 {ValidationMacroF1:F3}, lr {LearningRate:G3}, {Seconds:F1} s{(IsBest ? ", best so far" : "")}");
+}

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.Runtime;
 using TinierHAR.MLNet.Architectures;
 using TinierHAR.MLNet.Evaluation;
 using TinierHAR.MLNet.Onnx;
@@ -82,6 +83,10 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
         /// <summary>Receives one report per epoch.</summary>
         public IProgress<EpochReport>? Progress { get; set; }
 
+        /// <summary>An MLContext whose <c>Log</c> event receives the run's messages (data, one line per epoch, the result);
+        /// the catalog does not hand its context to third-party trainers, so it is named here.</summary>
+        public MLContext? LogTo { get; set; }
+
         /// <summary>Cancels training between mini-batches.</summary>
         public CancellationToken Cancellation { get; set; }
     }
@@ -120,11 +125,19 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
         if (options.ClassWeights is { } weights && weights.Length != classNames.Count)
             throw new ArgumentException($"Invalid option 'ClassWeights': {weights.Length} weights for {classNames.Count} classes.", nameof(Options.ClassWeights));
 
+        using var channel = options.LogTo is { } context ? ((IHostEnvironment)context).Register(nameof(TinierHarTrainer)).Start("Training") : null;
+        channel?.Info(MessageSensitivity.None, $"{options.Network.ArchitectureName}: {train.Count} training and {validation.Count} validation windows of "
+            + $"{all.WindowLength} x {all.Channels}, {classNames.Count} classes ({string.Join(", ", classNames)})");
         TorchSharp.torch.random.manual_seed(options.Seed); // initial weights come from the seed too
         using var network = HarNetwork.Create(options.Network, all.WindowLength, all.Channels, classNames.Count);
         if (options.InitialCheckpoint is { } checkpoint)
             CheckpointImporter.Load(network, checkpoint);
-        var history = NetworkTraining.Train(network, train, validation, options, classNames, options.Progress is { } p ? p.Report : null, options.Cancellation);
+        var history = NetworkTraining.Train(network, train, validation, options, classNames, report =>
+        {
+            options.Progress?.Report(report);
+            channel?.Info(MessageSensitivity.None, report.ToString());
+        }, options.Cancellation);
+        channel?.Info(MessageSensitivity.None, $"best epoch {history.BestEpoch?.Epoch} of {history.Epochs.Count}{(history.StoppedEarly ? " (stopped early)" : "")}");
 
         var onnx = HarOnnxExporter.Export(network, new HarOnnxExportOptions { ClassNames = classNames });
         var chain = ScoringChain.Build(onnx, classNames, options.FeatureColumnName, input, options.Seed);

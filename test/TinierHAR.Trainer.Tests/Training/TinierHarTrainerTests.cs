@@ -86,7 +86,12 @@ public sealed class TinierHarTrainerTests
         var reports = new List<EpochReport>();
         var options = SmallRun();
         options.Progress = new SynchronousProgress(reports.Add);
+        var log = new List<string>();
+        ml.Log += (_, e) => { if (e.Source.Contains(nameof(TinierHarTrainer), StringComparison.Ordinal)) lock (log) log.Add(e.Message); };
+        options.LogTo = ml;
         var model = ml.MulticlassClassification.Trainers.TinierHar(options).Fit(data);
+        Assert.AreEqual(reports.Count, log.Count(m => m.Contains("] epoch ", StringComparison.Ordinal)), "one ML.NET log line per epoch");
+        Assert.IsTrue(log.Any(m => m.Contains("] best epoch ", StringComparison.Ordinal)), string.Join("\n", log));
         var scored = model.Transform(data);
 
         Assert.HasCount(model.History.Epochs.Count, reports);
