@@ -99,6 +99,7 @@ internal sealed class SensorWindowCursor : DataViewRowCursor
     {
         RowsRead = rowsRead, WindowsProduced = produced, WindowsDroppedByLabel = dropped, RowsNotCovered = rowsRead - covered,
         Segments = segments, SegmentsShorterThanWindow = shortSegments, Gaps = gaps,
+        ValuesInterpolated = view.Interpolation?.ValuesInterpolated ?? 0,
     };
 
     public override DataViewSchema Schema => view.Schema;

@@ -68,6 +68,9 @@ public sealed class SensorWindowingOptions
     /// <summary>What happens to a segment's incomplete tail.</summary>
     public IncompleteTailPolicy IncompleteTail { get; set; } = IncompleteTailPolicy.Drop;
 
+    /// <summary>What happens to NaN or infinite channel values: an error (default) or linear interpolation.</summary>
+    public InvalidValuePolicy InvalidValues { get; set; } = InvalidValuePolicy.Error;
+
     /// <summary>Name of the output window column, <c>Vector&lt;Single, T, C&gt;</c>.</summary>
     public string OutputColumnName { get; set; } = "Features";
 

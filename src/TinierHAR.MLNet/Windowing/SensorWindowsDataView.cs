@@ -30,9 +30,16 @@ public sealed class SensorWindowsDataView : IDataView
         ArgumentNullException.ThrowIfNull(samples);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        Samples = samples;
         Options = options;
-        Plan = WindowingPlan.Create(samples.Schema, options);
+        var plan = WindowingPlan.Create(samples.Schema, options);
+        if (options.InvalidValues == InvalidValuePolicy.Interpolate)
+        {
+            Interpolation = new InterpolatingSampleView(samples, plan);
+            samples = Interpolation;
+            plan = WindowingPlan.Create(samples.Schema, options);
+        }
+        Samples = samples;
+        Plan = plan;
         Schema = Plan.OutputSchema;
     }
 
@@ -43,6 +50,9 @@ public sealed class SensorWindowsDataView : IDataView
     public SensorWindowingOptions Options { get; }
 
     internal WindowingPlan Plan { get; }
+
+    /// <summary>The interpolation stage in front of the windowing, when it is asked for.</summary>
+    internal InterpolatingSampleView? Interpolation { get; }
 
     /// <inheritdoc />
     public DataViewSchema Schema { get; }
@@ -63,7 +73,8 @@ public sealed class SensorWindowsDataView : IDataView
         return cursor.Report;
     }
 
-    internal void Publish(WindowingReport finished) => Volatile.Write(ref report, finished);
+    internal void Publish(WindowingReport finished) =>
+        Volatile.Write(ref report, finished with { ValuesInterpolated = Interpolation?.ValuesInterpolated ?? 0 });
 
     /// <inheritdoc />
     public long? GetRowCount() => null;

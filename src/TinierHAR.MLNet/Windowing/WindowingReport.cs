@@ -26,8 +26,12 @@ public sealed record WindowingReport
     /// <summary>Segment breaks caused by timestamp gaps larger than the tolerance.</summary>
     public long Gaps { get; init; }
 
+    /// <summary>Channel values filled by interpolation (<see cref="InvalidValuePolicy.Interpolate"/>).</summary>
+    public long ValuesInterpolated { get; init; }
+
     /// <summary>One line for logs.</summary>
     public override string ToString() =>
         $"{RowsRead} rows read, {WindowsProduced} windows produced, {WindowsDroppedByLabel} dropped by label, {RowsNotCovered} rows not covered, "
-        + $"{Segments} segments ({SegmentsShorterThanWindow} shorter than a window, {Gaps} timestamp gaps)";
+        + $"{Segments} segments ({SegmentsShorterThanWindow} shorter than a window, {Gaps} timestamp gaps)"
+        + (ValuesInterpolated > 0 ? $", {ValuesInterpolated} values interpolated" : "");
 }

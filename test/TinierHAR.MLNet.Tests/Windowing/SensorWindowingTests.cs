@@ -185,6 +185,28 @@ public sealed class SensorWindowingTests
     }
 
     [TestMethod]
+    public void Invalid_values_are_interpolated_within_groups_when_asked()
+    {
+        // s1: X = 0 NaN NaN 3 (linear → 1, 2), Y leading NaN held from the first finite; s2: trailing NaN holds the last value.
+        var samples = Samples("aaaa", "s1").Concat(Samples("bbbb", "s2", 4)).ToList();
+        samples[1].X = float.NaN;
+        samples[2].X = float.PositiveInfinity;
+        samples[0].Y = float.NaN;
+        samples[7].X = float.NaN;
+        var options = Options(t: 4, step: 4);
+        options.InvalidValues = InvalidValuePolicy.Interpolate;
+        var (windows, report) = Run(samples, options);
+
+        CollectionAssert.AreEqual(new float[] { 0, -1, 1, -1, 2, -2, 3, -3 }, windows[0].Features, "s1: X interpolated by position, Y held at the start");
+        CollectionAssert.AreEqual(new float[] { 4, -4, 5, -5, 6, -6, 6, -7 }, windows[1].Features, "s2: the last X holds 6; nothing from s1 leaks in");
+        Assert.AreEqual(4, report.ValuesInterpolated);
+
+        var hopeless = Samples("aaaa");
+        foreach (var sample in hopeless) sample.Y = float.NaN;
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => Run(hopeless, options)).Message, "channel 'Y' has no finite value");
+    }
+
+    [TestMethod]
     public void A_chain_that_contains_the_windowing_cannot_be_saved_and_says_what_to_do()
     {
         var samples = Ml.Data.LoadFromEnumerable(Samples("aaaabbbb"));
