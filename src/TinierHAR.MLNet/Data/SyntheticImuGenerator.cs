@@ -34,7 +34,7 @@ public static class SyntheticImuGenerator
             throw new ArgumentException("Invalid synthetic IMU options: at least one subject, a positive rate, a bout per activity, and bouts longer than transitions.", nameof(options));
         for (var s = 0; s < options.Subjects; s++)
         {
-            var random = new Random(HashCode.Combine(options.Seed, s));
+            var random = new Random(unchecked(options.Seed * 1_000_003 + s)); // not HashCode.Combine: it is randomised per process
             var subject = NewSubject(random, $"subject{s + 1:D2}");
             foreach (var sample in Record(subject, random, options))
                 yield return sample;

@@ -102,8 +102,9 @@ public sealed class HarModelBundle
     /// the group columns, sample indices and, with a timestamp, the time span.
     /// </summary>
     /// <param name="samples">The log.</param>
-    /// <param name="samplingRateHz">The log's sampling rate, when known; it must equal the bundle's (resampling is not offered).</param>
-    public SensorWindowsScored ScoreLog(IDataView samples, double? samplingRateHz = null)
+    /// <param name="samplingRateHz">The log's sampling rate, when known; it must equal the bundle's unless <paramref name="resample"/>.</param>
+    /// <param name="resample">Resample a log at another rate linearly to the bundle's rate.</param>
+    public SensorWindowsScored ScoreLog(IDataView samples, double? samplingRateHz = null, bool resample = false)
     {
         ArgumentNullException.ThrowIfNull(samples);
         var missing = Manifest.ChannelNames.Where(n => samples.Schema.GetColumnOrNull(n) is null).ToList();
@@ -112,8 +113,12 @@ public sealed class HarModelBundle
             throw new ArgumentException($"The log lacks the channel column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))} that the model reads "
                 + $"(in this order: {string.Join(", ", Manifest.ChannelNames)}); found: {string.Join(", ", samples.Schema.Select(c => c.Name))}.", nameof(samples));
         }
-        if (samplingRateHz is { } rate && Manifest.SamplingRateHz is { } trained && Math.Abs(rate - trained) > 1e-9 * trained)
-            throw new ArgumentException($"The log is sampled at {rate} Hz; the model was trained at {trained} Hz. Resample the log to {trained} Hz first.", nameof(samplingRateHz));
+        var otherRate = samplingRateHz is { } rate && Manifest.SamplingRateHz is { } trained && Math.Abs(rate - trained) > 1e-9 * trained;
+        if (otherRate && !resample)
+        {
+            throw new ArgumentException($"The log is sampled at {samplingRateHz} Hz; the model was trained at {Manifest.SamplingRateHz} Hz. "
+                + "Resample the log first, or pass resample: true.", nameof(samplingRateHz));
+        }
 
         var windows = new SensorWindowsDataView(samples, new SensorWindowingOptions
         {
@@ -121,6 +126,7 @@ public sealed class HarModelBundle
             WindowLength = Manifest.WindowLength,
             Step = Manifest.WindowStep,
             SamplingRateHz = Manifest.SamplingRateHz,
+            InputSamplingRateHz = otherRate ? samplingRateHz : null,
             GroupColumnNames = Manifest.GroupColumnNames.Where(g => samples.Schema.GetColumnOrNull(g) is not null).ToArray(),
             TimestampColumnName = Manifest.TimestampColumnName is { } time && samples.Schema.GetColumnOrNull(time) is not null ? time : null,
             GapToleranceSeconds = Manifest.GapToleranceSeconds,

@@ -38,50 +38,27 @@ internal sealed class InterpolatingSampleView : IDataView
 
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) => [GetRowCursor(columnsNeeded, rand)];
 
-    /// <summary>One buffered row: its channel values and its other columns' values.</summary>
-    private sealed class Row(float[] channels, object[] others, string groupKey, long index)
-    {
-        public float[] Channels { get; } = channels;
-        public object[] Others { get; } = others;
-        public string GroupKey { get; } = groupKey;
-        public long Index { get; } = index;
-        public int Missing { get; set; }
-    }
-
     private sealed class Cursor : DataViewRowCursor
     {
         private readonly InterpolatingSampleView view;
-        private readonly DataViewRowCursor input;
+        private readonly SampleReader reader;
         private readonly int c;
-        private readonly ValueGetter<float>[] floatChannels;
-        private readonly ValueGetter<double>[] doubleChannels;
-        private readonly ValueGetter<VBuffer<float>>? vectorChannels;
-        private readonly DataViewSchema.Column[] others;
-        private readonly ScalarColumnReader[] otherReaders;
-        private readonly int[] groupPositions;
-        private readonly Queue<Row> queue = new();
-        private readonly List<Row> rows = new();
+        private readonly Queue<SampleRow> queue = new();
+        private readonly List<SampleRow> rows = new();
         private readonly float[] lastValue;
         private readonly int[] lastPosition;
         private readonly bool[] seen;
         private string? currentGroup;
         private int positionInGroup;
-        private Row? current;
+        private SampleRow? current;
         private bool inputEnded;
-        private long rowIndex = -1, position = -1, filled;
+        private long position = -1, filled;
 
         public Cursor(InterpolatingSampleView view)
         {
             this.view = view;
-            var plan = view.Plan;
-            input = view.Samples.GetRowCursor(plan.InputColumns);
-            c = plan.Channels;
-            floatChannels = plan.ChannelColumns.Where(col => col.Type == NumberDataViewType.Single).Select(input.GetGetter<float>).ToArray();
-            doubleChannels = plan.ChannelColumns.Where(col => col.Type == NumberDataViewType.Double).Select(input.GetGetter<double>).ToArray();
-            vectorChannels = plan.ChannelVector is { } vector ? input.GetGetter<VBuffer<float>>(vector) : null;
-            others = new[] { plan.Label, plan.Timestamp }.OfType<DataViewSchema.Column>().Concat(plan.Groups).ToArray();
-            otherReaders = others.Select(o => ScalarColumnReader.Create(input, o)).ToArray();
-            groupPositions = plan.Groups.Select(g => Array.FindIndex(others, o => o.Name == g.Name)).ToArray();
+            reader = new SampleReader(view.Samples, view.Plan);
+            c = view.Plan.Channels;
             lastValue = new float[c];
             lastPosition = Enumerable.Repeat(-1, c).ToArray();
             seen = new bool[c];
@@ -99,13 +76,13 @@ internal sealed class InterpolatingSampleView : IDataView
             {
                 if (inputEnded)
                     break;
-                if (!input.MoveNext())
+                if (reader.Read() is not { } row)
                 {
                     inputEnded = true;
                     HoldToEnd();
                     break;
                 }
-                Read();
+                Add(row);
             }
             if (queue.Count == 0)
             {
@@ -117,28 +94,9 @@ internal sealed class InterpolatingSampleView : IDataView
             return true;
         }
 
-        private void Read()
+        private void Add(SampleRow row)
         {
-            rowIndex++;
-            var values = new float[c];
-            if (vectorChannels is not null)
-            {
-                VBuffer<float> vector = default;
-                vectorChannels(ref vector);
-                vector.CopyTo(values);
-            }
-            else
-            {
-                for (var i = 0; i < floatChannels.Length; i++) { float v = 0; floatChannels[i](ref v); values[i] = v; }
-                for (var i = 0; i < doubleChannels.Length; i++) { double v = 0; doubleChannels[i](ref v); values[i] = (float)v; }
-            }
-            var boxed = new object[others.Length];
-            for (var o = 0; o < others.Length; o++)
-            {
-                otherReaders[o].Read();
-                boxed[o] = otherReaders[o].Boxed;
-            }
-            var group = string.Join("\u0001", groupPositions.Select(p => otherReaders[p].AsText));
+            var (values, group) = (row.Channels, row.Group);
             if (group != currentGroup)
             {
                 HoldToEnd();
@@ -149,7 +107,6 @@ internal sealed class InterpolatingSampleView : IDataView
                 Array.Fill(seen, false);
             }
 
-            var row = new Row(values, boxed, group, rowIndex);
             rows.Add(row);
             for (var ch = 0; ch < c; ch++)
             {
@@ -208,34 +165,13 @@ internal sealed class InterpolatingSampleView : IDataView
             }
         }
 
-        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
-        {
-            var plan = view.Plan;
-            var channel = Array.FindIndex(plan.ChannelColumns, ch => ch.Name == column.Name);
-            Delegate getter;
-            if (channel >= 0)
-                getter = plan.ChannelColumns[channel].Type == NumberDataViewType.Double
-                    ? (ValueGetter<double>)((ref double v) => v = current!.Channels[channel])
-                    : (ValueGetter<float>)((ref float v) => v = current!.Channels[channel]);
-            else if (plan.ChannelVector is { } vector && vector.Name == column.Name)
-                getter = (ValueGetter<VBuffer<float>>)((ref VBuffer<float> v) =>
-                {
-                    var editor = VBufferEditor.Create(ref v, c);
-                    current!.Channels.AsSpan().CopyTo(editor.Values);
-                    v = editor.Commit();
-                });
-            else
-            {
-                var other = Array.FindIndex(others, o => o.Name == column.Name);
-                getter = ScalarColumnReader.Getter(others[other].Type, () => current!.Others[other]);
-            }
-            return (ValueGetter<TValue>)getter;
-        }
+        public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) =>
+            (ValueGetter<TValue>)reader.Getter(column.Name, () => current!.Channels, () => current!.Others);
 
         protected override void Dispose(bool disposing)
         {
             if (disposing)
-                input.Dispose();
+                reader.Dispose();
             base.Dispose(disposing);
         }
     }

@@ -40,6 +40,10 @@ public sealed class SensorWindowingOptions
     /// <summary>Sampling rate of the input, in Hz.</summary>
     public double? SamplingRateHz { get; set; }
 
+    /// <summary>The input's sampling rate, when it differs from <see cref="SamplingRateHz"/>: the samples are then
+    /// resampled linearly to <see cref="SamplingRateHz"/> before windowing (opt-in).</summary>
+    public double? InputSamplingRateHz { get; set; }
+
     /// <summary>Samples between window starts; 0 means T/2 (the paper's 50 % overlap) unless <see cref="Overlap"/> is set.</summary>
     public int Step { get; set; }
 
@@ -100,6 +104,8 @@ public sealed class SensorWindowingOptions
         Require(Step >= 0, nameof(Step), $"the step must not be negative (got {Step}).");
         Require(Overlap is null || Overlap is >= 0 and < 1, nameof(Overlap), $"the overlap must lie in [0, 1) (got {Overlap}).");
         Require(SamplingRateHz is null || SamplingRateHz > 0, nameof(SamplingRateHz), "the sampling rate must be positive.");
+        Require(InputSamplingRateHz is null || InputSamplingRateHz > 0 && SamplingRateHz is not null, nameof(InputSamplingRateHz),
+            "resampling needs a positive input rate and the target SamplingRateHz.");
         Require(GapToleranceSeconds is null || GapToleranceSeconds > 0, nameof(GapToleranceSeconds), "the gap tolerance must be positive.");
         Require(DropLabels.Count == 0 || LabelColumnName is not null, nameof(DropLabels), "labels can only be dropped when a label column is given.");
     }

@@ -38,6 +38,11 @@ public sealed class SensorWindowsDataView : IDataView
             samples = Interpolation;
             plan = WindowingPlan.Create(samples.Schema, options);
         }
+        if (options.InputSamplingRateHz is { } inputRate && options.SamplingRateHz is { } rate && inputRate != rate)
+        {
+            samples = new ResamplingSampleView(samples, plan, inputRate, rate);
+            plan = WindowingPlan.Create(samples.Schema, options);
+        }
         Samples = samples;
         Plan = plan;
         Schema = Plan.OutputSchema;

@@ -19,10 +19,19 @@ internal static unsafe class LibTorchContext
     private const string SetUserEnabledMkldnnSymbol = "_ZN2at7Context20setUserEnabledMkldnnEb";
     private const string UserEnabledMkldnnSymbol = "_ZNK2at7Context17userEnabledMkldnnEv";
 
-    /// <summary>Turns oneDNN off in the libtorch at <paramref name="libtorchCpu"/>; returns null or why it could not.</summary>
+    // MKL (linked into libtorch) may use fewer threads than configured when the machine is busy; sums then round
+    // differently and a seeded training stops being reproducible across runs.
+    private const string MklSetDynamicSymbol = "MKL_Set_Dynamic"; // the C entry point (by value); mkl_set_dynamic is the Fortran one (by pointer)
+
+    /// <summary>
+    /// Turns oneDNN off, and MKL's dynamic thread count off, in the libtorch at <paramref name="libtorchCpu"/>; returns
+    /// null or why it could not.
+    /// </summary>
     public static string? DisableOneDnn(string libtorchCpu)
     {
         var library = NativeLibrary.Load(libtorchCpu);
+        if (NativeLibrary.TryGetExport(library, MklSetDynamicSymbol, out var setDynamic))
+            ((delegate* unmanaged<int, void>)setDynamic)(0);
         if (!NativeLibrary.TryGetExport(library, GlobalContextSymbol, out var globalContext)
             || !NativeLibrary.TryGetExport(library, SetUserEnabledMkldnnSymbol, out var setEnabled)
             || !NativeLibrary.TryGetExport(library, UserEnabledMkldnnSymbol, out var isEnabled))

@@ -207,6 +207,28 @@ public sealed class SensorWindowingTests
     }
 
     [TestMethod]
+    public void A_log_at_another_rate_is_resampled_when_asked()
+    {
+        // 75 Hz → 50 Hz: output sample k lies at input position 1.5 k; X = position, so X = 1.5 k exactly; times k / 50.
+        var samples = Samples("aaaaaaaaaaaa", "s1").Concat(Samples("bbbbbbbbbbbb", "s2", 12)).ToList();
+        foreach (var sample in samples)
+            sample.Time = sample.X / 75.0;
+        var options = Options(t: 4, step: 4);
+        options.SamplingRateHz = 50;
+        options.InputSamplingRateHz = 75;
+        options.TimestampColumnName = "Time";
+        var view = Ml.Data.WindowSensorSamples(Ml.Data.LoadFromEnumerable(samples), options);
+        var windows = Ml.Data.CreateEnumerable<Window>(view, reuseRowObject: false).ToList();
+
+        // Each subject's 12 samples at 75 Hz become 8 at 50 Hz (positions 0, 1.5, …, 10.5): two windows of 4.
+        Assert.HasCount(4, windows);
+        CollectionAssert.AreEqual(new float[] { 0, 1.5f, 3, 4.5f }, windows[0].Features.Where((_, i) => i % 2 == 0).ToArray());
+        CollectionAssert.AreEqual(new float[] { 12, 13.5f, 15, 16.5f }, windows[2].Features.Where((_, i) => i % 2 == 0).ToArray(), "s2 starts afresh");
+        var times = view.GetColumn<double>("StartTime").ToArray();
+        Assert.AreEqual(4 / 50.0, times[1], 1e-9, "timestamps follow the new rate");
+    }
+
+    [TestMethod]
     public void A_chain_that_contains_the_windowing_cannot_be_saved_and_says_what_to_do()
     {
         var samples = Ml.Data.LoadFromEnumerable(Samples("aaaabbbb"));

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using TinierHAR.MLNet;
 using TinierHAR.MLNet.Architectures;
 using TinierHAR.MLNet.Data;
@@ -101,6 +102,14 @@ public sealed class HarModelBundleTests
         var renamed = ml.Transforms.CopyColumns("AccelX", "AccX").Append(ml.Transforms.DropColumns("AccX")).Fit(log).Transform(log);
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => bundle.ScoreLog(renamed)).Message, "lacks the channel column(s) 'AccX'");
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => bundle.ScoreLog(log, samplingRateHz: 100)).Message, "trained at 50 Hz");
+
+        var at100 = ml.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 1, SamplingRateHz = 100, BoutsPerSubject = 6, MinBoutSeconds = 3, MaxBoutSeconds = 4 }));
+        var resampled = bundle.ScoreLog(at100, samplingRateHz: 100, resample: true);
+        var windows = resampled.Predictions.GetColumn<long>("FirstSampleIndex").Count();
+        var report = resampled.Windows.LastReport!;
+        Assert.IsGreaterThan(0, windows);
+        Assert.AreEqual(report.WindowsProduced, windows);
+        TestContext.WriteLine($"100 Hz log resampled to 50 Hz: {report}");
     }
 
     [TestMethod]
