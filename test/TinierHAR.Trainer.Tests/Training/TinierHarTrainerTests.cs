@@ -223,6 +223,27 @@ public sealed class TinierHarTrainerTests
     }
 
     [TestMethod]
+    public void Class_weights_pull_predictions_toward_the_heavy_class()
+    {
+        var (ml, data, _) = Prepare(perClass: 16);
+        uint Predicted(float[]? weights)
+        {
+            var options = SmallRun();
+            options.MaxEpochs = 4;
+            options.ClassWeights = weights;
+            var predicted = ml.MulticlassClassification.Trainers.TinierHar(options).Fit(data).Transform(data).GetColumn<uint>("PredictedLabel");
+            return (uint)predicted.Count(p => p == 1);
+        }
+        var plain = Predicted(null);
+        var heavy = Predicted([50f, 1f, 1f]);
+        TestContext.WriteLine($"windows predicted as the first class: {plain} without weights, {heavy} with weight 50 on it");
+        Assert.IsGreaterThan(plain, heavy);
+        var options = SmallRun();
+        options.ClassWeights = [1f, 2f];
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.MulticlassClassification.Trainers.TinierHar(options).Fit(data)).Message, "2 weights for 3 classes");
+    }
+
+    [TestMethod]
     public void Cancellation_stops_training()
     {
         var (ml, data, _) = Prepare(perClass: 10);
