@@ -1,39 +1,18 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using TinierHAR.MLNet.Onnx;
+using TinierHAR.MLNet.Scoring;
 
 namespace TinierHAR.MLNet.Normalization;
 
 /// <summary>
 /// A fitted channel normalisation: built-in transformers (a two-node ONNX graph through <c>ApplyOnnxModel</c>, then
-/// a column copy) that <c>mlContext.Model.Save</c> keeps; saving writes that chain.
+/// a column copy) that <c>mlContext.Model.Save</c> keeps.
 /// </summary>
-public sealed class ChannelNormalizer : ITransformer
+public sealed class ChannelNormalizer : ChainBackedTransformer
 {
-    internal ChannelNormalizer(TransformerChain<ITransformer> chain, ChannelNormalization statistics)
-    {
-        Chain = chain;
-        Statistics = statistics;
-    }
-
-    /// <summary>The built-in transformers that apply the normalisation.</summary>
-    public TransformerChain<ITransformer> Chain { get; }
+    internal ChannelNormalizer(TransformerChain<ITransformer> chain, ChannelNormalization statistics) : base(chain) => Statistics = statistics;
 
     /// <summary>The per-channel mean and scale applied.</summary>
     public ChannelNormalization Statistics { get; }
-
-    /// <inheritdoc />
-    public bool IsRowToRowMapper => ((ITransformer)Chain).IsRowToRowMapper;
-
-    /// <inheritdoc />
-    public DataViewSchema GetOutputSchema(DataViewSchema inputSchema) => Chain.GetOutputSchema(inputSchema);
-
-    /// <inheritdoc />
-    public IRowToRowMapper GetRowToRowMapper(DataViewSchema inputSchema) => ((ITransformer)Chain).GetRowToRowMapper(inputSchema);
-
-    /// <inheritdoc />
-    public IDataView Transform(IDataView input) => Chain.Transform(input);
-
-    /// <inheritdoc />
-    void ICanSaveModel.Save(ModelSaveContext ctx) => ((ICanSaveModel)Chain).Save(ctx);
 }

@@ -8,35 +8,20 @@ namespace TinierHAR.MLNet.Windowing;
 /// rows of a run of invalid values are held until the next finite value arrives. Its schema is the columns windowing
 /// reads (channels, label, groups, timestamp).
 /// </summary>
-internal sealed class InterpolatingSampleView : IDataView
+internal sealed class InterpolatingSampleView : SampleStageView
 {
     private long interpolated;
 
-    public InterpolatingSampleView(IDataView samples, WindowingPlan plan)
+    public InterpolatingSampleView(IDataView samples, WindowingPlan plan) : base(samples, plan)
     {
-        Samples = samples;
-        Plan = plan;
-        var builder = new DataViewSchema.Builder();
-        foreach (var column in plan.InputColumns)
-            builder.AddColumn(column.Name, column.Type, column.Annotations);
-        Schema = builder.ToSchema();
     }
-
-    public IDataView Samples { get; }
-    public WindowingPlan Plan { get; }
-    public DataViewSchema Schema { get; }
-    public bool CanShuffle => false;
 
     /// <summary>Values filled by the last cursor to finish.</summary>
     public long ValuesInterpolated => Interlocked.Read(ref interpolated);
 
     internal void Publish(long count) => Interlocked.Exchange(ref interpolated, count);
 
-    public long? GetRowCount() => Samples.GetRowCount();
-
-    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new Cursor(this);
-
-    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) => [GetRowCursor(columnsNeeded, rand)];
+    public override DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new Cursor(this);
 
     private sealed class Cursor : DataViewRowCursor
     {

@@ -9,30 +9,17 @@ namespace TinierHAR.MLNet.Windowing;
 /// rows of memory. Channel values and a floating-point timestamp are interpolated; labels and other columns come from
 /// the nearer input sample. Its schema is the columns windowing reads.
 /// </summary>
-internal sealed class ResamplingSampleView : IDataView
+internal sealed class ResamplingSampleView : SampleStageView
 {
-    public ResamplingSampleView(IDataView samples, WindowingPlan plan, double inputRate, double outputRate)
+    public ResamplingSampleView(IDataView samples, WindowingPlan plan, double inputRate, double outputRate) : base(samples, plan)
     {
-        Samples = samples;
-        Plan = plan;
         Ratio = inputRate / outputRate;
-        var builder = new DataViewSchema.Builder();
-        foreach (var column in plan.InputColumns)
-            builder.AddColumn(column.Name, column.Type, column.Annotations);
-        Schema = builder.ToSchema();
     }
-
-    public IDataView Samples { get; }
-    public WindowingPlan Plan { get; }
 
     /// <summary>Input samples per output sample.</summary>
     public double Ratio { get; }
 
-    public DataViewSchema Schema { get; }
-    public bool CanShuffle => false;
-    public long? GetRowCount() => null;
-    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new Cursor(this);
-    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) => [GetRowCursor(columnsNeeded, rand)];
+    public override DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new Cursor(this);
 
     private sealed class Cursor : DataViewRowCursor
     {
