@@ -7,7 +7,7 @@ using nietras.SeparatedValues;
 namespace TinierHAR.MLNet.Data;
 
 /// <summary>Reads the CSV files one row at a time with Sep, parsing each row into typed values.</summary>
-internal sealed class CsvSampleCursor : DataViewRowCursor
+internal sealed class CsvSampleCursor : StreamingCursor
 {
     private readonly CsvSamplesDataView view;
     private readonly CsvSampleOptions options;
@@ -21,9 +21,8 @@ internal sealed class CsvSampleCursor : DataViewRowCursor
     private int timeIndex = -1, labelIndex = -1, subjectIndex = -1, sessionIndex = -1;
     private string source = "", subject = "", session = "", label = "";
     private double time;
-    private long position = -1;
 
-    public CsvSampleCursor(CsvSamplesDataView view)
+    public CsvSampleCursor(CsvSamplesDataView view) : base(view.Schema)
     {
         this.view = view;
         options = view.Options;
@@ -45,15 +44,10 @@ internal sealed class CsvSampleCursor : DataViewRowCursor
 
     private static ValueGetter<ReadOnlyMemory<char>> Text(Func<string> value) => (ref ReadOnlyMemory<char> v) => v = value().AsMemory();
 
-    public override DataViewSchema Schema => view.Schema;
-    public override long Position => position;
-    public override long Batch => 0;
-    public override bool IsColumnActive(DataViewSchema.Column column) => true;
 
     public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) =>
         getters[column.Index] as ValueGetter<TValue> ?? throw new InvalidOperationException($"Column '{column.Name}' is not {typeof(TValue).Name}.");
 
-    public override ValueGetter<DataViewRowId> GetIdGetter() => (ref DataViewRowId id) => id = new DataViewRowId((ulong)position, 0);
 
     public override bool MoveNext()
     {
@@ -61,7 +55,7 @@ internal sealed class CsvSampleCursor : DataViewRowCursor
         {
             if (reader is null && !OpenNext())
             {
-                view.Publish(new CsvReadReport { Files = view.Files.Count, RowsRead = position + 1, RowsSkipped = skipped });
+                view.Publish(new CsvReadReport { Files = view.Files.Count, RowsRead = RowPosition + 1, RowsSkipped = skipped });
                 return false;
             }
             if (!reader!.MoveNext())
@@ -72,7 +66,7 @@ internal sealed class CsvSampleCursor : DataViewRowCursor
             }
             if (TryParse(reader.Current))
             {
-                position++;
+                RowPosition++;
                 return true;
             }
         }

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using TinierHAR.MLNet.Data;
 
 namespace TinierHAR.MLNet.Windowing;
 
@@ -23,7 +24,7 @@ internal sealed class InterpolatingSampleView : SampleStageView
 
     public override DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new Cursor(this);
 
-    private sealed class Cursor : DataViewRowCursor
+    private sealed class Cursor : StreamingCursor
     {
         private readonly InterpolatingSampleView view;
         private readonly SampleReader reader;
@@ -37,9 +38,9 @@ internal sealed class InterpolatingSampleView : SampleStageView
         private int positionInGroup;
         private SampleRow? current;
         private bool inputEnded;
-        private long position = -1, filled;
+        private long filled;
 
-        public Cursor(InterpolatingSampleView view)
+        public Cursor(InterpolatingSampleView view) : base(view.Schema)
         {
             this.view = view;
             reader = new SampleReader(view.Samples, view.Plan);
@@ -49,11 +50,6 @@ internal sealed class InterpolatingSampleView : SampleStageView
             seen = new bool[c];
         }
 
-        public override DataViewSchema Schema => view.Schema;
-        public override long Position => position;
-        public override long Batch => 0;
-        public override bool IsColumnActive(DataViewSchema.Column column) => true;
-        public override ValueGetter<DataViewRowId> GetIdGetter() => (ref DataViewRowId id) => id = new DataViewRowId((ulong)position, 0);
 
         public override bool MoveNext()
         {
@@ -75,7 +71,7 @@ internal sealed class InterpolatingSampleView : SampleStageView
                 return false;
             }
             current = queue.Dequeue();
-            position++;
+            RowPosition++;
             return true;
         }
 

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using TinierHAR.MLNet.Data;
 
 namespace TinierHAR.MLNet.Windowing;
 
@@ -21,7 +22,7 @@ internal sealed class ResamplingSampleView : SampleStageView
 
     public override DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new Cursor(this);
 
-    private sealed class Cursor : DataViewRowCursor
+    private sealed class Cursor : StreamingCursor
     {
         private readonly ResamplingSampleView view;
         private readonly SampleReader reader;
@@ -32,20 +33,14 @@ internal sealed class ResamplingSampleView : SampleStageView
         private bool ended;
         private float[] channels = [];
         private object[] others = [];
-        private long position = -1;
 
-        public Cursor(ResamplingSampleView view)
+        public Cursor(ResamplingSampleView view) : base(view.Schema)
         {
             this.view = view;
             reader = new SampleReader(view.Samples, view.Plan);
             timeIndex = view.Plan.Timestamp is { } time ? Array.FindIndex(reader.Others, o => o.Name == time.Name) : -1;
         }
 
-        public override DataViewSchema Schema => view.Schema;
-        public override long Position => position;
-        public override long Batch => 0;
-        public override bool IsColumnActive(DataViewSchema.Column column) => true;
-        public override ValueGetter<DataViewRowId> GetIdGetter() => (ref DataViewRowId id) => id = new DataViewRowId((ulong)position, 0);
 
         public override bool MoveNext()
         {
@@ -98,7 +93,7 @@ internal sealed class ResamplingSampleView : SampleStageView
         private bool Advance()
         {
             outputIndex++;
-            position++;
+            RowPosition++;
             return true;
         }
 

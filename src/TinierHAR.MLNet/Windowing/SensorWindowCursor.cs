@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Evaluation;
 
 namespace TinierHAR.MLNet.Windowing;
@@ -10,7 +11,7 @@ namespace TinierHAR.MLNet.Windowing;
 /// window: after the first T samples of a segment and every step samples after that. A segment ends where a group
 /// value changes, a timestamp jumps by more than the tolerance, or the input ends.
 /// </summary>
-internal sealed class SensorWindowCursor : DataViewRowCursor
+internal sealed class SensorWindowCursor : StreamingCursor
 {
     private readonly SensorWindowsDataView view;
     private readonly WindowingPlan plan;
@@ -60,11 +61,10 @@ internal sealed class SensorWindowCursor : DataViewRowCursor
     private object[] windowGroups;
     private long firstRow, lastRow;
     private double startTime, endTime;
-    private long position = -1;
 
     private long rowsRead, produced, dropped, covered, coveredUntil, segments, shortSegments, gaps;
 
-    public SensorWindowCursor(SensorWindowsDataView view)
+    public SensorWindowCursor(SensorWindowsDataView view) : base(view.Schema)
     {
         this.view = view;
         plan = view.Plan;
@@ -102,18 +102,13 @@ internal sealed class SensorWindowCursor : DataViewRowCursor
         ValuesInterpolated = view.Interpolation?.ValuesInterpolated ?? 0,
     };
 
-    public override DataViewSchema Schema => view.Schema;
-    public override long Position => position;
-    public override long Batch => 0;
 
-    public override bool IsColumnActive(DataViewSchema.Column column) => true;
 
     public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) =>
         getters.TryGetValue(column.Index, out var getter) && getter is ValueGetter<TValue> typed
             ? typed
             : throw new InvalidOperationException($"Column '{column.Name}' is not read as {typeof(TValue).Name}.");
 
-    public override ValueGetter<DataViewRowId> GetIdGetter() => (ref DataViewRowId id) => id = new DataViewRowId((ulong)position, 0);
 
     public override bool MoveNext()
     {
@@ -153,7 +148,7 @@ internal sealed class SensorWindowCursor : DataViewRowCursor
 
     private bool Stop()
     {
-        position++;
+        RowPosition++;
         return true;
     }
 
