@@ -22,7 +22,7 @@ internal sealed class ResidualConvBlock : nn.Module<Tensor, Tensor>
             : nn.Conv2d(inChannels, outChannels, (options.KernelSize, 1), padding: (options.KernelSize / 2, 0));
         var main = new List<(string, nn.Module<Tensor, Tensor>)>
         {
-            ("0", convolution), ("1", nn.BatchNorm2d(outChannels)), ("2", nn.ReLU()),
+            ("0", convolution), ("1", new HarBatchNorm2d(outChannels)), ("2", nn.ReLU()),
         };
         if (pool) main.Add(("3", MaxPool()));
         conv = nn.Sequential(main);
@@ -35,7 +35,7 @@ internal sealed class ResidualConvBlock : nn.Module<Tensor, Tensor>
             if (inChannels != outChannels)
             {
                 path.Add(("0", nn.Conv2d(inChannels, outChannels, (1, 1))));
-                path.Add(("1", nn.BatchNorm2d(outChannels)));
+                path.Add(("1", new HarBatchNorm2d(outChannels)));
             }
             if (pool) path.Add((path.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), MaxPool()));
             if (path.Count > 0)

@@ -28,7 +28,7 @@ public sealed class TinyHarNetwork : HarNetwork
         layers_conv = new ModuleList<Sequential>(Enumerable.Range(0, TinyHarOptions.ConvLayers).Select(layer => nn.Sequential(
             ("0", nn.Conv2d(layer == 0 ? 1 : f, f, (TinyHarOptions.KernelSize, 1), stride: (layer % 2 == 1 ? 2 : 1, 1))),
             ("1", nn.ReLU()),
-            ("2", nn.BatchNorm2d(f)))).ToArray());
+            ("2", new HarBatchNorm2d(f)))).ToArray());
         channel_interaction = new ChannelSelfAttention(f);
         channel_fusion = new ChannelFusion(channels * f, 2 * f);
         temporal_interaction = new TemporalLstm(2 * f);
