@@ -38,6 +38,7 @@ internal sealed class SensorWindowCursor : StreamingCursor
     private readonly int t, c, step;
     private readonly float[] ringSamples;
     private readonly int[] ringLabels;
+    private readonly int[] windowLabels;
     private readonly long[] ringRows;
     private readonly double[] ringTimes;
     private int ringHead;
@@ -85,6 +86,7 @@ internal sealed class SensorWindowCursor : StreamingCursor
 
         ringSamples = new float[t * c];
         ringLabels = new int[t];
+        windowLabels = new int[t];
         ringRows = new long[t];
         ringTimes = new double[t];
         pendingSamples = new float[c];
@@ -263,10 +265,9 @@ internal sealed class SensorWindowCursor : StreamingCursor
     {
         if (label is not null)
         {
-            var ordered = new int[t];
             for (var i = 0; i < t; i++)
-                ordered[i] = ringLabels[(ringHead + i) % t];
-            var chosen = WindowLabelVote.Choose(ordered, options.LabelPolicy, labelOrder);
+                windowLabels[i] = ringLabels[(ringHead + i) % t];
+            var chosen = WindowLabelVote.Choose(windowLabels, options.LabelPolicy, labelOrder);
             if (labelMissing[chosen] || dropLabels.Contains(labelTexts[chosen]))
             {
                 dropped++;

@@ -78,8 +78,7 @@ public sealed class SensorWindowsDataView : IDataView
         return cursor.Report;
     }
 
-    internal void Publish(WindowingReport finished) =>
-        Volatile.Write(ref report, finished with { ValuesInterpolated = Interpolation?.ValuesInterpolated ?? 0 });
+    internal void Publish(WindowingReport finished) => Volatile.Write(ref report, finished);
 
     /// <inheritdoc />
     public long? GetRowCount() => null;

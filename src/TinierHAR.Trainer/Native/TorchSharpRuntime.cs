@@ -67,16 +67,17 @@ public static class TorchSharpRuntime
     {
         if (!OperatingSystem.IsLinux() || RuntimeInformation.ProcessArchitecture != Architecture.X64)
             return null;
-        if (PrepareNativeLibrary() is { } failure)
+        var libtorchCpu = LibTorchCpuPath;
+        if (PrepareNativeLibrary(libtorchCpu) is { } failure)
             return failure;
-        return LibTorchCpuPath is { } libtorchCpu ? LibTorchContext.DisableOneDnn(libtorchCpu) : null;
+        return libtorchCpu is null ? null : LibTorchContext.DisableOneDnn(libtorchCpu);
     }
 
     /// <summary>The libtorch_cpu library this process uses (null where TorchSharp's packages are absent).</summary>
     internal static string? LibTorchCpuPath => FindInSearchDirectories("libtorch_cpu.so");
 
     /// <summary>Returns null on success (or when nothing is needed), else why TorchSharp cannot load.</summary>
-    private static string? PrepareNativeLibrary()
+    private static string? PrepareNativeLibrary(string? torchCpu)
     {
         var original = FindInSearchDirectories(LibraryFile);
         if (original is null)
@@ -104,7 +105,6 @@ public static class TorchSharpRuntime
             elf.MarkWeak(version);
         }
 
-        var torchCpu = LibTorchCpuPath;
         if (torchCpu is null)
             return $"libtorch (libtorch_cpu.so) was not found next to '{original}' or in the application's native search directories.";
         var libtorchDirectory = Path.GetDirectoryName(torchCpu)!;
