@@ -27,10 +27,13 @@ internal sealed class NetworkOptionsBinder
 
     public HarNetworkOptions Bind(ParseResult parse)
     {
-        var name = parse.GetValue(model)!.ToLowerInvariant();
-        return name switch
+        var name = parse.GetValue(model)!;
+        var options = HarNetworkOptions.Architectures.Contains(name.ToLowerInvariant())
+            ? HarNetworkOptions.Create(name)
+            : throw new ArgumentException($"Invalid option '--model': '{name}' is not one of {string.Join(", ", HarNetworkOptions.Architectures)}.", "--model");
+        return options switch
         {
-            "tinierhar" => Apply(new TinierHarOptions(), o =>
+            TinierHarOptions tinier => Apply(tinier, o =>
             {
                 o.Filters = parse.GetValue(filters) ?? o.Filters;
                 o.ExtraBlocks = parse.GetValue(extraBlocks) ?? o.ExtraBlocks;
@@ -42,15 +45,15 @@ internal sealed class NetworkOptionsBinder
                 o.Bidirectional = !parse.GetValue(unidirectional);
                 o.Aggregation = parse.GetValue(aggregation) ?? o.Aggregation;
             }),
-            "tinyhar" => Apply(new TinyHarOptions(), o => o.Filters = parse.GetValue(filters) ?? o.Filters),
-            "deepconvlstm" => Apply(new DeepConvLstmOptions(), o =>
+            TinyHarOptions tiny => Apply(tiny, o => o.Filters = parse.GetValue(filters) ?? o.Filters),
+            DeepConvLstmOptions deep => Apply(deep, o =>
             {
                 o.Filters = parse.GetValue(filters) ?? o.Filters;
                 o.LstmUnits = parse.GetValue(units) ?? o.LstmUnits;
                 o.ConvBlocks = parse.GetValue(convBlocks) ?? o.ConvBlocks;
                 o.LstmLayers = parse.GetValue(lstmLayers) ?? o.LstmLayers;
             }),
-            _ => throw new ArgumentException($"Invalid option '--model': '{name}' is not one of tinierhar, tinyhar, deepconvlstm.", "--model"),
+            _ => options,
         };
     }
 

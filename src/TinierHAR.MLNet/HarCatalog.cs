@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using TinierHAR.MLNet.Data;
+using TinierHAR.MLNet.Datasets;
 using TinierHAR.MLNet.Normalization;
 using TinierHAR.MLNet.Windowing;
 
@@ -16,6 +17,17 @@ public static class HarCatalog
     {
         ArgumentNullException.ThrowIfNull(catalog);
         return new CsvSamplesDataView(path, options);
+    }
+
+    /// <summary>
+    /// A benchmark dataset (<see cref="HarDatasets"/>) read from its original files under <paramref name="root"/> as sample
+    /// rows (Subject, Session, key Label, one float column per channel), ready for <see cref="WindowSensorSamples(DataOperationsCatalog, IDataView, SensorWindowingOptions)"/>.
+    /// </summary>
+    public static DatasetSamplesDataView LoadHarDataset(this DataOperationsCatalog catalog, HarDataset dataset, string root, DatasetLoadOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(dataset);
+        return new DatasetSamplesDataView(dataset, root, options ?? new DatasetLoadOptions());
     }
 
     /// <summary>

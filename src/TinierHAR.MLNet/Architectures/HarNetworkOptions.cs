@@ -9,6 +9,18 @@ public abstract class HarNetworkOptions
     /// <summary>Short, stable name of the architecture (used in metadata and on the command line).</summary>
     public abstract string ArchitectureName { get; }
 
+    /// <summary>The architecture names, as <see cref="ArchitectureName"/> spells them.</summary>
+    public static IReadOnlyList<string> Architectures { get; } = ["tinierhar", "tinyhar", "deepconvlstm"];
+
+    /// <summary>The paper's default options of the architecture named <paramref name="architecture"/> (case-insensitive).</summary>
+    public static HarNetworkOptions Create(string architecture) => architecture.ToLowerInvariant() switch
+    {
+        "tinierhar" => new TinierHarOptions(),
+        "tinyhar" => new TinyHarOptions(),
+        "deepconvlstm" => new DeepConvLstmOptions(),
+        _ => throw new ArgumentException($"Unknown architecture '{architecture}'; the architectures are {string.Join(", ", Architectures)}.", nameof(architecture)),
+    };
+
     /// <summary>
     /// Checks the options against a window length, channel count and class count, throwing an
     /// <see cref="ArgumentException"/> that names the offending option and the rule it breaks.

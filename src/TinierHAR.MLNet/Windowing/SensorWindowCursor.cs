@@ -267,7 +267,7 @@ internal sealed class SensorWindowCursor : StreamingCursor
         {
             for (var i = 0; i < t; i++)
                 windowLabels[i] = ringLabels[(ringHead + i) % t];
-            var chosen = WindowLabelVote.Choose(windowLabels, options.LabelPolicy, labelOrder);
+            var chosen = WindowLabelVote.Choose(windowLabels, options.LabelPolicy, labelOrder, labelMissing);
             if (labelMissing[chosen] || dropLabels.Contains(labelTexts[chosen]))
             {
                 dropped++;

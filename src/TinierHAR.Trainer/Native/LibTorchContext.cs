@@ -19,12 +19,16 @@ internal static unsafe class LibTorchContext
     private const string SetUserEnabledMkldnnSymbol = "_ZN2at7Context20setUserEnabledMkldnnEb";
     private const string UserEnabledMkldnnSymbol = "_ZNK2at7Context17userEnabledMkldnnEv";
 
+    // NNPACK cannot initialise on CPUs without its instruction set ("Unsupported hardware") and libtorch then warns
+    // on every convolution that tries it before falling back to the kernel it would use with NNPACK off.
+    private const string SetUserEnabledNnpackSymbol = "_ZN2at7Context20setUserEnabledNNPACKEb";
+
     // MKL (linked into libtorch) may use fewer threads than configured when the machine is busy; sums then round
     // differently and a seeded training stops being reproducible across runs.
     private const string MklSetDynamicSymbol = "MKL_Set_Dynamic"; // the C entry point (by value); mkl_set_dynamic is the Fortran one (by pointer)
 
     /// <summary>
-    /// Turns oneDNN off, and MKL's dynamic thread count off, in the libtorch at <paramref name="libtorchCpu"/>; returns
+    /// Turns oneDNN off, and MKL's dynamic thread count and NNPACK off, in the libtorch at <paramref name="libtorchCpu"/>; returns
     /// null or why it could not.
     /// </summary>
     public static string? DisableOneDnn(string libtorchCpu)
@@ -40,6 +44,8 @@ internal static unsafe class LibTorchContext
         }
         var context = ((delegate* unmanaged<IntPtr>)globalContext)();
         ((delegate* unmanaged<IntPtr, byte, void>)setEnabled)(context, 0);
+        if (NativeLibrary.TryGetExport(library, SetUserEnabledNnpackSymbol, out var setNnpack))
+            ((delegate* unmanaged<IntPtr, byte, void>)setNnpack)(context, 0);
         return ((delegate* unmanaged<IntPtr, byte>)isEnabled)(context) == 0
             ? null
             : $"libtorch at '{libtorchCpu}' kept oneDNN enabled.";

@@ -33,7 +33,7 @@ public static class NetworkTraining
         using var criterion = nn.CrossEntropyLoss(weights);
         using var optimizer = optim.AdamW(network.parameters(), lr: options.LearningRate, weight_decay: options.WeightDecay);
         var schedule = new PaperSchedule(options.LearningRatePatience, options.EarlyStoppingPatience);
-        var history = new TrainingHistory();
+        var history = new TrainingHistory { TrainWindows = train.Count, ValidationWindows = validation.Count };
         var learningRate = options.LearningRate;
         Dictionary<string, Tensor>? best = null;
         var order = Enumerable.Range(0, train.Count).ToArray();

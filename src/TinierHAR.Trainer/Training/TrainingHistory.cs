@@ -14,5 +14,11 @@ public sealed class TrainingHistory
     /// <summary>Whether early stopping ended the run before the epoch limit.</summary>
     public bool StoppedEarly { get; internal set; }
 
+    /// <summary>Windows the network trained on.</summary>
+    public int TrainWindows { get; internal set; }
+
+    /// <summary>Windows that drove the schedule (validation).</summary>
+    public int ValidationWindows { get; internal set; }
+
     internal void Add(EpochReport report) => epochs.Add(report);
 }

@@ -1,0 +1,83 @@
+using System.CommandLine;
+using Microsoft.ML;
+using Spectre.Console;
+using TinierHAR.MLNet.Architectures;
+using TinierHAR.MLNet.Datasets;
+using TinierHAR.Trainer.Experiments;
+using TinierHAR.Trainer.Training;
+
+namespace TinierHAR.Cli;
+
+/// <summary>
+/// <c>experiment</c>: the paper's protocol on a benchmark dataset, fold by fold, for several models and seeds; results
+/// go to <c>results.csv</c> (resumed: finished folds are skipped) and <c>results.md</c> in the output folder.
+/// </summary>
+internal static class ExperimentCommand
+{
+    public static Command Create()
+    {
+        var dataset = new Option<string>("--dataset") { Description = $"Dataset key: {string.Join(", ", HarDatasets.Paper.Select(d => d.Key))}", Required = true };
+        var data = new Option<DirectoryInfo>("--data") { Description = "The dataset's root folder, as distributed", Required = true };
+        var models = new Option<string>("--models") { Description = "Comma-separated architectures", DefaultValueFactory = _ => "tinierhar" };
+        var folds = new Option<string?>("--folds") { Description = "Folds, e.g. 1-10 or 1,3 (default: all)" };
+        var seeds = new Option<string>("--seeds") { Description = "Seeds, e.g. 1,2,3", DefaultValueFactory = _ => "1" };
+        var output = new Option<DirectoryInfo>("--output") { Description = "Folder of results.csv and results.md", Required = true };
+        var maxEpochs = new Option<int>("--max-epochs") { Description = "Most epochs per fold (paper: 150)", DefaultValueFactory = _ => 150 };
+        var command = new Command("experiment", "Run the TinierHAR paper's protocol on a benchmark dataset (resumable).")
+        {
+            dataset, data, models, folds, seeds, output, maxEpochs,
+        };
+        command.SetAction(parse => HarCommandLine.Run(parse, console =>
+        {
+            var benchmark = HarDatasets.Get(parse.GetValue(dataset)!);
+            var root = parse.GetValue(data)!.FullName;
+            var architectures = parse.GetValue(models)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(m => HarNetworkOptions.Create(m).ArchitectureName).ToArray();
+            var foldList = parse.GetValue(folds) is { } f ? NumberList.Parse(f, "--folds") : Enumerable.Range(1, benchmark.Folds.Count).ToArray();
+            foreach (var fold in foldList)
+                benchmark.TestSubjects(fold);
+            var seedList = NumberList.Parse(parse.GetValue(seeds)!, "--seeds");
+            var folder = parse.GetValue(output)!;
+            folder.Create();
+            var results = ExperimentResults.Open(Path.Combine(folder.FullName, "results.csv"));
+            var epochs = parse.GetValue(maxEpochs);
+
+            var runs = (from model in architectures from seed in seedList from fold in foldList select (model, seed, fold)).ToArray();
+            var pending = runs.Where(r => !results.Contains(benchmark.Key, r.model, r.fold, r.seed)).ToArray();
+            console.WriteLine($"{benchmark}; {runs.Length} fold run(s), {runs.Length - pending.Length} finished already, {pending.Length} to run.");
+            var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console) });
+            foreach (var (model, seed, fold) in pending)
+            {
+                var label = $"{benchmark.Key} {model} fold {fold} seed {seed}";
+                var result = terminal.Progress().AutoClear(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                    .Start(progress =>
+                    {
+                        var task = progress.AddTask(label, maxValue: epochs);
+                        return PaperExperiment.RunFold(new MLContext(seed), benchmark, root, model, fold, seed, new PaperExperimentOptions
+                        {
+                            MaxEpochs = epochs,
+                            Progress = new Progress(report =>
+                            {
+                                task.Description = $"{label}: epoch {report.Epoch}, validation loss {report.ValidationLoss:0.0000}, macro F1 {report.ValidationMacroF1:0.000}, {report.Seconds:0.0} s";
+                                task.Value = report.Epoch;
+                            }),
+                        });
+                    });
+                results.Add(result);
+                File.WriteAllText(Path.Combine(folder.FullName, "results.md"), results.ToMarkdown());
+                console.WriteLine($"{label}: accuracy {result.Accuracy:0.0000}, weighted F1 {result.WeightedF1:0.0000}, macro F1 {result.MacroF1:0.0000}, "
+                    + $"{result.Epochs} epochs ({result.SecondsPerEpoch:0.00} s each), {result.Seconds:0} s");
+            }
+            File.WriteAllText(Path.Combine(folder.FullName, "results.md"), results.ToMarkdown());
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>Reports synchronously (System.Progress would post to the thread pool, after the fold may have ended).</summary>
+    private sealed class Progress(Action<EpochReport> report) : IProgress<EpochReport>
+    {
+        public void Report(EpochReport value) => report(value);
+    }
+}

@@ -1,0 +1,96 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace TinierHAR.MLNet.Datasets;
+
+/// <summary>
+/// A benchmark dataset read from its original files as sample rows: <c>Subject</c> and <c>Session</c> (text; a session is
+/// the authors' segment, so windows never span two), <c>Label</c> (a key over <see cref="HarDataset.LabelNames"/>, dropped
+/// labels included so that the window vote sees them; key 0 where the raw label is not in the map) and one float
+/// column per channel. One recording is held in memory at a time.
+/// </summary>
+public sealed class DatasetSamplesDataView : IDataView
+{
+    /// <summary>Subject column name.</summary>
+    public const string SubjectColumnName = "Subject";
+
+    /// <summary>Session (segment) column name.</summary>
+    public const string SessionColumnName = "Session";
+
+    /// <summary>Label column name.</summary>
+    public const string LabelColumnName = "Label";
+
+    private DatasetReadReport? report;
+
+    internal DatasetSamplesDataView(HarDataset dataset, string root, DatasetLoadOptions options)
+    {
+        Dataset = dataset;
+        Root = root;
+        Options = options;
+        var builder = new DataViewSchema.Builder();
+        builder.AddColumn(SubjectColumnName, TextDataViewType.Instance);
+        builder.AddColumn(SessionColumnName, TextDataViewType.Instance);
+        var names = dataset.LabelNames.Select(n => n.AsMemory()).ToArray();
+        var annotations = new DataViewSchema.Annotations.Builder();
+        annotations.Add("KeyValues", new VectorDataViewType(TextDataViewType.Instance, names.Length),
+            (ref VBuffer<ReadOnlyMemory<char>> value) => value = new VBuffer<ReadOnlyMemory<char>>(names.Length, (ReadOnlyMemory<char>[])names.Clone()));
+        builder.AddColumn(LabelColumnName, new KeyDataViewType(typeof(uint), names.Length), annotations.ToAnnotations());
+        foreach (var channel in dataset.ChannelNames)
+            builder.AddColumn(channel, NumberDataViewType.Single);
+        Schema = builder.ToSchema();
+
+        // Reading up to the first recording fails early, naming the expected files, when the folder is not this dataset.
+        using var first = Read(new DatasetReadTally(options)).GetEnumerator();
+        first.MoveNext();
+    }
+
+    /// <summary>The dataset read.</summary>
+    public HarDataset Dataset { get; }
+
+    /// <summary>Its root folder.</summary>
+    public string Root { get; }
+
+    /// <summary>The load options.</summary>
+    public DatasetLoadOptions Options { get; }
+
+    /// <inheritdoc />
+    public DataViewSchema Schema { get; }
+
+    /// <inheritdoc />
+    public bool CanShuffle => false;
+
+    /// <summary>The report of the last cursor that read to the end; null before one has.</summary>
+    public DatasetReadReport? LastReport => Volatile.Read(ref report);
+
+    /// <summary>The recordings delivered (subject filter applied), read afresh.</summary>
+    public IEnumerable<Recording> Recordings() => Read(new DatasetReadTally(Options));
+
+    internal IEnumerable<Recording> Read(DatasetReadTally tally)
+    {
+        var folder = new DatasetFolder(Root, Dataset.Name);
+        var subjects = Options.Subjects?.ToHashSet();
+        foreach (var recording in Dataset.ReadRecordings(folder, tally))
+        {
+            if (subjects is not null && !subjects.Contains(recording.Subject))
+            {
+                tally.Remove("other subjects", recording.Rows);
+                continue;
+            }
+            if (recording.Values.Length != (long)recording.Rows * Dataset.ChannelNames.Count)
+                throw new InvalidOperationException($"{Dataset.Name} recording {recording.Session}: {recording.Values.Length} values for {recording.Rows} rows of {Dataset.ChannelNames.Count} channels.");
+            tally.RowsDelivered += recording.Rows;
+            tally.UnmappedLabels += recording.Labels.Count(l => l == Recording.Unmapped);
+            yield return recording;
+        }
+        Volatile.Write(ref report, tally.ToReport(folder.Missing));
+    }
+
+    /// <inheritdoc />
+    public long? GetRowCount() => null;
+
+    /// <inheritdoc />
+    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new DatasetSampleCursor(this);
+
+    /// <inheritdoc />
+    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) => [GetRowCursor(columnsNeeded, rand)];
+}

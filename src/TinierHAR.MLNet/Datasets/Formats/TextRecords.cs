@@ -1,0 +1,146 @@
+using System.Globalization;
+
+namespace TinierHAR.MLNet.Datasets.Formats;
+
+/// <summary>
+/// Reads a dataset's text file line by line and splits each line into fields without copying them; numbers are
+/// parsed on demand, and an unreadable value is an error naming the file, line and column, or (opt-in) a skipped
+/// row counted in the report.
+/// </summary>
+public sealed class TextRecords : IDisposable
+{
+    private readonly StreamReader reader;
+    private readonly FieldSplit split;
+    private readonly DatasetReadTally tally;
+    private readonly List<Range> fields = new();
+    private string line = "";
+
+    /// <summary>Opens <paramref name="path"/> (plain or <c>.gz</c>), skipping <paramref name="skipLines"/> leading lines.</summary>
+    public TextRecords(string path, FieldSplit split, DatasetReadTally tally, int skipLines = 0)
+    {
+        Path = path;
+        this.split = split;
+        this.tally = tally;
+        reader = new StreamReader(DatasetFolder.Open(path));
+        for (var i = 0; i < skipLines && reader.ReadLine() is not null; i++)
+            LineNumber++;
+    }
+
+    /// <summary>The file read.</summary>
+    public string Path { get; }
+
+    /// <summary>1-based number of the current line.</summary>
+    public long LineNumber { get; private set; }
+
+    /// <summary>Fields on the current line.</summary>
+    public int FieldCount => fields.Count;
+
+    /// <summary>The current line.</summary>
+    public string Line => line;
+
+    /// <summary>Moves to the next non-empty line; false at the end of the file.</summary>
+    public bool Next()
+    {
+        while (reader.ReadLine() is { } next)
+        {
+            LineNumber++;
+            if (next.Length == 0 || next.AsSpan().IsWhiteSpace()) continue;
+            line = next;
+            Split();
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Moves to the first line, skipping it when it is a header: when its field <paramref name="numericField"/> is not a number.</summary>
+    public bool NextSkippingHeader(int numericField = 0)
+    {
+        if (!Next()) return false;
+        return IsNumber(numericField) || Next();
+    }
+
+    /// <summary>Field <paramref name="index"/> (0-based) of the current line.</summary>
+    public ReadOnlySpan<char> Field(int index) => index < fields.Count ? line.AsSpan()[fields[index]] : throw Malformed(index, $"the line has only {fields.Count} field(s)");
+
+    /// <summary>Field <paramref name="index"/> as text, trimmed.</summary>
+    public string Text(int index) => Field(index).Trim().ToString();
+
+    /// <summary>Whether field <paramref name="index"/> exists and is a number (NaN included).</summary>
+    public bool IsNumber(int index) => index < fields.Count && double.TryParse(line.AsSpan()[fields[index]], NumberStyles.Float, CultureInfo.InvariantCulture, out _);
+
+    /// <summary>Field <paramref name="index"/> as a number; "NaN" is NaN; anything else unreadable is an error.</summary>
+    public double Number(int index)
+    {
+        var field = Field(index).Trim();
+        return double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Malformed(index, field.Length == 0 ? "the field is empty" : $"'{field}' is not a number");
+    }
+
+    /// <summary>Field <paramref name="index"/> as an integer.</summary>
+    public int Integer(int index)
+    {
+        var value = Number(index);
+        return value == Math.Floor(value) && Math.Abs(value) <= int.MaxValue ? (int)value : throw Malformed(index, $"'{Field(index).ToString()}' is not an integer");
+    }
+
+    /// <summary>
+    /// Reads <paramref name="columns"/> into <paramref name="destination"/>; true on success. A malformed row is an
+    /// error, or under <see cref="Data.MalformedRowPolicy.Skip"/> false with the row counted.
+    /// </summary>
+    public bool TryReadNumbers(ReadOnlySpan<int> columns, Span<float> destination, int requiredFields = 0)
+    {
+        try
+        {
+            if (fields.Count < requiredFields)
+                throw Malformed(fields.Count, $"the line has {fields.Count} field(s); {requiredFields} are expected");
+            for (var i = 0; i < columns.Length; i++)
+                destination[i] = (float)Number(columns[i]);
+            return true;
+        }
+        catch (InvalidDataException error) when (tally.SkipMalformed)
+        {
+            tally.Skip("malformed line", error.Message);
+            return false;
+        }
+    }
+
+    /// <summary>An error naming the file, line and 1-based column.</summary>
+    public InvalidDataException Malformed(int index, string rule) => new($"{Path}:{LineNumber}: column {index + 1}: {rule}.");
+
+    private void Split()
+    {
+        fields.Clear();
+        var span = line.AsSpan();
+        switch (split)
+        {
+            case FieldSplit.Whitespace or FieldSplit.WhitespaceOrComma:
+                var commas = split == FieldSplit.WhitespaceOrComma;
+                var i = 0;
+                while (i < span.Length)
+                {
+                    while (i < span.Length && span[i] is ' ' or '\t') i++;
+                    if (i >= span.Length) break;
+                    var start = i;
+                    while (i < span.Length && span[i] is not (' ' or '\t') && !(commas && span[i] == ',')) i++;
+                    fields.Add(start..i);
+                    while (i < span.Length && span[i] is ' ' or '\t') i++;
+                    if (commas && i < span.Length && span[i] == ',') i++;
+                }
+                break;
+            default:
+                var separator = split switch { FieldSplit.SingleSpace => ' ', FieldSplit.Tab => '\t', _ => ',' };
+                var from = 0;
+                for (var at = span.IndexOf(separator); at >= 0; at = span[from..].IndexOf(separator) is var next and >= 0 ? from + next : -1)
+                {
+                    fields.Add(from..at);
+                    from = at + 1;
+                }
+                fields.Add(from..span.Length);
+                break;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => reader.Dispose();
+}

@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Text;
+using nietras.SeparatedValues;
+
+namespace TinierHAR.Trainer.Experiments;
+
+/// <summary>
+/// The runner's results file: one CSV row per finished (dataset, model, fold, seed), read back to resume, rewritten
+/// atomically after every fold, and turned into the markdown table (per fold, then the mean per model) that the README shows.
+/// </summary>
+public sealed class ExperimentResults
+{
+    private static readonly string[] Header =
+    [
+        "dataset", "model", "fold", "test_subjects", "seed", "train_windows", "validation_windows", "test_windows", "epochs", "best_epoch",
+        "seconds", "seconds_per_epoch", "accuracy", "weighted_f1", "macro_f1", "parameters", "macs",
+    ];
+
+    private readonly List<FoldResult> rows;
+
+    private ExperimentResults(string path, List<FoldResult> rows) => (Path, this.rows) = (path, rows);
+
+    /// <summary>The CSV file.</summary>
+    public string Path { get; }
+
+    /// <summary>The finished folds, in the order they finished.</summary>
+    public IReadOnlyList<FoldResult> Rows => rows;
+
+    /// <summary>Opens <paramref name="path"/>: its rows when it exists, none otherwise.</summary>
+    public static ExperimentResults Open(string path)
+    {
+        var rows = new List<FoldResult>();
+        if (File.Exists(path))
+        {
+            using var reader = Sep.New(',').Reader(o => o with { CultureInfo = CultureInfo.InvariantCulture }).FromFile(path);
+            var missing = Header.Where(h => !reader.Header.ColNames.Contains(h)).ToArray();
+            if (missing.Length > 0)
+                throw new InvalidDataException($"{path}: not a results file of the experiment runner; column(s) {string.Join(", ", missing)} missing.");
+            foreach (var row in reader)
+            {
+                rows.Add(new FoldResult
+                {
+                    Dataset = row["dataset"].ToString(), Model = row["model"].ToString(), Fold = row["fold"].Parse<int>(),
+                    TestSubjects = row["test_subjects"].ToString(), Seed = row["seed"].Parse<int>(),
+                    TrainWindows = row["train_windows"].Parse<int>(), ValidationWindows = row["validation_windows"].Parse<int>(),
+                    TestWindows = row["test_windows"].Parse<int>(), Epochs = row["epochs"].Parse<int>(), BestEpoch = row["best_epoch"].Parse<int>(),
+                    Seconds = row["seconds"].Parse<double>(), SecondsPerEpoch = row["seconds_per_epoch"].Parse<double>(),
+                    Accuracy = row["accuracy"].Parse<double>(), WeightedF1 = row["weighted_f1"].Parse<double>(), MacroF1 = row["macro_f1"].Parse<double>(),
+                    Parameters = row["parameters"].Parse<long>(), Macs = row["macs"].Parse<long>(),
+                });
+            }
+        }
+        return new ExperimentResults(path, rows);
+    }
+
+    /// <summary>Whether this (dataset, model, fold, seed) has finished already.</summary>
+    public bool Contains(string dataset, string model, int fold, int seed) =>
+        rows.Any(r => r.Dataset == dataset && r.Model == model && r.Fold == fold && r.Seed == seed);
+
+    /// <summary>Adds a finished fold and rewrites the file (a temporary file renamed over it, so an interruption never leaves half a file).</summary>
+    public void Add(FoldResult result)
+    {
+        rows.Add(result);
+        var temporary = Path + ".tmp";
+        using (var writer = Sep.New(',').Writer(o => o with { CultureInfo = CultureInfo.InvariantCulture }).ToFile(temporary))
+        {
+            foreach (var r in rows)
+            {
+                using var row = writer.NewRow();
+                row["dataset"].Set(r.Dataset);
+                row["model"].Set(r.Model);
+                row["fold"].Format(r.Fold);
+                row["test_subjects"].Set(r.TestSubjects);
+                row["seed"].Format(r.Seed);
+                row["train_windows"].Format(r.TrainWindows);
+                row["validation_windows"].Format(r.ValidationWindows);
+                row["test_windows"].Format(r.TestWindows);
+                row["epochs"].Format(r.Epochs);
+                row["best_epoch"].Format(r.BestEpoch);
+                row["seconds"].Set(r.Seconds.ToString("0.0", CultureInfo.InvariantCulture));
+                row["seconds_per_epoch"].Set(r.SecondsPerEpoch.ToString("0.00", CultureInfo.InvariantCulture));
+                row["accuracy"].Set(r.Accuracy.ToString("0.0000", CultureInfo.InvariantCulture));
+                row["weighted_f1"].Set(r.WeightedF1.ToString("0.0000", CultureInfo.InvariantCulture));
+                row["macro_f1"].Set(r.MacroF1.ToString("0.0000", CultureInfo.InvariantCulture));
+                row["parameters"].Format(r.Parameters);
+                row["macs"].Format(r.Macs);
+            }
+        }
+        File.Move(temporary, Path, overwrite: true);
+    }
+
+    /// <summary>The markdown table: one row per fold (by model, then fold, then seed) and a mean row per model.</summary>
+    public string ToMarkdown()
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine("| dataset | model | fold (test subjects) | seed | train / val / test windows | epochs (best) | s/epoch | accuracy | weighted F1 | macro F1 | params | MACs |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var group in rows.GroupBy(r => (r.Dataset, r.Model)).OrderBy(g => g.Key.Dataset, StringComparer.Ordinal).ThenBy(g => g.Key.Model, StringComparer.Ordinal))
+        {
+            foreach (var r in group.OrderBy(r => r.Fold).ThenBy(r => r.Seed))
+            {
+                text.AppendLine(string.Create(invariant, $"| {r.Dataset} | {r.Model} | {r.Fold} ({r.TestSubjects.Replace(' ', ',')}) | {r.Seed} | {r.TrainWindows:N0} / {r.ValidationWindows:N0} / {r.TestWindows:N0} | {r.Epochs} ({r.BestEpoch}) | {r.SecondsPerEpoch:0.00} | {r.Accuracy:0.0000} | {r.WeightedF1:0.0000} | {r.MacroF1:0.0000} | {r.Parameters:N0} | {r.Macs:N0} |"));
+            }
+            var n = group.Count();
+            text.AppendLine(string.Create(invariant, $"| {group.Key.Dataset} | **{group.Key.Model} mean** | {n} fold run(s) | | | {group.Average(r => r.Epochs):0.#} | {group.Average(r => r.SecondsPerEpoch):0.00} | **{group.Average(r => r.Accuracy):0.0000}** | **{group.Average(r => r.WeightedF1):0.0000}** | **{group.Average(r => r.MacroF1):0.0000}** | {group.First().Parameters:N0} | {group.First().Macs:N0} |"));
+        }
+        return text.ToString();
+    }
+}

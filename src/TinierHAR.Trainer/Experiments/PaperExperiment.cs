@@ -1,0 +1,123 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using TinierHAR.MLNet;
+using TinierHAR.MLNet.Architectures;
+using TinierHAR.MLNet.Complexity;
+using TinierHAR.MLNet.Datasets;
+using TinierHAR.MLNet.Evaluation;
+using TinierHAR.MLNet.Normalization;
+using TinierHAR.MLNet.Windowing;
+using TinierHAR.Trainer.Training;
+
+namespace TinierHAR.Trainer.Experiments;
+
+/// <summary>
+/// One fold of the TinierHAR paper's protocol on a benchmark dataset, as an ML.NET pipeline: the dataset's sample rows,
+/// windows of W = 4 s (the dataset's own W) with a 50 % step and majority labels (the drop list applied after the
+/// vote), a z-score fitted on every sample row of the training subjects, a random 10 % of their windows for validation,
+/// the paper's training schedule, and accuracy / weighted F1 / macro F1 on the test subjects' windows.
+/// </summary>
+public static class PaperExperiment
+{
+    /// <summary>The authors' ε added to each standard deviation: float64 machine epsilon.</summary>
+    public const float AuthorsEpsilon = 2.220446049250313e-16f;
+
+    /// <summary>Runs fold <paramref name="fold"/> of <paramref name="dataset"/> (files under <paramref name="root"/>) for one architecture and seed.</summary>
+    public static FoldResult RunFold(MLContext ml, HarDataset dataset, string root, string architecture, int fold, int seed, PaperExperimentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(ml);
+        ArgumentNullException.ThrowIfNull(dataset);
+        options ??= new PaperExperimentOptions();
+        var network = HarNetworkOptions.Create(architecture);
+        var clock = Stopwatch.StartNew();
+
+        var (trainSamples, trainWindows, testWindows, testSubjects) = dataset.FoldScheme == FoldScheme.LeaveSubjectsOut
+            ? SubjectSplit(ml, dataset, root, fold)
+            : SliceSplit(ml, dataset, root, fold, seed);
+        var toClasses = ClassKeys(ml, dataset).Fit(trainWindows);
+        var train = ml.Data.Cache(toClasses.Transform(trainWindows));
+        var test = ml.Data.Cache(toClasses.Transform(testWindows));
+
+        var trainer = new TinierHarTrainer(new TinierHarTrainer.Options
+        {
+            Network = network, Seed = seed, MaxEpochs = options.MaxEpochs, BatchSize = options.BatchSize,
+            ValidationFraction = options.ValidationFraction, Progress = options.Progress, Cancellation = options.Cancellation,
+        });
+        var model = ml.Transforms.NormalizeSensorChannels(new ChannelNormalizingOptions
+        {
+            Samples = trainSamples, SampleChannelColumnNames = dataset.ChannelNames, Epsilon = AuthorsEpsilon,
+        }).Append(trainer).Fit(train);
+        var metrics = HarMetrics.Evaluate(model.Transform(test));
+
+        var history = model.LastTransformer.History;
+        var complexity = ModelComplexity.Of(network, dataset.WindowLength, dataset.ChannelNames.Count, dataset.ClassNames.Count);
+        return new FoldResult
+        {
+            Dataset = dataset.Key, Model = network.ArchitectureName, Fold = fold, Seed = seed,
+            TestSubjects = string.Join(' ', testSubjects.Select(s => s.ToString(CultureInfo.InvariantCulture))),
+            TrainWindows = history.TrainWindows, ValidationWindows = history.ValidationWindows, TestWindows = (int)metrics.Count,
+            Epochs = history.Epochs.Count, BestEpoch = history.BestEpoch?.Epoch ?? 0,
+            Seconds = clock.Elapsed.TotalSeconds, SecondsPerEpoch = history.Epochs.Average(e => e.Seconds),
+            Accuracy = metrics.Accuracy, WeightedF1 = metrics.WeightedF1, MacroF1 = metrics.MacroF1,
+            Parameters = complexity.Parameters, Macs = complexity.Macs,
+        };
+    }
+
+    /// <summary>The dataset's windowing: W, a 50 % step, majority labels, the drop list, never across sessions.</summary>
+    public static SensorWindowingOptions Windowing(HarDataset dataset) => new()
+    {
+        ChannelColumnNames = dataset.ChannelNames, WindowLength = dataset.WindowLength, Step = dataset.Step,
+        LabelColumnName = DatasetSamplesDataView.LabelColumnName, DropLabels = dataset.DroppedLabels,
+        GroupColumnNames = [DatasetSamplesDataView.SubjectColumnName, DatasetSamplesDataView.SessionColumnName],
+    };
+
+    /// <summary>LOCV: the fold's subjects test; every other subject trains (and validates).</summary>
+    private static (IDataView TrainSamples, IDataView TrainWindows, IDataView TestWindows, IReadOnlyList<int> TestSubjects) SubjectSplit(
+        MLContext ml, HarDataset dataset, string root, int fold)
+    {
+        var testSubjects = dataset.TestSubjects(fold);
+        var trainSubjects = dataset.Subjects.Except(testSubjects).ToArray();
+        var trainSamples = ml.Data.LoadHarDataset(dataset, root, new DatasetLoadOptions { Subjects = trainSubjects });
+        var testSamples = ml.Data.LoadHarDataset(dataset, root, new DatasetLoadOptions { Subjects = testSubjects });
+        var windowing = Windowing(dataset);
+        return (trainSamples, ml.Data.WindowSensorSamples(trainSamples, windowing), ml.Data.WindowSensorSamples(testSamples, windowing), testSubjects);
+    }
+
+    /// <summary>SOCV (Skoda): every window shuffled with the seed and cut into equal slices (the last takes the
+    /// remainder); the fold's slice tests; the z-score is fitted on the whole recording.</summary>
+    private static (IDataView TrainSamples, IDataView TrainWindows, IDataView TestWindows, IReadOnlyList<int> TestSubjects) SliceSplit(
+        MLContext ml, HarDataset dataset, string root, int fold, int seed)
+    {
+        var slices = dataset.Folds.Count;
+        if (fold < 1 || fold > slices)
+            throw new ArgumentOutOfRangeException(nameof(fold), $"{dataset.Name} has folds 1 to {slices}; fold {fold} does not exist.");
+        var samples = ml.Data.LoadHarDataset(dataset, root);
+        var windows = ml.Data.Cache(ml.Data.WindowSensorSamples(samples, Windowing(dataset)));
+        var starts = windows.GetColumn<long>(SensorWindowsDataView.FirstSampleIndexColumnName).ToArray();
+        new Random(seed).Shuffle(starts);
+        var size = starts.Length / slices;
+        var test = starts[((fold - 1) * size)..(fold == slices ? starts.Length : fold * size)].ToHashSet();
+        return (samples, Keep(ml, windows, s => !test.Contains(s)), Keep(ml, windows, test.Contains), []);
+    }
+
+    private static IDataView Keep(MLContext ml, IDataView windows, Func<long, bool> keep) =>
+        ml.Data.FilterByCustomPredicate<WindowStart>(windows, w => !keep(w.FirstSampleIndex));
+
+    /// <summary>The window's label (a key over every label id) as a key over the kept classes, in id order.</summary>
+    private static IEstimator<ITransformer> ClassKeys(MLContext ml, HarDataset dataset) =>
+        ml.Transforms.Conversion.MapKeyToValue("LabelName", DatasetSamplesDataView.LabelColumnName)
+            .Append(ml.Transforms.Conversion.MapValueToKey(DatasetSamplesDataView.LabelColumnName, "LabelName",
+                keyData: ml.Data.LoadFromEnumerable(dataset.ClassNames.Select(n => new ClassName { Value = n }))));
+
+    private sealed class WindowStart
+    {
+        public long FirstSampleIndex { get; set; }
+    }
+
+    private sealed class ClassName
+    {
+        public string Value { get; set; } = "";
+    }
+}
