@@ -16,6 +16,7 @@ public static class HarCommandLine
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(ExperimentCommand.Create());
+        root.Subcommands.Add(ReportCommand.Create());
         return root;
     }
 

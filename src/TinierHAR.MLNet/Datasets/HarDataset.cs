@@ -1,3 +1,5 @@
+using TinierHAR.MLNet.Windowing;
+
 namespace TinierHAR.MLNet.Datasets;
 
 /// <summary>How a dataset's folds are formed.</summary>
@@ -31,7 +33,7 @@ public abstract class HarDataset
     public virtual double WindowSeconds => 4;
 
     /// <summary>Window length W = int(seconds × configured rate), as the authors compute it.</summary>
-    public int WindowLength => (int)(WindowSeconds * ConfiguredRateHz + 1e-9);
+    public virtual int WindowLength => (int)(WindowSeconds * ConfiguredRateHz + 1e-9);
 
     /// <summary>Window step: floor(W / 2).</summary>
     public int Step => WindowLength / 2;
@@ -64,6 +66,15 @@ public abstract class HarDataset
     public IReadOnlyList<int> TestSubjects(int fold) => fold >= 1 && fold <= Folds.Count
         ? Folds[fold - 1]
         : throw new ArgumentOutOfRangeException(nameof(fold), $"{Name} has folds 1 to {Folds.Count}; fold {fold} does not exist.");
+
+    /// <summary>The authors' windowing of this dataset's sample rows: W, a 50 % step, majority labels with the drop list
+    /// applied after the vote, never across sessions (segments).</summary>
+    public SensorWindowingOptions WindowingOptions() => new()
+    {
+        ChannelColumnNames = ChannelNames, WindowLength = WindowLength, Step = Step,
+        LabelColumnName = DatasetSamplesDataView.LabelColumnName, DropLabels = DroppedLabels,
+        GroupColumnNames = [DatasetSamplesDataView.SubjectColumnName, DatasetSamplesDataView.SessionColumnName],
+    };
 
     /// <summary>Rows of a label name, for readers: its internal id.</summary>
     protected int LabelId(string name)

@@ -107,4 +107,49 @@ public sealed class ExperimentResults
         }
         return text.ToString();
     }
+
+    /// <summary>
+    /// Our folds side by side with a reference run's (a CSV with dataset, model, fold, seed, epochs, seconds_per_epoch,
+    /// accuracy, weighted_f1, macro_f1, note: the authors' code run on the same folds and seed).
+    /// </summary>
+    public string ToComparisonMarkdown(string referencePath)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine("| dataset | model | fold | seed | macro F1 (ours / reference) | accuracy (ours / reference) | epochs (ours / reference) | s/epoch (ours / reference) | reference note |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        using var reader = Sep.New(',').Reader(o => o with { CultureInfo = invariant, Unescape = true }).FromFile(referencePath);
+        foreach (var reference in reader)
+        {
+            var (dataset, model, fold, seed) = (reference["dataset"].ToString(), reference["model"].ToString(), reference["fold"].Parse<int>(), reference["seed"].Parse<int>());
+            if (rows.FirstOrDefault(r => r.Dataset == dataset && r.Model == model && r.Fold == fold && r.Seed == seed) is not { } ours) continue;
+            text.AppendLine(string.Create(invariant, $"| {dataset} | {model} | {fold} | {seed} | {ours.MacroF1:0.0000} / {reference["macro_f1"].Parse<double>():0.0000} | {ours.Accuracy:0.0000} / {reference["accuracy"].Parse<double>():0.0000} | {ours.Epochs} / {reference["epochs"].ToString()} | {ours.SecondsPerEpoch:0.00} / {reference["seconds_per_epoch"].Parse<double>():0.00} | {reference["note"].ToString()} |"));
+        }
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Replaces the generated table in a markdown document: the text between <c>&lt;!-- results: {name} --&gt;</c> and
+    /// <c>&lt;!-- /results --&gt;</c>, where {name} is <paramref name="name"/> (the CSV's path as the document cites it).
+    /// </summary>
+    public static string ReplaceSection(string document, string name, string table)
+    {
+        var (begin, end) = SectionMarkers(name);
+        var start = document.IndexOf(begin, StringComparison.Ordinal);
+        var stop = start < 0 ? -1 : document.IndexOf(end, start, StringComparison.Ordinal);
+        if (start < 0 || stop < 0)
+            throw new InvalidDataException($"The document has no section '{begin}' … '{end}' to fill.");
+        return document[..(start + begin.Length)] + "\n" + table + document[stop..];
+    }
+
+    /// <summary>The generated table of a document's section (see <see cref="ReplaceSection"/>), or null when absent.</summary>
+    public static string? Section(string document, string name)
+    {
+        var (begin, end) = SectionMarkers(name);
+        var start = document.IndexOf(begin, StringComparison.Ordinal);
+        var stop = start < 0 ? -1 : document.IndexOf(end, start, StringComparison.Ordinal);
+        return start < 0 || stop < 0 ? null : document[(start + begin.Length + 1)..stop];
+    }
+
+    private static (string Begin, string End) SectionMarkers(string name) => ($"<!-- results: {name} -->", "<!-- /results -->");
 }

@@ -65,14 +65,6 @@ public static class PaperExperiment
         };
     }
 
-    /// <summary>The dataset's windowing: W, a 50 % step, majority labels, the drop list, never across sessions.</summary>
-    public static SensorWindowingOptions Windowing(HarDataset dataset) => new()
-    {
-        ChannelColumnNames = dataset.ChannelNames, WindowLength = dataset.WindowLength, Step = dataset.Step,
-        LabelColumnName = DatasetSamplesDataView.LabelColumnName, DropLabels = dataset.DroppedLabels,
-        GroupColumnNames = [DatasetSamplesDataView.SubjectColumnName, DatasetSamplesDataView.SessionColumnName],
-    };
-
     /// <summary>LOCV: the fold's subjects test; every other subject trains (and validates).</summary>
     private static (IDataView TrainSamples, IDataView TrainWindows, IDataView TestWindows, IReadOnlyList<int> TestSubjects) SubjectSplit(
         MLContext ml, HarDataset dataset, string root, int fold)
@@ -81,7 +73,7 @@ public static class PaperExperiment
         var trainSubjects = dataset.Subjects.Except(testSubjects).ToArray();
         var trainSamples = ml.Data.LoadHarDataset(dataset, root, new DatasetLoadOptions { Subjects = trainSubjects });
         var testSamples = ml.Data.LoadHarDataset(dataset, root, new DatasetLoadOptions { Subjects = testSubjects });
-        var windowing = Windowing(dataset);
+        var windowing = dataset.WindowingOptions();
         return (trainSamples, ml.Data.WindowSensorSamples(trainSamples, windowing), ml.Data.WindowSensorSamples(testSamples, windowing), testSubjects);
     }
 
@@ -94,7 +86,7 @@ public static class PaperExperiment
         if (fold < 1 || fold > slices)
             throw new ArgumentOutOfRangeException(nameof(fold), $"{dataset.Name} has folds 1 to {slices}; fold {fold} does not exist.");
         var samples = ml.Data.LoadHarDataset(dataset, root);
-        var windows = ml.Data.Cache(ml.Data.WindowSensorSamples(samples, Windowing(dataset)));
+        var windows = ml.Data.Cache(ml.Data.WindowSensorSamples(samples, dataset.WindowingOptions()));
         var starts = windows.GetColumn<long>(SensorWindowsDataView.FirstSampleIndexColumnName).ToArray();
         new Random(seed).Shuffle(starts);
         var size = starts.Length / slices;

@@ -8,16 +8,17 @@ public sealed record NumericTable(float[] Values, int Rows, int Columns)
 
     /// <summary>
     /// Reads <paramref name="columns"/> (0-based) of every non-empty line of <paramref name="path"/>; a first line whose
-    /// first read column is not a number is taken as a header (redistributed copies add one) when <paramref name="headerAllowed"/>.
+    /// first read column is not a number is taken as a header (redistributed copies add one) when <paramref name="headerAllowed"/>;
+    /// empty fields are NaN with <paramref name="emptyIsMissing"/> (datasets whose gaps the authors fill), errors otherwise.
     /// </summary>
     public static NumericTable Read(string path, FieldSplit split, IReadOnlyList<int> columns, DatasetReadTally tally,
-        int requiredFields = 0, int skipLines = 0, bool headerAllowed = true)
+        int requiredFields = 0, int skipLines = 0, bool headerAllowed = true, bool emptyIsMissing = false)
     {
         var values = new List<float>();
         var row = new float[columns.Count];
         var indices = columns.ToArray();
         var rows = 0;
-        using var text = new TextRecords(path, split, tally, skipLines);
+        using var text = new TextRecords(path, split, tally, skipLines) { EmptyIsMissing = emptyIsMissing };
         var more = headerAllowed ? text.NextSkippingHeader(indices.Length > 0 ? indices[0] : 0) : text.Next();
         for (; more; more = text.Next())
         {

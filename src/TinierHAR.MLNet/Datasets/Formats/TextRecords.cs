@@ -35,6 +35,9 @@ public sealed class TextRecords : IDisposable
     /// <summary>Fields on the current line.</summary>
     public int FieldCount => fields.Count;
 
+    /// <summary>Whether an empty numeric field is a missing value (NaN, as pandas reads it) rather than an error.</summary>
+    public bool EmptyIsMissing { get; init; }
+
     /// <summary>The current line.</summary>
     public string Line => line;
 
@@ -72,6 +75,7 @@ public sealed class TextRecords : IDisposable
     public double Number(int index)
     {
         var field = Field(index).Trim();
+        if (field.IsEmpty && EmptyIsMissing) return double.NaN;
         return double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw Malformed(index, field.Length == 0 ? "the field is empty" : $"'{field}' is not a number");
@@ -88,14 +92,14 @@ public sealed class TextRecords : IDisposable
     /// Reads <paramref name="columns"/> into <paramref name="destination"/>; true on success. A malformed row is an
     /// error, or under <see cref="Data.MalformedRowPolicy.Skip"/> false with the row counted.
     /// </summary>
-    public bool TryReadNumbers(ReadOnlySpan<int> columns, Span<float> destination, int requiredFields = 0)
+    public bool TryReadNumbers(ReadOnlySpan<int> columns, Span<double> destination, int requiredFields = 0)
     {
         try
         {
             if (fields.Count < requiredFields)
                 throw Malformed(fields.Count, $"the line has {fields.Count} field(s); {requiredFields} are expected");
             for (var i = 0; i < columns.Length; i++)
-                destination[i] = (float)Number(columns[i]);
+                destination[i] = Number(columns[i]);
             return true;
         }
         catch (InvalidDataException error) when (tally.SkipMalformed)
@@ -103,6 +107,16 @@ public sealed class TextRecords : IDisposable
             tally.Skip("malformed line", error.Message);
             return false;
         }
+    }
+
+    /// <summary>Like <see cref="TryReadNumbers(ReadOnlySpan{int}, Span{double}, int)"/>, narrowed to floats.</summary>
+    public bool TryReadNumbers(ReadOnlySpan<int> columns, Span<float> destination, int requiredFields = 0)
+    {
+        Span<double> wide = columns.Length <= 512 ? stackalloc double[columns.Length] : new double[columns.Length];
+        if (!TryReadNumbers(columns, wide, requiredFields)) return false;
+        for (var i = 0; i < columns.Length; i++)
+            destination[i] = (float)wide[i];
+        return true;
     }
 
     /// <summary>An error naming the file, line and 1-based column.</summary>

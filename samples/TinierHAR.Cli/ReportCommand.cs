@@ -1,0 +1,36 @@
+using System.CommandLine;
+using TinierHAR.Trainer.Experiments;
+
+namespace TinierHAR.Cli;
+
+/// <summary><c>report</c>: the markdown table of an experiment's results CSV, written beside it and into a document's marked section.</summary>
+internal static class ReportCommand
+{
+    public static Command Create()
+    {
+        var results = new Option<FileInfo>("--results") { Description = "results.csv of the experiment command", Required = true };
+        var readme = new Option<FileInfo?>("--readme") { Description = "A markdown file whose '<!-- results: PATH -->' … '<!-- /results -->' section is replaced" };
+        var reference = new Option<FileInfo?>("--reference") { Description = "A reference run's CSV (the authors' code on the same folds) to compare with, below the table" };
+        var command = new Command("report", "Write the markdown table of an experiment's results (results.md, and a README section).") { results, readme, reference };
+        command.SetAction(parse => HarCommandLine.Run(parse, console =>
+        {
+            var csv = parse.GetValue(results)!;
+            if (!csv.Exists)
+                throw new FileNotFoundException($"The results file '{csv.FullName}' does not exist.", csv.FullName);
+            var experiment = ExperimentResults.Open(csv.FullName);
+            var table = experiment.ToMarkdown();
+            if (parse.GetValue(reference) is { } comparison)
+                table += "\n" + experiment.ToComparisonMarkdown(comparison.FullName);
+            File.WriteAllText(Path.Combine(csv.DirectoryName!, "results.md"), table);
+            if (parse.GetValue(readme) is { } document)
+            {
+                var name = Path.GetRelativePath(document.DirectoryName!, csv.FullName).Replace('\\', '/');
+                File.WriteAllText(document.FullName, ExperimentResults.ReplaceSection(File.ReadAllText(document.FullName), name, table));
+                console.WriteLine($"Updated the '{name}' section of {document.FullName}.");
+            }
+            console.Write(table);
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using System.Globalization;
+using TinierHAR.Cli;
+using TinierHAR.Trainer.Experiments;
+using TinierHAR.TestSupport;
+
+namespace TinierHAR.Cli.Tests;
+
+[TestClass]
+public sealed class ExperimentCommandTests
+{
+    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exitCode = HarCommandLine.Build().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return (exitCode, output.ToString(), error.ToString());
+    }
+
+    /// <summary>An MHEALTH folder: 10 subjects of 700 rows (6 windows each), activities in blocks of 100 rows.</summary>
+    private static void WriteMhealth(FixtureFolder fixture)
+    {
+        var random = new Random(7);
+        for (var subject = 1; subject <= 10; subject++)
+        {
+            var lines = Enumerable.Range(0, 700).Select(r =>
+            {
+                var activity = 1 + (r / 100 + subject) % 4;
+                return Enumerable.Range(0, 23).Select(c => activity * (c % 3) + random.NextDouble()).Append(activity);
+            });
+            fixture.Write($"mHealth_subject{subject}.log", FixtureFolder.Lines(lines, "\t"));
+        }
+    }
+
+    [TestMethod]
+    public void ExperimentRunsTheRequestedFoldsWritesCsvAndMarkdownAndResumesWithoutRecomputing()
+    {
+        using var fixture = new FixtureFolder();
+        WriteMhealth(fixture);
+        var output = Path.Combine(fixture.Root, "out");
+
+        var first = Run("experiment", "--dataset", "mhealth", "--data", fixture.Root, "--folds", "1", "--max-epochs", "2", "--output", output);
+        Assert.AreEqual(0, first.ExitCode, first.Error);
+        var results = ExperimentResults.Open(Path.Combine(output, "results.csv"));
+        var row = results.Rows.Single();
+        Assert.AreEqual(("mhealth", "tinierhar", 1, "1 2", 1), (row.Dataset, row.Model, row.Fold, row.TestSubjects, row.Seed));
+        Assert.AreEqual(12, row.TestWindows, "subjects 1 and 2, 6 windows each");
+        Assert.AreEqual(48, row.TrainWindows + row.ValidationWindows);
+        Assert.AreEqual(5, row.ValidationWindows, "10 % of the training subjects' windows, rounded");
+        Assert.AreEqual(2, row.Epochs);
+        Assert.AreEqual(20539, row.Parameters, "TinierHAR on MHEALTH in the authors' log");
+        var csv = File.ReadAllText(Path.Combine(output, "results.csv"));
+        StringAssert.Contains(File.ReadAllText(Path.Combine(output, "results.md")), "| mhealth | tinierhar | 1 (1,2) | 1 |");
+
+        var again = Run("experiment", "--dataset", "mhealth", "--data", fixture.Root, "--folds", "1-2", "--max-epochs", "2", "--output", output);
+        Assert.AreEqual(0, again.ExitCode, again.Error);
+        StringAssert.Contains(again.Output, "2 fold run(s), 1 finished already, 1 to run");
+        var both = ExperimentResults.Open(Path.Combine(output, "results.csv")).Rows;
+        CollectionAssert.AreEqual(new[] { 1, 2 }, both.Select(r => r.Fold).ToArray());
+        StringAssert.StartsWith(File.ReadAllText(Path.Combine(output, "results.csv")), csv, "the finished fold is kept as it was");
+    }
+
+    [TestMethod]
+    public void ReportWritesTheTableIntoTheReadmeSection()
+    {
+        using var fixture = new FixtureFolder();
+        var results = ExperimentResults.Open(Path.Combine(fixture.Root, "results.csv"));
+        results.Add(new FoldResult
+        {
+            Dataset = "hapt", Model = "tinierhar", Fold = 1, TestSubjects = "1 2 3", Seed = 1, TrainWindows = 10, ValidationWindows = 1, TestWindows = 3,
+            Epochs = 4, BestEpoch = 2, Seconds = 12.5, SecondsPerEpoch = 3.1, Accuracy = 0.5, WeightedF1 = 0.25, MacroF1 = 0.125, Parameters = 7483, Macs = 697246,
+        });
+        var readme = fixture.Write("README.md", "# Title\n<!-- results: results.csv -->\nold table\n<!-- /results -->\ntail\n");
+
+        var (exitCode, _, error) = Run("report", "--results", results.Path, "--readme", readme);
+
+        Assert.AreEqual(0, exitCode, error);
+        var text = File.ReadAllText(readme);
+        Assert.AreEqual(results.ToMarkdown(), ExperimentResults.Section(text, "results.csv"));
+        StringAssert.Contains(text, "| hapt | tinierhar | 1 (1,2,3) | 1 | 10 / 1 / 3 | 4 (2) | 3.10 | 0.5000 | 0.2500 | 0.1250 | 7,483 | 697,246 |");
+        StringAssert.EndsWith(text, "<!-- /results -->\ntail\n");
+        Assert.AreEqual(results.ToMarkdown(), File.ReadAllText(Path.Combine(fixture.Root, "results.md")));
+    }
+
+    [TestMethod]
+    [DataRow("--dataset", "nope", "Unknown dataset 'nope'")]
+    [DataRow("--folds", "7", "fold 7 does not exist")]
+    [DataRow("--folds", "3-1", "'3-1' is not a number or a range")]
+    [DataRow("--models", "lstm", "Unknown architecture 'lstm'")]
+    public void BadOptionsAreRefusedWithExitCode2(string option, string value, string message)
+    {
+        using var fixture = new FixtureFolder();
+        WriteMhealth(fixture);
+        var args = new Dictionary<string, string> { ["--dataset"] = "mhealth", ["--data"] = fixture.Root, ["--output"] = Path.Combine(fixture.Root, "out"), [option] = value };
+        var (exitCode, _, error) = Run(["experiment", .. args.SelectMany(p => new[] { p.Key, p.Value })]);
+        Assert.AreEqual(HarCommandLine.InputError, exitCode);
+        StringAssert.Contains(error, message);
+    }
+
+    [TestMethod]
+    public void TheReadmeTableIsGeneratedFromTheCommittedResults()
+    {
+        var csv = Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt", "results.csv");
+        var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "README.md"));
+        Assert.IsTrue(File.Exists(csv), "the HAPT run's raw results are committed");
+        var results = ExperimentResults.Open(csv);
+        var expected = results.ToMarkdown() + "\n" + results.ToComparisonMarkdown(Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt", "reference.csv"));
+        Assert.AreEqual(expected, ExperimentResults.Section(readme, "experiments/hapt/results.csv"),
+            "regenerate with: dotnet run --project samples/TinierHAR.Cli -c Release -- report --results experiments/hapt/results.csv --reference experiments/hapt/reference.csv --readme README.md");
+        Assert.IsTrue(ExperimentResults.Open(csv).Rows.Count(r => r.Model == "tinierhar") >= 3, "TinierHAR on HAPT folds 1–3 at least");
+    }
+}
