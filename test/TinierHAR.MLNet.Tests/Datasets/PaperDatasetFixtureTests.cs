@@ -371,6 +371,39 @@ public sealed class PaperDatasetFixtureTests
         CollectionAssert.AreEqual(new[] { 2 }, dataset.TestSubjects(1).ToArray());
     }
 
+    [TestMethod]
+    public void Wisdm2019WatchInterpolatesTheGyroscopeAtAccelerometerTimesAndReadsTheLastSixFields()
+    {
+        using var fixture = new FixtureFolder();
+        // The accelerometer copy has an extra leading index column (as the shared copy of subject 1600 does).
+        fixture.Write("accel/data_1600_accel_watch.txt.gz", "0.0,1600,A,100,1,2,3;\n1.0,1600,A,150,4,5,6;\n2.0,1600,A,250,7,8,9;\n3.0,1600,B,400,1,1,1;\n");
+        fixture.Write("gyro/data_1600_gyro_watch.txt.gz", "1600,A,100,0,10,20;\n1600,A,200,10,20,40;\n1600,B,300,1,1,1;\n1600,B,500,3,3,3;\n");
+
+        var (rows, report) = SampleRow.Load(new Wisdm2019WatchDataset(), fixture.Root);
+
+        Assert.AreEqual(3, rows.Count);
+        CollectionAssert.AreEqual(new float[] { 4, 5, 6, 5, 15, 30 }, rows[1].Channels, "the gyroscope halfway between its samples at t = 150");
+        Assert.AreEqual(("1600", "1600_A_0", "walking"), (rows[0].Subject, rows[0].Session, rows[0].Label));
+        CollectionAssert.AreEqual(new float[] { 1, 1, 1, 2, 2, 2 }, rows[2].Channels);
+        Assert.AreEqual("jogging", rows[2].Label);
+        Assert.AreEqual(1L, report.RowsRemovedByRule["accelerometer rows outside the gyroscope's time span"], "t = 250 is past the gyroscope's A run");
+    }
+
+    [TestMethod]
+    public void HmpConvertsCodedValuesToGAndNumbersVolunteers()
+    {
+        using var fixture = new FixtureFolder();
+        fixture.Write("Walk/Accelerometer-2011-03-24-09-51-07-walk-f1.txt", "0 63 21\n63 0 42\n");
+        fixture.Write("Pour_water/Accelerometer-2011-06-02-10-42-22-pour_water-m11.txt", "21 21 21\n");
+
+        var (rows, _) = SampleRow.Load(new HmpDataset(), fixture.Root);
+
+        Assert.AreEqual(3, rows.Count);
+        CollectionAssert.AreEqual(new[] { -1.5f, 1.5f, -0.5f }, rows.Single(r => r.Label == "Walk" && r.Channels[0] < 0).Channels);
+        Assert.AreEqual(("16", "Pour_water"), (rows[0].Subject, rows[0].Label), "m11 is subject 16; folders are read in label order");
+        Assert.AreEqual("1", rows[^1].Subject);
+    }
+
     private static byte[] ZipBytes(IEnumerable<(string Name, byte[] Content)> entries)
     {
         using var memory = new MemoryStream();
