@@ -54,10 +54,29 @@ public sealed class RealDatasetTests
         var root = SharedData.RequireDirectory("data/wisdm-2019-watch");
         var dataset = new Wisdm2019WatchDataset();
         var view = Ml.Data.LoadHarDataset(dataset, root);
-        // Windowing fails on any NaN, so a pass over the windows also checks that every kept row has both sensors.
-        var windows = Ml.Data.Cache(Ml.Data.WindowSensorSamples(view, dataset.WindowingOptions()));
-        var subjects = windows.GetColumn<ReadOnlyMemory<char>>(DatasetSamplesDataView.SubjectColumnName).Select(s => s.ToString()).Distinct().ToArray();
-        var labels = windows.GetColumn<uint>(DatasetSamplesDataView.LabelColumnName).Distinct().Count();
+        // Windowing fails on any NaN, so one pass over the windows also checks that every kept row has both sensors.
+        var windows = Ml.Data.WindowSensorSamples(view, dataset.WindowingOptions());
+        var (subjectSet, labelSet, withGyroscope, count) = (new SortedSet<string>(StringComparer.Ordinal), new HashSet<uint>(), 0, 0);
+        using (var cursor = windows.GetRowCursor(windows.Schema))
+        {
+            var getSubject = cursor.GetGetter<ReadOnlyMemory<char>>(windows.Schema[DatasetSamplesDataView.SubjectColumnName]);
+            var getLabel = cursor.GetGetter<uint>(windows.Schema[DatasetSamplesDataView.LabelColumnName]);
+            var getFeatures = cursor.GetGetter<VBuffer<float>>(windows.Schema["Features"]);
+            ReadOnlyMemory<char> subject = default;
+            (uint label, VBuffer<float> features) = (0, default);
+            while (cursor.MoveNext())
+            {
+                getSubject(ref subject);
+                getLabel(ref label);
+                getFeatures(ref features);
+                subjectSet.Add(subject.ToString());
+                labelSet.Add(label);
+                withGyroscope += features.DenseValues().Where((_, i) => i % 6 == 3).Any(v => v != 0) ? 1 : 0;
+                count++;
+            }
+        }
+        var subjects = subjectSet.ToArray();
+        var labels = labelSet.Count;
         var report = view.LastReport!;
 
         CollectionAssert.AreEqual(Enumerable.Range(1600, 29).Select(s => s.ToString()).ToArray(), subjects);
@@ -66,7 +85,7 @@ public sealed class RealDatasetTests
         Assert.AreEqual(2 * (51 - 29), report.MissingFiles.Count, "accel and gyro of subjects 1629–1650");
         Assert.IsTrue(report.RowsDelivered > 29 * 18 * 2000, report.ToString());
         Assert.IsTrue(report.RowsRemovedByRule.ContainsKey("accelerometer rows outside the gyroscope's time span"), report.ToString());
-        Assert.IsTrue(windows.GetColumn<float[]>("Features").Take(100).All(w => w.Where((_, i) => i % 6 == 3).Any(v => v != 0)), "gyroscope values are carried");
+        Assert.IsTrue(withGyroscope > count * 0.99, $"gyroscope values are carried: {withGyroscope} of {count} windows");
     }
 
     [TestMethod]
