@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using TinierHAR.MLNet.Complexity;
 using TinierHAR.MLNet.Onnx;
+using TinierHAR.MLNet.Scoring;
 
 namespace TinierHAR.Cli;
 
@@ -15,7 +16,7 @@ internal static class InfoCommand
     public static Command Create()
     {
         var model = new Argument<FileInfo>("model") { Description = "An .onnx model written by this library" };
-        var command = new Command("info", "Describe an ONNX model written by TinierHAR.MLNet.") { model };
+        var command = new Command("info", "Describe an ONNX model written by TinierHAR.MLNet, with its measured single-window latency.") { model };
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {
             var file = parse.GetValue(model)!;
@@ -38,6 +39,8 @@ internal static class InfoCommand
             console.WriteLine($"MACs             {complexity.Macs.ToString("N0", invariant)} (authors' ptflops convention); plain {complexity.PlainMacs.ToString("N0", invariant)}");
             console.WriteLine($"size             {complexity.Float32SizeBytes.ToString("N0", invariant)} bytes of fp32 parameters; file {file.Length.ToString("N0", invariant)} bytes");
             console.WriteLine($"format version   {metadata.FormatVersion}");
+            using (var scorer = new BatchedHarScorer(File.ReadAllBytes(file.FullName), new BatchedHarScorerOptions { BatchSize = 1, IntraOpThreads = 1 }))
+                console.WriteLine($"latency          {scorer.MeasureSingleWindowMilliseconds().ToString("0.000", invariant)} ms per single window (median of 50, ONNX Runtime, 1 thread, this machine)");
             return 0;
         }));
         return command;

@@ -54,6 +54,7 @@ public sealed class CommandLineTests
             StringAssert.Contains(info.Output, $"Features [N, {fixture.Window}, {fixture.Channels}]");
             StringAssert.Contains(info.Output, $"parameters       {fixture.Parameters.ToString("N0", CultureInfo.InvariantCulture)}");
             StringAssert.Contains(info.Output, "class0, class1");
+            StringAssert.Matches(info.Output, new System.Text.RegularExpressions.Regex(@"latency +\d+\.\d{3} ms per single window"));
 
             var input = fixture.Input();
             var logits = OnnxRun.Output(File.ReadAllBytes(output), input.ToSingles(), (int)input.Shape[0], fixture.Window, fixture.Channels, HarOnnxModelWriter.LogitsName);

@@ -52,6 +52,25 @@ public sealed class BatchedHarScorer : IDisposable
         return scores;
     }
 
+    /// <summary>
+    /// Median wall-clock milliseconds of scoring one window alone (the edge-device number), over
+    /// <paramref name="repetitions"/> calls after a warm-up; the window is zeros, which costs the same as real data.
+    /// </summary>
+    public double MeasureSingleWindowMilliseconds(int repetitions = 50)
+    {
+        var window = new float[WindowSize];
+        for (var i = 0; i < 5; i++) Score(window);
+        var times = new double[Math.Max(1, repetitions)];
+        for (var i = 0; i < times.Length; i++)
+        {
+            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            Score(window);
+            times[i] = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+        }
+        Array.Sort(times);
+        return times[times.Length / 2];
+    }
+
     /// <inheritdoc />
     public void Dispose() => session.Dispose();
 }
