@@ -8,7 +8,7 @@ namespace TinierHAR.MLNet.Data;
 /// <c>Subject</c>, <c>Session</c>, the timestamp and label columns where configured, and the channel columns (floats),
 /// under their CSV names. Files are read in name order; nothing is held in memory but the current row.
 /// </summary>
-public sealed class CsvSamplesDataView : IDataView
+public sealed class CsvSamplesDataView : StreamingDataView<CsvReadReport>
 {
     /// <summary>Name of the column with the file each row comes from.</summary>
     public const string SourceColumnName = "Source";
@@ -18,8 +18,6 @@ public sealed class CsvSamplesDataView : IDataView
 
     /// <summary>Name of the session column.</summary>
     public const string SessionColumnName = "Session";
-
-    private CsvReadReport? report;
 
     internal CsvSamplesDataView(string path, CsvSampleOptions options)
     {
@@ -55,23 +53,9 @@ public sealed class CsvSamplesDataView : IDataView
     public CsvSampleOptions Options { get; }
 
     /// <inheritdoc />
-    public DataViewSchema Schema { get; }
+    public override DataViewSchema Schema { get; }
 
     /// <inheritdoc />
-    public bool CanShuffle => false;
+    public override DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new CsvSampleCursor(this);
 
-    /// <summary>The report of the last cursor that read every file; null before one has.</summary>
-    public CsvReadReport? LastReport => Volatile.Read(ref report);
-
-    internal void Publish(CsvReadReport finished) => Volatile.Write(ref report, finished);
-
-    /// <inheritdoc />
-    public long? GetRowCount() => null;
-
-    /// <inheritdoc />
-    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new CsvSampleCursor(this);
-
-    /// <inheritdoc />
-    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
-        [GetRowCursor(columnsNeeded, rand)];
 }

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using TinierHAR.MLNet.Data;
 
 namespace TinierHAR.MLNet.Datasets;
 
@@ -9,7 +10,7 @@ namespace TinierHAR.MLNet.Datasets;
 /// labels included so that the window vote sees them; key 0 where the raw label is not in the map) and one float
 /// column per channel. One recording is held in memory at a time.
 /// </summary>
-public sealed class DatasetSamplesDataView : IDataView
+public sealed class DatasetSamplesDataView : StreamingDataView<DatasetReadReport>
 {
     /// <summary>Subject column name.</summary>
     public const string SubjectColumnName = "Subject";
@@ -19,8 +20,6 @@ public sealed class DatasetSamplesDataView : IDataView
 
     /// <summary>Label column name.</summary>
     public const string LabelColumnName = "Label";
-
-    private DatasetReadReport? report;
 
     internal DatasetSamplesDataView(HarDataset dataset, string root, DatasetLoadOptions options)
     {
@@ -54,13 +53,7 @@ public sealed class DatasetSamplesDataView : IDataView
     public DatasetLoadOptions Options { get; }
 
     /// <inheritdoc />
-    public DataViewSchema Schema { get; }
-
-    /// <inheritdoc />
-    public bool CanShuffle => false;
-
-    /// <summary>The report of the last cursor that read to the end; null before one has.</summary>
-    public DatasetReadReport? LastReport => Volatile.Read(ref report);
+    public override DataViewSchema Schema { get; }
 
     /// <summary>The recordings delivered (subject filter applied), read afresh.</summary>
     public IEnumerable<Recording> Recordings() => Read(new DatasetReadTally(Options));
@@ -82,15 +75,10 @@ public sealed class DatasetSamplesDataView : IDataView
             tally.UnmappedLabels += recording.Labels.Count(l => l == Recording.Unmapped);
             yield return recording;
         }
-        Volatile.Write(ref report, tally.ToReport(folder.Missing));
+        Publish(tally.ToReport(folder.Missing));
     }
 
     /// <inheritdoc />
-    public long? GetRowCount() => null;
+    public override DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new DatasetSampleCursor(this);
 
-    /// <inheritdoc />
-    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new DatasetSampleCursor(this);
-
-    /// <inheritdoc />
-    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) => [GetRowCursor(columnsNeeded, rand)];
 }

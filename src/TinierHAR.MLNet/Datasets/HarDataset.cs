@@ -76,13 +76,6 @@ public abstract class HarDataset
         GroupColumnNames = [DatasetSamplesDataView.SubjectColumnName, DatasetSamplesDataView.SessionColumnName],
     };
 
-    /// <summary>Rows of a label name, for readers: its internal id.</summary>
-    protected int LabelId(string name)
-    {
-        var id = LabelNames.IndexOf(name);
-        return id >= 0 ? id : throw new InvalidOperationException($"{Name} has no label '{name}'.");
-    }
-
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({Key}): {ChannelNames.Count} channels at {SamplingRateHz:0.##} Hz, W {WindowLength}, {ClassNames.Count} classes, {Folds.Count} folds";
 }

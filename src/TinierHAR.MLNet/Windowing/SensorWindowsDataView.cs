@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using TinierHAR.MLNet.Data;
 
 namespace TinierHAR.MLNet.Windowing;
 
@@ -9,7 +10,7 @@ namespace TinierHAR.MLNet.Windowing;
 /// label (same type as the samples' label), the group columns, <c>FirstSampleIndex</c>/<c>LastSampleIndex</c>
 /// (0-based input rows) and, with a timestamp, <c>StartTime</c>/<c>EndTime</c>.
 /// </summary>
-public sealed class SensorWindowsDataView : IDataView
+public sealed class SensorWindowsDataView : StreamingDataView<WindowingReport>
 {
     /// <summary>Name of the column with the first sample's input row index.</summary>
     public const string FirstSampleIndexColumnName = "FirstSampleIndex";
@@ -22,8 +23,6 @@ public sealed class SensorWindowsDataView : IDataView
 
     /// <summary>Name of the column with the last sample's timestamp.</summary>
     public const string EndTimeColumnName = "EndTime";
-
-    private WindowingReport? report;
 
     internal SensorWindowsDataView(IDataView samples, SensorWindowingOptions options)
     {
@@ -60,13 +59,7 @@ public sealed class SensorWindowsDataView : IDataView
     internal InterpolatingSampleView? Interpolation { get; }
 
     /// <inheritdoc />
-    public DataViewSchema Schema { get; }
-
-    /// <inheritdoc />
-    public bool CanShuffle => false;
-
-    /// <summary>The report of the last cursor that read the samples to their end; null before one has.</summary>
-    public WindowingReport? LastReport => Volatile.Read(ref report);
+    public override DataViewSchema Schema { get; }
 
     /// <summary>Reads every sample once and returns what windowing did.</summary>
     public WindowingReport CountAll()
@@ -78,15 +71,7 @@ public sealed class SensorWindowsDataView : IDataView
         return cursor.Report;
     }
 
-    internal void Publish(WindowingReport finished) => Volatile.Write(ref report, finished);
-
     /// <inheritdoc />
-    public long? GetRowCount() => null;
+    public override DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new SensorWindowCursor(this);
 
-    /// <inheritdoc />
-    public DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new SensorWindowCursor(this);
-
-    /// <inheritdoc />
-    public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) =>
-        [GetRowCursor(columnsNeeded, rand)];
 }

@@ -33,8 +33,9 @@ public static class PaperExperiment
         var network = HarNetworkOptions.Create(architecture);
         var clock = Stopwatch.StartNew();
 
-        var (trainSamples, trainWindows, testWindows, testSubjects) = dataset.FoldScheme == FoldScheme.LeaveSubjectsOut
-            ? SubjectSplit(ml, dataset, root, fold)
+        var testSubjects = dataset.TestSubjects(fold); // also checks the fold number, for either scheme
+        var (trainSamples, trainWindows, testWindows) = dataset.FoldScheme == FoldScheme.LeaveSubjectsOut
+            ? SubjectSplit(ml, dataset, root, testSubjects)
             : SliceSplit(ml, dataset, root, fold, seed);
         var toClasses = ClassKeys(ml, dataset).Fit(trainWindows);
         var train = ml.Data.Cache(toClasses.Transform(trainWindows));
@@ -66,32 +67,29 @@ public static class PaperExperiment
     }
 
     /// <summary>LOCV: the fold's subjects test; every other subject trains (and validates).</summary>
-    private static (IDataView TrainSamples, IDataView TrainWindows, IDataView TestWindows, IReadOnlyList<int> TestSubjects) SubjectSplit(
-        MLContext ml, HarDataset dataset, string root, int fold)
+    private static (IDataView TrainSamples, IDataView TrainWindows, IDataView TestWindows) SubjectSplit(
+        MLContext ml, HarDataset dataset, string root, IReadOnlyList<int> testSubjects)
     {
-        var testSubjects = dataset.TestSubjects(fold);
         var trainSubjects = dataset.Subjects.Except(testSubjects).ToArray();
         var trainSamples = ml.Data.LoadHarDataset(dataset, root, new DatasetLoadOptions { Subjects = trainSubjects });
         var testSamples = ml.Data.LoadHarDataset(dataset, root, new DatasetLoadOptions { Subjects = testSubjects });
         var windowing = dataset.WindowingOptions();
-        return (trainSamples, ml.Data.WindowSensorSamples(trainSamples, windowing), ml.Data.WindowSensorSamples(testSamples, windowing), testSubjects);
+        return (trainSamples, ml.Data.WindowSensorSamples(trainSamples, windowing), ml.Data.WindowSensorSamples(testSamples, windowing));
     }
 
     /// <summary>SOCV (Skoda): every window shuffled with the seed and cut into equal slices (the last takes the
     /// remainder); the fold's slice tests; the z-score is fitted on the whole recording.</summary>
-    private static (IDataView TrainSamples, IDataView TrainWindows, IDataView TestWindows, IReadOnlyList<int> TestSubjects) SliceSplit(
+    private static (IDataView TrainSamples, IDataView TrainWindows, IDataView TestWindows) SliceSplit(
         MLContext ml, HarDataset dataset, string root, int fold, int seed)
     {
         var slices = dataset.Folds.Count;
-        if (fold < 1 || fold > slices)
-            throw new ArgumentOutOfRangeException(nameof(fold), $"{dataset.Name} has folds 1 to {slices}; fold {fold} does not exist.");
         var samples = ml.Data.LoadHarDataset(dataset, root);
         var windows = ml.Data.Cache(ml.Data.WindowSensorSamples(samples, dataset.WindowingOptions()));
         var starts = windows.GetColumn<long>(SensorWindowsDataView.FirstSampleIndexColumnName).ToArray();
         new Random(seed).Shuffle(starts);
         var size = starts.Length / slices;
         var test = starts[((fold - 1) * size)..(fold == slices ? starts.Length : fold * size)].ToHashSet();
-        return (samples, Keep(ml, windows, s => !test.Contains(s)), Keep(ml, windows, test.Contains), []);
+        return (samples, Keep(ml, windows, s => !test.Contains(s)), Keep(ml, windows, test.Contains));
     }
 
     private static IDataView Keep(MLContext ml, IDataView windows, Func<long, bool> keep) =>

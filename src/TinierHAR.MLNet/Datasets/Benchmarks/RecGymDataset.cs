@@ -57,8 +57,7 @@ public sealed class RecGymDataset : HarDataset
         {
             if (text.FieldCount < header.Count)
             {
-                if (!tally.SkipMalformed) throw text.Malformed(text.FieldCount, $"the line has {text.FieldCount} field(s); the header has {header.Count}");
-                tally.Skip("malformed line", text.Malformed(text.FieldCount, "too few fields").Message);
+                text.Refuse(text.FieldCount, $"the line has {text.FieldCount} field(s); the header has {header.Count}");
                 continue;
             }
             if (text.Text(positionColumn) != "wrist")

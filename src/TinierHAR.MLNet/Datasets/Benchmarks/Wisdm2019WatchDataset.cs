@@ -1,4 +1,3 @@
-using System.Globalization;
 using TinierHAR.MLNet.Datasets.Formats;
 
 namespace TinierHAR.MLNet.Datasets.Benchmarks;
@@ -92,29 +91,21 @@ public sealed class Wisdm2019WatchDataset : HarDataset
     private static List<Run> ReadStream(string path, DatasetReadTally tally)
     {
         var runs = new List<Run>();
-        using var text = new TextRecords(path, FieldSplit.Comma, tally);
+        using var text = new TextRecords(path, FieldSplit.Comma, tally) { LineTerminator = ';' };
         var numbers = new double[4];
         while (text.Next())
         {
             var n = text.FieldCount;
             if (n < 6)
             {
-                if (!tally.SkipMalformed) throw text.Malformed(n, $"the line has {n} field(s); subject,activity,timestamp,x,y,z is expected");
-                tally.Skip("malformed line", text.Malformed(n, "too few fields").Message);
+                text.Refuse(n, $"the line has {n} field(s); subject,activity,timestamp,x,y,z is expected");
                 continue;
             }
-            var z = text.Field(n - 1).Trim().TrimEnd(';');
-            if (!text.TryReadNumbers([n - 4, n - 3, n - 2], numbers)) continue;
-            if (!double.TryParse(z, NumberStyles.Float, CultureInfo.InvariantCulture, out var zValue))
-            {
-                if (!tally.SkipMalformed) throw text.Malformed(n - 1, $"'{z.ToString()}' is not a number");
-                tally.Skip("malformed line", text.Malformed(n - 1, "not a number").Message);
-                continue;
-            }
+            if (!text.TryReadNumbers([n - 4, n - 3, n - 2, n - 1], numbers)) continue;
             var activity = text.Text(n - 5);
             if (runs.Count == 0 || runs[^1].Activity != activity)
                 runs.Add(new Run(activity, runs.Count(r => r.Activity == activity), new List<Sample>()));
-            runs[^1].Samples.Add(new Sample((long)numbers[0], [(float)numbers[1], (float)numbers[2], (float)zValue]));
+            runs[^1].Samples.Add(new Sample((long)numbers[0], [(float)numbers[1], (float)numbers[2], (float)numbers[3]]));
         }
         tally.Files++;
         return runs;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using TinierHAR.MLNet.Datasets.Formats;
 
 namespace TinierHAR.MLNet.Datasets.Benchmarks;
@@ -11,6 +10,9 @@ namespace TinierHAR.MLNet.Datasets.Benchmarks;
 /// </summary>
 public sealed class WisdmDataset : HarDataset
 {
+    // user, activity, x, y, z: a row missing any of them is removed (the timestamp is not used).
+    private static readonly int[] UsedFields = [0, 1, 3, 4, 5];
+
     private readonly LabelMap<string> labels;
 
     /// <summary>Creates the dataset description.</summary>
@@ -46,30 +48,22 @@ public sealed class WisdmDataset : HarDataset
             : folder.Find("WISDM_ar_v1.1_raw.txt") ?? folder.Require("WISDM_ar_v1.1_raw_repaired.txt");
         tally.Files++;
         var runs = new RunSplitter();
-        using var text = new TextRecords(path, FieldSplit.Comma, tally);
-        var axes = new double[3];
+        using var text = new TextRecords(path, FieldSplit.Comma, tally) { LineTerminator = ';' };
+        var numbers = new double[4];
         while (text.Next())
         {
             if (text.FieldCount != 6)
             {
-                if (!tally.SkipMalformed) throw text.Malformed(Math.Min(text.FieldCount, 5), $"the line has {text.FieldCount} field(s); 6 are expected (user,activity,timestamp,x,y,z;)");
-                tally.Skip("malformed line", text.Malformed(0, $"{text.FieldCount} fields").Message);
+                text.Refuse(Math.Min(text.FieldCount, 5), $"the line has {text.FieldCount} field(s); 6 are expected (user,activity,timestamp,x,y,z;)");
                 continue;
             }
-            var z = text.Field(5).Trim().TrimEnd(';');
-            if (text.Field(0).Trim().IsEmpty || text.Field(1).Trim().IsEmpty || text.Field(3).Trim().IsEmpty || text.Field(4).Trim().IsEmpty || z.IsEmpty)
+            if (UsedFields.Any(f => text.Field(f).Trim().IsEmpty))
             {
                 tally.Remove("rows with a missing value");
                 continue;
             }
-            if (!text.TryReadNumbers([0, 3, 4], axes)) continue;
-            if (!double.TryParse(z, NumberStyles.Float, CultureInfo.InvariantCulture, out var zValue))
-            {
-                if (!tally.SkipMalformed) throw text.Malformed(5, $"'{z.ToString()}' is not a number");
-                tally.Skip("malformed line", text.Malformed(5, "not a number").Message);
-                continue;
-            }
-            if (runs.Add((int)axes[0], [(float)axes[1], (float)axes[2], (float)zValue], labels[text.Text(1)]) is { } finished)
+            if (!text.TryReadNumbers([0, 3, 4, 5], numbers)) continue;
+            if (runs.Add((int)numbers[0], [(float)numbers[1], (float)numbers[2], (float)numbers[3]], labels[text.Text(1)]) is { } finished)
                 yield return finished;
         }
         if (runs.Finish() is { } last)

@@ -38,7 +38,4 @@ public sealed record NumericTable(float[] Values, int Rows, int Columns)
             Array.Copy(Values, (long)r * Columns + from, slice, (long)r * count, count);
         return slice;
     }
-
-    /// <summary>Column <paramref name="column"/> of every row.</summary>
-    public float[] Column(int column) => Slice(column, 1);
 }

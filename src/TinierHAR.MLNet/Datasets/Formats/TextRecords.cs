@@ -38,6 +38,9 @@ public sealed class TextRecords : IDisposable
     /// <summary>Whether an empty numeric field is a missing value (NaN, as pandas reads it) rather than an error.</summary>
     public bool EmptyIsMissing { get; init; }
 
+    /// <summary>A character that ends every line and belongs to no field (WISDM's ';'); stripped before splitting.</summary>
+    public char? LineTerminator { get; init; }
+
     /// <summary>The current line.</summary>
     public string Line => line;
 
@@ -48,7 +51,7 @@ public sealed class TextRecords : IDisposable
         {
             LineNumber++;
             if (next.Length == 0 || next.AsSpan().IsWhiteSpace()) continue;
-            line = next;
+            line = LineTerminator is { } terminator ? next.TrimEnd().TrimEnd(terminator) : next;
             Split();
             return true;
         }
@@ -71,42 +74,20 @@ public sealed class TextRecords : IDisposable
     /// <summary>Whether field <paramref name="index"/> exists and is a number (NaN included).</summary>
     public bool IsNumber(int index) => index < fields.Count && double.TryParse(line.AsSpan()[fields[index]], NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
-    /// <summary>Field <paramref name="index"/> as a number; "NaN" is NaN; anything else unreadable is an error.</summary>
-    public double Number(int index)
-    {
-        var field = Field(index).Trim();
-        if (field.IsEmpty && EmptyIsMissing) return double.NaN;
-        return double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw Malformed(index, field.Length == 0 ? "the field is empty" : $"'{field}' is not a number");
-    }
-
-    /// <summary>Field <paramref name="index"/> as an integer.</summary>
-    public int Integer(int index)
-    {
-        var value = Number(index);
-        return value == Math.Floor(value) && Math.Abs(value) <= int.MaxValue ? (int)value : throw Malformed(index, $"'{Field(index).ToString()}' is not an integer");
-    }
-
     /// <summary>
-    /// Reads <paramref name="columns"/> into <paramref name="destination"/>; true on success. A malformed row is an
-    /// error, or under <see cref="Data.MalformedRowPolicy.Skip"/> false with the row counted.
+    /// Reads <paramref name="columns"/> into <paramref name="destination"/>; true on success. "NaN" is NaN; a malformed
+    /// row is refused (see <see cref="Refuse"/>).
     /// </summary>
     public bool TryReadNumbers(ReadOnlySpan<int> columns, Span<double> destination, int requiredFields = 0)
     {
-        try
+        if (fields.Count < requiredFields)
+            return Refuse(fields.Count, $"the line has {fields.Count} field(s); {requiredFields} are expected");
+        for (var i = 0; i < columns.Length; i++)
         {
-            if (fields.Count < requiredFields)
-                throw Malformed(fields.Count, $"the line has {fields.Count} field(s); {requiredFields} are expected");
-            for (var i = 0; i < columns.Length; i++)
-                destination[i] = Number(columns[i]);
-            return true;
+            if (!TryNumber(columns[i], out destination[i], out var rule))
+                return Refuse(columns[i], rule);
         }
-        catch (InvalidDataException error) when (tally.SkipMalformed)
-        {
-            tally.Skip("malformed line", error.Message);
-            return false;
-        }
+        return true;
     }
 
     /// <summary>Like <see cref="TryReadNumbers(ReadOnlySpan{int}, Span{double}, int)"/>, narrowed to floats.</summary>
@@ -117,6 +98,38 @@ public sealed class TextRecords : IDisposable
         for (var i = 0; i < columns.Length; i++)
             destination[i] = (float)wide[i];
         return true;
+    }
+
+    /// <summary>
+    /// Refuses the current line for breaking <paramref name="rule"/> at field <paramref name="index"/>: an error naming
+    /// the file, line and column, or under <see cref="Data.MalformedRowPolicy.Skip"/> false with the line counted.
+    /// </summary>
+    public bool Refuse(int index, string rule)
+    {
+        var error = Malformed(index, rule);
+        if (!tally.SkipMalformed) throw error;
+        tally.Skip("malformed line", error.Message);
+        return false;
+    }
+
+    private bool TryNumber(int index, out double value, out string rule)
+    {
+        (value, rule) = (0, "");
+        if (index >= fields.Count)
+        {
+            rule = $"the line has only {fields.Count} field(s)";
+            return false;
+        }
+        var field = line.AsSpan()[fields[index]].Trim();
+        if (field.IsEmpty && EmptyIsMissing)
+        {
+            value = double.NaN;
+            return true;
+        }
+        if (double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out value))
+            return true;
+        rule = field.IsEmpty ? "the field is empty" : $"'{field}' is not a number";
+        return false;
     }
 
     /// <summary>An error naming the file, line and 1-based column.</summary>
