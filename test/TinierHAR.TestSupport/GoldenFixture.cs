@@ -1,5 +1,7 @@
 using System.Text.Json;
 using TinierHAR.MLNet.Architectures;
+using TinierHAR.MLNet.Checkpoints;
+using TinierHAR.MLNet.Onnx;
 
 namespace TinierHAR.TestSupport;
 
@@ -63,6 +65,10 @@ public sealed class GoldenFixture
         },
         _ => throw new NotSupportedException($"Unknown reference model '{Model}'."),
     };
+
+    /// <summary>The reference weights as an ONNX model written by the library, with the given class names.</summary>
+    public byte[] OnnxModel(IReadOnlyList<string> classNames) =>
+        HarOnnxModelWriter.Write(NetworkOptions(), Window, Channels, Classes, SafeTensorsFile.Read(WeightsPath), new HarOnnxExportOptions { ClassNames = classNames });
 
     /// <summary>Path of the reference state dict.</summary>
     public string WeightsPath => Path.Combine(Directory, "weights.safetensors");

@@ -1,22 +1,22 @@
-using System.IO.Compression;
 using Microsoft.ML;
 using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Windowing;
+using TinierHAR.TestSupport;
 
 namespace TinierHAR.MLNet.Tests.Data;
 
 [TestClass]
 public sealed class CsvSampleLoaderTests
 {
-    private string folder = "";
+    private FixtureFolder fixture = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
     [TestInitialize]
-    public void CreateFolder() => Directory.CreateDirectory(folder = Path.Combine(Path.GetTempPath(), $"tinierhar-csv-{Guid.NewGuid():N}"));
+    public void CreateFolder() => fixture = new FixtureFolder();
 
     [TestCleanup]
-    public void RemoveFolder() => Directory.Delete(folder, recursive: true);
+    public void RemoveFolder() => fixture.Dispose();
 
     private static readonly MLContext Ml = new(seed: 1);
 
@@ -24,22 +24,6 @@ public sealed class CsvSampleLoaderTests
     {
         ChannelColumnNames = ["ax", "ay"], TimestampColumnName = "t", LabelColumnName = "activity", SubjectColumnName = "user",
     };
-
-    private string Write(string name, string text)
-    {
-        var path = Path.Combine(folder, name);
-        if (name.EndsWith(".gz", StringComparison.Ordinal))
-        {
-            using var gzip = new GZipStream(File.Create(path), CompressionLevel.Fastest);
-            using var writer = new StreamWriter(gzip);
-            writer.Write(text);
-        }
-        else
-        {
-            File.WriteAllText(path, text);
-        }
-        return path;
-    }
 
     private sealed class Row
     {
@@ -55,11 +39,11 @@ public sealed class CsvSampleLoaderTests
     [TestMethod]
     public void A_folder_of_plain_and_gzip_files_is_read_in_name_order()
     {
-        Write("a.csv", "t,ax,ay,activity,user\n0.00,1.5,-1,walk,u1\n0.02,2.5,-2,walk,u1\n");
-        Write("b.csv.gz", "user;activity;ay;ax;t\nu2;sit;-3;3.5;0.00\n");
-        Write("notes.txt", "ignored");
+        fixture.Write("a.csv", "t,ax,ay,activity,user\n0.00,1.5,-1,walk,u1\n0.02,2.5,-2,walk,u1\n");
+        fixture.Write("b.csv.gz", "user;activity;ay;ax;t\nu2;sit;-3;3.5;0.00\n");
+        fixture.Write("notes.txt", "ignored");
 
-        var view = Ml.Data.LoadSensorCsv(folder, Options());
+        var view = Ml.Data.LoadSensorCsv(fixture.Root, Options());
         var rows = Ml.Data.CreateEnumerable<Row>(view, reuseRowObject: false).ToList();
 
         Assert.HasCount(3, rows);
@@ -75,8 +59,8 @@ public sealed class CsvSampleLoaderTests
     public void Csv_samples_feed_the_windowing()
     {
         var lines = Enumerable.Range(0, 10).Select(i => $"{i * 0.02:F2},{i},{-i},walk,u1");
-        Write("log.csv", "t,ax,ay,activity,user\n" + string.Join("\n", lines) + "\n");
-        var windows = Ml.Data.WindowSensorSamples(Ml.Data.LoadSensorCsv(folder, Options()), new SensorWindowingOptions
+        fixture.Write("log.csv", "t,ax,ay,activity,user\n" + string.Join("\n", lines) + "\n");
+        var windows = Ml.Data.WindowSensorSamples(Ml.Data.LoadSensorCsv(fixture.Root, Options()), new SensorWindowingOptions
         {
             ChannelColumnNames = ["ax", "ay"], WindowLength = 4, Step = 2, LabelColumnName = "activity", GroupColumnNames = ["Session"], TimestampColumnName = "t", SamplingRateHz = 50,
         });
@@ -86,17 +70,17 @@ public sealed class CsvSampleLoaderTests
     [TestMethod]
     public void Bad_files_get_errors_with_file_line_and_column()
     {
-        var bad = Write("bad.csv", "t,ax,ay,activity,user\n0.00,1,2,walk,u1\n0.02,oops,2,walk,u1\n");
+        var bad = fixture.Write("bad.csv", "t,ax,ay,activity,user\n0.00,1,2,walk,u1\n0.02,oops,2,walk,u1\n");
         var error = Assert.ThrowsExactly<InvalidDataException>(() => Ml.Data.LoadSensorCsv(bad, Options()).Preview());
         StringAssert.Contains(error.Message, $"'{bad}' line 3: column 'ax': 'oops' is not a number");
 
-        var noColumn = Write("nocolumn.csv", "t,ax,activity,user\n0,1,walk,u1\n");
+        var noColumn = fixture.Write("nocolumn.csv", "t,ax,activity,user\n0,1,walk,u1\n");
         StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => Ml.Data.LoadSensorCsv(noColumn, Options()).Preview()).Message, "no channel column 'ay'");
 
-        var empty = Write("empty.csv", "");
+        var empty = fixture.Write("empty.csv", "");
         StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => Ml.Data.LoadSensorCsv(empty, Options()).Preview()).Message, "is empty");
 
-        var none = Path.Combine(folder, "none");
+        var none = Path.Combine(fixture.Root, "none");
         Directory.CreateDirectory(none);
         StringAssert.Contains(Assert.ThrowsExactly<FileNotFoundException>(() => Ml.Data.LoadSensorCsv(none, Options())).Message, "holds no .csv");
     }
@@ -104,7 +88,7 @@ public sealed class CsvSampleLoaderTests
     [TestMethod]
     public void The_skip_policy_counts_what_it_skips()
     {
-        var path = Write("mixed.csv", "t,ax,ay,activity,user\n0.00,1,2,walk,u1\n0.02,x,2,walk,u1\n0.04,3\n0.06,4,5,walk,u1\n");
+        var path = fixture.Write("mixed.csv", "t,ax,ay,activity,user\n0.00,1,2,walk,u1\n0.02,x,2,walk,u1\n0.04,3\n0.06,4,5,walk,u1\n");
         var options = Options();
         options.MalformedRows = MalformedRowPolicy.Skip;
         var view = Ml.Data.LoadSensorCsv(path, options);

@@ -1,6 +1,5 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using TinierHAR.MLNet.Checkpoints;
 using TinierHAR.MLNet.Onnx;
 using TinierHAR.TestSupport;
 
@@ -19,11 +18,6 @@ public sealed class GoldenOnnxParityTests
 
     public static IEnumerable<object[]> Fixtures => SharedData.GoldenFixtures();
 
-    private sealed class Window
-    {
-        public float[] Features { get; set; } = [];
-    }
-
     [TestMethod]
     [DynamicData(nameof(Fixtures))]
     public void Onnx_runtime_and_MLNet_reproduce_the_reference_logits(string fixtureName)
@@ -31,8 +25,7 @@ public sealed class GoldenOnnxParityTests
         var fixture = GoldenFixture.Load(fixtureName);
         var (t, c, k) = (fixture.Window, fixture.Channels, fixture.Classes);
         var classNames = Enumerable.Range(0, k).Select(i => $"activity-{i}").ToArray();
-        var model = HarOnnxModelWriter.Write(fixture.NetworkOptions(), t, c, k, SafeTensorsFile.Read(fixture.WeightsPath),
-            new HarOnnxExportOptions { ClassNames = classNames });
+        var model = fixture.OnnxModel(classNames);
         var input = fixture.Input();
         var batch = (int)input.Shape[0];
         var windows = input.ToSingles(); // (B, 1, T, C) and (B, T, C) share one memory layout.
@@ -48,10 +41,7 @@ public sealed class GoldenOnnxParityTests
         try
         {
             var ml = new MLContext(seed: 1);
-            var schema = SchemaDefinition.Create(typeof(Window));
-            schema[nameof(Window.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, t, c);
-            var rows = Enumerable.Range(0, batch).Select(b => new Window { Features = windows[(b * t * c)..((b + 1) * t * c)] });
-            var data = ml.Data.LoadFromEnumerable(rows, schema);
+            var data = WindowRows.Load(ml, windows, t, c);
             var scored = ml.Transforms.ApplyOnnxModel(path).Fit(data).Transform(data);
 
             var mlnet = scored.GetColumn<float[]>(HarOnnxModelWriter.LogitsName).SelectMany(v => v).ToArray();

@@ -1,7 +1,5 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using TinierHAR.MLNet.Checkpoints;
-using TinierHAR.MLNet.Onnx;
 using TinierHAR.MLNet.Scoring;
 using TinierHAR.TestSupport;
 
@@ -10,16 +8,10 @@ namespace TinierHAR.MLNet.Tests.Scoring;
 [TestClass]
 public sealed class BatchedHarScorerTests
 {
-    private sealed class Window
-    {
-        public float[] Features { get; set; } = [];
-    }
-
     private static (byte[] Onnx, float[] Windows, int Count, GoldenFixture Fixture) Model()
     {
         var fixture = GoldenFixture.Load("tinierhar-random-c9-t128-k6");
-        var onnx = HarOnnxModelWriter.Write(fixture.NetworkOptions(), fixture.Window, fixture.Channels, fixture.Classes, SafeTensorsFile.Read(fixture.WeightsPath),
-            new HarOnnxExportOptions { ClassNames = Enumerable.Range(0, fixture.Classes).Select(i => $"c{i}").ToArray() });
+        var onnx = fixture.OnnxModel(Enumerable.Range(0, fixture.Classes).Select(i => $"c{i}").ToArray());
         var input = fixture.Input().ToSingles();
         // Several copies, perturbed, so that batches of 7 split the windows unevenly.
         var windows = Enumerable.Range(0, 5).SelectMany(copy => input.Select(v => v + copy * 0.01f)).ToArray();
@@ -31,10 +23,7 @@ public sealed class BatchedHarScorerTests
     {
         var (onnx, windows, count, fixture) = Model();
         var (t, c, k) = (fixture.Window, fixture.Channels, fixture.Classes);
-        var ml = new MLContext(1);
-        var schema = SchemaDefinition.Create(typeof(Window));
-        schema[nameof(Window.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, t, c);
-        var data = ml.Data.LoadFromEnumerable(Enumerable.Range(0, count).Select(i => new Window { Features = windows[(i * t * c)..((i + 1) * t * c)] }), schema);
+        var data = WindowRows.Load(new MLContext(1), windows, t, c);
         var perRow = ScoringChain.Build(onnx, Enumerable.Range(0, k).Select(i => $"c{i}").ToArray(), "Features", data)
             .Transform(data).GetColumn<float[]>("Score").SelectMany(s => s).ToArray();
 

@@ -1,7 +1,5 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using TinierHAR.MLNet.Checkpoints;
-using TinierHAR.MLNet.Onnx;
 using TinierHAR.MLNet.Scoring;
 using TinierHAR.TestSupport;
 
@@ -13,25 +11,16 @@ public sealed class ScoringChainTests
 {
     public TestContext TestContext { get; set; } = null!;
 
-    private sealed class Window
-    {
-        public float[] Features { get; set; } = [];
-    }
-
     [TestMethod]
     public void Saved_model_loads_and_scores_identically_without_TorchSharp()
     {
         var fixture = GoldenFixture.Load("tinierhar-random-c9-t128-k6");
         var (t, c, k) = (fixture.Window, fixture.Channels, fixture.Classes);
         var classNames = Enumerable.Range(0, k).Select(i => $"activity{i}").ToArray();
-        var onnx = HarOnnxModelWriter.Write(fixture.NetworkOptions(), t, c, k, SafeTensorsFile.Read(fixture.WeightsPath), new HarOnnxExportOptions { ClassNames = classNames });
+        var onnx = fixture.OnnxModel(classNames);
 
         var ml = new MLContext(seed: 1);
-        var schema = SchemaDefinition.Create(typeof(Window));
-        schema[nameof(Window.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, t, c);
-        var input = fixture.Input().ToSingles();
-        var rows = Enumerable.Range(0, input.Length / (t * c)).Select(b => new Window { Features = input[(b * t * c)..((b + 1) * t * c)] });
-        var data = ml.Data.LoadFromEnumerable(rows, schema);
+        var data = WindowRows.Load(ml, fixture.Input().ToSingles(), t, c);
         var chain = ScoringChain.Build(onnx, classNames, "Features", data);
         var scored = chain.Transform(data);
         var expectedClasses = fixture.ExpectedLogits().Values.Chunk(k).Select(l => (uint)Array.IndexOf(l, l.Max()) + 1).ToArray();
