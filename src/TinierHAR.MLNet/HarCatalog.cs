@@ -2,6 +2,8 @@ using Microsoft.ML;
 using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Datasets;
 using TinierHAR.MLNet.Normalization;
+using TinierHAR.MLNet.Onnx;
+using TinierHAR.MLNet.Scoring;
 using TinierHAR.MLNet.Windowing;
 
 namespace TinierHAR.MLNet;
@@ -56,5 +58,20 @@ public static class HarCatalog
     {
         ArgumentNullException.ThrowIfNull(catalog);
         return new ChannelNormalizingEstimator(options ?? new ChannelNormalizingOptions());
+    }
+
+    /// <summary>
+    /// Scores a column of windows with a trained HAR ONNX model many windows per ONNX Runtime call (ML.NET's
+    /// <c>ApplyOnnxModel</c> makes one call per row), adding <c>Score</c> and <c>PredictedLabel</c>.
+    /// </summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="onnxModel">A model written by this library (<c>HarOnnxExporter</c>, <c>HarOnnxModelWriter</c>).</param>
+    /// <param name="options">Columns, batch size and threads.</param>
+    /// <param name="normalization">Per-channel statistics to apply first, when the model expects normalised windows and does not hold them.</param>
+    public static BatchedHarScoringEstimator ScoreHarWindowsBatched(this TransformsCatalog catalog, byte[] onnxModel,
+        BatchedHarScoringOptions? options = null, ChannelNormalization? normalization = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new BatchedHarScoringEstimator(onnxModel, options ?? new BatchedHarScoringOptions(), normalization);
     }
 }

@@ -2,7 +2,7 @@ using TinierHAR.MLNet.Architectures;
 
 namespace TinierHAR.MLNet.Onnx;
 
-/// <summary>DeepConvLSTM as ONNX nodes, from (N, 1, T, C) to logits (N, K).</summary>
+/// <summary>DeepConvLSTM as ONNX nodes, from images (N, 1, T, C) to logits (N, K).</summary>
 internal static class DeepConvLstmOnnxGraph
 {
     public static string Emit(OnnxGraphBuilder g, StateDictReader sd, DeepConvLstmOptions o, int channels, int classes, string x)

@@ -45,13 +45,12 @@ public static class HarOnnxModelWriter
         var x = FeaturesName;
         if (options.FoldNormalization)
             x = OnnxLayers.Normalize(g, x, options.Normalization!, channels);
-        x = g.Node("Unsqueeze", [x, g.Int64s("channel_axis", [1], 1)]);
 
         var logits = network switch
         {
-            TinierHarOptions o => TinierHarOnnxGraph.Emit(g, sd, o, channels, classes, x),
-            TinyHarOptions o => TinyHarOnnxGraph.Emit(g, sd, o, channels, classes, x),
-            DeepConvLstmOptions o => DeepConvLstmOnnxGraph.Emit(g, sd, o, channels, classes, x),
+            TinierHarOptions o => TinierHarOnnxGraph.Emit(g, sd, o, windowLength, channels, classes, x),
+            TinyHarOptions o => TinyHarOnnxGraph.Emit(g, sd, o, channels, classes, OnnxLayers.Image(g, x)),
+            DeepConvLstmOptions o => DeepConvLstmOnnxGraph.Emit(g, sd, o, channels, classes, OnnxLayers.Image(g, x)),
             _ => throw new ArgumentException($"Unknown architecture '{network.GetType().Name}'.", nameof(network)),
         };
         sd.EnsureAllUsed();

@@ -8,24 +8,67 @@ internal static class OnnxLayers
     private const double BatchNormEpsilon = 1e-5;
 
     /// <summary>
-    /// A (k,1) convolution along time with its bias; when <paramref name="batchNorm"/> names a following BatchNorm,
-    /// it is folded in (computed in double): W' = W·s, b' = (b − mean)·s + β with s = γ/√(var + ε).
+    /// A (k,1) convolution along time with its bias on (N, F, T, C); when <paramref name="batchNorm"/> names a
+    /// following BatchNorm, it is folded in (computed in double): W' = W·s, b' = (b − mean)·s + β with s = γ/√(var + ε).
     /// </summary>
     public static string Conv(OnnxGraphBuilder g, StateDictReader sd, string x, string conv, int inChannels, int outChannels,
         int kernel, int stride = 1, int padding = 0, int groups = 1, string? batchNorm = null)
     {
-        var w = sd.Take($"{conv}.weight", outChannels, inChannels / groups, kernel, 1).Values;
-        var b = sd.Take($"{conv}.bias", outChannels).Values;
-        if (batchNorm is not null)
-        {
-            var (scale, shift) = BatchNormAffine(sd, batchNorm, outChannels);
-            var perOutput = w.Length / outChannels;
-            w = w.Select((v, i) => (float)(v * scale[i / perOutput])).ToArray();
-            b = b.Select((v, o) => (float)(v * scale[o] + shift[o])).ToArray();
-        }
+        var (w, b) = FoldBatchNorm(sd, sd.Take($"{conv}.weight", outChannels, inChannels / groups, kernel, 1).Values,
+            sd.Take($"{conv}.bias", outChannels).Values, batchNorm);
         return g.Node("Conv", [x, g.Floats(conv + ".weight", w, outChannels, inChannels / groups, kernel, 1), g.Floats(conv + ".bias", b, outChannels)], null,
             ("kernel_shape", new long[] { kernel, 1 }), ("strides", new long[] { stride, 1 }),
             ("pads", new long[] { padding, 0, padding, 0 }), ("group", (long)groups));
+    }
+
+    /// <summary>
+    /// The same (k,1) convolution on sensor channels folded into the batch, (N·C, F, T): a one-dimensional Conv, which
+    /// ONNX Runtime runs much faster than the 2-D form for the few filters of TinierHAR.
+    /// </summary>
+    public static string Conv1d(OnnxGraphBuilder g, StateDictReader sd, string x, string conv, int inChannels, int outChannels,
+        int kernel, string? batchNorm = null) =>
+        Conv1d(g, x, conv, FoldBatchNorm(sd, sd.Take($"{conv}.weight", outChannels, inChannels, kernel, 1).Values,
+            sd.Take($"{conv}.bias", outChannels).Values, batchNorm), inChannels, outChannels, kernel);
+
+    /// <summary>
+    /// A depthwise (k,1) convolution followed by a pointwise one, as one Conv1d (see <see cref="Conv1d(OnnxGraphBuilder, StateDictReader, string, string, int, int, int, string?)"/>):
+    /// W[o,i,j] = P[o,i]·D[i,j], b[o] = Σᵢ P[o,i]·d[i] + p[o] (exact: the zero padding precedes both), then the BatchNorm folded.
+    /// </summary>
+    public static string SeparableConv1d(OnnxGraphBuilder g, StateDictReader sd, string x, string conv, int inChannels, int outChannels,
+        int kernel, string batchNorm)
+    {
+        var depthwise = sd.Take($"{conv}.depthwise.weight", inChannels, 1, kernel, 1).Values;
+        var depthwiseBias = sd.Take($"{conv}.depthwise.bias", inChannels).Values;
+        var pointwise = sd.Take($"{conv}.pointwise.weight", outChannels, inChannels, 1, 1).Values;
+        var pointwiseBias = sd.Take($"{conv}.pointwise.bias", outChannels).Values;
+        var w = new float[outChannels * inChannels * kernel];
+        var b = new float[outChannels];
+        for (var o = 0; o < outChannels; o++)
+        {
+            double bias = pointwiseBias[o];
+            for (var i = 0; i < inChannels; i++)
+            {
+                double p = pointwise[o * inChannels + i];
+                bias += p * depthwiseBias[i];
+                for (var j = 0; j < kernel; j++)
+                    w[(o * inChannels + i) * kernel + j] = (float)(p * depthwise[i * kernel + j]);
+            }
+            b[o] = (float)bias;
+        }
+        return Conv1d(g, x, conv, FoldBatchNorm(sd, w, b, batchNorm), inChannels, outChannels, kernel);
+    }
+
+    private static string Conv1d(OnnxGraphBuilder g, string x, string conv, (float[] W, float[] B) weights, int inChannels, int outChannels, int kernel) =>
+        g.Node("Conv", [x, g.Floats(conv + ".weight", weights.W, outChannels, inChannels, kernel), g.Floats(conv + ".bias", weights.B, outChannels)], null,
+            ("kernel_shape", new long[] { kernel }), ("pads", new long[] { kernel / 2, kernel / 2 }));
+
+    private static (float[] W, float[] B) FoldBatchNorm(StateDictReader sd, float[] w, float[] b, string? batchNorm)
+    {
+        if (batchNorm is null) return (w, b);
+        var outChannels = b.Length;
+        var (scale, shift) = BatchNormAffine(sd, batchNorm, outChannels);
+        var perOutput = w.Length / outChannels;
+        return (w.Select((v, i) => (float)(v * scale[i / perOutput])).ToArray(), b.Select((v, o) => (float)(v * scale[o] + shift[o])).ToArray());
     }
 
     /// <summary>An eval-mode BatchNorm that cannot be folded (it follows a ReLU): one BatchNormalization node.</summary>
@@ -61,6 +104,14 @@ internal static class OnnxLayers
     public static string MaxPoolTime(OnnxGraphBuilder g, string x) =>
         g.Node("MaxPool", [x], null, ("kernel_shape", new long[] { 2, 1 }), ("strides", new long[] { 2, 1 }));
 
+    /// <summary>The same pooling on the (N·C, F, T) layout of <see cref="Conv1d(OnnxGraphBuilder, StateDictReader, string, string, int, int, int, string?)"/>.</summary>
+    public static string MaxPoolTime1d(OnnxGraphBuilder g, string x) =>
+        g.Node("MaxPool", [x], null, ("kernel_shape", new long[] { 2 }), ("strides", new long[] { 2 }));
+
+    /// <summary>Windows (N, T, C) as one-channel images (N, 1, T, C), the networks' PyTorch input.</summary>
+    public static string Image(OnnxGraphBuilder g, string windows) =>
+        g.Node("Unsqueeze", [windows, g.Int64s("channel_axis", [1], 1)]);
+
     /// <summary>(N, F, T, C) → (N, T, F·C) with feature index f·C + c, the authors' permute-and-flatten.</summary>
     public static string FlattenChannelsPerStep(OnnxGraphBuilder g, string x) =>
         Reshape(g, g.Node("Transpose", [x], null, ("perm", new long[] { 0, 2, 1, 3 })), 0, 0, -1);
@@ -92,9 +143,11 @@ internal static class OnnxLayers
     /// <summary>
     /// A one-layer batch-first PyTorch GRU or LSTM on (N, T, I) → (N, T, directions·H). Gate blocks are re-ordered
     /// (GRU r,z,n → z,r,h; LSTM i,f,g,o → i,o,f,c), B = [b_ih, b_hh] per direction, GRU with linear_before_reset=1
-    /// (PyTorch's n gate); ORT's kernel wants sequence-major input, hence the transposes.
+    /// (PyTorch's n gate); ORT's kernel wants sequence-major input, hence the transposes (the first one is skipped
+    /// when <paramref name="timeMajorInput"/> says that <paramref name="x"/> is (T, N, I) already).
     /// </summary>
-    public static string Recurrent(OnnxGraphBuilder g, StateDictReader sd, string x, string prefix, bool lstm, int input, int hidden, bool bidirectional)
+    public static string Recurrent(OnnxGraphBuilder g, StateDictReader sd, string x, string prefix, bool lstm, int input, int hidden, bool bidirectional,
+        bool timeMajorInput = false)
     {
         var gates = lstm ? 4 : 3;
         int[] order = lstm ? [0, 3, 1, 2] : [1, 0, 2];
@@ -110,7 +163,7 @@ internal static class OnnxLayers
         var biases = suffixes.SelectMany(s => ReorderGates(sd.Take($"{prefix}.bias_ih_l0{s}", gates * hidden).Values, order, hidden)
             .Concat(ReorderGates(sd.Take($"{prefix}.bias_hh_l0{s}", gates * hidden).Values, order, hidden))).ToArray();
 
-        var sequenceMajor = g.Node("Transpose", [x], null, ("perm", new long[] { 1, 0, 2 }));
+        var sequenceMajor = timeMajorInput ? x : g.Node("Transpose", [x], null, ("perm", new long[] { 1, 0, 2 }));
         var attributes = new List<(string, object)> { ("hidden_size", (long)hidden), ("direction", bidirectional ? "bidirectional" : "forward") };
         if (!lstm) attributes.Add(("linear_before_reset", 1L));
         var y = g.Node(lstm ? "LSTM" : "GRU",

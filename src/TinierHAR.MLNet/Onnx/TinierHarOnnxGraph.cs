@@ -3,43 +3,52 @@ using TinierHAR.MLNet.Complexity;
 
 namespace TinierHAR.MLNet.Onnx;
 
-/// <summary>TinierHAR (every ablation variant) as ONNX nodes, from (N, 1, T, C) to logits (N, K).</summary>
+/// <summary>
+/// TinierHAR (every ablation variant) as ONNX nodes, from windows (N, T, C) to logits (N, K). The convolutions, whose
+/// (k,1) kernels never mix sensor channels, run on the channels folded into the batch, (N·C, F, T), as 1-D Convs, and
+/// each depthwise-separable pair as one Conv: ONNX Runtime runs the 2-D form of TinierHAR's few filters through slow
+/// layout conversions (measured by the benchmarks in test/TinierHAR.Benchmarks). The arithmetic is the network's.
+/// </summary>
 internal static class TinierHarOnnxGraph
 {
-    public static string Emit(OnnxGraphBuilder g, StateDictReader sd, TinierHarOptions o, int channels, int classes, string x)
+    public static string Emit(OnnxGraphBuilder g, StateDictReader sd, TinierHarOptions o, int windowLength, int channels, int classes, string x)
     {
         var k = o.KernelSize;
+        long steps = windowLength;
+        x = OnnxLayers.Reshape(g, g.Node("Transpose", [x], null, ("perm", new long[] { 0, 2, 1 })), -1, 1, steps);
         var index = 0;
         foreach (var (cin, cout, pool) in ModelComplexity.TinierHarBlocks(o))
         {
             var block = $"conv_blocks.{index++}";
-            string h;
-            if (o.Convolution == ConvolutionKind.DepthwiseSeparable)
-            {
-                h = OnnxLayers.Conv(g, sd, x, $"{block}.conv.0.depthwise", cin, cin, k, padding: k / 2, groups: cin);
-                h = OnnxLayers.Conv(g, sd, h, $"{block}.conv.0.pointwise", cin, cout, 1, batchNorm: $"{block}.conv.1");
-            }
-            else
-            {
-                h = OnnxLayers.Conv(g, sd, x, $"{block}.conv.0", cin, cout, k, padding: k / 2, batchNorm: $"{block}.conv.1");
-            }
+            var h = o.Convolution == ConvolutionKind.DepthwiseSeparable
+                ? OnnxLayers.SeparableConv1d(g, sd, x, $"{block}.conv.0", cin, cout, k, batchNorm: $"{block}.conv.1")
+                : OnnxLayers.Conv1d(g, sd, x, $"{block}.conv.0", cin, cout, k, batchNorm: $"{block}.conv.1");
             h = g.Node("Relu", [h]);
-            if (pool) h = OnnxLayers.MaxPoolTime(g, h);
+            if (pool) h = OnnxLayers.MaxPoolTime1d(g, h);
             if (o.ResidualShortcut)
             {
-                var skip = cin == cout ? x : OnnxLayers.Conv(g, sd, x, $"{block}.F_shortcut.0", cin, cout, 1, batchNorm: $"{block}.F_shortcut.1");
-                if (pool) skip = OnnxLayers.MaxPoolTime(g, skip);
+                var skip = cin == cout ? x : OnnxLayers.Conv1d(g, sd, x, $"{block}.F_shortcut.0", cin, cout, 1, batchNorm: $"{block}.F_shortcut.1");
+                if (pool) skip = OnnxLayers.MaxPoolTime1d(g, skip);
                 h = g.Node("Add", [h, skip]);
             }
             x = h;
+            if (pool) steps /= 2;
         }
 
-        var features = 2 * o.Filters * channels;
-        var sequence = OnnxLayers.FlattenChannelsPerStep(g, x);
+        // (N·C, 2F, T') → (N, C, 2F, T'), then the authors' per-step flatten (feature f·C + c), time-major for the
+        // recurrent layer (saving ORT's own transpose) or batch-major without one.
+        var filters = 2 * o.Filters;
+        var perStep = OnnxLayers.Reshape(g, x, -1, channels, filters, steps);
+        string sequence;
         if (o.Recurrent != RecurrentKind.None)
         {
             var lstm = o.Recurrent == RecurrentKind.Lstm;
-            sequence = OnnxLayers.Recurrent(g, sd, sequence, lstm ? "lstm" : "gru", lstm, features, o.RecurrentUnits, o.Bidirectional);
+            var timeMajor = OnnxLayers.Reshape(g, g.Node("Transpose", [perStep], null, ("perm", new long[] { 3, 0, 2, 1 })), 0, 0, -1);
+            sequence = OnnxLayers.Recurrent(g, sd, timeMajor, lstm ? "lstm" : "gru", lstm, filters * channels, o.RecurrentUnits, o.Bidirectional, timeMajorInput: true);
+        }
+        else
+        {
+            sequence = OnnxLayers.Reshape(g, g.Node("Transpose", [perStep], null, ("perm", new long[] { 0, 3, 2, 1 })), 0, 0, -1);
         }
 
         var width = o.SequenceFeatures(channels);

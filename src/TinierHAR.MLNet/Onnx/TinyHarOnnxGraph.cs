@@ -2,7 +2,7 @@ using TinierHAR.MLNet.Architectures;
 
 namespace TinierHAR.MLNet.Onnx;
 
-/// <summary>TinyHAR as ONNX nodes, from (N, 1, T, C) to logits (N, K).</summary>
+/// <summary>TinyHAR as ONNX nodes, from images (N, 1, T, C) to logits (N, K).</summary>
 internal static class TinyHarOnnxGraph
 {
     public static string Emit(OnnxGraphBuilder g, StateDictReader sd, TinyHarOptions o, int channels, int classes, string x)

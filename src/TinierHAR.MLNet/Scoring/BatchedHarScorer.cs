@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using TinierHAR.MLNet.Onnx;
@@ -5,25 +7,38 @@ using TinierHAR.MLNet.Onnx;
 namespace TinierHAR.MLNet.Scoring;
 
 /// <summary>
-/// Scores many windows per ONNX Runtime call (ML.NET's OnnxTransformer makes one call per row). One instance may be
-/// shared by concurrent callers, as a web service would: ONNX Runtime's session runs concurrently and every call
-/// uses its own buffers.
+/// Scores many windows per ONNX Runtime call (ML.NET's OnnxTransformer makes one call per row), several batches at a
+/// time. One instance may be shared by concurrent callers, as a web service would: ONNX Runtime's session runs
+/// concurrently and every call uses its own buffers.
 /// </summary>
 public sealed class BatchedHarScorer : IDisposable
 {
     private readonly InferenceSession session;
     private readonly int batchSize;
+    private readonly int concurrentBatches;
+    private readonly ChannelNormalization? normalization;
 
     /// <summary>Loads an ONNX model written by this library.</summary>
-    public BatchedHarScorer(byte[] onnxModel, BatchedHarScorerOptions? options = null)
+    /// <param name="onnxModel">The model image.</param>
+    /// <param name="options">Batching and threading.</param>
+    /// <param name="normalization">
+    /// Per-channel statistics applied to every window before the model, for a model trained on normalised windows
+    /// whose file does not hold the normalisation itself (as in a model bundle).
+    /// </param>
+    public BatchedHarScorer(byte[] onnxModel, BatchedHarScorerOptions? options = null, ChannelNormalization? normalization = null)
     {
         ArgumentNullException.ThrowIfNull(onnxModel);
         options ??= new BatchedHarScorerOptions();
         options.Validate();
         Metadata = HarModelMetadata.Read(onnxModel);
+        normalization?.Validate(Metadata.Channels);
+        if (normalization is not null && Metadata.NormalizationInGraph)
+            throw new ArgumentException("The model normalises its input already; pass no normalisation.", nameof(normalization));
+        this.normalization = normalization;
         using var settings = new SessionOptions { IntraOpNumThreads = options.IntraOpThreads, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
         session = new InferenceSession(onnxModel, settings);
         batchSize = options.BatchSize;
+        concurrentBatches = options.ResolvedConcurrentBatches;
     }
 
     /// <summary>The model's architecture, window shape and classes.</summary>
@@ -32,24 +47,57 @@ public sealed class BatchedHarScorer : IDisposable
     /// <summary>Values in one window: T × C.</summary>
     public int WindowSize => Metadata.WindowLength * Metadata.Channels;
 
+    /// <summary>Windows that one call scores at full parallelism (batch size × concurrent batches): a good read-ahead.</summary>
+    public int PreferredWindowsPerCall => batchSize * concurrentBatches;
+
     /// <summary>
     /// Class probabilities (the model's <c>Score</c>, K per window) of <paramref name="windows"/>, windows one after another,
     /// each T × C time-major; the windows are scored in batches of at most the configured size.
     /// </summary>
-    public float[] Score(ReadOnlySpan<float> windows)
+    public float[] Score(ReadOnlyMemory<float> windows)
     {
         if (windows.Length % WindowSize != 0)
             throw new ArgumentException($"{windows.Length} values are not a whole number of {Metadata.WindowLength} x {Metadata.Channels} windows.", nameof(windows));
         var count = windows.Length / WindowSize;
         var scores = new float[count * Metadata.Classes];
-        for (var start = 0; start < count; start += batchSize)
+        var batches = (count + batchSize - 1) / batchSize;
+        if (batches <= 1 || concurrentBatches == 1)
         {
-            var n = Math.Min(batchSize, count - start);
-            var input = new DenseTensor<float>(windows.Slice(start * WindowSize, n * WindowSize).ToArray(), [n, Metadata.WindowLength, Metadata.Channels]);
-            using var results = session.Run([NamedOnnxValue.CreateFromTensor(HarOnnxModelWriter.FeaturesName, input)], [HarOnnxModelWriter.ScoreName]);
-            results[0].AsTensor<float>().ToArray().CopyTo(scores, start * Metadata.Classes);
+            for (var b = 0; b < batches; b++) ScoreBatch(windows, b, count, scores);
+        }
+        else
+        {
+            Parallel.For(0, batches, new ParallelOptions { MaxDegreeOfParallelism = concurrentBatches }, b => ScoreBatch(windows, b, count, scores));
         }
         return scores;
+    }
+
+    /// <inheritdoc cref="Score(ReadOnlyMemory{float})"/>
+    public float[] Score(float[] windows) => Score(windows.AsMemory());
+
+    private void ScoreBatch(ReadOnlyMemory<float> windows, int batch, int count, float[] scores)
+    {
+        var start = batch * batchSize;
+        var n = Math.Min(batchSize, count - start);
+        var slice = windows.Slice(start * WindowSize, n * WindowSize);
+        var input = normalization is null ? MemoryMarshal.AsMemory(slice) : Normalized(slice.Span);
+        using var results = session.Run([NamedOnnxValue.CreateFromTensor(HarOnnxModelWriter.FeaturesName,
+            new DenseTensor<float>(input, [n, Metadata.WindowLength, Metadata.Channels]))], [HarOnnxModelWriter.ScoreName]);
+        var tensor = (DenseTensor<float>)results[0].AsTensor<float>();
+        tensor.Buffer.Span.CopyTo(scores.AsSpan(start * Metadata.Classes, n * Metadata.Classes));
+    }
+
+    private float[] Normalized(ReadOnlySpan<float> values)
+    {
+        var (mean, scale) = (normalization!.Mean, normalization.Scale);
+        var channels = mean.Length;
+        var result = new float[values.Length];
+        for (var i = 0; i < values.Length; i++)
+        {
+            var c = i % channels;
+            result[i] = (values[i] - mean[c]) / scale[c];
+        }
+        return result;
     }
 
     /// <summary>
@@ -63,9 +111,9 @@ public sealed class BatchedHarScorer : IDisposable
         var times = new double[Math.Max(1, repetitions)];
         for (var i = 0; i < times.Length; i++)
         {
-            var start = System.Diagnostics.Stopwatch.GetTimestamp();
+            var start = Stopwatch.GetTimestamp();
             Score(window);
-            times[i] = System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            times[i] = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
         }
         Array.Sort(times);
         return times[times.Length / 2];

@@ -1,20 +1,31 @@
 namespace TinierHAR.MLNet.Scoring;
 
 /// <summary>Options of <see cref="BatchedHarScorer"/>.</summary>
-public sealed class BatchedHarScorerOptions
+public class BatchedHarScorerOptions
 {
     /// <summary>Most windows per ONNX Runtime call.</summary>
     public int BatchSize { get; set; } = 256;
 
+    /// <summary>
+    /// Batches scored at the same time, each on its own thread; 0 means one per processor. Running whole batches side
+    /// by side beats splitting each operator across threads for networks this small (see the benchmarks).
+    /// </summary>
+    public int ConcurrentBatches { get; set; }
+
     /// <summary>Threads ONNX Runtime uses inside one call; 0 lets it choose (one per core).</summary>
-    public int IntraOpThreads { get; set; }
+    public int IntraOpThreads { get; set; } = 1;
 
     /// <summary>Checks the options, naming the offending one.</summary>
     public void Validate()
     {
         if (BatchSize < 1)
             throw new ArgumentException($"Invalid option '{nameof(BatchSize)}': must be at least 1 (got {BatchSize}).", nameof(BatchSize));
+        if (ConcurrentBatches < 0)
+            throw new ArgumentException($"Invalid option '{nameof(ConcurrentBatches)}': must not be negative (got {ConcurrentBatches}).", nameof(ConcurrentBatches));
         if (IntraOpThreads < 0)
             throw new ArgumentException($"Invalid option '{nameof(IntraOpThreads)}': must not be negative (got {IntraOpThreads}).", nameof(IntraOpThreads));
     }
+
+    /// <summary>The batches one <see cref="BatchedHarScorer.Score(ReadOnlyMemory{float})"/> call runs side by side.</summary>
+    internal int ResolvedConcurrentBatches => ConcurrentBatches == 0 ? Environment.ProcessorCount : ConcurrentBatches;
 }

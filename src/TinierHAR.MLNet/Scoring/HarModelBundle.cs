@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.ML;
+using TinierHAR.MLNet.Onnx;
 using TinierHAR.MLNet.Windowing;
 
 namespace TinierHAR.MLNet.Scoring;
@@ -9,7 +10,9 @@ namespace TinierHAR.MLNet.Scoring;
 /// A trained HAR model in one <c>.zip</c>: the ML.NET model of everything after the windowing (so
 /// <c>mlContext.Model.Load</c> reads the file as usual) plus a <c>TinierHAR/bundle.json</c> entry with the window
 /// length and step, channel names and order, sampling rate, class names and normalisation, so that a raw sensor log
-/// is scored without restating any window option.
+/// is scored without restating any window option. When the model contains the trained network
+/// (<see cref="IHarNetworkModel"/>, as the trainer's model does), its ONNX file is kept as <c>TinierHAR/network.onnx</c>
+/// too, for <see cref="ScoreLogBatched"/> and <see cref="CreateBatchedScorer"/>.
 /// </summary>
 public sealed class HarModelBundle
 {
@@ -17,15 +20,17 @@ public sealed class HarModelBundle
     public const int CurrentFormatVersion = 1;
 
     private const string ManifestEntry = "TinierHAR/bundle.json";
+    private const string NetworkEntry = "TinierHAR/network.onnx";
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     private readonly MLContext ml;
 
-    private HarModelBundle(MLContext ml, ITransformer model, BundleManifest manifest)
+    private HarModelBundle(MLContext ml, ITransformer model, BundleManifest manifest, byte[]? network)
     {
         this.ml = ml;
         Model = model;
         Manifest = manifest;
+        NetworkOnnx = network;
     }
 
     /// <summary>The loaded ML.NET model (windows in, Score and PredictedLabel out).</summary>
@@ -34,6 +39,9 @@ public sealed class HarModelBundle
     /// <summary>The window and channel settings.</summary>
     public BundleManifest Manifest { get; }
 
+    /// <summary>The trained network's ONNX model, where the bundle holds it (see the class remarks); null otherwise.</summary>
+    public byte[]? NetworkOnnx { get; }
+
     /// <summary>Saves <paramref name="model"/> (trained on windows of <paramref name="windowSchema"/>) with its manifest.</summary>
     public static void Save(MLContext ml, ITransformer model, DataViewSchema windowSchema, BundleManifest manifest, string path)
     {
@@ -41,10 +49,16 @@ public sealed class HarModelBundle
         ArgumentNullException.ThrowIfNull(manifest);
         var temporary = path + ".tmp";
         ml.Model.Save(model, windowSchema, temporary);
+        var network = (model as IHarNetworkModel) ?? (model as IEnumerable<ITransformer>)?.OfType<IHarNetworkModel>().LastOrDefault();
         using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Update))
         {
-            using var entry = zip.CreateEntry(ManifestEntry).Open();
-            JsonSerializer.Serialize(entry, manifest, Json);
+            using (var entry = zip.CreateEntry(ManifestEntry).Open())
+                JsonSerializer.Serialize(entry, manifest, Json);
+            if (network is not null)
+            {
+                using var entry = zip.CreateEntry(NetworkEntry).Open();
+                entry.Write(network.OnnxModel);
+            }
         }
         File.Move(temporary, path, overwrite: true);
     }
@@ -65,8 +79,16 @@ public sealed class HarModelBundle
             throw new InvalidDataException($"'{path}' is not a readable model bundle (truncated, or not a zip file): {e.Message}", e);
         }
         BundleManifest manifest;
+        byte[]? network = null;
         using (zip)
         {
+            if (zip.GetEntry(NetworkEntry) is { } networkEntry)
+            {
+                using var stream = networkEntry.Open();
+                using var copy = new MemoryStream();
+                stream.CopyTo(copy);
+                network = copy.ToArray();
+            }
             var entry = zip.GetEntry(ManifestEntry)
                 ?? throw new InvalidDataException($"'{path}' is not a TinierHAR.MLNet model bundle: it has no {ManifestEntry}.");
             try
@@ -93,7 +115,7 @@ public sealed class HarModelBundle
         {
             throw new InvalidDataException($"'{path}': the ML.NET model inside the bundle could not be loaded: {e.Message}", e);
         }
-        return new HarModelBundle(ml, model, manifest);
+        return new HarModelBundle(ml, model, manifest, network);
     }
 
     /// <summary>
@@ -105,6 +127,33 @@ public sealed class HarModelBundle
     /// <param name="samplingRateHz">The log's sampling rate, when known; it must equal the bundle's unless <paramref name="resample"/>.</param>
     /// <param name="resample">Resample a log at another rate linearly to the bundle's rate.</param>
     public SensorWindowsScored ScoreLog(IDataView samples, double? samplingRateHz = null, bool resample = false)
+    {
+        var windows = Windows(samples, samplingRateHz, resample);
+        return new SensorWindowsScored(Named(Model.Transform(windows)), windows);
+    }
+
+    /// <summary>
+    /// <see cref="ScoreLog"/> through the batched scorer (many windows per ONNX Runtime call, batches side by side):
+    /// the same rows and columns, probabilities equal within 1e-6; needs a bundle that holds its network.
+    /// </summary>
+    public SensorWindowsScored ScoreLogBatched(IDataView samples, double? samplingRateHz = null, bool resample = false, BatchedHarScoringOptions? options = null)
+    {
+        var windows = Windows(samples, samplingRateHz, resample);
+        var transformer = ml.Transforms.ScoreHarWindowsBatched(RequireNetwork(), options, Normalization).Fit(windows);
+        return new SensorWindowsScored(Named(transformer.Transform(windows)), windows);
+    }
+
+    /// <summary>A batched scorer of windows (T × C, raw: the bundle's normalisation is applied) for this bundle's network.</summary>
+    public BatchedHarScorer CreateBatchedScorer(BatchedHarScorerOptions? options = null) => new(RequireNetwork(), options, Normalization);
+
+    private ChannelNormalization? Normalization =>
+        Manifest.NormalizationMean is { } mean && Manifest.NormalizationScale is { } scale ? new ChannelNormalization(mean, scale) : null;
+
+    private byte[] RequireNetwork() => NetworkOnnx
+        ?? throw new InvalidOperationException($"This bundle holds no {NetworkEntry} (it was saved from a model without the trainer's network): "
+            + "score it with ScoreLog, or save it again from the trained model.");
+
+    private SensorWindowsDataView Windows(IDataView samples, double? samplingRateHz, bool resample)
     {
         ArgumentNullException.ThrowIfNull(samples);
         var missing = Manifest.ChannelNames.Where(n => samples.Schema.GetColumnOrNull(n) is null).ToList();
@@ -120,7 +169,7 @@ public sealed class HarModelBundle
                 + "Resample the log first, or pass resample: true.", nameof(samplingRateHz));
         }
 
-        var windows = new SensorWindowsDataView(samples, new SensorWindowingOptions
+        return new SensorWindowsDataView(samples, new SensorWindowingOptions
         {
             ChannelColumnNames = Manifest.ChannelNames,
             WindowLength = Manifest.WindowLength,
@@ -131,10 +180,10 @@ public sealed class HarModelBundle
             TimestampColumnName = Manifest.TimestampColumnName is { } time && samples.Schema.GetColumnOrNull(time) is not null ? time : null,
             GapToleranceSeconds = Manifest.GapToleranceSeconds,
         });
-        var scored = Model.Transform(windows);
-        var named = ml.Transforms.Conversion.MapKeyToValue("PredictedActivity", "PredictedLabel").Fit(scored).Transform(scored);
-        return new SensorWindowsScored(named, windows);
     }
+
+    private IDataView Named(IDataView scored) =>
+        ml.Transforms.Conversion.MapKeyToValue("PredictedActivity", "PredictedLabel").Fit(scored).Transform(scored);
 }
 
 /// <summary>Scored windows of a log, with the windowing report available after a pass.</summary>

@@ -33,15 +33,18 @@ public sealed class ScoreArgMaxMapping : CustomMappingFactory<ScoreArgMaxMapping
     }
 
     /// <summary>Computes the arg-max of one row.</summary>
-    public static void Map(Input input, Output output)
+    public static void Map(Input input, Output output) => output.PredictedIndex = (uint)ArgMax(input.Score);
+
+    /// <summary>0-based index of the largest value (the first among ties).</summary>
+    internal static int ArgMax(ReadOnlySpan<float> values)
     {
         var best = 0;
-        for (var i = 1; i < input.Score.Length; i++)
+        for (var i = 1; i < values.Length; i++)
         {
-            if (input.Score[i] > input.Score[best])
+            if (values[i] > values[best])
                 best = i;
         }
-        output.PredictedIndex = (uint)best;
+        return best;
     }
 
     /// <inheritdoc />

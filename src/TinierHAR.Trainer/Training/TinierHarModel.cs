@@ -10,7 +10,7 @@ namespace TinierHAR.Trainer.Training;
 /// training learned about itself. Saving writes the chain, so <c>mlContext.Model.Load</c> returns that chain, which
 /// scores without TorchSharp.
 /// </summary>
-public sealed class TinierHarModel : ChainBackedTransformer
+public sealed class TinierHarModel : ChainBackedTransformer, IHarNetworkModel
 {
     internal TinierHarModel(TransformerChain<ITransformer> chain, byte[] onnxModel, TrainingHistory history, HarModelMetadata metadata) : base(chain)
     {

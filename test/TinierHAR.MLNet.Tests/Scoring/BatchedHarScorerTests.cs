@@ -55,7 +55,48 @@ public sealed class BatchedHarScorerTests
         Assert.ThrowsExactly<ArgumentException>(() => new BatchedHarScorerOptions { BatchSize = 0 }.Validate());
         var (onnx, windows, _, _) = Model();
         using var scorer = new BatchedHarScorer(onnx);
-        var error = Assert.ThrowsExactly<ArgumentException>(() => scorer.Score(windows.AsSpan(1)));
+        var error = Assert.ThrowsExactly<ArgumentException>(() => scorer.Score(windows.AsMemory(1)));
         StringAssert.Contains(error.Message, "not a whole number of 128 x 9 windows");
+    }
+
+    [TestMethod]
+    public void TheTransformAddsScoreAndPredictedLabelEqualToThePerRowChainAndPassesColumnsThrough()
+    {
+        var (onnx, windows, count, fixture) = Model();
+        var (t, c, k) = (fixture.Window, fixture.Channels, fixture.Classes);
+        var classes = Enumerable.Range(0, k).Select(i => $"c{i}").ToArray();
+        var ml = new MLContext(1);
+        var data = WindowRows.Load(ml, windows, t, c);
+        var perRow = ScoringChain.Build(onnx, classes, "Features", data).Transform(data);
+
+        // Batches of 3 windows, 2 side by side: the read-ahead ends mid-batch and the last call is short.
+        var batched = ml.Transforms.ScoreHarWindowsBatched(onnx, new BatchedHarScoringOptions { BatchSize = 3, ConcurrentBatches = 2 }).Fit(data).Transform(data);
+
+        var expected = perRow.GetColumn<float[]>("Score").ToArray();
+        var actual = batched.GetColumn<float[]>("Score").ToArray();
+        Assert.HasCount(count, actual);
+        Assert.IsTrue(expected.Zip(actual).All(p => p.First.Zip(p.Second).All(v => Math.Abs(v.First - v.Second) <= 1e-6f)));
+        CollectionAssert.AreEqual(perRow.GetColumn<uint>("PredictedLabel").ToArray(), batched.GetColumn<uint>("PredictedLabel").ToArray());
+        CollectionAssert.AreEqual(windows, batched.GetColumn<float[]>("Features").SelectMany(w => w).ToArray(), "the windows pass through unchanged");
+
+        VBuffer<ReadOnlyMemory<char>> slots = default, keys = default;
+        batched.Schema["Score"].GetSlotNames(ref slots);
+        batched.Schema["PredictedLabel"].GetKeyValues(ref keys);
+        CollectionAssert.AreEqual(classes, slots.DenseValues().Select(v => v.ToString()).ToArray());
+        CollectionAssert.AreEqual(classes, keys.DenseValues().Select(v => v.ToString()).ToArray());
+        var named = ml.Transforms.Conversion.MapKeyToValue("Activity", "PredictedLabel").Fit(batched).Transform(batched);
+        Assert.IsTrue(named.GetColumn<string>("Activity").All(classes.Contains));
+    }
+
+    [TestMethod]
+    public void TheTransformRefusesWindowsOfAnotherShapeNamingTheColumn()
+    {
+        var (onnx, windows, _, fixture) = Model();
+        var ml = new MLContext(1);
+        var other = WindowRows.Load(ml, windows, fixture.Window / 2, fixture.Channels);
+        var error = Assert.ThrowsExactly<ArgumentException>(() => ml.Transforms.ScoreHarWindowsBatched(onnx).Fit(other));
+        StringAssert.Contains(error.Message, "Column 'Features'");
+        StringAssert.Contains(error.Message, "1152 values");
+        Assert.ThrowsExactly<NotSupportedException>(() => ml.Model.Save(ml.Transforms.ScoreHarWindowsBatched(onnx).Fit(WindowRows.Load(ml, windows, fixture.Window, fixture.Channels)), null, new MemoryStream()));
     }
 }

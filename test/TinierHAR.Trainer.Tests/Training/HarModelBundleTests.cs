@@ -94,6 +94,27 @@ public sealed class HarModelBundleTests
     }
 
     [TestMethod]
+    public void The_batched_path_scores_a_log_like_the_ml_net_model()
+    {
+        var fresh = new MLContext(seed: 5);
+        var bundle = HarModelBundle.Load(fresh, bundlePath!);
+        Assert.IsNotNull(bundle.NetworkOnnx, "the trainer's network is kept in the bundle");
+        var log = fresh.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 2, Seed = 11, MinBoutSeconds = 8, MaxBoutSeconds = 10 }));
+
+        var perRow = fresh.Data.CreateEnumerable<PredictedWindow>(bundle.ScoreLog(log, 50).Predictions, reuseRowObject: false).ToList();
+        var batched = bundle.ScoreLogBatched(log, 50, options: new BatchedHarScoringOptions { BatchSize = 5, ConcurrentBatches = 2 });
+        var rows = fresh.Data.CreateEnumerable<PredictedWindow>(batched.Predictions, reuseRowObject: false).ToList();
+
+        Assert.HasCount(perRow.Count, rows);
+        Assert.AreEqual(batched.Windows.LastReport!.WindowsProduced, rows.Count);
+        var largest = perRow.Zip(rows).Max(p => p.First.Score.Zip(p.Second.Score).Max(v => Math.Abs(v.First - v.Second)));
+        TestContext.WriteLine($"{rows.Count} windows; largest probability difference {largest:E1}");
+        Assert.IsLessThanOrEqualTo(1e-6f, largest);
+        CollectionAssert.AreEqual(perRow.Select(r => (r.Subject, r.FirstSampleIndex, r.StartTime, r.PredictedActivity)).ToArray(),
+            rows.Select(r => (r.Subject, r.FirstSampleIndex, r.StartTime, r.PredictedActivity)).ToArray());
+    }
+
+    [TestMethod]
     public void Logs_with_other_channels_or_rates_are_refused()
     {
         var bundle = HarModelBundle.Load(new MLContext(), bundlePath!);
