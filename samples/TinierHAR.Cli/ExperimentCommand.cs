@@ -57,7 +57,7 @@ internal static class ExperimentCommand
                         return PaperExperiment.RunFold(new MLContext(seed), benchmark, root, model, fold, seed, new PaperExperimentOptions
                         {
                             MaxEpochs = epochs,
-                            Progress = new Progress(report =>
+                            Progress = new EpochProgress(report =>
                             {
                                 task.Description = $"{label}: epoch {report.Epoch}, validation loss {report.ValidationLoss:0.0000}, macro F1 {report.ValidationMacroF1:0.000}, {report.Seconds:0.0} s";
                                 task.Value = report.Epoch;
@@ -73,11 +73,5 @@ internal static class ExperimentCommand
             return 0;
         }));
         return command;
-    }
-
-    /// <summary>Reports synchronously (System.Progress would post to the thread pool, after the fold may have ended).</summary>
-    private sealed class Progress(Action<EpochReport> report) : IProgress<EpochReport>
-    {
-        public void Report(EpochReport value) => report(value);
     }
 }

@@ -17,6 +17,10 @@ public static class HarCommandLine
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(ExperimentCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvaluateCommand.Create());
+        root.Subcommands.Add(ScoreCommand.Create());
         return root;
     }
 
@@ -28,11 +32,24 @@ public static class HarCommandLine
         {
             return body(output);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidDataException or FileNotFoundException
-            or CheckpointMismatchException or NotSupportedException or IOException)
+        catch (Exception e) when (InputProblem(e) is { } problem)
         {
-            parse.InvocationConfiguration.Error.WriteLine($"error: {e.Message}");
+            parse.InvocationConfiguration.Error.WriteLine($"error: {problem.Message}");
             return InputError;
         }
+    }
+
+    /// <summary>
+    /// The error a user can fix, also when ML.NET's parallel cursors wrap it (their worker threads rethrow reader errors
+    /// inside InvalidOperationExceptions); null for anything else, which stays a crash with its stack trace.
+    /// </summary>
+    private static Exception? InputProblem(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is ArgumentException or InvalidDataException or FileNotFoundException or CheckpointMismatchException or NotSupportedException or IOException)
+                return e;
+        }
+        return null;
     }
 }

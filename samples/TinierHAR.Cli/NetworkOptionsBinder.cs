@@ -6,7 +6,7 @@ namespace TinierHAR.Cli;
 /// <summary>The model options shared by verbs that build a network: architecture and its hyper-parameters.</summary>
 internal sealed class NetworkOptionsBinder
 {
-    private readonly Option<string> model = new("--model") { Description = "tinierhar, tinyhar or deepconvlstm", Required = true };
+    private readonly Option<string> model;
     private readonly Option<int?> filters = new("--filters") { Description = "Filters (TinierHAR F, TinyHAR filter_num, DeepConvLSTM filters)" };
     private readonly Option<int?> extraBlocks = new("--extra-blocks") { Description = "TinierHAR: extra blocks M" };
     private readonly Option<int?> units = new("--units") { Description = "TinierHAR: recurrent units H; DeepConvLSTM: LSTM units" };
@@ -18,6 +18,13 @@ internal sealed class NetworkOptionsBinder
     private readonly Option<TemporalAggregation?> aggregation = new("--aggregation") { Description = "TinierHAR: Attention, LastStep or Mean" };
     private readonly Option<int?> convBlocks = new("--conv-blocks") { Description = "DeepConvLSTM: convolution blocks" };
     private readonly Option<int?> lstmLayers = new("--lstm-layers") { Description = "DeepConvLSTM: LSTM layers" };
+
+    /// <summary>The options; <c>--model</c> is required, or defaults to <paramref name="defaultModel"/>.</summary>
+    public NetworkOptionsBinder(string? defaultModel = null)
+    {
+        model = new Option<string>("--model") { Description = "tinierhar, tinyhar or deepconvlstm", Required = defaultModel is null };
+        if (defaultModel is not null) model.DefaultValueFactory = _ => defaultModel;
+    }
 
     public void AddTo(Command command)
     {

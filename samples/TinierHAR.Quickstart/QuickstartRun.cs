@@ -4,8 +4,9 @@ using TinierHAR.MLNet;
 using TinierHAR.MLNet.Architectures;
 using TinierHAR.MLNet.Complexity;
 using TinierHAR.MLNet.Data;
-using TinierHAR.MLNet.Normalization;
+using TinierHAR.MLNet.Evaluation;
 using TinierHAR.MLNet.Scoring;
+using TinierHAR.Trainer.Experiments;
 using TinierHAR.Trainer.Training;
 
 namespace TinierHAR.Quickstart;
@@ -40,21 +41,13 @@ public static class QuickstartRun
         console.WriteLine();
         console.WriteLine($"held-out subjects {string.Join(", ", run.HeldOutSubjects)}: {metrics.Count} windows");
         console.WriteLine($"accuracy {metrics.Accuracy:F3}   macro F1 {metrics.MacroF1:F3}   weighted F1 {metrics.WeightedF1:F3}");
-        console.WriteLine(MetricsText.PerClass(metrics));
-        console.WriteLine(MetricsText.Confusion(metrics));
+        console.WriteLine(HarMetricsText.PerClass(metrics));
+        console.WriteLine(HarMetricsText.Confusion(metrics));
 
         // 5. Save the model bundle (the ML.NET model after the windowing, plus the window settings) and the ONNX model.
         var bundlePath = Path.Combine(output.FullName, "tinierhar-bundle.zip");
         var onnxPath = Path.Combine(output.FullName, "tinierhar.onnx");
-        var normalization = ((ChannelNormalizer)run.Model.First()).Statistics;
-        HarModelBundle.Save(ml, run.Model, run.WindowSchema, new BundleManifest
-        {
-            WindowLength = window, WindowStep = run.Windowing.ResolvedStep,
-            ChannelNames = source.Channels, ChannelUnits = settings.Data is null ? ["g", "g", "g", "rad/s", "rad/s", "rad/s"] : null,
-            SamplingRateHz = source.Rate, ClassNames = metrics.ClassNames,
-            GroupColumnNames = run.Windowing.GroupColumnNames, TimestampColumnName = run.Windowing.TimestampColumnName,
-            NormalizationMean = normalization.Mean, NormalizationScale = normalization.Scale,
-        }, bundlePath);
+        run.SaveBundle(ml, bundlePath);
         File.WriteAllBytes(onnxPath, run.Model.LastTransformer.OnnxModel);
         console.WriteLine($"saved {bundlePath} and {onnxPath}");
 
@@ -64,7 +57,7 @@ public static class QuickstartRun
         var log = settings.Data is null
             ? fresh.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 1, SamplingRateHz = source.Rate, Seed = seed + 1000 }))
             : SampleSource.Csv(fresh, settings.Data, settings.Channels, settings.Label, settings.Subject, settings.Time, settings.Rate).Samples;
-        var scored = bundle.ScoreLog(log, source.Rate);
+        var scored = bundle.ScoreLog(log, new LogScoringOptions { SamplingRateHz = source.Rate });
         var csvPath = Path.Combine(output.FullName, "scored-log.csv");
         var written = ScoredLogCsv.Write(fresh, scored.Predictions, csvPath);
         console.WriteLine($"scored a new log: {scored.Windows.LastReport} → {written} rows in {csvPath}");

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.FileSystemGlobbing;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -25,12 +26,7 @@ public sealed class CsvSamplesDataView : StreamingDataView<CsvReadReport>
         ArgumentNullException.ThrowIfNull(options);
         if (options.ChannelColumnNames.Count == 0)
             throw new ArgumentException("Invalid option 'ChannelColumnNames': name at least one channel column.", nameof(options));
-        Files = Directory.Exists(path)
-            ? Directory.EnumerateFiles(path).Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase))
-                .Order(StringComparer.Ordinal).ToArray()
-            : File.Exists(path) ? [path] : throw new FileNotFoundException($"'{path}' is neither a CSV file nor a folder.", path);
-        if (Files.Count == 0)
-            throw new FileNotFoundException($"The folder '{path}' holds no .csv or .csv.gz file.", path);
+        Files = ResolveFiles(path);
         Options = options;
 
         var builder = new DataViewSchema.Builder();
@@ -44,6 +40,30 @@ public sealed class CsvSamplesDataView : StreamingDataView<CsvReadReport>
         foreach (var channel in options.ChannelColumnNames)
             builder.AddColumn(channel, NumberDataViewType.Single);
         Schema = builder.ToSchema();
+    }
+
+    /// <summary>
+    /// A file, the .csv and .csv.gz files of a folder, or the files a glob pattern matches (<c>logs/**/*.csv.gz</c>;
+    /// the pattern starts at its last folder without wildcards), in name order.
+    /// </summary>
+    private static string[] ResolveFiles(string path)
+    {
+        if (path.IndexOfAny(['*', '?']) >= 0)
+        {
+            var separator = path[..path.IndexOfAny(['*', '?'])].LastIndexOfAny(['/', Path.DirectorySeparatorChar]);
+            var root = separator < 0 ? "." : path[..(separator + 1)];
+            var matcher = new Matcher(StringComparison.Ordinal);
+            matcher.AddInclude(path[(separator + 1)..]);
+            var matched = matcher.GetResultsInFullPath(root).Order(StringComparer.Ordinal).ToArray();
+            return matched.Length > 0 ? matched : throw new FileNotFoundException($"The pattern '{path}' matches no file.", path);
+        }
+        if (File.Exists(path))
+            return [path];
+        if (!Directory.Exists(path))
+            throw new FileNotFoundException($"'{path}' is neither a CSV file, a folder nor a pattern.", path);
+        var files = Directory.EnumerateFiles(path).Where(f => f.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".csv.gz", StringComparison.OrdinalIgnoreCase))
+            .Order(StringComparer.Ordinal).ToArray();
+        return files.Length > 0 ? files : throw new FileNotFoundException($"The folder '{path}' holds no .csv or .csv.gz file.", path);
     }
 
     /// <summary>The files read, in order.</summary>

@@ -32,4 +32,7 @@ public sealed class ImuSample
 
     /// <summary>The six channel column names, in channel order.</summary>
     public static IReadOnlyList<string> ChannelNames { get; } = [nameof(AccX), nameof(AccY), nameof(AccZ), nameof(GyroX), nameof(GyroY), nameof(GyroZ)];
+
+    /// <summary>Units of <see cref="ChannelNames"/>, in the same order.</summary>
+    public static IReadOnlyList<string> ChannelUnits { get; } = ["g", "g", "g", "rad/s", "rad/s", "rad/s"];
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using TinierHAR.MLNet.Data;
 
 namespace TinierHAR.MLNet.Onnx;
 
@@ -14,11 +15,7 @@ internal static class OnnxModelFiles
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, Convert.ToHexString(SHA256.HashData(onnxModel))[..24].ToLowerInvariant() + ".onnx");
         if (!File.Exists(path))
-        {
-            var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-            File.WriteAllBytes(temporary, onnxModel);
-            File.Move(temporary, path, overwrite: true);
-        }
+            AtomicFile.Write(path, stream => stream.Write(onnxModel));
         return path;
     }
 }

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using Microsoft.ML;
+using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Onnx;
 using TinierHAR.MLNet.Windowing;
 
@@ -47,10 +48,11 @@ public sealed class HarModelBundle
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(manifest);
-        var temporary = path + ".tmp";
-        ml.Model.Save(model, windowSchema, temporary);
         var network = (model as IHarNetworkModel) ?? (model as IEnumerable<ITransformer>)?.OfType<IHarNetworkModel>().LastOrDefault();
-        using (var zip = ZipFile.Open(temporary, ZipArchiveMode.Update))
+        using var file = new AtomicFile(path);
+        ml.Model.Save(model, windowSchema, file.Stream);
+        file.Stream.Position = 0;
+        using (var zip = new ZipArchive(file.Stream, ZipArchiveMode.Update, leaveOpen: true))
         {
             using (var entry = zip.CreateEntry(ManifestEntry).Open())
                 JsonSerializer.Serialize(entry, manifest, Json);
@@ -60,7 +62,7 @@ public sealed class HarModelBundle
                 entry.Write(network.OnnxModel);
             }
         }
-        File.Move(temporary, path, overwrite: true);
+        file.Commit();
     }
 
     /// <summary>Loads a bundle; a file that is truncated, not ours or of a newer format gets a clear error.</summary>
@@ -119,16 +121,14 @@ public sealed class HarModelBundle
     }
 
     /// <summary>
-    /// Scores a raw sensor log (one row per sample, the bundle's channel columns): windows it with the bundle's settings
-    /// and returns one row per window with <c>Score</c>, <c>PredictedLabel</c> (key), <c>PredictedActivity</c> (text),
-    /// the group columns, sample indices and, with a timestamp, the time span.
+    /// Scores a raw sensor log (one row per sample, the bundle's channel columns) with the ML.NET model, one window per
+    /// ONNX Runtime call: windows it with the bundle's settings and returns one row per window with <c>Score</c>,
+    /// <c>PredictedLabel</c> (key), <c>PredictedActivity</c> (text), the group columns, sample indices and, with a
+    /// timestamp, the time span.
     /// </summary>
-    /// <param name="samples">The log.</param>
-    /// <param name="samplingRateHz">The log's sampling rate, when known; it must equal the bundle's unless <paramref name="resample"/>.</param>
-    /// <param name="resample">Resample a log at another rate linearly to the bundle's rate.</param>
-    public SensorWindowsScored ScoreLog(IDataView samples, double? samplingRateHz = null, bool resample = false)
+    public SensorWindowsScored ScoreLog(IDataView samples, LogScoringOptions? options = null)
     {
-        var windows = Windows(samples, samplingRateHz, resample);
+        var windows = Windows(samples, options ?? new LogScoringOptions());
         return new SensorWindowsScored(Named(Model.Transform(windows)), windows);
     }
 
@@ -136,10 +136,10 @@ public sealed class HarModelBundle
     /// <see cref="ScoreLog"/> through the batched scorer (many windows per ONNX Runtime call, batches side by side):
     /// the same rows and columns, probabilities equal within 1e-6; needs a bundle that holds its network.
     /// </summary>
-    public SensorWindowsScored ScoreLogBatched(IDataView samples, double? samplingRateHz = null, bool resample = false, BatchedHarScoringOptions? options = null)
+    public SensorWindowsScored ScoreLogBatched(IDataView samples, LogScoringOptions? options = null, BatchedHarScoringOptions? batching = null)
     {
-        var windows = Windows(samples, samplingRateHz, resample);
-        var transformer = ml.Transforms.ScoreHarWindowsBatched(RequireNetwork(), options, Normalization).Fit(windows);
+        var windows = Windows(samples, options ?? new LogScoringOptions());
+        var transformer = ml.Transforms.ScoreHarWindowsBatched(RequireNetwork(), batching, Normalization).Fit(windows);
         return new SensorWindowsScored(Named(transformer.Transform(windows)), windows);
     }
 
@@ -150,10 +150,10 @@ public sealed class HarModelBundle
         Manifest.NormalizationMean is { } mean && Manifest.NormalizationScale is { } scale ? new ChannelNormalization(mean, scale) : null;
 
     private byte[] RequireNetwork() => NetworkOnnx
-        ?? throw new InvalidOperationException($"This bundle holds no {NetworkEntry} (it was saved from a model without the trainer's network): "
+        ?? throw new InvalidDataException($"This bundle holds no {NetworkEntry} (it was saved from a model without the trainer's network): "
             + "score it with ScoreLog, or save it again from the trained model.");
 
-    private SensorWindowsDataView Windows(IDataView samples, double? samplingRateHz, bool resample)
+    private SensorWindowsDataView Windows(IDataView samples, LogScoringOptions options)
     {
         ArgumentNullException.ThrowIfNull(samples);
         var missing = Manifest.ChannelNames.Where(n => samples.Schema.GetColumnOrNull(n) is null).ToList();
@@ -162,11 +162,11 @@ public sealed class HarModelBundle
             throw new ArgumentException($"The log lacks the channel column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))} that the model reads "
                 + $"(in this order: {string.Join(", ", Manifest.ChannelNames)}); found: {string.Join(", ", samples.Schema.Select(c => c.Name))}.", nameof(samples));
         }
-        var otherRate = samplingRateHz is { } rate && Manifest.SamplingRateHz is { } trained && Math.Abs(rate - trained) > 1e-9 * trained;
-        if (otherRate && !resample)
+        var otherRate = options.SamplingRateHz is { } rate && Manifest.SamplingRateHz is { } trained && Math.Abs(rate - trained) > 1e-9 * trained;
+        if (otherRate && !options.Resample)
         {
-            throw new ArgumentException($"The log is sampled at {samplingRateHz} Hz; the model was trained at {Manifest.SamplingRateHz} Hz. "
-                + "Resample the log first, or pass resample: true.", nameof(samplingRateHz));
+            throw new ArgumentException($"The log is sampled at {options.SamplingRateHz} Hz; the model was trained at {Manifest.SamplingRateHz} Hz. "
+                + "Resample the log first, or pass resample: true.", nameof(options));
         }
 
         return new SensorWindowsDataView(samples, new SensorWindowingOptions
@@ -175,10 +175,12 @@ public sealed class HarModelBundle
             WindowLength = Manifest.WindowLength,
             Step = Manifest.WindowStep,
             SamplingRateHz = Manifest.SamplingRateHz,
-            InputSamplingRateHz = otherRate ? samplingRateHz : null,
-            GroupColumnNames = Manifest.GroupColumnNames.Where(g => samples.Schema.GetColumnOrNull(g) is not null).ToArray(),
-            TimestampColumnName = Manifest.TimestampColumnName is { } time && samples.Schema.GetColumnOrNull(time) is not null ? time : null,
+            InputSamplingRateHz = otherRate ? options.SamplingRateHz : null,
+            GroupColumnNames = options.GroupColumnNames ?? Manifest.GroupColumnNames.Where(g => samples.Schema.GetColumnOrNull(g) is not null).ToArray(),
+            TimestampColumnName = options.TimestampColumnName
+                ?? (Manifest.TimestampColumnName is { } time && samples.Schema.GetColumnOrNull(time) is not null ? time : null),
             GapToleranceSeconds = Manifest.GapToleranceSeconds,
+            LabelColumnName = options.LabelColumnName,
         });
     }
 

@@ -201,17 +201,18 @@ internal sealed class SensorWindowCursor : StreamingCursor
         hasPending = true;
     }
 
-    /// <summary>A group change or a timestamp gap; timestamps going back inside a group are an error.</summary>
+    /// <summary>A group change or a timestamp gap; timestamps going back or repeated inside a group are an error.</summary>
     private bool StartsNewSegment()
     {
         if (!pendingGroups.AsSpan().SequenceEqual(segmentGroups))
             return true;
         if (timestamp is null)
             return false;
-        if (pendingTime < previousTime)
+        if (pendingTime <= previousTime)
         {
+            var relation = pendingTime < previousTime ? "is earlier than" : "repeats";
             throw new InvalidDataException(
-                $"Row {rowIndex}: timestamp {pendingTime.ToString(CultureInfo.InvariantCulture)} is earlier than the previous sample's {previousTime.ToString(CultureInfo.InvariantCulture)} in the same group; sort the samples by time.");
+                $"Row {rowIndex}: timestamp {pendingTime.ToString(CultureInfo.InvariantCulture)} {relation} the previous sample's {previousTime.ToString(CultureInfo.InvariantCulture)} in the same group; sort the samples by time and drop repeated ones.");
         }
         if (options.ResolvedGapTolerance is { } tolerance && pendingTime - previousTime > tolerance)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using nietras.SeparatedValues;
+using TinierHAR.MLNet.Data;
 
 namespace TinierHAR.Trainer.Experiments;
 
@@ -61,8 +62,8 @@ public sealed class ExperimentResults
     public void Add(FoldResult result)
     {
         rows.Add(result);
-        var temporary = Path + ".tmp";
-        using (var writer = Sep.New(',').Writer(o => o with { CultureInfo = CultureInfo.InvariantCulture }).ToFile(temporary))
+        using var file = new AtomicFile(Path);
+        using (var writer = Sep.New(',').Writer(o => o with { CultureInfo = CultureInfo.InvariantCulture }).To(file.Stream, leaveOpen: true))
         {
             foreach (var r in rows)
             {
@@ -86,7 +87,7 @@ public sealed class ExperimentResults
                 row["macs"].Format(r.Macs);
             }
         }
-        File.Move(temporary, Path, overwrite: true);
+        file.Commit();
     }
 
     /// <summary>The markdown table: one row per fold (by model, then fold, then seed) and a mean row per model.</summary>

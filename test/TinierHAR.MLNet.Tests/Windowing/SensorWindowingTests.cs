@@ -175,6 +175,9 @@ public sealed class SensorWindowingTests
         var timed = Options();
         timed.TimestampColumnName = "Time";
         StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => Run(unsorted, timed)).Message, "Row 3: timestamp 0 is earlier");
+        var repeated = Samples("aaaaaa");
+        repeated[4].Time = repeated[3].Time;
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => Run(repeated, timed)).Message, "Row 4: timestamp 0.06 repeats the previous sample's 0.06");
 
         var missing = Options();
         missing.ChannelColumnNames = ["X", "Z"];

@@ -77,7 +77,7 @@ public sealed class HarModelBundleTests
 
         var logOptions = new SyntheticImuOptions { Subjects = 2, Seed = 9, MinBoutSeconds = 8, MaxBoutSeconds = 10 };
         var log = fresh.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(logOptions));
-        var scored = bundle.ScoreLog(log, samplingRateHz: 50);
+        var scored = bundle.ScoreLog(log, new LogScoringOptions { SamplingRateHz = 50 });
         var rows = fresh.Data.CreateEnumerable<PredictedWindow>(scored.Predictions, reuseRowObject: false).ToList();
         var report = scored.Windows.LastReport!;
         TestContext.WriteLine($"{rows.Count} windows; {report}");
@@ -101,8 +101,8 @@ public sealed class HarModelBundleTests
         Assert.IsNotNull(bundle.NetworkOnnx, "the trainer's network is kept in the bundle");
         var log = fresh.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 2, Seed = 11, MinBoutSeconds = 8, MaxBoutSeconds = 10 }));
 
-        var perRow = fresh.Data.CreateEnumerable<PredictedWindow>(bundle.ScoreLog(log, 50).Predictions, reuseRowObject: false).ToList();
-        var batched = bundle.ScoreLogBatched(log, 50, options: new BatchedHarScoringOptions { BatchSize = 5, ConcurrentBatches = 2 });
+        var perRow = fresh.Data.CreateEnumerable<PredictedWindow>(bundle.ScoreLog(log, new LogScoringOptions { SamplingRateHz = 50 }).Predictions, reuseRowObject: false).ToList();
+        var batched = bundle.ScoreLogBatched(log, new LogScoringOptions { SamplingRateHz = 50 }, new BatchedHarScoringOptions { BatchSize = 5, ConcurrentBatches = 2 });
         var rows = fresh.Data.CreateEnumerable<PredictedWindow>(batched.Predictions, reuseRowObject: false).ToList();
 
         Assert.HasCount(perRow.Count, rows);
@@ -122,10 +122,10 @@ public sealed class HarModelBundleTests
         var log = ml.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 1, BoutsPerSubject = 6, MinBoutSeconds = 3, MaxBoutSeconds = 4 }));
         var renamed = ml.Transforms.CopyColumns("AccelX", "AccX").Append(ml.Transforms.DropColumns("AccX")).Fit(log).Transform(log);
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => bundle.ScoreLog(renamed)).Message, "lacks the channel column(s) 'AccX'");
-        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => bundle.ScoreLog(log, samplingRateHz: 100)).Message, "trained at 50 Hz");
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => bundle.ScoreLog(log, new LogScoringOptions { SamplingRateHz = 100 })).Message, "trained at 50 Hz");
 
         var at100 = ml.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 1, SamplingRateHz = 100, BoutsPerSubject = 6, MinBoutSeconds = 3, MaxBoutSeconds = 4 }));
-        var resampled = bundle.ScoreLog(at100, samplingRateHz: 100, resample: true);
+        var resampled = bundle.ScoreLog(at100, new LogScoringOptions { SamplingRateHz = 100, Resample = true });
         var windows = resampled.Predictions.GetColumn<long>("FirstSampleIndex").Count();
         var report = resampled.Windows.LastReport!;
         Assert.IsGreaterThan(0, windows);

@@ -1,3 +1,4 @@
+using TinierHAR.Trainer.Experiments;
 using Microsoft.ML;
 using TinierHAR.MLNet.Data;
 using TinierHAR.Quickstart;

@@ -5,13 +5,13 @@ using TinierHAR.MLNet.Architectures;
 using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Evaluation;
 using TinierHAR.MLNet.Normalization;
+using TinierHAR.MLNet.Scoring;
 using TinierHAR.MLNet.Windowing;
-using TinierHAR.Trainer;
 using TinierHAR.Trainer.Training;
 
-namespace TinierHAR.Quickstart;
+namespace TinierHAR.Trainer.Experiments;
 
-/// <summary>Where the samples come from and which columns hold what.</summary>
+/// <summary>Where the samples of a <see cref="HoldOutExperiment"/> come from and which columns hold what.</summary>
 /// <param name="Samples">One row per sample, with a text <c>Subject</c> column.</param>
 /// <param name="Channels">Channel columns, in order.</param>
 /// <param name="Label">Label column (text).</param>
@@ -19,24 +19,30 @@ namespace TinierHAR.Quickstart;
 /// <param name="Groups">Columns that separate recordings (Subject first).</param>
 /// <param name="Rate">Sampling rate in Hz.</param>
 /// <param name="ClassNames">The classes in key order, or null for the labels' sorted values.</param>
+/// <param name="ChannelUnits">Units of the channels, kept in the bundle, when known.</param>
 public sealed record SampleSource(IDataView Samples, IReadOnlyList<string> Channels, string Label, string Time, IReadOnlyList<string> Groups, double Rate,
-    IReadOnlyList<string>? ClassNames = null)
+    IReadOnlyList<string>? ClassNames = null, IReadOnlyList<string>? ChannelUnits = null)
 {
     /// <summary>The synthetic waist IMU of <see cref="SyntheticImuGenerator"/>.</summary>
     public static SampleSource Synthetic(MLContext ml, int subjects, int seed, double rate = 50) => new(
         ml.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = subjects, SamplingRateHz = rate, Seed = seed })),
-        ImuSample.ChannelNames, nameof(ImuSample.Activity), nameof(ImuSample.Time), [nameof(ImuSample.Subject)], rate, SyntheticImuGenerator.Activities);
+        ImuSample.ChannelNames, nameof(ImuSample.Activity), nameof(ImuSample.Time), [nameof(ImuSample.Subject)], rate, SyntheticImuGenerator.Activities,
+        ImuSample.ChannelUnits);
 
-    /// <summary>CSV logs read by <see cref="HarCatalog.LoadSensorCsv"/>; sessions (files) separate recordings too.</summary>
-    public static SampleSource Csv(MLContext ml, string path, IReadOnlyList<string> channels, string label, string subject, string time, double rate) => new(
-        ml.Data.LoadSensorCsv(path, new CsvSampleOptions { ChannelColumnNames = channels, LabelColumnName = label, SubjectColumnName = subject, TimestampColumnName = time }),
+    /// <summary>CSV logs read by <see cref="HarCatalog.LoadSensorCsv"/> (a file, folder or pattern); sessions (files) separate recordings too.</summary>
+    public static SampleSource Csv(MLContext ml, string path, IReadOnlyList<string> channels, string label, string subject, string time, double rate,
+        MalformedRowPolicy malformedRows = MalformedRowPolicy.Error) => new(
+        ml.Data.LoadSensorCsv(path, new CsvSampleOptions
+        {
+            ChannelColumnNames = channels, LabelColumnName = label, SubjectColumnName = subject, TimestampColumnName = time, MalformedRows = malformedRows,
+        }),
         channels, label, time, [CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName], rate);
 }
 
 /// <summary>
-/// The quickstart's experiment: the last three subjects (in name order) held out; 2.56 s windows at 50 Hz (128
-/// samples), 50 % overlap, never across recordings; normalisation fitted on the training windows; TinierHAR with the
-/// paper's protocol; metrics on the held-out subjects.
+/// The quickstart's experiment (and the tool's <c>train</c>): the last three subjects (in name order) held out, or the
+/// ones named; 2.56 s windows (128 samples at 50 Hz), 50 % overlap, never across recordings; normalisation fitted on
+/// the training windows; TinierHAR (or another network) with the paper's protocol; metrics on the held-out subjects.
 /// </summary>
 public sealed class HoldOutExperiment
 {
@@ -60,13 +66,28 @@ public sealed class HoldOutExperiment
     /// <summary>The held-out subjects.</summary>
     public required IReadOnlyList<string> HeldOutSubjects { get; init; }
 
+    /// <summary>The source's channel units, where known.</summary>
+    public IReadOnlyList<string>? ChannelUnits { get; init; }
+
     /// <summary>Runs the experiment on <paramref name="source"/>.</summary>
-    public static HoldOutExperiment Run(MLContext ml, SampleSource source, int epochs, int seed, IProgress<EpochReport>? progress = null)
+    /// <param name="ml">The context.</param>
+    /// <param name="source">The samples.</param>
+    /// <param name="epochs">Most epochs.</param>
+    /// <param name="seed">Training seed.</param>
+    /// <param name="progress">Per-epoch progress.</param>
+    /// <param name="network">The network (TinierHAR with the paper's defaults when null).</param>
+    /// <param name="testSubjects">The held-out subjects; the last three in name order when null.</param>
+    public static HoldOutExperiment Run(MLContext ml, SampleSource source, int epochs, int seed, IProgress<EpochReport>? progress = null,
+        HarNetworkOptions? network = null, IReadOnlyList<string>? testSubjects = null)
     {
         var subjects = ml.Data.CreateEnumerable<SubjectRow>(source.Samples, reuseRowObject: true).Select(r => r.Subject).Distinct().Order(StringComparer.Ordinal).ToArray();
-        if (subjects.Length < 4)
+        if (testSubjects?.FirstOrDefault(s => !subjects.Contains(s)) is { } unknown)
+            throw new ArgumentException($"Invalid test subject '{unknown}': the data's subjects are {string.Join(", ", subjects)}.", nameof(testSubjects));
+        if (testSubjects is null && subjects.Length < 4)
             throw new ArgumentException($"The hold-out needs at least 4 subjects; the data has {subjects.Length}.", nameof(source));
-        var heldOut = subjects[^3..];
+        var heldOut = testSubjects?.ToArray() ?? subjects[^3..];
+        if (heldOut.Length == 0 || heldOut.Length == subjects.Length)
+            throw new ArgumentException("Invalid test subjects: name at least one, and leave at least one for training.", nameof(testSubjects));
         var trainSamples = ml.Data.FilterByCustomPredicate<SubjectRow>(source.Samples, s => heldOut.Contains(s.Subject));
         var testSamples = ml.Data.FilterByCustomPredicate<SubjectRow>(source.Samples, s => !heldOut.Contains(s.Subject));
 
@@ -87,7 +108,7 @@ public sealed class HoldOutExperiment
         var model = ml.Transforms.NormalizeSensorChannels()
             .Append(ml.MulticlassClassification.Trainers.TinierHar(new TinierHarTrainer.Options
             {
-                Network = new TinierHarOptions(), MaxEpochs = epochs, Seed = seed, Progress = progress,
+                Network = network ?? new TinierHarOptions(), MaxEpochs = epochs, Seed = seed, Progress = progress,
             }))
             .Fit(trainWindows);
         return new HoldOutExperiment
@@ -98,7 +119,27 @@ public sealed class HoldOutExperiment
             WindowSchema = trainWindows.Schema,
             Reports = (trainView.LastReport!, testView.LastReport!),
             HeldOutSubjects = heldOut,
+            ChannelUnits = source.ChannelUnits,
         };
+    }
+
+    /// <summary>
+    /// Saves the model bundle (the ML.NET model after the windowing, the window settings, channels, classes and
+    /// normalisation, and the network) to <paramref name="path"/>, and returns its manifest.
+    /// </summary>
+    public BundleManifest SaveBundle(MLContext ml, string path)
+    {
+        var normalization = ((ChannelNormalizer)Model.First()).Statistics;
+        var manifest = new BundleManifest
+        {
+            WindowLength = Windowing.ResolvedWindowLength, WindowStep = Windowing.ResolvedStep,
+            ChannelNames = Windowing.ChannelColumnNames, ChannelUnits = ChannelUnits,
+            SamplingRateHz = Windowing.SamplingRateHz, ClassNames = Metrics.ClassNames,
+            GroupColumnNames = Windowing.GroupColumnNames, TimestampColumnName = Windowing.TimestampColumnName,
+            NormalizationMean = normalization.Mean, NormalizationScale = normalization.Scale,
+        };
+        HarModelBundle.Save(ml, Model, WindowSchema, manifest, path);
+        return manifest;
     }
 
     private sealed class SubjectRow

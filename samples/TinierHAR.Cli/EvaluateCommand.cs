@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Microsoft.ML;
+using TinierHAR.MLNet;
+using TinierHAR.MLNet.Data;
+using TinierHAR.MLNet.Evaluation;
+using TinierHAR.MLNet.Scoring;
+
+namespace TinierHAR.Cli;
+
+/// <summary><c>evaluate</c>: scores labelled CSV logs with a model bundle and writes the metrics report and the confusion matrix.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var log = new CsvLogOptions();
+        var model = new Option<FileInfo>("--model") { Description = "Model bundle (.zip)", Required = true };
+        var output = new Option<DirectoryInfo>("--output") { Description = "Folder for metrics.txt and confusion.png", Required = true };
+        var command = new Command("evaluate", "Evaluate a model bundle on labelled CSV logs: metrics report and confusion-matrix picture.") { model, output };
+        log.AddTo(command, withChannels: false);
+        command.SetAction(parse => HarCommandLine.Run(parse, console =>
+        {
+            var ml = new MLContext();
+            var bundle = HarModelBundle.Load(ml, parse.GetValue(model)!.FullName);
+            var label = parse.GetValue(log.Label)!;
+            var samples = ml.Data.LoadSensorCsv(parse.GetValue(log.Data)!, new CsvSampleOptions
+            {
+                ChannelColumnNames = bundle.Manifest.ChannelNames, LabelColumnName = label, SubjectColumnName = parse.GetValue(log.Subject),
+                TimestampColumnName = parse.GetValue(log.Time), MalformedRows = parse.GetValue(log.Malformed),
+            });
+            var scored = bundle.ScoreLogBatched(samples, new LogScoringOptions
+            {
+                SamplingRateHz = parse.GetValue(log.Rate), TimestampColumnName = parse.GetValue(log.Time), LabelColumnName = label,
+                GroupColumnNames = [CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName],
+            });
+            // Labels outside the model's classes map to the missing key: such windows are counted, not scored.
+            var classes = ml.Data.LoadFromEnumerable(bundle.Manifest.ClassNames.Select(n => new ClassName { Value = n }));
+            var labelled = ml.Transforms.Conversion.MapValueToKey("Label", label, keyData: classes).Fit(scored.Predictions).Transform(scored.Predictions);
+            var metrics = HarMetrics.Evaluate(labelled);
+            var windows = scored.Windows.LastReport!;
+            var report = $"data: {parse.GetValue(log.Data)}\nwindows: {windows}\nwindows whose label is not a model class: {windows.WindowsProduced - metrics.Count}\n\n{HarMetricsText.Report(metrics)}";
+            var folder = parse.GetValue(output)!;
+            folder.Create();
+            MetricsFiles.Write(folder, metrics, report);
+            console.WriteLine(report);
+            console.WriteLine($"wrote metrics.txt and confusion.png in {folder.FullName}");
+            return 0;
+        }));
+        return command;
+    }
+
+    private sealed class ClassName
+    {
+        public string Value { get; set; } = "";
+    }
+}

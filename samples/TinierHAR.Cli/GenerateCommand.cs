@@ -1,0 +1,30 @@
+using System.CommandLine;
+using System.Globalization;
+using TinierHAR.MLNet.Data;
+
+namespace TinierHAR.Cli;
+
+/// <summary><c>generate</c>: a synthetic labelled IMU log as CSV (for trying <c>train</c>, <c>evaluate</c> and <c>score</c>, and for benchmarks).</summary>
+internal static class GenerateCommand
+{
+    public static Command Create()
+    {
+        var output = new Option<FileInfo>("--output") { Description = "The CSV file (.csv or .csv.gz)", Required = true };
+        var subjects = new Option<int>("--subjects") { Description = "Subjects", DefaultValueFactory = _ => 10 };
+        var hours = new Option<double?>("--hours") { Description = "Hours per subject (about; sets the number of bouts)" };
+        var rate = new Option<double>("--rate") { Description = "Sampling rate in Hz", DefaultValueFactory = _ => 50 };
+        var seed = new Option<int>("--seed") { Description = "Seed", DefaultValueFactory = _ => 1 };
+        var command = new Command("generate", "Write synthetic waist-IMU recordings (Subject, Time, AccX..GyroZ, Activity) as a CSV log.") { output, subjects, hours, rate, seed };
+        command.SetAction(parse => HarCommandLine.Run(parse, console =>
+        {
+            var options = new SyntheticImuOptions { Subjects = parse.GetValue(subjects), SamplingRateHz = parse.GetValue(rate), Seed = parse.GetValue(seed) };
+            if (parse.GetValue(hours) is { } h)
+                options.BoutsPerSubject = Math.Max(1, (int)Math.Round(h * 3600 / ((options.MinBoutSeconds + options.MaxBoutSeconds) / 2)));
+            var file = parse.GetValue(output)!;
+            var rows = SyntheticImuCsv.Write(file.FullName, options);
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {rows:N0} samples ({rows / options.SamplingRateHz / 3600:0.00} h) of {options.Subjects} subject(s) to {file.FullName}"));
+            return 0;
+        }));
+        return command;
+    }
+}

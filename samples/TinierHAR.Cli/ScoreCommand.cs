@@ -1,0 +1,220 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using nietras.SeparatedValues;
+using Spectre.Console;
+using TinierHAR.MLNet;
+using TinierHAR.MLNet.Data;
+using TinierHAR.MLNet.Scoring;
+using TinierHAR.MLNet.Windowing;
+
+namespace TinierHAR.Cli;
+
+/// <summary>
+/// <c>score</c>: batch-scores CSV sensor logs of any size with a model bundle, streaming, into per-window predictions
+/// and optional activity segments; a summary accounts for every row.
+/// </summary>
+internal static class ScoreCommand
+{
+    /// <summary>The label of windows below the confidence threshold.</summary>
+    public const string Unknown = "unknown";
+
+    public static Command Create()
+    {
+        var model = new Option<FileInfo>("--model") { Description = "Model bundle (.zip) written by train or HarModelBundle.Save", Required = true };
+        var input = new Option<string>("--input") { Description = "A CSV log (.csv, .csv.gz), a folder of them, or a pattern such as 'logs/*.csv.gz'", Required = true };
+        var output = new Option<FileInfo>("--output") { Description = "Per-window predictions (CSV)", Required = true };
+        var segments = new Option<FileInfo?>("--segments") { Description = "Merged activity segments (CSV)" };
+        var smooth = new Option<int>("--smooth") { Description = "Majority smoothing over this many centred windows before segmenting (odd; 1 = none)", DefaultValueFactory = _ => 1 };
+        var threshold = new Option<double>("--threshold") { Description = $"Windows whose top probability is below this are '{Unknown}'", DefaultValueFactory = _ => 0 };
+        var time = new Option<string?>("--time") { Description = "Timestamp column (seconds); default: the bundle's" };
+        var noTime = new Option<bool>("--no-time") { Description = "The logs have no timestamp column" };
+        var subject = new Option<string?>("--subject") { Description = "Subject column, if the logs have one" };
+        var session = new Option<string?>("--session") { Description = "Session column; default: one session per file" };
+        var rate = new Option<double?>("--rate") { Description = "The logs' sampling rate in Hz; default: the bundle's" };
+        var resample = new Option<bool>("--resample") { Description = "Resample logs at another --rate to the bundle's rate" };
+        var malformed = new Option<MalformedRowPolicy>("--malformed") { Description = "Malformed lines: Error (stop, naming file and line) or Skip (count them)", DefaultValueFactory = _ => MalformedRowPolicy.Error };
+        var batch = new Option<int>("--batch-size") { Description = "Windows per ONNX Runtime call", DefaultValueFactory = _ => 256 };
+        var threads = new Option<int>("--threads") { Description = "Batches scored side by side (0: one per core)", DefaultValueFactory = _ => 0 };
+        var command = new Command("score", "Score CSV sensor logs with a model bundle: per-window predictions, activity segments and a summary of every row.")
+        {
+            model, input, output, segments, smooth, threshold, time, noTime, subject, session, rate, resample, malformed, batch, threads,
+        };
+        command.SetAction(parse => HarCommandLine.Run(parse, console =>
+        {
+            ActivitySegmenter.ValidateSmoothing(parse.GetValue(smooth), "--smooth");
+            var minimum = parse.GetValue(threshold);
+            if (minimum is < 0 or > 1)
+                throw new ArgumentException($"Invalid option '--threshold': a probability between 0 and 1 (got {minimum}).");
+            var ml = new MLContext();
+            var bundle = HarModelBundle.Load(ml, parse.GetValue(model)!.FullName);
+            var manifest = bundle.Manifest;
+            var timeColumn = parse.GetValue(noTime) ? null : parse.GetValue(time) ?? manifest.TimestampColumnName;
+            var samples = ml.Data.LoadSensorCsv(parse.GetValue(input)!, new CsvSampleOptions
+            {
+                ChannelColumnNames = manifest.ChannelNames, TimestampColumnName = timeColumn,
+                SubjectColumnName = parse.GetValue(subject), SessionColumnName = parse.GetValue(session), MalformedRows = parse.GetValue(malformed),
+            });
+            var scored = bundle.ScoreLogBatched(samples, new LogScoringOptions
+            {
+                SamplingRateHz = parse.GetValue(rate), Resample = parse.GetValue(resample), TimestampColumnName = timeColumn,
+                GroupColumnNames = [CsvSamplesDataView.SourceColumnName, CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName],
+            }, new BatchedHarScoringOptions { BatchSize = parse.GetValue(batch), ConcurrentBatches = parse.GetValue(threads) });
+            // Without timestamps, times are sample positions at the windows' rate (the bundle's; the log's when the bundle has none).
+            var job = new ScoringJob(manifest, timeColumn is not null, minimum, parse.GetValue(smooth), manifest.SamplingRateHz ?? parse.GetValue(rate) ?? 1);
+            var clock = Stopwatch.StartNew();
+            var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console) });
+            var totals = terminal.Progress().AutoClear(false)
+                .Columns(new SpinnerColumn(), new TaskDescriptionColumn { Alignment = Justify.Left }, new ElapsedTimeColumn())
+                .Start(progress =>
+                {
+                    var task = progress.AddTask("scoring");
+                    task.IsIndeterminate = true;
+                    var result = job.Run(scored.Predictions, parse.GetValue(output)!.FullName, parse.GetValue(segments)?.FullName, (rows, windows) =>
+                        task.Description = string.Create(CultureInfo.InvariantCulture, $"scoring: {rows:N0} rows, {windows:N0} windows, {rows / Math.Max(1e-9, clock.Elapsed.TotalSeconds):N0} rows/s"));
+                    task.StopTask();
+                    return result;
+                });
+            Summarize(console, samples, scored.Windows.LastReport!, totals, clock.Elapsed, parse.GetValue(output)!, parse.GetValue(segments));
+            return 0;
+        }));
+        return command;
+    }
+
+    private static void Summarize(TextWriter console, CsvSamplesDataView samples, WindowingReport windows, ScoringTotals totals, TimeSpan elapsed, FileInfo output, FileInfo? segments)
+    {
+        var read = samples.LastReport!;
+        var invariant = CultureInfo.InvariantCulture;
+        var skipped = read.RowsSkipped.Values.Sum();
+        console.WriteLine(string.Create(invariant, $"files:            {read.Files:N0}"));
+        console.WriteLine(string.Create(invariant, $"rows read:        {windows.RowsRead + skipped:N0}"));
+        console.WriteLine(string.Create(invariant, $"rows rejected:    {skipped:N0}{(skipped > 0 ? " (" + string.Join(", ", read.RowsSkipped.Select(p => $"{p.Key}: {p.Value:N0}")) + ")" : "")}"));
+        console.WriteLine(string.Create(invariant, $"rows windowed:    {windows.RowsRead - windows.RowsNotCovered:N0}"));
+        console.WriteLine(string.Create(invariant, $"rows not covered: {windows.RowsNotCovered:N0} (the tails of {windows.Segments:N0} sequences; {windows.Gaps:N0} timestamp gaps)"));
+        console.WriteLine(string.Create(invariant, $"windows scored:   {totals.Windows:N0} ({totals.Unknown:N0} below the threshold, '{Unknown}')"));
+        if (totals.Segments is { } count)
+            console.WriteLine(string.Create(invariant, $"segments:         {count:N0} → {segments!.FullName}"));
+        console.WriteLine(string.Create(invariant, $"predictions:      {output.FullName}"));
+        console.WriteLine(string.Create(invariant, $"speed:            {(windows.RowsRead + skipped) / elapsed.TotalSeconds:N0} rows/s, {totals.Windows / elapsed.TotalSeconds:N0} windows/s ({elapsed.TotalSeconds:0.0} s)"));
+    }
+}
+
+/// <summary>What a scoring pass wrote.</summary>
+internal sealed record ScoringTotals(long Windows, long Unknown, long? Segments);
+
+/// <summary>Reads scored windows once, writing the per-window CSV and the segments (each to a temporary file renamed on success).</summary>
+internal sealed class ScoringJob(BundleManifest manifest, bool timed, double threshold, int smoothing, double rateHz)
+{
+    public ScoringTotals Run(IDataView predictions, string outputPath, string? segmentsPath, Action<long, long> progress)
+    {
+        var schema = predictions.Schema;
+        using var cursor = predictions.GetRowCursor(schema);
+        var source = Text(cursor, CsvSamplesDataView.SourceColumnName);
+        var subject = Text(cursor, CsvSamplesDataView.SubjectColumnName);
+        var session = Text(cursor, CsvSamplesDataView.SessionColumnName);
+        var first = cursor.GetGetter<long>(schema[SensorWindowsDataView.FirstSampleIndexColumnName]);
+        var last = cursor.GetGetter<long>(schema[SensorWindowsDataView.LastSampleIndexColumnName]);
+        var start = timed ? cursor.GetGetter<double>(schema[SensorWindowsDataView.StartTimeColumnName]) : null;
+        var end = timed ? cursor.GetGetter<double>(schema[SensorWindowsDataView.EndTimeColumnName]) : null;
+        var score = cursor.GetGetter<VBuffer<float>>(schema["Score"]);
+        var predicted = cursor.GetGetter<uint>(schema["PredictedLabel"]);
+        var classes = manifest.ClassNames;
+
+        using var windowsFile = new AtomicFile(outputPath);
+        using var segmentsFile = segmentsPath is null ? null : new AtomicFile(segmentsPath);
+        var options = new SepWriterOptions(Sep.New(',')) { CultureInfo = CultureInfo.InvariantCulture };
+        using var windowsCsv = options.To(windowsFile.Stream, leaveOpen: true);
+        using var segmentsCsv = segmentsFile is null ? null : options.To(segmentsFile.Stream, leaveOpen: true);
+        var segmenter = new ActivitySegmenter(smoothing, manifest.WindowStep);
+        string? sequence = null;
+        long sequenceStart = 0, windows = 0, unknown = 0, segments = 0;
+        VBuffer<float> probabilities = default;
+        (ReadOnlyMemory<char> Source, ReadOnlyMemory<char> Subject, ReadOnlyMemory<char> Session) keys = default;
+        var sequenceKeys = new Dictionary<string, (string Source, string Subject, string Session)>();
+
+        while (cursor.MoveNext())
+        {
+            source(ref keys.Source);
+            subject(ref keys.Subject);
+            session(ref keys.Session);
+            long firstSample = 0, lastSample = 0;
+            first(ref firstSample);
+            last(ref lastSample);
+            score(ref probabilities);
+            var values = probabilities.GetValues();
+            uint key1 = 0;
+            predicted(ref key1);
+            var best = (int)key1 - 1;
+            var activity = values[best] < threshold ? ScoreCommand.Unknown : classes[best];
+            if (activity == ScoreCommand.Unknown) unknown++;
+
+            var key = $"{keys.Source}|{keys.Subject}|{keys.Session}";
+            if (key != sequence)
+            {
+                sequence = key;
+                sequenceStart = firstSample;
+                sequenceKeys[key] = (keys.Source.ToString(), keys.Subject.ToString(), keys.Session.ToString());
+            }
+            double startTime = (firstSample - sequenceStart) / rateHz, endTime = (lastSample + 1 - sequenceStart) / rateHz;
+            if (timed)
+            {
+                start!(ref startTime);
+                end!(ref endTime);
+            }
+
+            using (var row = windowsCsv.NewRow())
+            {
+                row["source"].Set(keys.Source.Span);
+                row["subject"].Set(keys.Subject.Span);
+                row["session"].Set(keys.Session.Span);
+                row["first_sample"].Format(firstSample);
+                row["last_sample"].Format(lastSample);
+                if (timed)
+                {
+                    row["start_time"].Format(startTime);
+                    row["end_time"].Format(endTime);
+                }
+                row["predicted"].Set(activity);
+                row["confidence"].Format(values[best]);
+                for (var c = 0; c < classes.Count; c++)
+                    row["p_" + classes[c]].Format(values[c]);
+            }
+
+            if (segmentsCsv is not null)
+            {
+                foreach (var segment in segmenter.Add(new WindowActivity(key, firstSample, startTime, endTime, activity)))
+                    WriteSegment(segmentsCsv, segment, sequenceKeys[segment.Sequence], ref segments);
+            }
+            if (++windows % 2048 == 0)
+                progress(lastSample + 1, windows);
+        }
+        if (segmentsCsv is not null)
+        {
+            foreach (var segment in segmenter.Complete())
+                WriteSegment(segmentsCsv, segment, sequenceKeys[segment.Sequence], ref segments);
+        }
+        windowsCsv.Dispose();
+        segmentsCsv?.Dispose();
+        windowsFile.Commit();
+        segmentsFile?.Commit();
+        return new ScoringTotals(windows, unknown, segmentsFile is null ? null : segments);
+    }
+
+    private static void WriteSegment(SepWriter csv, ActivitySegment segment, (string Source, string Subject, string Session) keys, ref long count)
+    {
+        using var row = csv.NewRow();
+        row["source"].Set(keys.Source);
+        row["subject"].Set(keys.Subject);
+        row["session"].Set(keys.Session);
+        row["activity"].Set(segment.Activity);
+        row["start"].Format(segment.Start);
+        row["end"].Format(segment.End);
+        row["windows"].Format(segment.Windows);
+        count++;
+    }
+
+    private static ValueGetter<ReadOnlyMemory<char>> Text(DataViewRowCursor cursor, string name) =>
+        cursor.GetGetter<ReadOnlyMemory<char>>(cursor.Schema[name]);
+}

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.ML;
+using Spectre.Console;
+using TinierHAR.MLNet.Evaluation;
+using TinierHAR.Plots;
+using TinierHAR.Trainer.Experiments;
+using TinierHAR.Trainer.Training;
+
+namespace TinierHAR.Cli;
+
+/// <summary>
+/// <c>train</c>: trains a network on labelled CSV logs with held-out subjects and writes the model bundle, the ONNX
+/// file, a metrics report and the pictures (confusion matrix, training curves).
+/// </summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var log = new CsvLogOptions();
+        var network = new NetworkOptionsBinder(defaultModel: "tinierhar");
+        var output = new Option<DirectoryInfo>("--output") { Description = "Folder for bundle.zip, model.onnx, metrics.txt, confusion.png, training-curves.png", Required = true };
+        var epochs = new Option<int>("--epochs") { Description = "Most epochs (early stopping may end sooner)", DefaultValueFactory = _ => 150 };
+        var seed = new Option<int>("--seed") { Description = "Training seed", DefaultValueFactory = _ => 1 };
+        var testSubjects = new Option<string?>("--test-subjects") { Description = "Comma-separated held-out subjects; default: the last three in name order" };
+        var command = new Command("train", "Train a HAR network on labelled CSV logs; write the bundle, the .onnx, metrics and plots.") { output, epochs, seed, testSubjects };
+        log.AddTo(command);
+        network.AddTo(command);
+        command.SetAction(parse => HarCommandLine.Run(parse, console =>
+        {
+            var folder = parse.GetValue(output)!;
+            folder.Create();
+            var seedValue = parse.GetValue(seed);
+            var maxEpochs = parse.GetValue(epochs);
+            if (maxEpochs < 1)
+                throw new ArgumentException($"Invalid option '--epochs': at least 1 (got {maxEpochs}).");
+            var ml = new MLContext(seedValue);
+            var source = SampleSource.Csv(ml, parse.GetValue(log.Data)!, log.ChannelList(parse), parse.GetValue(log.Label)!, parse.GetValue(log.Subject)!,
+                parse.GetValue(log.Time)!, parse.GetValue(log.Rate), parse.GetValue(log.Malformed));
+            var held = parse.GetValue(testSubjects)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console) });
+            var run = terminal.Progress().AutoClear(false)
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                .Start(progress =>
+                {
+                    var task = progress.AddTask("training", maxValue: maxEpochs);
+                    return HoldOutExperiment.Run(ml, source, maxEpochs, seedValue, new EpochProgress(report =>
+                    {
+                        task.Description = string.Create(CultureInfo.InvariantCulture,
+                            $"epoch {report.Epoch}: loss {report.TrainLoss:0.000} / validation {report.ValidationLoss:0.000}, macro F1 {report.ValidationMacroF1:0.000}");
+                        task.Value = report.Epoch;
+                    }), network.Bind(parse), held);
+                });
+
+            var bundle = Path.Combine(folder.FullName, "bundle.zip");
+            run.SaveBundle(ml, bundle);
+            var onnx = Path.Combine(folder.FullName, "model.onnx");
+            MLNet.Data.AtomicFile.Write(onnx, stream => stream.Write(run.Model.LastTransformer.OnnxModel));
+            var history = run.Model.LastTransformer.History;
+            var report = $"held-out subjects: {string.Join(", ", run.HeldOutSubjects)}\ntraining windows: {run.Reports.Train}\ntest windows: {run.Reports.Test}\n"
+                + $"epochs: {history.Epochs.Count} (best {history.BestEpoch?.Epoch})\n\n{HarMetricsText.Report(run.Metrics)}";
+            MetricsFiles.Write(folder, run.Metrics, report);
+            HarPlots.SavePng(HarPlots.TrainingCurves(history.Epochs
+                .Select(e => new TrainingCurvePoint(e.Epoch, e.TrainLoss, e.ValidationLoss, e.ValidationMacroF1, e.IsBest)).ToList()), Path.Combine(folder.FullName, "training-curves.png"));
+            console.WriteLine(HarMetricsText.Summary(run.Metrics));
+            console.WriteLine($"wrote {bundle}, {onnx}, metrics.txt, confusion.png and training-curves.png in {folder.FullName}");
+            return 0;
+        }));
+        return command;
+    }
+}
+
+/// <summary>The metrics report and the confusion-matrix picture of <c>train</c> and <c>evaluate</c>.</summary>
+internal static class MetricsFiles
+{
+    public static void Write(DirectoryInfo folder, HarMetrics metrics, string report)
+    {
+        MLNet.Data.AtomicFile.Write(Path.Combine(folder.FullName, "metrics.txt"), stream => stream.Write(System.Text.Encoding.UTF8.GetBytes(report)));
+        HarPlots.SavePng(HarPlots.ConfusionMatrix(metrics), Path.Combine(folder.FullName, "confusion.png"));
+    }
+}

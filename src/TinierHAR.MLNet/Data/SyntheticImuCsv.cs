@@ -1,0 +1,39 @@
+using System.Globalization;
+using System.IO.Compression;
+using nietras.SeparatedValues;
+
+namespace TinierHAR.MLNet.Data;
+
+/// <summary>
+/// Writes <see cref="SyntheticImuGenerator"/> recordings as a CSV log (<c>Subject,Time,AccX..GyroZ,Activity</c>;
+/// gzip when the name ends in <c>.gz</c>), streaming, for tests, benchmarks and demos of log scoring.
+/// </summary>
+public static class SyntheticImuCsv
+{
+    /// <summary>Writes the log and returns the number of sample rows.</summary>
+    public static long Write(string path, SyntheticImuOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        long rows = 0;
+        AtomicFile.Write(path, file =>
+        {
+            using var stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true) : file;
+            using var writer = Sep.New(',').Writer(o => o with { CultureInfo = CultureInfo.InvariantCulture }).To(stream, leaveOpen: true);
+            foreach (var sample in SyntheticImuGenerator.Generate(options))
+            {
+                using var row = writer.NewRow();
+                row[nameof(ImuSample.Subject)].Set(sample.Subject);
+                row[nameof(ImuSample.Time)].Format(Math.Round(sample.Time, 6));
+                row[nameof(ImuSample.AccX)].Format(sample.AccX);
+                row[nameof(ImuSample.AccY)].Format(sample.AccY);
+                row[nameof(ImuSample.AccZ)].Format(sample.AccZ);
+                row[nameof(ImuSample.GyroX)].Format(sample.GyroX);
+                row[nameof(ImuSample.GyroY)].Format(sample.GyroY);
+                row[nameof(ImuSample.GyroZ)].Format(sample.GyroZ);
+                row[nameof(ImuSample.Activity)].Set(sample.Activity);
+                rows++;
+            }
+        });
+        return rows;
+    }
+}

@@ -1,0 +1,128 @@
+namespace TinierHAR.MLNet.Scoring;
+
+/// <summary>One scored window of a log, as the segmenter sees it.</summary>
+/// <param name="Sequence">The run of windows it belongs to (source, subject, session): segments never cross sequences.</param>
+/// <param name="FirstSample">Index of the window's first sample in the log.</param>
+/// <param name="Start">Start of the window in seconds (its first timestamp, or sample index / rate).</param>
+/// <param name="End">End of the window in seconds.</param>
+/// <param name="Activity">The predicted class (or the unknown label).</param>
+public sealed record WindowActivity(string Sequence, long FirstSample, double Start, double End, string Activity);
+
+/// <summary>A run of windows with the same (smoothed) activity.</summary>
+/// <param name="Sequence">The run of windows it lies in.</param>
+/// <param name="Activity">The activity.</param>
+/// <param name="Start">Start in seconds: the first window's start, or midway between the centres of the windows that differ.</param>
+/// <param name="End">End in seconds, likewise.</param>
+/// <param name="Windows">Windows in the segment.</param>
+public sealed record ActivitySegment(string Sequence, string Activity, double Start, double End, int Windows);
+
+/// <summary>
+/// Turns a stream of window predictions into activity segments, in constant memory: optional majority smoothing over
+/// <c>k</c> centred windows (ties keep the window's own class, else the first seen), then runs of equal activity. A
+/// boundary lies midway between the centres of the two windows that differ; a segment starts at its first window's
+/// start at the beginning of a sequence or after a gap, and ends at its last window's end there.
+/// Windows follow each other without a gap when the next one starts one window step later.
+/// </summary>
+public sealed class ActivitySegmenter
+{
+    private readonly int smoothing;
+    private readonly int step;
+    private readonly Queue<WindowActivity> pending = new();
+    private readonly List<WindowActivity> context = [];
+    private WindowActivity? previous;
+    private Open? open;
+
+    /// <summary>Segments windows taken every <paramref name="step"/> samples, smoothed over <paramref name="smoothing"/> windows (1: none).</summary>
+    public ActivitySegmenter(int smoothing, int step)
+    {
+        ValidateSmoothing(smoothing, nameof(smoothing));
+        if (step < 1)
+            throw new ArgumentException($"Invalid option 'step': must be at least 1 sample (got {step}).", nameof(step));
+        (this.smoothing, this.step) = (smoothing, step);
+    }
+
+    /// <summary>Checks the smoothing width (odd, at least 1), naming the option.</summary>
+    public static void ValidateSmoothing(int smoothing, string optionName)
+    {
+        if (smoothing < 1 || smoothing % 2 == 0)
+            throw new ArgumentException($"Invalid option '{optionName}': the smoothing window must be an odd number of windows, at least 1 (got {smoothing}).", optionName);
+    }
+
+    /// <summary>Adds the next window; returns the segments it completes.</summary>
+    public IReadOnlyList<ActivitySegment> Add(WindowActivity window)
+    {
+        var finished = new List<ActivitySegment>();
+        if (previous is not null && (previous.Sequence != window.Sequence || window.FirstSample != previous.FirstSample + step))
+            Flush(finished);
+        previous = window;
+        context.Add(window);
+        pending.Enqueue(window);
+        // The centre window is decided once k/2 windows after it are known.
+        if (pending.Count > smoothing / 2)
+            Emit(pending.Dequeue(), finished);
+        return finished;
+    }
+
+    /// <summary>Ends the stream; returns the last segments.</summary>
+    public IReadOnlyList<ActivitySegment> Complete()
+    {
+        var finished = new List<ActivitySegment>();
+        Flush(finished);
+        return finished;
+    }
+
+    private void Flush(List<ActivitySegment> finished)
+    {
+        while (pending.Count > 0)
+            Emit(pending.Dequeue(), finished);
+        if (open is not null)
+            finished.Add(open.Close(open.LastEnd));
+        open = null;
+        context.Clear();
+        previous = null;
+    }
+
+    private void Emit(WindowActivity window, List<ActivitySegment> finished)
+    {
+        var centre = context.IndexOf(window);
+        var half = smoothing / 2;
+        var votes = context.Skip(Math.Max(0, centre - half)).Take(centre - Math.Max(0, centre - half) + 1 + half).GroupBy(w => w.Activity)
+            .Select(g => (Activity: g.Key, Count: g.Count())).ToList();
+        var top = votes.Max(v => v.Count);
+        var activity = votes.Any(v => v.Activity == window.Activity && v.Count == top) ? window.Activity : votes.First(v => v.Count == top).Activity;
+        // Older windows than the smoothing reach are no longer needed.
+        if (centre - half > 0) context.RemoveRange(0, centre - half);
+
+        var middle = (window.Start + window.End) / 2;
+        if (open is null)
+        {
+            open = new Open(window.Sequence, activity, window.Start, middle, window.End);
+        }
+        else if (open.Activity != activity)
+        {
+            var boundary = (open.LastCentre + middle) / 2;
+            finished.Add(open.Close(boundary));
+            open = new Open(window.Sequence, activity, boundary, middle, window.End);
+        }
+        else
+        {
+            open.Extend(middle, window.End);
+        }
+    }
+
+    private sealed class Open(string sequence, string activity, double start, double centre, double end)
+    {
+        private int windows = 1;
+        public string Activity => activity;
+        public double LastCentre { get; private set; } = centre;
+        public double LastEnd { get; private set; } = end;
+
+        public void Extend(double centre, double end)
+        {
+            (LastCentre, LastEnd) = (centre, end);
+            windows++;
+        }
+
+        public ActivitySegment Close(double at) => new(sequence, activity, start, at, windows);
+    }
+}

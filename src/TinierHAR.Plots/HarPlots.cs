@@ -1,0 +1,157 @@
+using System.Globalization;
+using ScottPlot;
+using TinierHAR.MLNet.Evaluation;
+using TinierHAR.MLNet.Scoring;
+
+namespace TinierHAR.Plots;
+
+/// <summary>
+/// The pictures people expect from a HAR run, drawn with ScottPlot: one module for the command-line tool and the
+/// notebooks. Each method returns the plot (notebooks display it); <see cref="SavePng"/> writes one.
+/// </summary>
+public static class HarPlots
+{
+    /// <summary>Default picture size in pixels.</summary>
+    public const int Width = 900, Height = 600;
+
+    /// <summary>Writes <paramref name="plot"/> as a PNG (temporary file renamed on success) and returns the path.</summary>
+    public static string SavePng(Plot plot, string path, int width = Width, int height = Height)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        MLNet.Data.AtomicFile.Write(path, stream => stream.Write(plot.GetImageBytes(width, height, ImageFormat.Png)));
+        return path;
+    }
+
+    /// <summary>
+    /// The confusion matrix as a heatmap of row-normalised recall (true class down, predicted across), each cell
+    /// labelled with its count.
+    /// </summary>
+    public static Plot ConfusionMatrix(HarMetrics metrics, string? title = null)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        var k = metrics.ClassNames.Count;
+        var recall = new double[k, k];
+        for (var t = 0; t < k; t++)
+        {
+            var row = Enumerable.Range(0, k).Sum(p => metrics.ConfusionMatrix[t, p]);
+            for (var p = 0; p < k; p++)
+                recall[t, p] = row == 0 ? 0 : (double)metrics.ConfusionMatrix[t, p] / row;
+        }
+        var plot = new Plot();
+        var heatmap = plot.Add.Heatmap(recall);
+        heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+        heatmap.ManualRange = new ScottPlot.Range(0, 1);
+        plot.Add.ColorBar(heatmap).Label = "share of the true class";
+        // ScottPlot draws row 0 at the top: true class t sits at y = k − 1 − t.
+        for (var t = 0; t < k; t++)
+        {
+            for (var p = 0; p < k; p++)
+            {
+                var text = plot.Add.Text(metrics.ConfusionMatrix[t, p].ToString(CultureInfo.InvariantCulture), p, k - 1 - t);
+                text.LabelAlignment = Alignment.MiddleCenter;
+                text.LabelFontColor = recall[t, p] > 0.5 ? Colors.Black : Colors.White;
+            }
+        }
+        var positions = Enumerable.Range(0, k).Select(i => (double)i).ToArray();
+        plot.Axes.Bottom.SetTicks(positions, [.. metrics.ClassNames]);
+        plot.Axes.Left.SetTicks(positions, metrics.ClassNames.Reverse().ToArray());
+        plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+        plot.XLabel("predicted");
+        plot.YLabel("true");
+        plot.Title(title ?? string.Create(CultureInfo.InvariantCulture, $"Confusion matrix: accuracy {metrics.Accuracy:0.000}, macro F1 {metrics.MacroF1:0.000} ({metrics.Count:N0} windows)"));
+        return plot;
+    }
+
+    /// <summary>Training and validation loss per epoch (left axis) and validation macro F1 (right axis); the best epoch marked.</summary>
+    public static Plot TrainingCurves(IReadOnlyList<TrainingCurvePoint> epochs, string title = "Training curves")
+    {
+        ArgumentNullException.ThrowIfNull(epochs);
+        var plot = new Plot();
+        var x = epochs.Select(e => (double)e.Epoch).ToArray();
+        plot.Add.ScatterLine(x, epochs.Select(e => e.TrainLoss).ToArray()).LegendText = "training loss";
+        plot.Add.ScatterLine(x, epochs.Select(e => e.ValidationLoss).ToArray()).LegendText = "validation loss";
+        var f1 = plot.Add.ScatterLine(x, epochs.Select(e => e.ValidationMacroF1).ToArray());
+        f1.LegendText = "validation macro F1 (right)";
+        f1.Axes.YAxis = plot.Axes.Right;
+        plot.Axes.Right.Label.Text = "macro F1";
+        if (epochs.LastOrDefault(e => e.IsBest) is { } best)
+            plot.Add.VerticalLine(best.Epoch).LegendText = $"best epoch {best.Epoch}";
+        plot.XLabel("epoch");
+        plot.YLabel("cross-entropy");
+        plot.Title(title);
+        plot.ShowLegend(Alignment.UpperCenter);
+        return plot;
+    }
+
+    /// <summary>
+    /// The activity timeline of a scored log: one bar per segment on the activity's row, so a person sees what
+    /// happened when.
+    /// </summary>
+    public static Plot ActivityTimeline(IEnumerable<ActivitySegment> segments, IReadOnlyList<string> activities, string title = "Activity timeline")
+    {
+        ArgumentNullException.ThrowIfNull(segments);
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        foreach (var segment in segments)
+        {
+            var row = Math.Max(0, activities.ToList().IndexOf(segment.Activity));
+            var box = plot.Add.Rectangle(segment.Start, segment.End, row - 0.4, row + 0.4);
+            box.FillColor = palette.GetColor(row);
+            box.LineWidth = 0;
+        }
+        plot.Axes.Left.SetTicks(activities.Select((_, i) => (double)i).ToArray(), [.. activities]);
+        plot.XLabel("time (s)");
+        plot.Title(title);
+        return plot;
+    }
+
+    /// <summary>Class probabilities over time (one line per class) at the windows' centres.</summary>
+    public static Plot ProbabilitiesOverTime(IReadOnlyList<double> times, IReadOnlyList<float[]> probabilities, IReadOnlyList<string> classes, string title = "Class probabilities")
+    {
+        var plot = new Plot();
+        var x = times.ToArray();
+        for (var c = 0; c < classes.Count; c++)
+            plot.Add.ScatterLine(x, probabilities.Select(p => (double)p[c]).ToArray()).LegendText = classes[c];
+        plot.XLabel("time (s)");
+        plot.YLabel("probability");
+        plot.Axes.SetLimitsY(0, 1);
+        plot.Title(title);
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot;
+    }
+
+    /// <summary>
+    /// The paper's efficiency picture: macro F1 against parameters (log scale), one labelled point per model, marker
+    /// area growing with MACs.
+    /// </summary>
+    public static Plot Efficiency(IReadOnlyList<ModelPoint> models, string title = "Macro F1 against model size")
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        var largest = Math.Max(1, models.Max(m => m.Macs));
+        for (var i = 0; i < models.Count; i++)
+        {
+            var m = models[i];
+            var marker = plot.Add.Marker(Math.Log10(m.Parameters), m.MacroF1);
+            marker.Size = (float)(10 + 40 * Math.Sqrt(m.Macs / largest));
+            marker.Color = palette.GetColor(i);
+            var label = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"{m.Name}: {m.Parameters:N0} params, {m.Macs / 1e6:0.0}M MACs"), Math.Log10(m.Parameters), m.MacroF1);
+            label.LabelOffsetY = -24;
+            label.LabelAlignment = Alignment.LowerCenter;
+        }
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Math.Pow(10, v).ToString("N0", CultureInfo.InvariantCulture) };
+        plot.XLabel("parameters (log scale)");
+        plot.YLabel("macro F1");
+        plot.Axes.Margins(0.25, 0.25);
+        plot.Title(title);
+        return plot;
+    }
+}
+
+/// <summary>One epoch of a training run, for <see cref="HarPlots.TrainingCurves"/>.</summary>
+public sealed record TrainingCurvePoint(int Epoch, double TrainLoss, double ValidationLoss, double ValidationMacroF1, bool IsBest);
+
+/// <summary>One model of <see cref="HarPlots.Efficiency"/>.</summary>
+public sealed record ModelPoint(string Name, long Parameters, double Macs, double MacroF1);

@@ -1,0 +1,63 @@
+using TinierHAR.MLNet.Scoring;
+
+namespace TinierHAR.MLNet.Tests.Scoring;
+
+[TestClass]
+public sealed class ActivitySegmenterTests
+{
+    /// <summary>Windows of 2 s every 1 s (step 50 samples at 50 Hz) with the given one-letter activities.</summary>
+    private static List<WindowActivity> Windows(string activities, string sequence = "a", int firstIndex = 0) =>
+        activities.Select((a, i) => new WindowActivity(sequence, (firstIndex + i) * 50L, firstIndex + i, firstIndex + i + 2, a.ToString())).ToList();
+
+    private static List<ActivitySegment> Segment(IEnumerable<WindowActivity> windows, int smoothing)
+    {
+        var segmenter = new ActivitySegmenter(smoothing, step: 50);
+        var segments = windows.SelectMany(segmenter.Add).ToList();
+        segments.AddRange(segmenter.Complete());
+        return segments;
+    }
+
+    [TestMethod]
+    public void RunsBecomeSegmentsWithBoundariesMidwayBetweenTheCentresOfTheWindowsThatDiffer()
+    {
+        // Centres 1, 2, 3, 4, 5; the class changes between the windows centred at 3 and 4 → boundary 3.5.
+        var segments = Segment(Windows("wwwss"), smoothing: 1);
+        CollectionAssert.AreEqual(new[]
+        {
+            new ActivitySegment("a", "w", 0, 3.5, 3),
+            new ActivitySegment("a", "s", 3.5, 6, 2),
+        }, segments);
+    }
+
+    [TestMethod]
+    public void MajoritySmoothingOverCentredWindowsRemovesShortFlips()
+    {
+        // k = 3: the lone 'x' is outvoted by its neighbours; at the edges the window sees only what exists.
+        Assert.AreEqual(new ActivitySegment("a", "w", 0, 8, 7), Segment(Windows("wwwxwww"), 3).Single());
+        // k = 5 on "wwssxss": the third window's votes w,w,s,s,x tie 2-2 between w and s → its own class s is kept.
+        CollectionAssert.AreEqual(new[] { "w", "s" }, Segment(Windows("wwssxss"), 5).Select(s => s.Activity).ToArray());
+        // The same flip with k = 1 stays.
+        Assert.HasCount(3, Segment(Windows("wwwxwww"), 1));
+    }
+
+    [TestMethod]
+    public void SequencesAndGapsEndSegmentsAtTheLastWindowsEnd()
+    {
+        var windows = Windows("ww", "a").Concat(Windows("ww", "b")).Concat(Windows("ww", "b", firstIndex: 10)).ToList();
+        var segments = Segment(windows, 3);
+        CollectionAssert.AreEqual(new[]
+        {
+            new ActivitySegment("a", "w", 0, 3, 2),
+            new ActivitySegment("b", "w", 0, 3, 2),
+            new ActivitySegment("b", "w", 10, 13, 2),
+        }, segments);
+    }
+
+    [TestMethod]
+    public void AnEvenOrNonPositiveSmoothingIsRefusedNamingTheOption()
+    {
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => new ActivitySegmenter(4, 50)).Message, "odd number of windows");
+        Assert.ThrowsExactly<ArgumentException>(() => new ActivitySegmenter(0, 50));
+        Assert.AreEqual("step", Assert.ThrowsExactly<ArgumentException>(() => new ActivitySegmenter(1, 0)).ParamName);
+    }
+}
