@@ -14,14 +14,6 @@ public sealed class CommandLineTests
 
     public static IEnumerable<object[]> Fixtures => SharedData.GoldenFixtures();
 
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = HarCommandLine.Build().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
-    }
-
     private string TemporaryPath(string name) =>
         Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}-{name}");
 
@@ -42,13 +34,13 @@ public sealed class CommandLineTests
         var names = string.Join(",", Enumerable.Range(0, fixture.Classes).Select(i => $"class{i}"));
         try
         {
-            var import = Run([
+            var import = Tool.Run([
                 "import", "--checkpoint", fixture.WeightsPath, .. ModelArguments(fixture.NetworkOptions()),
                 "--window", $"{fixture.Window}", "--channels", $"{fixture.Channels}", "--classes", $"{fixture.Classes}",
                 "--class-names", names, "--output", output]);
             Assert.AreEqual(0, import.ExitCode, import.Error);
 
-            var info = Run("info", output);
+            var info = Tool.Run("info", output);
             Assert.AreEqual(0, info.ExitCode, info.Error);
             TestContext.WriteLine(info.Output);
             StringAssert.Contains(info.Output, $"Features [N, {fixture.Window}, {fixture.Channels}]");
@@ -75,7 +67,7 @@ public sealed class CommandLineTests
         File.WriteAllText(path, "these are notes, not a model");
         try
         {
-            var result = Run("info", path);
+            var result = Tool.Run("info", path);
             Assert.AreEqual(HarCommandLine.InputError, result.ExitCode);
             StringAssert.StartsWith(result.Error, $"error: '{path}' is not an ONNX model");
             Assert.IsFalse(result.Error.Contains("   at ", StringComparison.Ordinal), "no stack trace");
@@ -90,7 +82,7 @@ public sealed class CommandLineTests
     public void Import_of_a_checkpoint_for_another_shape_lists_the_mismatch()
     {
         var fixture = GoldenFixture.Load("tinierhar-random-c9-t128-k6");
-        var result = Run("import", "--checkpoint", fixture.WeightsPath, "--model", "tinierhar", "--window", "128",
+        var result = Tool.Run("import", "--checkpoint", fixture.WeightsPath, "--model", "tinierhar", "--window", "128",
             "--channels", "6", "--classes", "6", "--output", TemporaryPath("never.onnx"));
         Assert.AreEqual(HarCommandLine.InputError, result.ExitCode);
         StringAssert.Contains(result.Error, "gru.weight_ih_l0: checkpoint [48, 72] vs network [48, 48]");
@@ -99,7 +91,7 @@ public sealed class CommandLineTests
     [TestMethod]
     public void Invalid_model_options_name_the_option()
     {
-        var result = Run("import", "--checkpoint", "absent.safetensors", "--model", "tinierhar", "--units", "0", "--window", "128",
+        var result = Tool.Run("import", "--checkpoint", "absent.safetensors", "--model", "tinierhar", "--units", "0", "--window", "128",
             "--channels", "9", "--classes", "6", "--output", TemporaryPath("never.onnx"));
         Assert.AreEqual(HarCommandLine.InputError, result.ExitCode);
         StringAssert.Contains(result.Error, "RecurrentUnits");

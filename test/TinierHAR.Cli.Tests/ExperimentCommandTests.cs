@@ -9,14 +9,6 @@ namespace TinierHAR.Cli.Tests;
 [TestClass]
 public sealed class ExperimentCommandTests
 {
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exitCode = HarCommandLine.Build().Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = error });
-        return (exitCode, output.ToString(), error.ToString());
-    }
-
     /// <summary>An MHEALTH folder: 10 subjects of 700 rows (6 windows each), activities in blocks of 100 rows.</summary>
     private static void WriteMhealth(FixtureFolder fixture)
     {
@@ -39,7 +31,7 @@ public sealed class ExperimentCommandTests
         WriteMhealth(fixture);
         var output = Path.Combine(fixture.Root, "out");
 
-        var first = Run("experiment", "--dataset", "mhealth", "--data", fixture.Root, "--folds", "1", "--max-epochs", "2", "--output", output);
+        var first = Tool.Run("experiment", "--dataset", "mhealth", "--data", fixture.Root, "--folds", "1", "--max-epochs", "2", "--output", output);
         Assert.AreEqual(0, first.ExitCode, first.Error);
         var results = ExperimentResults.Open(Path.Combine(output, "results.csv"));
         var row = results.Rows.Single();
@@ -52,7 +44,7 @@ public sealed class ExperimentCommandTests
         var csv = File.ReadAllText(Path.Combine(output, "results.csv"));
         StringAssert.Contains(File.ReadAllText(Path.Combine(output, "results.md")), "| mhealth | tinierhar | 1 (1,2) | 1 |");
 
-        var again = Run("experiment", "--dataset", "mhealth", "--data", fixture.Root, "--folds", "1-2", "--max-epochs", "2", "--output", output);
+        var again = Tool.Run("experiment", "--dataset", "mhealth", "--data", fixture.Root, "--folds", "1-2", "--max-epochs", "2", "--output", output);
         Assert.AreEqual(0, again.ExitCode, again.Error);
         StringAssert.Contains(again.Output, "2 fold run(s), 1 finished already, 1 to run");
         var both = ExperimentResults.Open(Path.Combine(output, "results.csv")).Rows;
@@ -72,7 +64,7 @@ public sealed class ExperimentCommandTests
         });
         var readme = fixture.Write("README.md", "# Title\n<!-- results: results.csv -->\nold table\n<!-- /results -->\ntail\n");
 
-        var (exitCode, _, error) = Run("report", "--results", results.Path, "--readme", readme);
+        var (exitCode, _, error) = Tool.Run("report", "--results", results.Path, "--readme", readme);
 
         Assert.AreEqual(0, exitCode, error);
         var text = File.ReadAllText(readme);
@@ -92,7 +84,7 @@ public sealed class ExperimentCommandTests
         using var fixture = new FixtureFolder();
         WriteMhealth(fixture);
         var args = new Dictionary<string, string> { ["--dataset"] = "mhealth", ["--data"] = fixture.Root, ["--output"] = Path.Combine(fixture.Root, "out"), [option] = value };
-        var (exitCode, _, error) = Run(["experiment", .. args.SelectMany(p => new[] { p.Key, p.Value })]);
+        var (exitCode, _, error) = Tool.Run(["experiment", .. args.SelectMany(p => new[] { p.Key, p.Value })]);
         Assert.AreEqual(HarCommandLine.InputError, exitCode);
         StringAssert.Contains(error, message);
     }

@@ -1,0 +1,192 @@
+using System.Globalization;
+using System.IO.Compression;
+using TinierHAR.MLNet.Data;
+using TinierHAR.TestSupport;
+
+namespace TinierHAR.Cli.Tests;
+
+/// <summary>
+/// <c>generate</c> → <c>train</c> → <c>evaluate</c> → <c>score</c> end to end on generated CSV logs, and the bad input
+/// that <c>score</c> must refuse with a clear message, a non-zero exit code and no output file.
+/// </summary>
+[TestClass]
+public sealed class ScoreCommandTests
+{
+    private static FixtureFolder fixture = null!;
+    private static string bundle = null!;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [ClassInitialize]
+    public static void TrainOnAGeneratedLog(TestContext context)
+    {
+        fixture = new FixtureFolder();
+        var train = Path.Combine(fixture.Root, "train.csv");
+        var generated = Tool.Run("generate", "--output", train, "--subjects", "5", "--seed", "3");
+        Assert.AreEqual(0, generated.ExitCode, generated.Error);
+        var model = Path.Combine(fixture.Root, "model");
+        var trained = Tool.Run("train", "--data", train, "--output", model, "--epochs", "3", "--test-subjects", "subject05");
+        Assert.AreEqual(0, trained.ExitCode, trained.Error);
+        context.WriteLine(trained.Output);
+        bundle = Path.Combine(model, "bundle.zip");
+    }
+
+    [ClassCleanup]
+    public static void Remove() => fixture.Dispose();
+
+    private static string[] Score(string input, string output, params string[] more) =>
+        ["score", "--model", bundle, "--input", input, "--output", output, "--subject", "Subject", .. more];
+
+    [TestMethod]
+    public void TrainWritesTheBundleTheOnnxFileTheReportAndThePictures()
+    {
+        var model = Path.GetDirectoryName(bundle)!;
+        foreach (var file in new[] { "bundle.zip", "model.onnx", "metrics.txt", "confusion.png", "training-curves.png" })
+            Assert.IsTrue(new FileInfo(Path.Combine(model, file)).Length > 0, file);
+        CollectionAssert.AreEqual(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(Path.Combine(model, "confusion.png"))[..4]);
+        StringAssert.Contains(File.ReadAllText(Path.Combine(model, "metrics.txt")), "held-out subjects: subject05");
+        Assert.IsEmpty(Directory.GetFiles(model, "*.partial"), "no temporary file is left");
+    }
+
+    [TestMethod]
+    public void EvaluateReportsMetricsOnALabelledLog()
+    {
+        using var folder = new FixtureFolder();
+        var log = Path.Combine(folder.Root, "eval.csv.gz");
+        SyntheticImuCsv.Write(log, new SyntheticImuOptions { Subjects = 1, Seed = 21, BoutsPerSubject = 6, MinBoutSeconds = 8, MaxBoutSeconds = 12 });
+        var result = Tool.Run("evaluate", "--model", bundle, "--data", log, "--output", Path.Combine(folder.Root, "eval"));
+        Assert.AreEqual(0, result.ExitCode, result.Error);
+        StringAssert.Matches(result.Output, new System.Text.RegularExpressions.Regex(@"[\d,]+ windows: accuracy \d\.\d{3}"));
+        StringAssert.Contains(result.Output, "windows whose label is not a model class: 0");
+        Assert.IsTrue(File.Exists(Path.Combine(folder.Root, "eval", "confusion.png")));
+    }
+
+    [TestMethod]
+    public void ScoreStreamsALogIntoWindowsAndSegmentsAccountingForEveryRow()
+    {
+        using var folder = new FixtureFolder();
+        // Two files matched by a pattern: one compressed, one plain; 2 subjects in the first.
+        var first = Path.Combine(folder.Root, "log-a.csv.gz");
+        var second = Path.Combine(folder.Root, "log-b.csv");
+        var rowsA = SyntheticImuCsv.Write(first, new SyntheticImuOptions { Subjects = 2, Seed = 31, BoutsPerSubject = 6, MinBoutSeconds = 8, MaxBoutSeconds = 12 });
+        var rowsB = SyntheticImuCsv.Write(second, new SyntheticImuOptions { Subjects = 1, Seed = 32, BoutsPerSubject = 6, MinBoutSeconds = 5, MaxBoutSeconds = 8 });
+        var output = Path.Combine(folder.Root, "predictions.csv");
+        var segments = Path.Combine(folder.Root, "segments.csv");
+
+        var result = Tool.Run(Score(Path.Combine(folder.Root, "log-*"), output, "--segments", segments, "--smooth", "3", "--threshold", "0.2"));
+        Assert.AreEqual(0, result.ExitCode, result.Error);
+        TestContext.WriteLine(result.Output);
+
+        var windows = File.ReadAllLines(output);
+        var header = windows[0].Split(',');
+        CollectionAssert.AreEqual(new[] { "source", "subject", "session", "first_sample", "last_sample", "start_time", "end_time", "predicted", "confidence" }, header[..9]);
+        Assert.HasCount(9 + 6, header, "one probability per class");
+        var rows = windows[1..].Select(l => l.Split(',')).ToList();
+        CollectionAssert.AreEquivalent(new[] { "log-a.csv.gz", "log-b.csv" }, rows.Select(r => r[0]).Distinct().ToArray());
+        Assert.AreEqual(3, rows.Select(r => (r[0], r[1])).Distinct().Count(), "three recordings");
+        Assert.IsTrue(rows.All(r => Math.Abs(r[9..].Sum(p => double.Parse(p, CultureInfo.InvariantCulture)) - 1) < 1e-4), "probabilities sum to 1");
+        Assert.IsTrue(rows.All(r => r[7] == "unknown" == (double.Parse(r[8], CultureInfo.InvariantCulture) < 0.2)), "the threshold decides 'unknown'");
+        // 128-sample windows every 64 samples: each recording of n rows gives (n − 128) / 64 + 1 windows.
+        StringAssert.Contains(result.Output, $"rows read:        {rowsA + rowsB:N0}");
+        StringAssert.Contains(result.Output, $"windows scored:   {rows.Count:N0}");
+        StringAssert.Contains(result.Output, "rows rejected:    0");
+
+        var segmentRows = File.ReadAllLines(segments)[1..].Select(l => l.Split(',')).ToList();
+        Assert.AreEqual(rows.Count, segmentRows.Sum(s => int.Parse(s[6], CultureInfo.InvariantCulture)), "every window lies in one segment");
+        foreach (var recording in segmentRows.GroupBy(s => (s[0], s[1])))
+        {
+            var bounds = recording.Select(s => (Start: double.Parse(s[4], CultureInfo.InvariantCulture), End: double.Parse(s[5], CultureInfo.InvariantCulture))).ToList();
+            Assert.AreEqual(0, bounds[0].Start, 1e-9, "a recording's first segment starts at its first window");
+            Assert.IsTrue(bounds.Zip(bounds.Skip(1)).All(p => p.First.End == p.Second.Start), "segments of a recording tile it");
+        }
+        Assert.IsEmpty(Directory.GetFiles(folder.Root, "*.partial"));
+    }
+
+    [TestMethod]
+    public void MalformedLinesStopWithFileAndLineOrAreSkippedAndCountedOnRequest()
+    {
+        using var folder = new FixtureFolder();
+        var log = Path.Combine(folder.Root, "log.csv");
+        SyntheticImuCsv.Write(log, new SyntheticImuOptions { Subjects = 1, Seed = 41, BoutsPerSubject = 6, MinBoutSeconds = 5, MaxBoutSeconds = 6 });
+        var lines = File.ReadAllLines(log).ToList();
+        lines[10] = lines[10].Replace(lines[10].Split(',')[3], "oops");
+        lines[20] = string.Join(',', lines[20].Split(',')[..4]);
+        File.WriteAllLines(log, lines);
+        var output = Path.Combine(folder.Root, "out.csv");
+
+        var refused = Tool.Run(Score(log, output));
+        Assert.AreEqual(2, refused.ExitCode);
+        StringAssert.Contains(refused.Error, "log.csv' line 11: column 'AccY': 'oops' is not a number");
+        Assert.IsFalse(File.Exists(output), "no output that looks complete");
+        Assert.IsEmpty(Directory.GetFiles(folder.Root, "*.partial"), "the temporary file is removed");
+
+        var skipped = Tool.Run(Score(log, output, "--malformed", "Skip"));
+        Assert.AreEqual(0, skipped.ExitCode, skipped.Error);
+        StringAssert.Contains(skipped.Output, "rows rejected:    2 (non-numeric values: 1, short rows: 1)");
+        StringAssert.Contains(skipped.Output, $"rows read:        {lines.Count - 1:N0}");
+    }
+
+    [TestMethod]
+    public void BadLogsAndBundlesAreRefusedWithAClearMessageAndNoOutput()
+    {
+        using var folder = new FixtureFolder();
+        var output = Path.Combine(folder.Root, "out.csv");
+        var good = Path.Combine(folder.Root, "good.csv");
+        SyntheticImuCsv.Write(good, new SyntheticImuOptions { Subjects = 1, Seed = 51, BoutsPerSubject = 6, MinBoutSeconds = 5, MaxBoutSeconds = 6 });
+        var lines = File.ReadAllLines(good);
+
+        void Refused(string[] args, string message)
+        {
+            var result = Tool.Run(args);
+            Assert.AreEqual(2, result.ExitCode, $"{string.Join(' ', args)}: {result.Output}");
+            StringAssert.Contains(result.Error, message);
+            Assert.IsFalse(File.Exists(output), message);
+        }
+
+        var noChannel = folder.Write("no-gyro.csv", string.Join('\n', lines.Select(l => string.Join(',', l.Split(',')[..7]))));
+        Refused(Score(noChannel, output), "no channel column 'GyroZ'");
+
+        var unsorted = folder.Write("unsorted.csv", string.Join('\n', lines.Take(300).Concat(lines.Skip(200).Take(200))));
+        Refused(Score(unsorted, output), "is earlier than the previous sample's");
+
+        var repeated = folder.Write("repeated.csv", string.Join('\n', lines.Take(300).Append(lines[299])));
+        Refused(Score(repeated, output), "repeats the previous sample's");
+
+        Refused(Score(folder.Write("empty.csv", ""), output), "empty.csv' is empty");
+        Refused(Score(Path.Combine(folder.Root, "nothing-*.csv"), output), "matches no file");
+
+        var truncated = Path.Combine(folder.Root, "truncated.zip");
+        File.WriteAllBytes(truncated, File.ReadAllBytes(bundle)[..1000]);
+        Refused(["score", "--model", truncated, "--input", good, "--output", output], "not a readable model bundle");
+        var foreign = Path.Combine(folder.Root, "foreign.zip");
+        using (var zip = ZipFile.Open(foreign, ZipArchiveMode.Create))
+            zip.CreateEntry("readme.txt");
+        Refused(["score", "--model", foreign, "--input", good, "--output", output], "is not a TinierHAR.MLNet model bundle");
+        Refused(Score(good, output, "--smooth", "4"), "'--smooth'");
+        Refused(Score(good, output, "--threshold", "2"), "'--threshold'");
+    }
+
+    [TestMethod]
+    public void WindowsNeverSpanATimestampGap()
+    {
+        using var folder = new FixtureFolder();
+        var log = Path.Combine(folder.Root, "gap.csv");
+        SyntheticImuCsv.Write(log, new SyntheticImuOptions { Subjects = 1, Seed = 61, BoutsPerSubject = 6, MinBoutSeconds = 5, MaxBoutSeconds = 5 });
+        // Samples 0–499, then a 10 s hole, then the rest: the windowing starts again after the hole.
+        var lines = File.ReadAllLines(log).ToList();
+        for (var i = 501; i < lines.Count; i++)
+        {
+            var fields = lines[i].Split(',');
+            fields[1] = (double.Parse(fields[1], CultureInfo.InvariantCulture) + 10).ToString(CultureInfo.InvariantCulture);
+            lines[i] = string.Join(',', fields);
+        }
+        File.WriteAllLines(log, lines);
+        var output = Path.Combine(folder.Root, "out.csv");
+        var result = Tool.Run(Score(log, output));
+        Assert.AreEqual(0, result.ExitCode, result.Error);
+        StringAssert.Contains(result.Output, "1 timestamp gaps");
+        var spans = File.ReadAllLines(output)[1..].Select(l => l.Split(',')).Select(f => (First: long.Parse(f[3], CultureInfo.InvariantCulture), Last: long.Parse(f[4], CultureInfo.InvariantCulture)));
+        Assert.IsTrue(spans.All(s => s.Last < 500 || s.First >= 500), "no window holds samples from both sides of the gap");
+        Assert.IsTrue(spans.Any(s => s.First == 500), "windowing restarts at the first sample after the gap");
+    }
+}
