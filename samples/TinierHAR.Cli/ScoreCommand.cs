@@ -98,6 +98,8 @@ internal static class ScoreCommand
             console.WriteLine(string.Create(invariant, $"segments:         {count:N0} → {segments!.FullName}"));
         console.WriteLine(string.Create(invariant, $"predictions:      {output.FullName}"));
         console.WriteLine(string.Create(invariant, $"speed:            {(windows.RowsRead + skipped) / elapsed.TotalSeconds:N0} rows/s, {totals.Windows / elapsed.TotalSeconds:N0} windows/s ({elapsed.TotalSeconds:0.0} s)"));
+        using var process = Process.GetCurrentProcess();
+        console.WriteLine(string.Create(invariant, $"peak memory:      {process.PeakWorkingSet64 / (1024.0 * 1024):N0} MB (working set of the process)"));
     }
 }
 
@@ -110,7 +112,11 @@ internal sealed class ScoringJob(BundleManifest manifest, bool timed, double thr
     public ScoringTotals Run(IDataView predictions, string outputPath, string? segmentsPath, Action<long, long> progress)
     {
         var schema = predictions.Schema;
-        using var cursor = predictions.GetRowCursor(schema);
+        string[] needed = [CsvSamplesDataView.SourceColumnName, CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName,
+            SensorWindowsDataView.FirstSampleIndexColumnName, SensorWindowsDataView.LastSampleIndexColumnName, "Score", "PredictedLabel",
+            .. timed ? new[] { SensorWindowsDataView.StartTimeColumnName, SensorWindowsDataView.EndTimeColumnName } : []];
+        // Only these columns: the window values themselves are not copied along.
+        using var cursor = predictions.GetRowCursor(needed.Select(n => schema[n]));
         var source = Text(cursor, CsvSamplesDataView.SourceColumnName);
         var subject = Text(cursor, CsvSamplesDataView.SubjectColumnName);
         var session = Text(cursor, CsvSamplesDataView.SessionColumnName);

@@ -103,21 +103,25 @@ internal sealed class CsvSampleCursor : StreamingCursor
         {
             if (channelIndex[i] >= row.ColCount)
                 (problem, reason) = ($"column '{options.ChannelColumnNames[i]}' is missing (the row has {row.ColCount} fields)", "short rows");
-            else if (!float.TryParse(row[channelIndex[i]].Span, NumberStyles.Float, CultureInfo.InvariantCulture, out channels[i]))
+            else if (row[channelIndex[i]].TryParse<float>() is { } value)
+                channels[i] = value;
+            else
                 (problem, reason) = ($"column '{options.ChannelColumnNames[i]}': '{row[channelIndex[i]].ToString()}' is not a number", "non-numeric values");
         }
         if (problem is null && timeIndex >= 0)
         {
             if (timeIndex >= row.ColCount)
                 (problem, reason) = ($"column '{options.TimestampColumnName}' is missing", "short rows");
-            else if (!double.TryParse(row[timeIndex].Span, NumberStyles.Float, CultureInfo.InvariantCulture, out time))
+            else if (row[timeIndex].TryParse<double>() is { } value)
+                time = value;
+            else
                 (problem, reason) = ($"column '{options.TimestampColumnName}': '{row[timeIndex].ToString()}' is not a number", "non-numeric values");
         }
         if (problem is null)
         {
-            label = Field(row, labelIndex);
-            subject = Field(row, subjectIndex);
-            session = sessionIndex >= 0 ? Field(row, sessionIndex) : source;
+            label = Field(row, labelIndex, label);
+            subject = Field(row, subjectIndex, subject);
+            session = sessionIndex >= 0 ? Field(row, sessionIndex, session) : source;
             return true;
         }
         if (options.MalformedRows == MalformedRowPolicy.Error)
@@ -126,7 +130,14 @@ internal sealed class CsvSampleCursor : StreamingCursor
         return false;
     }
 
-    private static string Field(SepReader.Row row, int index) => index >= 0 && index < row.ColCount ? row[index].ToString() : "";
+    /// <summary>A text field, reusing <paramref name="previous"/> when equal: labels and subjects repeat for long runs of rows.</summary>
+    private static string Field(SepReader.Row row, int index, string previous)
+    {
+        if (index < 0 || index >= row.ColCount)
+            return "";
+        var span = row[index].Span;
+        return span.SequenceEqual(previous) ? previous : span.ToString();
+    }
 
     protected override void Dispose(bool disposing)
     {

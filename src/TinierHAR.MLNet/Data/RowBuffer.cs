@@ -5,7 +5,8 @@ namespace TinierHAR.MLNet.Data;
 
 /// <summary>
 /// Copies of the active columns of up to N rows of a cursor, for cursors that read ahead (a batch) and hand the rows
-/// on later. Vector values are deep-copied, since a cursor may reuse its buffers for the next row.
+/// on later, possibly on another thread. Vector values are deep-copied, since a cursor may reuse its buffers for the
+/// next row.
 /// </summary>
 internal sealed class RowBuffer
 {
@@ -27,6 +28,9 @@ internal sealed class RowBuffer
         ids = new DataViewRowId[capacity];
     }
 
+    /// <summary>Rows it holds at most.</summary>
+    public int Capacity => ids.Length;
+
     /// <summary>Copies the source cursor's current row into slot <paramref name="slot"/>.</summary>
     public void Capture(int slot)
     {
@@ -35,15 +39,11 @@ internal sealed class RowBuffer
             column.Capture(slot);
     }
 
-    public bool Holds(int columnIndex) => columns.ContainsKey(columnIndex);
+    /// <summary>Reads slot <paramref name="slot"/> of a kept column (any thread, once the slot is captured).</summary>
+    public void Read<TValue>(int columnIndex, int slot, ref TValue value) =>
+        ((ColumnBuffer<TValue>)columns[columnIndex]).Read(slot, ref value);
 
-    /// <summary>A getter of the kept column that reads the slot <paramref name="slot"/> says at call time.</summary>
-    public ValueGetter<TValue> Getter<TValue>(int columnIndex, Func<int> slot) =>
-        columns.TryGetValue(columnIndex, out var column)
-            ? ((ColumnBuffer<TValue>)column).Getter(slot)
-            : throw new InvalidOperationException($"Column {columnIndex} is not active in this cursor.");
-
-    public ValueGetter<DataViewRowId> IdGetter(Func<int> slot) => (ref DataViewRowId id) => id = ids[slot()];
+    public DataViewRowId Id(int slot) => ids[slot];
 
     private abstract class ColumnBuffer
     {
@@ -52,7 +52,7 @@ internal sealed class RowBuffer
 
     private abstract class ColumnBuffer<TValue> : ColumnBuffer
     {
-        public abstract ValueGetter<TValue> Getter(Func<int> slot);
+        public abstract void Read(int slot, ref TValue value);
     }
 
     private sealed class ScalarColumnBuffer<TValue>(DataViewRowCursor source, DataViewSchema.Column column, int capacity) : ColumnBuffer<TValue>
@@ -62,7 +62,7 @@ internal sealed class RowBuffer
 
         public override void Capture(int slot) => getter(ref values[slot]);
 
-        public override ValueGetter<TValue> Getter(Func<int> slot) => (ref TValue value) => value = values[slot()];
+        public override void Read(int slot, ref TValue value) => value = values[slot];
     }
 
     private sealed class VectorColumnBuffer<TItem>(DataViewRowCursor source, DataViewSchema.Column column, int capacity) : ColumnBuffer<VBuffer<TItem>>
@@ -77,6 +77,6 @@ internal sealed class RowBuffer
             current.CopyTo(ref values[slot]);
         }
 
-        public override ValueGetter<VBuffer<TItem>> Getter(Func<int> slot) => (ref VBuffer<TItem> value) => values[slot()].CopyTo(ref value);
+        public override void Read(int slot, ref VBuffer<TItem> value) => values[slot].CopyTo(ref value);
     }
 }

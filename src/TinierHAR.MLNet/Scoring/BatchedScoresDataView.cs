@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using TinierHAR.MLNet.Data;
@@ -62,19 +63,24 @@ internal sealed class BatchedScoresDataView : IDataView
 
     public DataViewRowCursor[] GetRowCursorSet(IEnumerable<DataViewSchema.Column> columnsNeeded, int n, Random? rand = null) => [GetRowCursor(columnsNeeded, rand)];
 
+    /// <summary>
+    /// Rows in three overlapping stages: a reader thread pulls windows from the input into batches, each full batch is
+    /// scored on the thread pool while the reader fills the next, and the caller consumes scored batches in order. At
+    /// most <see cref="InFlight"/> batches exist at once, so memory stays flat for any input length.
+    /// </summary>
     private sealed class Cursor : DataViewRowCursor
     {
+        private const int InFlight = 3;
+
         private readonly BatchedScoresDataView parent;
         private readonly HashSet<int> active;
         private readonly DataViewRowCursor source;
-        private readonly ValueGetter<VBuffer<float>> features;
-        private readonly RowBuffer rows;
-        private readonly int capacity;
         private readonly int classes;
-        private readonly float[] windows;
-        private VBuffer<float> window;
-        private float[] scores = [];
-        private int count;
+        private readonly BlockingCollection<Task<WindowBatch>> scored = new(InFlight);
+        private readonly BlockingCollection<WindowBatch> free = new();
+        private readonly CancellationTokenSource stop = new();
+        private readonly Task reader;
+        private WindowBatch? current;
         private int slot = -1;
         private long position = -1;
 
@@ -86,11 +92,13 @@ internal sealed class BatchedScoresDataView : IDataView
             var passThrough = schema.Take(schema.Count - 2).Where(c => active.Contains(c.Index)).Select(c => parent.input.Schema[c.Name]).ToList();
             var featureColumn = parent.input.Schema[parent.options.FeatureColumnName];
             source = parent.input.GetRowCursor(passThrough.Append(featureColumn).DistinctBy(c => c.Index));
-            features = source.GetGetter<VBuffer<float>>(featureColumn);
-            capacity = parent.scorer.PreferredWindowsPerCall;
             classes = parent.scorer.Metadata.Classes;
-            windows = new float[capacity * parent.scorer.WindowSize];
-            rows = new RowBuffer(source, passThrough, capacity);
+            var features = source.GetGetter<VBuffer<float>>(featureColumn);
+            var capacity = parent.scorer.PreferredWindowsPerCall;
+            // One batch more than can be in flight: the one the caller is reading.
+            for (var i = 0; i <= InFlight; i++)
+                free.Add(new WindowBatch(new RowBuffer(source, passThrough, capacity), new float[capacity * parent.scorer.WindowSize]));
+            reader = Task.Factory.StartNew(() => Read(features), TaskCreationOptions.LongRunning);
         }
 
         public override DataViewSchema Schema => parent.Schema;
@@ -102,28 +110,63 @@ internal sealed class BatchedScoresDataView : IDataView
 
         public override bool MoveNext()
         {
-            if (++slot >= count && !ReadBatch()) return false;
+            if (current is not null && ++slot < current.Count)
+            {
+                position++;
+                return true;
+            }
+            if (current is not null)
+                free.Add(current);
+            current = null;
+            if (!scored.TryTake(out var next, Timeout.Infinite))
+                return false;
+            // Errors of the reader or the scorer surface here, on the caller's thread, unwrapped.
+            current = next.GetAwaiter().GetResult();
+            slot = 0;
             position++;
             return true;
         }
 
-        private bool ReadBatch()
+        private void Read(ValueGetter<VBuffer<float>> features)
         {
             var size = parent.scorer.WindowSize;
-            count = 0;
-            slot = 0;
-            while (count < capacity && source.MoveNext())
+            VBuffer<float> window = default;
+            try
             {
-                features(ref window);
-                if (window.Length != size)
-                    throw new InvalidDataException($"Row {source.Position} of column '{parent.options.FeatureColumnName}' has {window.Length} values; the model takes {size}.");
-                if (window.IsDense) window.GetValues().CopyTo(windows.AsSpan(count * size));
-                else window.DenseValues().ToArray().CopyTo(windows, count * size);
-                rows.Capture(count++);
+                while (true)
+                {
+                    var batch = free.Take(stop.Token);
+                    batch.Count = 0;
+                    while (batch.Count < batch.Capacity && source.MoveNext())
+                    {
+                        features(ref window);
+                        if (window.Length != size)
+                            throw new InvalidDataException($"Row {source.Position} of column '{parent.options.FeatureColumnName}' has {window.Length} values; the model takes {size}.");
+                        var target = batch.Windows.AsSpan(batch.Count * size, size);
+                        if (window.IsDense) window.GetValues().CopyTo(target);
+                        else window.DenseValues().ToArray().CopyTo(target);
+                        batch.Rows.Capture(batch.Count++);
+                    }
+                    if (batch.Count == 0)
+                        break;
+                    scored.Add(Task.Run(() =>
+                    {
+                        batch.Scores = parent.scorer.Score(batch.Windows.AsMemory(0, batch.Count * size));
+                        return batch;
+                    }), stop.Token);
+                }
             }
-            if (count == 0) return false;
-            scores = parent.scorer.Score(windows.AsMemory(0, count * size));
-            return true;
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+            catch (Exception e)
+            {
+                scored.Add(Task.FromException<WindowBatch>(e));
+            }
+            finally
+            {
+                scored.CompleteAdding();
+            }
         }
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column)
@@ -135,25 +178,45 @@ internal sealed class BatchedScoresDataView : IDataView
                 ValueGetter<VBuffer<float>> score = (ref VBuffer<float> value) =>
                 {
                     var editor = VBufferEditor.Create(ref value, classes);
-                    scores.AsSpan(slot * classes, classes).CopyTo(editor.Values);
+                    current!.Scores.AsSpan(slot * classes, classes).CopyTo(editor.Values);
                     value = editor.Commit();
                 };
                 return (ValueGetter<TValue>)(Delegate)score;
             }
             if (column.Index == ScoreIndex + 1)
             {
-                ValueGetter<uint> predicted = (ref uint value) => value = (uint)ScoreArgMaxMapping.ArgMax(scores.AsSpan(slot * classes, classes)) + 1;
+                ValueGetter<uint> predicted = (ref uint value) => value = (uint)ScoreArgMaxMapping.ArgMax(current!.Scores.AsSpan(slot * classes, classes)) + 1;
                 return (ValueGetter<TValue>)(Delegate)predicted;
             }
-            return rows.Getter<TValue>(parent.input.Schema[column.Name].Index, () => slot);
+            var index = parent.input.Schema[column.Name].Index;
+            return (ref TValue value) => current!.Rows.Read(index, slot, ref value);
         }
 
-        public override ValueGetter<DataViewRowId> GetIdGetter() => rows.IdGetter(() => slot);
+        public override ValueGetter<DataViewRowId> GetIdGetter() => (ref DataViewRowId id) => id = current!.Rows.Id(slot);
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing) source.Dispose();
+            if (disposing)
+            {
+                stop.Cancel();
+                // Drain, so that a reader blocked on a full queue ends, then wait for it before closing its source.
+                while (!reader.IsCompleted)
+                    scored.TryTake(out _, 10);
+                source.Dispose();
+                stop.Dispose();
+                scored.Dispose();
+                free.Dispose();
+            }
             base.Dispose(disposing);
+        }
+
+        private sealed class WindowBatch(RowBuffer rows, float[] windows)
+        {
+            public RowBuffer Rows { get; } = rows;
+            public float[] Windows { get; } = windows;
+            public int Capacity => Rows.Capacity;
+            public int Count { get; set; }
+            public float[] Scores { get; set; } = [];
         }
     }
 }
