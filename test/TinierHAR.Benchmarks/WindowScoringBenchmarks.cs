@@ -1,0 +1,92 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using TinierHAR.MLNet.Architectures;
+using TinierHAR.MLNet.Scoring;
+using TinierHAR.Trainer.Networks;
+using TinierHAR.Trainer.Onnx;
+using static TorchSharp.torch;
+
+namespace TinierHAR.Benchmarks;
+
+/// <summary>
+/// (a) Windows per second at the UCI-HAR shape (T 128, C 9, K 6), TinierHAR with the paper's defaults: ML.NET's
+/// OnnxTransformer (one ONNX Runtime call per row, the baseline), the batched scorer, and TorchSharp's forward.
+/// </summary>
+public class WindowScoringBenchmarks
+{
+    private const int Windows = 2048, T = 128, C = 9, K = 6;
+
+    private HarNetwork network = null!;
+    private float[] windows = null!;
+    private IDataView rows = null!;
+    private ITransformer perRow = null!;
+    private BatchedHarScorer batched = null!;
+    private Tensor input = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        manual_seed(1);
+        network = HarNetwork.Create(new TinierHarOptions(), T, C, K);
+        network.eval();
+        var classes = Enumerable.Range(0, K).Select(i => $"class{i}").ToArray();
+        var onnx = HarOnnxExporter.Export(network, new MLNet.Onnx.HarOnnxExportOptions { ClassNames = classes });
+        var random = new Random(1);
+        windows = Enumerable.Range(0, Windows * T * C).Select(_ => (float)random.NextDouble() * 2 - 1).ToArray();
+        var ml = new MLContext(1);
+        var schema = SchemaDefinition.Create(typeof(WindowRow));
+        schema[nameof(WindowRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, T, C);
+        rows = ml.Data.Cache(ml.Data.LoadFromEnumerable(Enumerable.Range(0, Windows).Select(w => new WindowRow { Features = windows[(w * T * C)..((w + 1) * T * C)] }), schema));
+        perRow = ScoringChain.Build(onnx, classes, "Features", rows);
+        batched = new BatchedHarScorer(onnx);
+        input = tensor(windows, [Windows, 1, T, C]);
+        foreach (var method in new[] { nameof(OnnxTransformerPerRow), nameof(BatchedScorer), nameof(TorchSharpForward) })
+            ItemCounts.Set(method, Windows);
+    }
+
+    [Benchmark(Baseline = true, Description = "ML.NET OnnxTransformer, one call per window")]
+    public float OnnxTransformerPerRow()
+    {
+        var scored = perRow.Transform(rows);
+        using var cursor = scored.GetRowCursor([scored.Schema["Score"]]);
+        var getter = cursor.GetGetter<VBuffer<float>>(scored.Schema["Score"]);
+        VBuffer<float> score = default;
+        var sum = 0f;
+        while (cursor.MoveNext())
+        {
+            getter(ref score);
+            sum += score.GetValues()[0];
+        }
+        return sum;
+    }
+
+    [Benchmark(Description = "BatchedHarScorer (256 per call, batches side by side)")]
+    public float BatchedScorer() => batched.Score(windows)[0];
+
+    [Benchmark(Description = "TorchSharp forward (eval, no grad, 256 per call)")]
+    public float TorchSharpForward()
+    {
+        using var noGrad = no_grad();
+        var sum = 0f;
+        for (var start = 0; start < Windows; start += 256)
+        {
+            using var scope = NewDisposeScope();
+            sum += network.forward(input.narrow(0, start, 256)).softmax(1)[0, 0].item<float>();
+        }
+        return sum;
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        batched.Dispose();
+        input.Dispose();
+        network.Dispose();
+    }
+
+    private sealed class WindowRow
+    {
+        public float[] Features { get; set; } = [];
+    }
+}
