@@ -144,10 +144,11 @@ internal static class OnnxLayers
     /// A one-layer batch-first PyTorch GRU or LSTM on (N, T, I) → (N, T, directions·H). Gate blocks are re-ordered
     /// (GRU r,z,n → z,r,h; LSTM i,f,g,o → i,o,f,c), B = [b_ih, b_hh] per direction, GRU with linear_before_reset=1
     /// (PyTorch's n gate); ORT's kernel wants sequence-major input, hence the transposes (the first one is skipped
-    /// when <paramref name="timeMajorInput"/> says that <paramref name="x"/> is (T, N, I) already).
+    /// when <paramref name="timeMajorInput"/> says that <paramref name="x"/> is (T, N, I) already). Where the input's
+    /// features come in another order, <paramref name="inputOrder"/>[j] names the PyTorch feature at position j.
     /// </summary>
     public static string Recurrent(OnnxGraphBuilder g, StateDictReader sd, string x, string prefix, bool lstm, int input, int hidden, bool bidirectional,
-        bool timeMajorInput = false)
+        bool timeMajorInput = false, int[]? inputOrder = null)
     {
         var gates = lstm ? 4 : 3;
         int[] order = lstm ? [0, 3, 1, 2] : [1, 0, 2];
@@ -159,6 +160,8 @@ internal static class OnnxLayers
             .ToArray();
 
         var w = Stack("weight_ih", input);
+        if (inputOrder is not null)
+            w = Enumerable.Range(0, w.Length).Select(i => w[i - i % input + inputOrder[i % input]]).ToArray();
         var r = Stack("weight_hh", hidden);
         var biases = suffixes.SelectMany(s => ReorderGates(sd.Take($"{prefix}.bias_ih_l0{s}", gates * hidden).Values, order, hidden)
             .Concat(ReorderGates(sd.Take($"{prefix}.bias_hh_l0{s}", gates * hidden).Values, order, hidden))).ToArray();

@@ -35,19 +35,23 @@ internal static class TinierHarOnnxGraph
             if (pool) steps /= 2;
         }
 
-        // (N·C, 2F, T') → (N, C, 2F, T'), then the authors' per-step flatten (feature f·C + c), time-major for the
-        // recurrent layer (saving ORT's own transpose) or batch-major without one.
         var filters = 2 * o.Filters;
-        var perStep = OnnxLayers.Reshape(g, x, -1, channels, filters, steps);
         string sequence;
         if (o.Recurrent != RecurrentKind.None)
         {
+            // (N·C, 2F, T') is (N·C·2F, T') in memory: one 2-D transpose gives (T', N, C·2F), time-major for the
+            // recurrent layer, with features in c·2F + f order; the input weights' columns are permuted to match
+            // the authors' f·C + c (a cheap matrix transpose instead of ONNX Runtime's slow general permutation).
             var lstm = o.Recurrent == RecurrentKind.Lstm;
-            var timeMajor = OnnxLayers.Reshape(g, g.Node("Transpose", [perStep], null, ("perm", new long[] { 3, 0, 2, 1 })), 0, 0, -1);
-            sequence = OnnxLayers.Recurrent(g, sd, timeMajor, lstm ? "lstm" : "gru", lstm, filters * channels, o.RecurrentUnits, o.Bidirectional, timeMajorInput: true);
+            var timeMajor = OnnxLayers.Reshape(g, g.Node("Transpose", [OnnxLayers.Reshape(g, x, -1, steps)], null, ("perm", new long[] { 1, 0 })), steps, -1, channels * filters);
+            var order = Enumerable.Range(0, channels * filters).Select(j => j % filters * channels + j / filters).ToArray();
+            sequence = OnnxLayers.Recurrent(g, sd, timeMajor, lstm ? "lstm" : "gru", lstm, filters * channels, o.RecurrentUnits, o.Bidirectional,
+                timeMajorInput: true, inputOrder: order);
         }
         else
         {
+            // (N, C, 2F, T') → (N, T', 2F, C) → (N, T', 2F·C): the authors' per-step flatten (feature f·C + c).
+            var perStep = OnnxLayers.Reshape(g, x, -1, channels, filters, steps);
             sequence = OnnxLayers.Reshape(g, g.Node("Transpose", [perStep], null, ("perm", new long[] { 0, 3, 2, 1 })), 0, 0, -1);
         }
 
