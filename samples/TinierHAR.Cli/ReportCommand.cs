@@ -3,18 +3,24 @@ using TinierHAR.Trainer.Experiments;
 
 namespace TinierHAR.Cli;
 
-/// <summary><c>report</c>: the markdown table of an experiment's results CSV, written beside it and into a document's marked section.</summary>
+/// <summary>
+/// <c>report</c>: the markdown table of an experiment's results CSV, written beside it and into a document's marked
+/// section; or committed benchmark outputs copied into their sections, so that README numbers are never typed by hand.
+/// </summary>
 internal static class ReportCommand
 {
     public static Command Create()
     {
-        var results = new Option<FileInfo>("--results") { Description = "results.csv of the experiment command", Required = true };
+        var results = new Option<FileInfo?>("--results") { Description = "results.csv of the experiment command" };
+        var benchmarks = new Option<FileInfo[]>("--benchmark") { Description = "Benchmark outputs (BenchmarkDotNet GitHub reports, measured tool runs) for their README sections", AllowMultipleArgumentsPerToken = true };
         var readme = new Option<FileInfo?>("--readme") { Description = "A markdown file whose '<!-- results: PATH -->' … '<!-- /results -->' section is replaced" };
         var reference = new Option<FileInfo?>("--reference") { Description = "A reference run's CSV (the authors' code on the same folds) to compare with, below the table" };
-        var command = new Command("report", "Write the markdown table of an experiment's results (results.md, and a README section).") { results, readme, reference };
+        var command = new Command("report", "Write the markdown table of an experiment's results (results.md, and a README section).") { results, benchmarks, readme, reference };
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {
-            var csv = parse.GetValue(results)!;
+            if (parse.GetValue(benchmarks) is { Length: > 0 } outputs)
+                return ReportBenchmarks(console, outputs, parse.GetValue(readme) ?? throw new ArgumentException("Option '--benchmark' needs '--readme'."));
+            var csv = parse.GetValue(results) ?? throw new ArgumentException("Name '--results' or '--benchmark'.");
             if (!csv.Exists)
                 throw new FileNotFoundException($"The results file '{csv.FullName}' does not exist.", csv.FullName);
             var experiment = ExperimentResults.Open(csv.FullName);
@@ -32,5 +38,20 @@ internal static class ReportCommand
             return 0;
         }));
         return command;
+    }
+
+    private static int ReportBenchmarks(TextWriter console, FileInfo[] outputs, FileInfo document)
+    {
+        var text = File.ReadAllText(document.FullName);
+        foreach (var output in outputs)
+        {
+            if (!output.Exists)
+                throw new FileNotFoundException($"The benchmark output '{output.FullName}' does not exist.", output.FullName);
+            var name = Path.GetRelativePath(document.DirectoryName!, output.FullName).Replace('\\', '/');
+            text = ExperimentResults.ReplaceSection(text, name, BenchmarkReport.Markdown(output.FullName));
+            console.WriteLine($"Updated the '{name}' section of {document.FullName}.");
+        }
+        File.WriteAllText(document.FullName, text);
+        return 0;
     }
 }

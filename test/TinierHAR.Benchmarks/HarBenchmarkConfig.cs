@@ -38,7 +38,7 @@ public sealed class ThroughputColumn : IColumn
     public int PriorityInCategory => 0;
     public bool IsNumeric => true;
     public UnitType UnitType => UnitType.Dimensionless;
-    public string Legend => "Items processed per second: windows for scoring, sensor samples for log scoring, epochs for training";
+    public string Legend => "Items processed per second: windows for scoring, sensor samples for log scoring, windows trained on for training";
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 

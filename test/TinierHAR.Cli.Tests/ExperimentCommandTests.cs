@@ -101,4 +101,18 @@ public sealed class ExperimentCommandTests
             "regenerate with: dotnet run --project samples/TinierHAR.Cli -c Release -- report --results experiments/hapt/results.csv --reference experiments/hapt/reference.csv --readme README.md");
         Assert.IsTrue(ExperimentResults.Open(csv).Rows.Count(r => r.Model == "tinierhar") >= 3, "TinierHAR on HAPT folds 1–3 at least");
     }
+
+    [TestMethod]
+    public void TheReadmeBenchmarkSectionsAreTheCommittedOutputs()
+    {
+        var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "README.md"));
+        var outputs = Directory.GetFiles(Path.Combine(SharedData.RepositoryRoot, "benchmarks", "results"));
+        Assert.IsGreaterThanOrEqualTo(6, outputs.Length, "four BenchmarkDotNet reports and two measured score runs");
+        foreach (var output in outputs)
+        {
+            var name = "benchmarks/results/" + Path.GetFileName(output);
+            Assert.AreEqual(BenchmarkReport.Markdown(output), ExperimentResults.Section(readme, name),
+                $"regenerate with: dotnet run --project samples/TinierHAR.Cli -c Release -- report --readme README.md --benchmark {name}");
+        }
+    }
 }
