@@ -22,6 +22,27 @@ public static class HarPlots
         return path;
     }
 
+    /// <summary>The plot as an HTML image (a PNG data URI), for notebooks.</summary>
+    public static string ToHtml(Plot plot, int width = Width, int height = Height)
+    {
+        ArgumentNullException.ThrowIfNull(plot);
+        return $"<img src=\"data:image/png;base64,{Convert.ToBase64String(plot.GetImageBytes(width, height, ImageFormat.Png))}\" width=\"{width}\" height=\"{height}\"/>";
+    }
+
+    /// <summary>Raw sensor channels over time, one line per channel.</summary>
+    public static Plot Signals(IReadOnlyList<double> seconds, IReadOnlyList<string> channelNames, IReadOnlyList<float[]> samples, string title)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        var plot = new Plot();
+        var x = seconds.ToArray();
+        for (var c = 0; c < channelNames.Count; c++)
+            plot.Add.ScatterLine(x, samples.Select(s => (double)s[c]).ToArray()).LegendText = channelNames[c];
+        plot.XLabel("time (s)");
+        plot.Title(title);
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot;
+    }
+
     /// <summary>
     /// The confusion matrix as a heatmap of row-normalised recall (true class down, predicted across), each cell
     /// labelled with its count.
@@ -137,11 +158,15 @@ public static class HarPlots
             var marker = plot.Add.Marker(Math.Log10(m.Parameters), m.MacroF1);
             marker.Size = (float)(10 + 40 * Math.Sqrt(m.Macs / largest));
             marker.Color = palette.GetColor(i);
-            var label = plot.Add.Text(string.Create(CultureInfo.InvariantCulture, $"{m.Name}: {m.Parameters:N0} params, {m.Macs / 1e6:0.0}M MACs"), Math.Log10(m.Parameters), m.MacroF1);
-            label.LabelOffsetY = -24;
+            marker.LegendText = string.Create(CultureInfo.InvariantCulture, $"{m.Name}: {m.Parameters:N0} parameters, {m.Macs / 1e6:0.0} M MACs");
+            var label = plot.Add.Text(m.Name, Math.Log10(m.Parameters), m.MacroF1);
+            label.LabelOffsetY = -26;
             label.LabelAlignment = Alignment.LowerCenter;
         }
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => Math.Pow(10, v).ToString("N0", CultureInfo.InvariantCulture) };
+        // Ticks at 1, 2 and 5 times each power of ten, labelled with the parameter count.
+        var decades = Enumerable.Range(2, 6).SelectMany(p => new[] { 1, 2, 5 }.Select(f => f * Math.Pow(10, p))).ToArray();
+        plot.Axes.Bottom.SetTicks(decades.Select(Math.Log10).ToArray(), decades.Select(d => d.ToString("N0", CultureInfo.InvariantCulture)).ToArray());
+        plot.ShowLegend(Alignment.LowerRight);
         plot.XLabel("parameters (log scale)");
         plot.YLabel("macro F1");
         plot.Axes.Margins(0.25, 0.25);
