@@ -211,8 +211,11 @@ internal sealed class SensorWindowCursor : StreamingCursor
         if (pendingTime <= previousTime)
         {
             var relation = pendingTime < previousTime ? "is earlier than" : "repeats";
+            var group = plan.Groups.Length == 0
+                ? "(no group columns: name the columns that separate recordings, such as the subject, as groups)"
+                : $"({string.Join(", ", plan.Groups.Select((g, i) => $"{g.Name} '{pendingGroups[i]}'"))}; if these rows hold several recordings, name the column that separates them as a group)";
             throw new InvalidDataException(
-                $"Row {rowIndex}: timestamp {pendingTime.ToString(CultureInfo.InvariantCulture)} {relation} the previous sample's {previousTime.ToString(CultureInfo.InvariantCulture)} in the same group; sort the samples by time and drop repeated ones.");
+                $"Row {rowIndex}: timestamp {pendingTime.ToString(CultureInfo.InvariantCulture)} {relation} the previous sample's {previousTime.ToString(CultureInfo.InvariantCulture)} in the same group {group}; sort the samples by time and drop repeated ones.");
         }
         if (options.ResolvedGapTolerance is { } tolerance && pendingTime - previousTime > tolerance)
         {
