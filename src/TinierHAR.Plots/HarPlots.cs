@@ -62,7 +62,7 @@ public static class HarPlots
         var heatmap = plot.Add.Heatmap(recall);
         heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
         heatmap.ManualRange = new ScottPlot.Range(0, 1);
-        plot.Add.ColorBar(heatmap).Label = "share of the true class";
+        plot.Add.ColorBar(heatmap);
         // ScottPlot draws row 0 at the top: true class t sits at y = k − 1 − t.
         for (var t = 0; t < k; t++)
         {
@@ -78,7 +78,9 @@ public static class HarPlots
         plot.Axes.Left.SetTicks(positions, metrics.ClassNames.Reverse().ToArray());
         plot.Axes.Bottom.TickLabelStyle.Rotation = -30;
         plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
-        plot.XLabel("predicted");
+        // ScottPlot sizes the axis for unrotated labels: leave room for the longest rotated class name.
+        plot.Axes.Bottom.MinimumSize = 40 + 4 * metrics.ClassNames.Max(n => n.Length);
+        plot.XLabel("predicted (colour: share of the true class's windows)");
         plot.YLabel("true");
         plot.Title(title ?? string.Create(CultureInfo.InvariantCulture, $"Confusion matrix: accuracy {metrics.Accuracy:0.000}, macro F1 {metrics.MacroF1:0.000} ({metrics.Count:N0} windows)"));
         return plot;
