@@ -99,4 +99,26 @@ public sealed class BatchedHarScorerTests
         StringAssert.Contains(error.Message, "1152 values");
         Assert.ThrowsExactly<NotSupportedException>(() => ml.Model.Save(ml.Transforms.ScoreHarWindowsBatched(onnx).Fit(WindowRows.Load(ml, windows, fixture.Window, fixture.Channels)), null, new MemoryStream()));
     }
+
+    [TestMethod]
+    public void TheEstimatorComposesInAppendChainsAndDescribesItsOutputColumns()
+    {
+        var (onnx, windows, count, fixture) = Model();
+        var ml = new MLContext(1);
+        var data = WindowRows.Load(ml, windows, fixture.Window, fixture.Channels);
+        var chain = ml.Transforms.CopyColumns("Windows", "Features")
+            .Append(ml.Transforms.ScoreHarWindowsBatched(onnx, new BatchedHarScoringOptions { FeatureColumnName = "Windows", ScoreColumnName = "Probabilities" }));
+
+        var scored = chain.Fit(data).Transform(data);
+        Assert.HasCount(count, scored.GetColumn<float[]>("Probabilities").ToArray());
+
+        // SchemaShape has no public factory; ML.NET's own internal one gives the input shape, as the estimator uses it.
+        var create = typeof(SchemaShape).GetMethod("Create", System.Reflection.BindingFlags.Static | System.Reflection.BindingFlags.NonPublic, [typeof(DataViewSchema)])!;
+        var shape = chain.GetOutputSchema((SchemaShape)create.Invoke(null, [data.Schema])!);
+        var probabilities = shape.Single(c => c.Name == "Probabilities");
+        Assert.AreEqual(SchemaShape.Column.VectorKind.Vector, probabilities.Kind);
+        Assert.AreEqual(NumberDataViewType.Single, probabilities.ItemType);
+        Assert.IsTrue(shape.Single(c => c.Name == "PredictedLabel").IsKey);
+        Assert.IsTrue(shape.Any(c => c.Name == "Features"), "input columns pass through");
+    }
 }
