@@ -29,11 +29,7 @@ public sealed class DatasetSamplesDataView : StreamingDataView<DatasetReadReport
         var builder = new DataViewSchema.Builder();
         builder.AddColumn(SubjectColumnName, TextDataViewType.Instance);
         builder.AddColumn(SessionColumnName, TextDataViewType.Instance);
-        var names = dataset.LabelNames.Select(n => n.AsMemory()).ToArray();
-        var annotations = new DataViewSchema.Annotations.Builder();
-        annotations.Add("KeyValues", new VectorDataViewType(TextDataViewType.Instance, names.Length),
-            (ref VBuffer<ReadOnlyMemory<char>> value) => value = new VBuffer<ReadOnlyMemory<char>>(names.Length, (ReadOnlyMemory<char>[])names.Clone()));
-        builder.AddColumn(LabelColumnName, new KeyDataViewType(typeof(uint), names.Length), annotations.ToAnnotations());
+        builder.AddColumn(LabelColumnName, new KeyDataViewType(typeof(uint), dataset.LabelNames.Count), NameAnnotations.KeyValues(dataset.LabelNames));
         foreach (var channel in dataset.ChannelNames)
             builder.AddColumn(channel, NumberDataViewType.Single);
         Schema = builder.ToSchema();

@@ -45,16 +45,9 @@ internal sealed class BatchedScoresDataView : IDataView
     /// <summary>Score (slot names = classes) and PredictedLabel (a key whose values are the classes).</summary>
     public static DataViewSchema OutputColumns(BatchedHarScoringOptions options, IReadOnlyList<string> classNames)
     {
-        var names = classNames.Select(n => n.AsMemory()).ToArray();
-        var namesType = new VectorDataViewType(TextDataViewType.Instance, names.Length);
-        void Names(ref VBuffer<ReadOnlyMemory<char>> value) => value = new VBuffer<ReadOnlyMemory<char>>(names.Length, (ReadOnlyMemory<char>[])names.Clone());
-        var slots = new DataViewSchema.Annotations.Builder();
-        slots.Add("SlotNames", namesType, (ValueGetter<VBuffer<ReadOnlyMemory<char>>>)Names);
-        var keys = new DataViewSchema.Annotations.Builder();
-        keys.Add("KeyValues", namesType, (ValueGetter<VBuffer<ReadOnlyMemory<char>>>)Names);
         var builder = new DataViewSchema.Builder();
-        builder.AddColumn(options.ScoreColumnName, new VectorDataViewType(NumberDataViewType.Single, names.Length), slots.ToAnnotations());
-        builder.AddColumn(options.PredictedLabelColumnName, new KeyDataViewType(typeof(uint), names.Length), keys.ToAnnotations());
+        builder.AddColumn(options.ScoreColumnName, new VectorDataViewType(NumberDataViewType.Single, classNames.Count), NameAnnotations.SlotNames(classNames));
+        builder.AddColumn(options.PredictedLabelColumnName, new KeyDataViewType(typeof(uint), classNames.Count), NameAnnotations.KeyValues(classNames));
         return builder.ToSchema();
     }
 
