@@ -18,4 +18,20 @@ public sealed record ChannelNormalization(float[] Mean, float[] Scale)
         if (Mean.Any(m => !float.IsFinite(m)))
             throw new ArgumentException("Invalid normalisation: every mean must be finite.", nameof(Mean));
     }
+
+    /// <summary>
+    /// Normalises time-major samples (C values per sample, one after another) into <paramref name="destination"/>, the
+    /// same arithmetic as the graph's Sub and Div nodes.
+    /// </summary>
+    public void Apply(ReadOnlySpan<float> samples, Span<float> destination)
+    {
+        var channels = Mean.Length;
+        if (samples.Length % channels != 0 || destination.Length < samples.Length)
+            throw new ArgumentException($"{samples.Length} values are not whole samples of {channels} channels, or the destination is shorter.", nameof(samples));
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var c = i % channels;
+            destination[i] = (samples[i] - Mean[c]) / Scale[c];
+        }
+    }
 }

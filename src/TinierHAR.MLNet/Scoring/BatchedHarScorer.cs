@@ -80,24 +80,20 @@ public sealed class BatchedHarScorer : IDisposable
         var start = batch * batchSize;
         var n = Math.Min(batchSize, count - start);
         var slice = windows.Slice(start * WindowSize, n * WindowSize);
-        var input = normalization is null ? MemoryMarshal.AsMemory(slice) : Normalized(slice.Span);
+        Memory<float> input;
+        if (normalization is null)
+        {
+            input = MemoryMarshal.AsMemory(slice);
+        }
+        else
+        {
+            input = new float[slice.Length];
+            normalization.Apply(slice.Span, input.Span);
+        }
         using var results = session.Run([NamedOnnxValue.CreateFromTensor(HarOnnxModelWriter.FeaturesName,
             new DenseTensor<float>(input, [n, Metadata.WindowLength, Metadata.Channels]))], [HarOnnxModelWriter.ScoreName]);
         var tensor = (DenseTensor<float>)results[0].AsTensor<float>();
         tensor.Buffer.Span.CopyTo(scores.AsSpan(start * Metadata.Classes, n * Metadata.Classes));
-    }
-
-    private float[] Normalized(ReadOnlySpan<float> values)
-    {
-        var (mean, scale) = (normalization!.Mean, normalization.Scale);
-        var channels = mean.Length;
-        var result = new float[values.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            var c = i % channels;
-            result[i] = (values[i] - mean[c]) / scale[c];
-        }
-        return result;
     }
 
     /// <summary>
