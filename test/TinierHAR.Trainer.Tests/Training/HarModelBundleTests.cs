@@ -115,6 +115,27 @@ public sealed class HarModelBundleTests
     }
 
     [TestMethod]
+    public void The_bundles_batched_scorer_takes_raw_windows_and_applies_the_normalisation()
+    {
+        var fresh = new MLContext(seed: 5);
+        var bundle = HarModelBundle.Load(fresh, bundlePath!);
+        var log = fresh.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 1, Seed = 13, MinBoutSeconds = 8, MaxBoutSeconds = 10 }));
+        var scored = bundle.ScoreLog(log, new LogScoringOptions { SamplingRateHz = 50 });
+        // The ML.NET model's scores (its chain normalises first) and the raw windows (its chain replaces Features).
+        var expected = scored.Predictions.GetColumn<float[]>("Score").ToList();
+        var raw = scored.Windows.GetColumn<float[]>("Features").SelectMany(w => w).ToArray();
+
+        using var scorer = bundle.CreateBatchedScorer(new BatchedHarScorerOptions { BatchSize = 7 });
+        var batched = scorer.Score(raw);
+
+        var k = manifest.ClassNames.Count;
+        Assert.HasCount(expected.Count * k, batched);
+        var largest = expected.SelectMany((w, i) => w.Select((p, c) => Math.Abs(p - batched[i * k + c]))).Max();
+        TestContext.WriteLine($"{expected.Count} windows; largest probability difference {largest:E1}");
+        Assert.IsLessThanOrEqualTo(1e-6f, largest);
+    }
+
+    [TestMethod]
     public void Logs_with_other_channels_or_rates_are_refused()
     {
         var bundle = HarModelBundle.Load(new MLContext(), bundlePath!);
