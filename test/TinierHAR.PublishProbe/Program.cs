@@ -1,24 +1,15 @@
 using TinierHAR.MLNet.Architectures;
 using TinierHAR.Trainer.Networks;
-using TorchSharp;
-using static TorchSharp.torch;
+using TinierHAR.Trainer.Training;
 
-// Trains TinierHAR for a few AdamW steps on a fixed random batch and prints the losses; exit code 0 when the
-// loss fell, so that a published copy of an application proves TorchSharp loads and trains there.
-random.manual_seed(1);
-using var network = new TinierHarNetwork(new TinierHarOptions(), 64, 6, 4);
-using var x = randn(32, 1, 64, 6);
-using var y = randint(0, 4, 32, ScalarType.Int64);
-using var optimizer = optim.AdamW(network.parameters(), lr: 1e-2);
-using var criterion = nn.CrossEntropyLoss();
-var losses = new List<float>();
-for (var step = 0; step < 5; step++)
-{
-    optimizer.zero_grad();
-    using var loss = criterion.forward(network.forward(x), y);
-    loss.backward();
-    optimizer.step();
-    losses.Add(loss.item<float>());
-    Console.WriteLine($"step {step} loss {losses[^1]:F4}");
-}
-return losses[^1] < losses[0] ? 0 : 1;
+// Trains TinierHAR for a few epochs of the library's training loop on fixed random windows and prints each epoch;
+// exit code 0 when the training loss fell, so that a published copy of an application proves TorchSharp loads and
+// trains there.
+const int windowLength = 64, channels = 6, classes = 4, count = 32;
+var generator = new Random(1);
+var features = Enumerable.Range(0, count * windowLength * channels).Select(_ => (float)generator.NextDouble()).ToArray();
+var windows = new TrainingWindows(features, Enumerable.Range(0, count).Select(i => i % classes).ToArray(), windowLength, channels);
+using var network = HarNetwork.Create(new TinierHarOptions(), windowLength, channels, classes);
+var options = new TinierHarTrainer.Options { BatchSize = 8, MaxEpochs = 5, LearningRate = 1e-2 };
+var history = NetworkTraining.Train(network, windows, windows, options, ["a", "b", "c", "d"], Console.WriteLine);
+return history.Epochs[^1].TrainLoss < history.Epochs[0].TrainLoss ? 0 : 1;

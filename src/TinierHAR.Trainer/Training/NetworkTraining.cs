@@ -31,7 +31,7 @@ public static class NetworkTraining
         var augmenter = new Random(options.Seed + 1);
         using var weights = options.ClassWeights is { } w ? tensor(w) : null;
         using var criterion = nn.CrossEntropyLoss(weights);
-        using var optimizer = optim.AdamW(network.parameters(), lr: options.LearningRate, weight_decay: options.WeightDecay);
+        using var optimizer = new AdamWOptimizer(network.parameters(), options.LearningRate, options.WeightDecay);
         var schedule = new PaperSchedule(options.LearningRatePatience, options.EarlyStoppingPatience);
         var history = new TrainingHistory { TrainWindows = train.Count, ValidationWindows = validation.Count };
         var learningRate = options.LearningRate;
@@ -53,10 +53,10 @@ public static class NetworkTraining
                     var batch = train.Subset(order[start..Math.Min(start + options.BatchSize, order.Length)]);
                     options.Augmentation?.Apply(batch.Features, batch.Count, batch.WindowLength, batch.Channels, augmenter);
                     var (x, y) = ToTensors(batch);
-                    optimizer.zero_grad();
+                    optimizer.ZeroGrad();
                     var loss = criterion.forward(network.forward(x), y);
                     loss.backward();
-                    optimizer.step();
+                    optimizer.Step();
                     lossSum += loss.item<float>() * batch.Count;
                 }
 
@@ -74,8 +74,7 @@ public static class NetworkTraining
                 if (decision.ReduceLearningRate)
                 {
                     learningRate *= options.LearningRateFactor;
-                    foreach (var group in optimizer.ParamGroups)
-                        group.LearningRate = learningRate;
+                    optimizer.LearningRate = learningRate;
                 }
                 if (decision.Stop)
                 {

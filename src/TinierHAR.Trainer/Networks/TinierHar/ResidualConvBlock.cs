@@ -1,4 +1,5 @@
 using TinierHAR.MLNet.Architectures;
+using TinierHAR.Trainer.Native;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -54,6 +55,6 @@ internal sealed class ResidualConvBlock : nn.Module<Tensor, Tensor>
         var main = conv.forward(input);
         if (!residual)
             return main;
-        return main + (F_shortcut is null ? input : F_shortcut.forward(input));
+        return main.Plus(F_shortcut is null ? input : F_shortcut.forward(input));
     }
 }

@@ -1,3 +1,4 @@
+using TinierHAR.Trainer.Native;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -30,6 +31,6 @@ internal sealed class ChannelSelfAttention : nn.Module<Tensor, Tensor>
     {
         var scores = query.forward(x).matmul(key.forward(x).transpose(-1, -2));
         var beta = softmax(scores, -2);
-        return x + gamma * beta.transpose(-1, -2).matmul(value.forward(x));
+        return x.Plus(gamma * beta.transpose(-1, -2).matmul(value.forward(x)));
     }
 }

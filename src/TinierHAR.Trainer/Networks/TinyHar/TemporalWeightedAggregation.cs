@@ -1,3 +1,4 @@
+using TinierHAR.Trainer.Native;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -27,6 +28,6 @@ internal sealed class TemporalWeightedAggregation : nn.Module<Tensor, Tensor>
     {
         var weights = softmax(fc_2.forward(tanh(fc_1.forward(x))), 1);
         var context = (weights * x).sum(1);
-        return x[.., -1, ..] + gamma * context;
+        return x[.., -1, ..].Plus(gamma * context);
     }
 }

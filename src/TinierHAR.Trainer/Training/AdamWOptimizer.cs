@@ -1,0 +1,81 @@
+using TinierHAR.Trainer.Native;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace TinierHAR.Trainer.Training;
+
+/// <summary>
+/// AdamW (Loshchilov and Hutter; PyTorch's defaults β = (0.9, 0.999), ε = 1e-8) with the update written exactly as
+/// TorchSharp 0.107's <c>optim.AdamW</c> writes it, so results are the same bits. TorchSharp's own passes temporary
+/// scalars to libtorch (see <see cref="RootedScalars"/>) and failed intermittently under concurrent collections;
+/// here every scalar is held until its call has returned.
+/// </summary>
+internal sealed class AdamWOptimizer : IDisposable
+{
+    private const double Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8;
+
+    private readonly Parameter[] _parameters;
+    private readonly Tensor[] _firstMoments;
+    private readonly Tensor[] _secondMoments;
+    private readonly double _weightDecay;
+    private long _steps;
+
+    public AdamWOptimizer(IEnumerable<Parameter> parameters, double learningRate, double weightDecay)
+    {
+        _parameters = parameters.ToArray();
+        _firstMoments = _parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
+        _secondMoments = _parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
+        LearningRate = learningRate;
+        _weightDecay = weightDecay;
+    }
+
+    /// <summary>The learning rate of the next step.</summary>
+    public double LearningRate { get; set; }
+
+    /// <summary>Zeroes the gradients that backward passes accumulate into.</summary>
+    public void ZeroGrad()
+    {
+        foreach (var parameter in _parameters)
+        {
+            using var gradient = parameter.grad;
+            gradient?.zero_();
+        }
+    }
+
+    /// <summary>One update of every parameter that has a gradient.</summary>
+    public void Step()
+    {
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        _steps++;
+        var biasCorrection1 = 1 - Math.Pow(Beta1, _steps);
+        var biasCorrection2 = 1 - Math.Pow(Beta2, _steps);
+        using var decay = (1.0 - LearningRate * _weightDecay).ToScalar();
+        using var beta1 = Beta1.ToScalar();
+        using var beta2 = Beta2.ToScalar();
+        using var oneMinusBeta1 = (1.0 - Beta1).ToScalar();
+        using var oneMinusBeta2 = (1.0 - Beta2).ToScalar();
+        using var epsilon = Epsilon.ToScalar();
+        using var rootBiasCorrection2 = Math.Sqrt(biasCorrection2).ToScalar();
+        using var negativeStepSize = (0.0 - LearningRate / biasCorrection1).ToScalar();
+        for (var i = 0; i < _parameters.Length; i++)
+        {
+            var parameter = _parameters[i];
+            var gradient = parameter.grad;
+            if (gradient is null)
+                continue;
+            parameter.mul_(decay);
+            _firstMoments[i].mul_(beta1).add_(gradient, oneMinusBeta1);
+            _secondMoments[i].mul_(beta2).addcmul_(gradient, gradient, oneMinusBeta2);
+            var denominator = _secondMoments[i].sqrt().div_(rootBiasCorrection2).add_(epsilon, RootedScalars.One);
+            parameter.addcdiv_(_firstMoments[i], denominator, negativeStepSize);
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var moment in _firstMoments.Concat(_secondMoments))
+            moment.Dispose();
+    }
+}
