@@ -40,7 +40,9 @@ public static class HarOnnxExporter
         using var noGrad = no_grad();
         foreach (var (name, tensor) in module.state_dict())
         {
-            using var values = tensor.detach().cpu().to_type(ScalarType.Float32).contiguous();
+            // The scope holds the chain's intermediate tensors until their calls are done, then frees them.
+            using var scope = NewDisposeScope();
+            var values = tensor.detach().cpu().to_type(ScalarType.Float32).contiguous();
             result.Add(name, new WeightTensor(tensor.shape, values.data<float>().ToArray()));
         }
         return result;

@@ -65,7 +65,7 @@ public static class NetworkTraining
                 if (decision.KeepWeights)
                 {
                     DisposeAll(best);
-                    best = network.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone());
+                    best = Snapshot(network);
                 }
                 var report = new EpochReport(epoch, lossSum / train.Count, validationLoss, macroF1, learningRate, clock.Elapsed.TotalSeconds, decision.KeepWeights);
                 history.Add(report);
@@ -123,6 +123,13 @@ public static class NetworkTraining
     private static (Tensor X, Tensor Y) ToTensors(TrainingWindows batch) =>
         (tensor(batch.Features, [batch.Count, 1, batch.WindowLength, batch.Channels]),
          tensor(batch.Labels.Select(l => (long)l).ToArray(), [batch.Count]));
+
+    /// <summary>Copies of the network's parameters and buffers, owned by the caller.</summary>
+    private static Dictionary<string, Tensor> Snapshot(HarNetwork network)
+    {
+        using var scope = NewDisposeScope();
+        return network.state_dict().ToDictionary(p => p.Key, p => p.Value.detach().clone().DetachFromDisposeScope());
+    }
 
     private static void DisposeAll(Dictionary<string, Tensor>? tensors)
     {
