@@ -21,7 +21,7 @@ public sealed class ScoreCommandTests
     public static void TrainOnAGeneratedLog(TestContext context)
     {
         fixture = new FixtureFolder();
-        var train = Path.Combine(fixture.Root, "train.csv");
+        var train = Path.Combine(fixture.Root, "logs", "train.csv"); // generate makes the folder
         var generated = Tool.Run("generate", "--output", train, "--subjects", "5", "--seed", "3");
         Assert.AreEqual(0, generated.ExitCode, generated.Error);
         var model = Path.Combine(fixture.Root, "model");
@@ -70,8 +70,8 @@ public sealed class ScoreCommandTests
         var second = Path.Combine(folder.Root, "log-b.csv");
         var rowsA = SyntheticImuCsv.Write(first, new SyntheticImuOptions { Subjects = 2, Seed = 31, BoutsPerSubject = 6, MinBoutSeconds = 8, MaxBoutSeconds = 12 });
         var rowsB = SyntheticImuCsv.Write(second, new SyntheticImuOptions { Subjects = 1, Seed = 32, BoutsPerSubject = 6, MinBoutSeconds = 5, MaxBoutSeconds = 8 });
-        var output = Path.Combine(folder.Root, "predictions.csv");
-        var segments = Path.Combine(folder.Root, "segments.csv");
+        var output = Path.Combine(folder.Root, "out", "predictions.csv"); // score makes the folder
+        var segments = Path.Combine(folder.Root, "out", "segments.csv");
 
         var result = Tool.Run(Score(Path.Combine(folder.Root, "log-*"), output, "--segments", segments, "--smooth", "3", "--threshold", "0.2"));
         Assert.AreEqual(0, result.ExitCode, result.Error);
@@ -99,7 +99,7 @@ public sealed class ScoreCommandTests
             Assert.AreEqual(0, bounds[0].Start, 1e-9, "a recording's first segment starts at its first window");
             Assert.IsTrue(bounds.Zip(bounds.Skip(1)).All(p => p.First.End == p.Second.Start), "segments of a recording tile it");
         }
-        Assert.IsEmpty(Directory.GetFiles(folder.Root, "*.partial"));
+        Assert.IsEmpty(Directory.GetFiles(folder.Root, "*.partial", SearchOption.AllDirectories));
     }
 
     [TestMethod]
