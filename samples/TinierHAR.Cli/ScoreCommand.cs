@@ -97,8 +97,10 @@ internal static class ScoreCommand
         if (totals.Segments is { } count)
             console.WriteLine(string.Create(invariant, $"segments:         {count:N0} → {segments!.FullName}"));
         console.WriteLine(string.Create(invariant, $"predictions:      {output.FullName}"));
-        console.WriteLine(string.Create(invariant, $"speed:            {(windows.RowsRead + skipped) / elapsed.TotalSeconds:N0} rows/s, {totals.Windows / elapsed.TotalSeconds:N0} windows/s ({elapsed.TotalSeconds:0.0} s)"));
+        console.WriteLine(string.Create(invariant, $"speed:            {(windows.RowsRead + skipped) / elapsed.TotalSeconds:N0} rows/s, {totals.Windows / elapsed.TotalSeconds:N0} windows/s (the scoring pass, {elapsed.TotalSeconds:0.0} s)"));
         using var process = Process.GetCurrentProcess();
+        var sinceStart = DateTime.Now - process.StartTime;
+        console.WriteLine(string.Create(invariant, $"whole run:        {(windows.RowsRead + skipped) / sinceStart.TotalSeconds:N0} rows/s ({sinceStart.TotalSeconds:0.0} s since the process started: start-up and bundle loading too)"));
         console.WriteLine(string.Create(invariant, $"peak memory:      {process.PeakWorkingSet64 / (1024.0 * 1024):N0} MB (working set of the process)"));
     }
 }

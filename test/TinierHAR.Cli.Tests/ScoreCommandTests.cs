@@ -90,6 +90,7 @@ public sealed class ScoreCommandTests
         StringAssert.Contains(result.Output, $"rows read:        {rowsA + rowsB:N0}");
         StringAssert.Contains(result.Output, $"windows scored:   {rows.Count:N0}");
         StringAssert.Contains(result.Output, "rows rejected:    0");
+        StringAssert.Matches(result.Output, new System.Text.RegularExpressions.Regex(@"whole run: +[\d,]+ rows/s \([\d.]+ s since the process started"));
 
         var segmentRows = File.ReadAllLines(segments)[1..].Select(l => l.Split(',')).ToList();
         Assert.AreEqual(rows.Count, segmentRows.Sum(s => int.Parse(s[6], CultureInfo.InvariantCulture)), "every window lies in one segment");
