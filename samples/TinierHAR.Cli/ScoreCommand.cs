@@ -19,6 +19,8 @@ internal static class ScoreCommand
     /// <summary>The label of windows below the confidence threshold.</summary>
     public const string Unknown = "unknown";
 
+    private const string DefaultSubjectColumn = "Subject";
+
     public static Command Create()
     {
         var model = new Option<FileInfo>("--model") { Description = "Model bundle (.zip) written by train or HarModelBundle.Save", Required = true };
@@ -29,7 +31,7 @@ internal static class ScoreCommand
         var threshold = new Option<double>("--threshold") { Description = $"Windows whose top probability is below this are '{Unknown}'", DefaultValueFactory = _ => 0 };
         var time = new Option<string?>("--time") { Description = "Timestamp column (seconds); default: the bundle's" };
         var noTime = new Option<bool>("--no-time") { Description = "The logs have no timestamp column" };
-        var subject = new Option<string?>("--subject") { Description = "Subject column, if the logs have one" };
+        var subject = new Option<string?>("--subject") { Description = $"Subject column; default: '{DefaultSubjectColumn}' when the first file has one" };
         var session = new Option<string?>("--session") { Description = "Session column; default: one session per file" };
         var rate = new Option<double?>("--rate") { Description = "The logs' sampling rate in Hz; default: the bundle's" };
         var resample = new Option<bool>("--resample") { Description = "Resample logs at another --rate to the bundle's rate" };
@@ -50,11 +52,18 @@ internal static class ScoreCommand
             var bundle = HarModelBundle.Load(ml, parse.GetValue(model)!.FullName);
             var manifest = bundle.Manifest;
             var timeColumn = parse.GetValue(noTime) ? null : parse.GetValue(time) ?? manifest.TimestampColumnName;
-            var samples = ml.Data.LoadSensorCsv(parse.GetValue(input)!, new CsvSampleOptions
+            var columns = new CsvSampleOptions
             {
                 ChannelColumnNames = manifest.ChannelNames, TimestampColumnName = timeColumn,
                 SubjectColumnName = parse.GetValue(subject), SessionColumnName = parse.GetValue(session), MalformedRows = parse.GetValue(malformed),
-            });
+            };
+            var samples = ml.Data.LoadSensorCsv(parse.GetValue(input)!, columns);
+            // Several subjects in one file restart their clocks; reading them as one recording would be refused.
+            if (columns.SubjectColumnName is null && samples.FirstFileColumnNames().Contains(DefaultSubjectColumn))
+            {
+                columns.SubjectColumnName = DefaultSubjectColumn;
+                samples = ml.Data.LoadSensorCsv(parse.GetValue(input)!, columns);
+            }
             var scored = bundle.ScoreLogBatched(samples, new LogScoringOptions
             {
                 SamplingRateHz = parse.GetValue(rate), Resample = parse.GetValue(resample), TimestampColumnName = timeColumn,

@@ -104,6 +104,21 @@ public sealed class ScoreCommandTests
     }
 
     [TestMethod]
+    public void AFileOfSeveralSubjectsIsSplitByItsSubjectColumnWithoutNamingIt()
+    {
+        using var folder = new FixtureFolder();
+        var log = Path.Combine(folder.Root, "log.csv");
+        SyntheticImuCsv.Write(log, new SyntheticImuOptions { Subjects = 2, Seed = 51, BoutsPerSubject = 6, MinBoutSeconds = 5, MaxBoutSeconds = 6 });
+        var output = Path.Combine(folder.Root, "out.csv");
+
+        var result = Tool.Run("score", "--model", bundle, "--input", log, "--output", output);
+
+        Assert.AreEqual(0, result.ExitCode, result.Error);
+        var subjects = File.ReadAllLines(output)[1..].Select(l => l.Split(',')[1]).Distinct().ToArray();
+        CollectionAssert.AreEqual(new[] { "subject01", "subject02" }, subjects);
+    }
+
+    [TestMethod]
     public void MalformedLinesStopWithFileAndLineOrAreSkippedAndCountedOnRequest()
     {
         using var folder = new FixtureFolder();

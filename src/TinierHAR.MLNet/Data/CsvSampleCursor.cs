@@ -78,12 +78,7 @@ internal sealed class CsvSampleCursor : StreamingCursor
             return false;
         file = view.Files[fileIndex];
         source = Path.GetFileName(file);
-        var stream = (Stream)File.OpenRead(file);
-        if (file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-            stream = new GZipStream(stream, CompressionMode.Decompress);
-        reader = Sep.Reader(o => o with { CultureInfo = CultureInfo.InvariantCulture, DisableColCountCheck = true }).From(stream);
-        if (reader.Header.IsEmpty)
-            throw new InvalidDataException($"'{file}' is empty: it has no header line.");
+        reader = Open(file);
         int Find(string name, string role) => reader.Header.TryIndexOf(name, out var index)
             ? index
             : throw new InvalidDataException($"'{file}': no {role} column '{name}' (header: {string.Join(", ", reader.Header.ColNames)}).");
@@ -93,6 +88,21 @@ internal sealed class CsvSampleCursor : StreamingCursor
         subjectIndex = options.SubjectColumnName is { } s ? Find(s, "subject") : -1;
         sessionIndex = options.SessionColumnName is { } x ? Find(x, "session") : -1;
         return true;
+    }
+
+    /// <summary>A reader of <paramref name="file"/> (plain or gzip) past its header, which must exist.</summary>
+    internal static SepReader Open(string file)
+    {
+        var stream = (Stream)File.OpenRead(file);
+        if (file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
+            stream = new GZipStream(stream, CompressionMode.Decompress);
+        var reader = Sep.Reader(o => o with { CultureInfo = CultureInfo.InvariantCulture, DisableColCountCheck = true }).From(stream);
+        if (reader.Header.IsEmpty)
+        {
+            reader.Dispose();
+            throw new InvalidDataException($"'{file}' is empty: it has no header line.");
+        }
+        return reader;
     }
 
     private bool TryParse(SepReader.Row row)

@@ -69,6 +69,13 @@ public sealed class CsvSamplesDataView : StreamingDataView<CsvReadReport>
     /// <summary>The files read, in order.</summary>
     public IReadOnlyList<string> Files { get; }
 
+    /// <summary>The header of the first file, for callers that choose columns by what the logs hold.</summary>
+    public IReadOnlyList<string> FirstFileColumnNames()
+    {
+        using var reader = CsvSampleCursor.Open(Files[0]);
+        return reader.Header.ColNames.ToArray();
+    }
+
     /// <summary>The column settings.</summary>
     public CsvSampleOptions Options { get; }
 
