@@ -36,7 +36,7 @@ internal static class ScoreCommand
         var rate = new Option<double?>("--rate") { Description = "The logs' sampling rate in Hz; default: the bundle's" };
         var resample = new Option<bool>("--resample") { Description = "Resample logs at another --rate to the bundle's rate" };
         var malformed = new Option<MalformedRowPolicy>("--malformed") { Description = "Malformed lines: Error (stop, naming file and line) or Skip (count them)", DefaultValueFactory = _ => MalformedRowPolicy.Error };
-        var batch = new Option<int>("--batch-size") { Description = "Windows per ONNX Runtime call", DefaultValueFactory = _ => 256 };
+        var batch = new Option<int>("--batch-size") { Description = "Windows per ONNX Runtime call", DefaultValueFactory = _ => new BatchedHarScorerOptions().BatchSize };
         var threads = new Option<int>("--threads") { Description = "Batches scored side by side (0: one per core)", DefaultValueFactory = _ => 0 };
         var command = new Command("score", "Score CSV sensor logs with a model bundle: per-window predictions, activity segments and a summary of every row.")
         {

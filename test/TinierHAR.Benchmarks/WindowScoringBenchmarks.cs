@@ -61,7 +61,7 @@ public class WindowScoringBenchmarks
         return sum;
     }
 
-    [Benchmark(Description = "BatchedHarScorer (256 per call, batches side by side)")]
+    [Benchmark(Description = "BatchedHarScorer (128 per call, batches side by side)")]
     public float BatchedScorer() => batched.Score(windows)[0];
 
     [Benchmark(Description = "TorchSharp forward (eval, no grad, 256 per call)")]

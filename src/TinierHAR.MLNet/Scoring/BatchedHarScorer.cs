@@ -67,7 +67,15 @@ public sealed class BatchedHarScorer : IDisposable
         }
         else
         {
-            Parallel.For(0, batches, new ParallelOptions { MaxDegreeOfParallelism = concurrentBatches }, b => ScoreBatch(windows, b, count, scores));
+            // One worker per concurrent batch, each taking the next batch when done: Parallel.For over the batches
+            // hands out growing chunks, which left one worker idle at the end (256-window batches: 76 against 61 ms
+            // for 2,048 windows in the benchmark).
+            var next = -1;
+            Parallel.For(0, Math.Min(concurrentBatches, batches), new ParallelOptions { MaxDegreeOfParallelism = concurrentBatches }, _ =>
+            {
+                for (int b; (b = Interlocked.Increment(ref next)) < batches;)
+                    ScoreBatch(windows, b, count, scores);
+            });
         }
         return scores;
     }
