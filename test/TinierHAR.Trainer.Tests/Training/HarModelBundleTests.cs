@@ -179,6 +179,32 @@ public sealed class HarModelBundleTests
     }
 
     [TestMethod]
+    public void The_ml_net_model_is_read_on_first_use_from_the_bytes_loaded_and_a_damaged_one_fails_then()
+    {
+        var damaged = Copy("damaged.zip");
+        using (var zip = ZipFile.Open(damaged, ZipArchiveMode.Update))
+        {
+            foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("TransformerChain/", StringComparison.Ordinal)).ToList())
+                entry.Delete();
+        }
+        var bundle = HarModelBundle.Load(new MLContext(), damaged);
+        File.Delete(damaged);
+
+        using (var scorer = bundle.CreateBatchedScorer())
+            Assert.HasCount(bundle.Manifest.ClassNames.Count, scorer.Score(new float[scorer.WindowSize]), "the batched path needs no ML.NET model");
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => bundle.Model);
+        StringAssert.Contains(error.Message, "damaged.zip': the ML.NET model inside the bundle could not be loaded");
+
+        var ml = new MLContext(seed: 5);
+        var intact = Copy("intact.zip");
+        var loaded = HarModelBundle.Load(ml, intact);
+        File.Delete(intact);
+        var samples = ml.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 1, Seed = 5, BoutsPerSubject = 6, MinBoutSeconds = 5, MaxBoutSeconds = 6 }));
+        var scored = ml.Data.CreateEnumerable<PredictedWindow>(loaded.ScoreLog(samples).Predictions, reuseRowObject: false).ToList();
+        Assert.IsNotEmpty(scored, "the model is read from the bytes loaded before the file went");
+    }
+
+    [TestMethod]
     public void Streaming_one_sample_or_a_chunk_at_a_time_equals_batch_scoring()
     {
         var ml = new MLContext(seed: 3);
