@@ -6,7 +6,9 @@ namespace TinierHAR.Trainer.Tests.Native;
 
 /// <summary>
 /// TorchSharp's LSTM and GRU must follow their equations: libtorch 2.10's oneDNN LSTM kernel did not here (errors of
-/// 0.03–0.6), so <see cref="TorchSharpRuntime"/> switches oneDNN off. These shapes failed with it on.
+/// 0.03–0.6), so <see cref="TorchSharpRuntime"/> switches oneDNN off. These shapes failed with it on. The reference
+/// arithmetic keeps its tensors in a dispose scope and sums through <see cref="RootedScalars.Plus"/>, never handing
+/// libtorch a temporary scalar (see there).
 /// </summary>
 [TestClass]
 public sealed class RecurrentKernelTests
@@ -30,6 +32,7 @@ public sealed class RecurrentKernelTests
         using var lstm = nn.LSTM(input, hidden, batchFirst: true);
         using var x = randn(batch, steps, input);
         using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
         var actual = lstm.forward(x).Item1;
 
         var p = lstm.state_dict();
@@ -37,13 +40,13 @@ public sealed class RecurrentKernelTests
         var outputs = new List<Tensor>();
         for (var t = 0; t < steps; t++)
         {
-            var gates = x[.., t, ..].matmul(p["weight_ih_l0"].t()) + p["bias_ih_l0"] + h.matmul(p["weight_hh_l0"].t()) + p["bias_hh_l0"];
+            var gates = x[.., t, ..].matmul(p["weight_ih_l0"].t()).Plus(p["bias_ih_l0"]).Plus(h.matmul(p["weight_hh_l0"].t())).Plus(p["bias_hh_l0"]);
             var (i, f, g, o) = (gates.chunk(4, 1)[0].sigmoid(), gates.chunk(4, 1)[1].sigmoid(), gates.chunk(4, 1)[2].tanh(), gates.chunk(4, 1)[3].sigmoid());
-            c = f * c + i * g;
+            c = (f * c).Plus(i * g);
             h = o * c.tanh();
             outputs.Add(h);
         }
-        var difference = (stack(outputs, 1) - actual).abs().max().item<float>();
+        var difference = stack(outputs, 1).Plus(actual.neg()).abs().max().item<float>();
         Assert.IsLessThanOrEqualTo(1e-5f, difference, $"LSTM {input}->{hidden}, {steps} steps, batch {batch}");
     }
 
@@ -57,6 +60,7 @@ public sealed class RecurrentKernelTests
         using var gru = nn.GRU(input, hidden, batchFirst: true);
         using var x = randn(batch, steps, input);
         using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
         var actual = gru.forward(x).Item1;
 
         var p = gru.state_dict();
@@ -64,15 +68,15 @@ public sealed class RecurrentKernelTests
         var outputs = new List<Tensor>();
         for (var t = 0; t < steps; t++)
         {
-            var gi = x[.., t, ..].matmul(p["weight_ih_l0"].t()) + p["bias_ih_l0"];
-            var gh = h.matmul(p["weight_hh_l0"].t()) + p["bias_hh_l0"];
-            var r = (gi.chunk(3, 1)[0] + gh.chunk(3, 1)[0]).sigmoid();
-            var z = (gi.chunk(3, 1)[1] + gh.chunk(3, 1)[1]).sigmoid();
-            var n = (gi.chunk(3, 1)[2] + r * gh.chunk(3, 1)[2]).tanh();
-            h = (1 - z) * n + z * h;
+            var gi = x[.., t, ..].matmul(p["weight_ih_l0"].t()).Plus(p["bias_ih_l0"]);
+            var gh = h.matmul(p["weight_hh_l0"].t()).Plus(p["bias_hh_l0"]);
+            var r = gi.chunk(3, 1)[0].Plus(gh.chunk(3, 1)[0]).sigmoid();
+            var z = gi.chunk(3, 1)[1].Plus(gh.chunk(3, 1)[1]).sigmoid();
+            var n = gi.chunk(3, 1)[2].Plus(r * gh.chunk(3, 1)[2]).tanh();
+            h = n.Plus(z * h.Plus(n.neg())); // (1 − z)·n + z·h
             outputs.Add(h);
         }
-        var difference = (stack(outputs, 1) - actual).abs().max().item<float>();
+        var difference = stack(outputs, 1).Plus(actual.neg()).abs().max().item<float>();
         Assert.IsLessThanOrEqualTo(1e-5f, difference, $"GRU {input}->{hidden}, {steps} steps, batch {batch}");
     }
 }

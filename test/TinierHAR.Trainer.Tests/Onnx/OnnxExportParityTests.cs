@@ -2,9 +2,11 @@ using TinierHAR.MLNet.Architectures;
 using TinierHAR.MLNet.Checkpoints;
 using TinierHAR.MLNet.Onnx;
 using TinierHAR.TestSupport;
+using TinierHAR.Trainer.Native;
 using TinierHAR.Trainer.Networks;
 using TinierHAR.Trainer.Onnx;
 using TinierHAR.Trainer.Tests.Networks;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace TinierHAR.Trainer.Tests.Onnx;
@@ -31,16 +33,19 @@ public sealed class OnnxExportParityTests
     {
         random.manual_seed(11);
         var network = HarNetwork.Create(options, Window, Channels, Classes);
+        // Scalars held by using locals and tensors by a dispose scope: nothing libtorch reads is left to the GC.
         using (no_grad())
+        using (NewDisposeScope())
         {
+            using Scalar meanScale = 0.3, varianceShift = 0.5, gamma = 0.4;
             foreach (var (name, buffer) in network.named_buffers())
             {
-                if (name.EndsWith("running_mean", StringComparison.Ordinal)) buffer.copy_(randn_like(buffer) * 0.3);
-                if (name.EndsWith("running_var", StringComparison.Ordinal)) buffer.copy_(rand_like(buffer) + 0.5);
+                if (name.EndsWith("running_mean", StringComparison.Ordinal)) buffer.copy_(randn_like(buffer).mul_(meanScale));
+                if (name.EndsWith("running_var", StringComparison.Ordinal)) buffer.copy_(rand_like(buffer).add_(varianceShift, RootedScalars.One));
             }
             foreach (var (name, parameter) in network.named_parameters())
             {
-                if (name.EndsWith("gamma", StringComparison.Ordinal)) parameter.fill_(0.4);
+                if (name.EndsWith("gamma", StringComparison.Ordinal)) parameter.fill_(gamma);
             }
         }
         network.eval();
