@@ -39,7 +39,6 @@ internal static class EvaluateCommand
             var windows = scored.Windows.LastReport!;
             var report = $"data: {parse.GetValue(log.Data)}\nwindows: {windows}\nwindows whose label is not a model class: {windows.WindowsProduced - metrics.Count}\n\n{HarMetricsText.Report(metrics)}";
             var folder = parse.GetValue(output)!;
-            folder.Create();
             MetricsFiles.Write(folder, metrics, report);
             console.WriteLine(report);
             console.WriteLine($"wrote metrics.txt and confusion.png in {folder.FullName}");

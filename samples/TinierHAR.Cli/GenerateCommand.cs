@@ -21,7 +21,6 @@ internal static class GenerateCommand
             if (parse.GetValue(hours) is { } h)
                 options.BoutsPerSubject = Math.Max(1, (int)Math.Round(h * 3600 / ((options.MinBoutSeconds + options.MaxBoutSeconds) / 2)));
             var file = parse.GetValue(output)!;
-            file.Directory?.Create();
             var rows = SyntheticImuCsv.Write(file.FullName, options);
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {rows:N0} samples ({rows / options.SamplingRateHz / 3600:0.00} h) of {options.Subjects} subject(s) to {file.FullName}"));
             return 0;

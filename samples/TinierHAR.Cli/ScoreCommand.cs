@@ -71,8 +71,6 @@ internal static class ScoreCommand
             }, new BatchedHarScoringOptions { BatchSize = parse.GetValue(batch), ConcurrentBatches = parse.GetValue(threads) });
             // Without timestamps, times are sample positions at the windows' rate (the bundle's; the log's when the bundle has none).
             var job = new ScoringJob(manifest, timeColumn is not null, minimum, parse.GetValue(smooth), manifest.SamplingRateHz ?? parse.GetValue(rate) ?? 1);
-            parse.GetValue(output)!.Directory?.Create();
-            parse.GetValue(segments)?.Directory?.Create();
             var clock = Stopwatch.StartNew();
             var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console) });
             var totals = terminal.Progress().AutoClear(false)

@@ -29,7 +29,6 @@ internal static class TrainCommand
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {
             var folder = parse.GetValue(output)!;
-            folder.Create();
             var seedValue = parse.GetValue(seed);
             var maxEpochs = parse.GetValue(epochs);
             if (maxEpochs < 1)

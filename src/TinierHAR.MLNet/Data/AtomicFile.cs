@@ -3,7 +3,7 @@ namespace TinierHAR.MLNet.Data;
 /// <summary>
 /// A file written under a temporary name in the target's folder and renamed over the target only when complete
 /// (<see cref="Commit"/>), so a failed or interrupted write never leaves a file that looks finished; disposing an
-/// uncommitted file deletes the temporary one.
+/// uncommitted file deletes the temporary one. The target's folder is created when missing.
 /// </summary>
 public sealed class AtomicFile : IDisposable
 {
@@ -15,6 +15,7 @@ public sealed class AtomicFile : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(path);
         Path = System.IO.Path.GetFullPath(path);
         TemporaryPath = $"{Path}.{Guid.NewGuid():N}.partial";
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         Stream = new FileStream(TemporaryPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
     }
 

@@ -12,7 +12,6 @@ internal static class OnnxModelFiles
     public static string Persist(byte[] onnxModel)
     {
         var directory = Path.Combine(Path.GetTempPath(), "TinierHAR.MLNet", "models");
-        Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, Convert.ToHexString(SHA256.HashData(onnxModel))[..24].ToLowerInvariant() + ".onnx");
         if (!File.Exists(path))
             AtomicFile.Write(path, stream => stream.Write(onnxModel));
