@@ -32,6 +32,7 @@ internal sealed class ScoringJob(BundleManifest manifest, bool timed, double thr
         var score = cursor.GetGetter<VBuffer<float>>(schema["Score"]);
         var predicted = cursor.GetGetter<uint>(schema["PredictedLabel"]);
         var classes = manifest.ClassNames;
+        var probabilityColumns = classes.Select(c => "p_" + c).ToArray();
 
         using var windowsFile = new AtomicFile(outputPath);
         using var segmentsFile = segmentsPath is null ? null : new AtomicFile(segmentsPath);
@@ -90,7 +91,7 @@ internal sealed class ScoringJob(BundleManifest manifest, bool timed, double thr
                 row["predicted"].Set(activity);
                 row["confidence"].Format(values[best]);
                 for (var c = 0; c < classes.Count; c++)
-                    row["p_" + classes[c]].Format(values[c]);
+                    row[probabilityColumns[c]].Format(values[c]);
             }
 
             if (segmentsCsv is not null)

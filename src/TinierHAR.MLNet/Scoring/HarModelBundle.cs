@@ -176,7 +176,7 @@ public sealed class HarModelBundle
         if (otherRate && !options.Resample)
         {
             throw new ArgumentException($"The log is sampled at {options.SamplingRateHz} Hz; the model was trained at {Manifest.SamplingRateHz} Hz. "
-                + "Resample the log first, or pass resample: true.", nameof(options));
+                + "Resample the log first, or set LogScoringOptions.Resample.", nameof(options));
         }
 
         return new SensorWindowsDataView(samples, new SensorWindowingOptions
