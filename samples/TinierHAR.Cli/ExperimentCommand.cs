@@ -23,9 +23,12 @@ internal static class ExperimentCommand
         var seeds = new Option<string>("--seeds") { Description = "Seeds, e.g. 1,2,3", DefaultValueFactory = _ => "1" };
         var output = new Option<DirectoryInfo>("--output") { Description = "Folder of results.csv and results.md", Required = true };
         var maxEpochs = new Option<int>("--max-epochs") { Description = "Most epochs per fold (paper: 150)", DefaultValueFactory = _ => 150 };
+        var precision = new Option<TrainingPrecision>("--precision") { Description = "Training precision: Float32 (default) or Float64 (the authors')", DefaultValueFactory = _ => TrainingPrecision.Float32 };
+        var computedBiases = new Option<bool>("--computed-cancelled-biases") { Description = "Train the biases a later layer cancels on their computed (noise) gradient, as PyTorch does, instead of zero" };
+        var threads = new Option<int>("--threads") { Description = "libtorch CPU threads (0: libtorch's default)", DefaultValueFactory = _ => 0 };
         var command = new Command("experiment", "Run the TinierHAR paper's protocol on a benchmark dataset (resumable).")
         {
-            dataset, data, models, folds, seeds, output, maxEpochs,
+            dataset, data, models, folds, seeds, output, maxEpochs, precision, computedBiases, threads,
         };
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {
@@ -41,29 +44,44 @@ internal static class ExperimentCommand
             folder.Create();
             var results = ExperimentResults.Open(Path.Combine(folder.FullName, "results.csv"));
             var epochs = parse.GetValue(maxEpochs);
+            var trainingPrecision = parse.GetValue(precision);
+            var zeroCancelled = !parse.GetValue(computedBiases);
+            var (precisionName, cancelledName) = (FoldResult.PrecisionName(trainingPrecision), FoldResult.CancelledBiasesName(zeroCancelled));
 
             var runs = (from model in architectures from seed in seedList from fold in foldList select (model, seed, fold)).ToArray();
-            var pending = runs.Where(r => !results.Contains(benchmark.Key, r.model, r.fold, r.seed)).ToArray();
+            var pending = runs.Where(r => !results.Contains(benchmark.Key, r.model, r.fold, r.seed, precisionName, cancelledName)).ToArray();
             console.WriteLine($"{benchmark}; {runs.Length} fold run(s), {runs.Length - pending.Length} finished already, {pending.Length} to run.");
             var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console) });
             foreach (var (model, seed, fold) in pending)
             {
-                var label = $"{benchmark.Key} {model} fold {fold} seed {seed}";
-                var result = terminal.Progress().AutoClear(false)
-                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                    .Start(progress =>
-                    {
-                        var task = progress.AddTask(label, maxValue: epochs);
-                        return PaperExperiment.RunFold(new MLContext(seed), benchmark, root, model, fold, seed, new PaperExperimentOptions
+                var label = $"{benchmark.Key} {model} fold {fold} seed {seed} {precisionName}{(zeroCancelled ? "" : " " + cancelledName)}";
+                var options = new PaperExperimentOptions
+                {
+                    MaxEpochs = epochs, Precision = trainingPrecision, ZeroCancelledBiasGradients = zeroCancelled, Threads = parse.GetValue(threads),
+                };
+                FoldResult result;
+                if (terminal.Profile.Capabilities.Interactive)
+                {
+                    result = terminal.Progress().AutoClear(false)
+                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                        .Start(progress =>
                         {
-                            MaxEpochs = epochs,
-                            Progress = new EpochProgress(report =>
+                            var task = progress.AddTask(label, maxValue: epochs);
+                            options.Progress = new EpochProgress(report =>
                             {
                                 task.Description = $"{label}: epoch {report.Epoch}, validation loss {report.ValidationLoss:0.0000}, macro F1 {report.ValidationMacroF1:0.000}, {report.Seconds:0.0} s";
                                 task.Value = report.Epoch;
-                            }),
+                            });
+                            return PaperExperiment.RunFold(new MLContext(seed), benchmark, root, model, fold, seed, options);
                         });
-                    });
+                }
+                else
+                {
+                    // A log file or pipe gets one line per epoch instead of a redrawn bar.
+                    options.Progress = new EpochProgress(report => console.WriteLine($"{label}: {report}"));
+                    result = PaperExperiment.RunFold(new MLContext(seed), benchmark, root, model, fold, seed, options);
+                }
+                TrainingTrajectory.Write(Path.Combine(folder.FullName, "trajectories", result.RunName + ".csv"), result.History!);
                 results.Add(result);
                 File.WriteAllText(Path.Combine(folder.FullName, "results.md"), results.ToMarkdown());
                 console.WriteLine($"{label}: accuracy {result.Accuracy:0.0000}, weighted F1 {result.WeightedF1:0.0000}, macro F1 {result.MacroF1:0.0000}, "

@@ -15,12 +15,16 @@ internal static class ReportCommand
         var benchmarks = new Option<FileInfo[]>("--benchmark") { Description = "Benchmark outputs (BenchmarkDotNet GitHub reports, measured tool runs) for their README sections", AllowMultipleArgumentsPerToken = true };
         var readme = new Option<FileInfo?>("--readme") { Description = "A markdown file whose '<!-- results: PATH -->' … '<!-- /results -->' section is replaced" };
         var reference = new Option<FileInfo?>("--reference") { Description = "A reference run's CSV (the authors' code on the same folds) to compare with, below the table" };
-        var command = new Command("report", "Write the markdown table of an experiment's results (results.md, and a README section).") { results, benchmarks, readme, reference };
+        var trajectories = new Option<string[]>("--trajectories") { Description = "Per-epoch trajectories to compare, as NAME=FILE.csv (ours or the authors'); needs --plot", AllowMultipleArgumentsPerToken = true };
+        var plot = new Option<FileInfo?>("--plot") { Description = "With --trajectories: the loss-curve picture (PNG); its markdown table goes beside it (.md) and into the README section named after the picture" };
+        var command = new Command("report", "Write the markdown table of an experiment's results (results.md, and a README section).") { results, benchmarks, readme, reference, trajectories, plot };
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {
             if (parse.GetValue(benchmarks) is { Length: > 0 } outputs)
                 return ReportBenchmarks(console, outputs, parse.GetValue(readme) ?? throw new ArgumentException("Option '--benchmark' needs '--readme'."));
-            var csv = parse.GetValue(results) ?? throw new ArgumentException("Name '--results' or '--benchmark'.");
+            if (parse.GetValue(trajectories) is { Length: > 0 } runs)
+                return ReportTrajectories(console, runs, parse.GetValue(plot) ?? throw new ArgumentException("Option '--trajectories' needs '--plot'."), parse.GetValue(readme));
+            var csv = parse.GetValue(results) ?? throw new ArgumentException("Name '--results', '--trajectories' or '--benchmark'.");
             if (!csv.Exists)
                 throw new FileNotFoundException($"The results file '{csv.FullName}' does not exist.", csv.FullName);
             var experiment = ExperimentResults.Open(csv.FullName);
@@ -52,6 +56,30 @@ internal static class ReportCommand
             console.WriteLine($"Updated the '{name}' section of {document.FullName}.");
         }
         File.WriteAllText(document.FullName, text);
+        return 0;
+    }
+
+    private static readonly int[] ComparedEpochs = [1, 5, 10, 20, 40, 60, 80, 100, 120];
+
+    private static int ReportTrajectories(TextWriter console, string[] runs, FileInfo picture, FileInfo? readme)
+    {
+        var named = runs.Select(r => r.Split('=', 2) is [var name, var path] && name.Length > 0
+                ? (name, TrainingTrajectory.Read(File.Exists(path) ? path : throw new FileNotFoundException($"The trajectory '{path}' does not exist.", path)))
+                : throw new ArgumentException($"Option '--trajectories': '{r}' is not NAME=FILE.csv."))
+            .ToArray();
+        var table = TrainingTrajectory.ComparisonMarkdown(named, ComparedEpochs);
+        TinierHAR.Plots.HarPlots.SavePng(TinierHAR.Plots.HarPlots.LossCurves(
+            named.Select(n => (n.name, (IReadOnlyList<TinierHAR.Plots.TrainingCurvePoint>)n.Item2.Epochs
+                .Select(e => new TinierHAR.Plots.TrainingCurvePoint(e.Epoch, e.TrainLoss, e.ValidationLoss, e.ValidationMacroF1, false)).ToArray())).ToArray()),
+            picture.FullName);
+        File.WriteAllText(Path.ChangeExtension(picture.FullName, ".md"), table);
+        if (readme is not null)
+        {
+            var name = Path.GetRelativePath(readme.DirectoryName!, picture.FullName).Replace('\\', '/');
+            File.WriteAllText(readme.FullName, ExperimentResults.ReplaceSection(File.ReadAllText(readme.FullName), name, table));
+            console.WriteLine($"Updated the '{name}' section of {readme.FullName}.");
+        }
+        console.Write(table);
         return 0;
     }
 }

@@ -108,6 +108,39 @@ public static class HarPlots
     }
 
     /// <summary>
+    /// Validation loss (solid) and training loss (dashed) of several runs on one log-scaled axis, to compare their
+    /// shapes epoch by epoch (e.g. ours against the authors' code on the same fold and seed number).
+    /// </summary>
+    public static Plot LossCurves(IReadOnlyList<(string Name, IReadOnlyList<TrainingCurvePoint> Epochs)> runs, string title = "Loss per epoch")
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var plot = new Plot();
+        var palette = new ScottPlot.Palettes.Category10();
+        for (var i = 0; i < runs.Count; i++)
+        {
+            var (name, epochs) = runs[i];
+            var x = epochs.Select(e => (double)e.Epoch).ToArray();
+            var validation = plot.Add.ScatterLine(x, epochs.Select(e => Math.Log10(e.ValidationLoss)).ToArray(), palette.GetColor(i));
+            validation.LegendText = $"{name}: validation";
+            validation.LineWidth = 2;
+            var training = plot.Add.ScatterLine(x, epochs.Select(e => Math.Log10(e.TrainLoss)).ToArray(), palette.GetColor(i));
+            training.LegendText = $"{name}: training";
+            training.LinePattern = LinePattern.Dashed;
+        }
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+        {
+            MinorTickGenerator = new ScottPlot.TickGenerators.LogMinorTickGenerator(),
+            IntegerTicksOnly = true,
+            LabelFormatter = y => Math.Pow(10, y).ToString("G2", CultureInfo.InvariantCulture),
+        };
+        plot.XLabel("epoch");
+        plot.YLabel("cross-entropy (log scale)");
+        plot.Title(title);
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot;
+    }
+
+    /// <summary>
     /// The activity timeline of a scored log: one bar per segment on the activity's row, so a person sees what
     /// happened when.
     /// </summary>

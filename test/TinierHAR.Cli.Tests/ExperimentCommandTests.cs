@@ -38,11 +38,14 @@ public sealed class ExperimentCommandTests
         Assert.AreEqual(("mhealth", "tinierhar", 1, "1 2", 1), (row.Dataset, row.Model, row.Fold, row.TestSubjects, row.Seed));
         Assert.AreEqual(12, row.TestWindows, "subjects 1 and 2, 6 windows each");
         Assert.AreEqual(48, row.TrainWindows + row.ValidationWindows);
-        Assert.AreEqual(5, row.ValidationWindows, "10 % of the training subjects' windows, rounded");
+        Assert.AreEqual(5, row.ValidationWindows, "the authors' split: int(0.9 · 48) = 43 training windows");
         Assert.AreEqual(2, row.Epochs);
+        Assert.AreEqual(("float32", "zero"), (row.Precision, row.CancelledBiases));
+        var trajectory = TrainingTrajectory.Read(Path.Combine(output, "trajectories", "tinierhar-fold1-seed1-float32.csv"));
+        CollectionAssert.AreEqual(new[] { 1, 2 }, trajectory.Epochs.Select(e => e.Epoch).ToArray(), "the run's per-epoch curve is written beside the results");
         Assert.AreEqual(20539, row.Parameters, "TinierHAR on MHEALTH in the authors' log");
         var csv = File.ReadAllText(Path.Combine(output, "results.csv"));
-        StringAssert.Contains(File.ReadAllText(Path.Combine(output, "results.md")), "| mhealth | tinierhar | 1 (1,2) | 1 |");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(output, "results.md")), "| mhealth | tinierhar | float32 | 1 (1,2) | 1 |");
 
         var again = Tool.Run("experiment", "--dataset", "mhealth", "--data", fixture.Root, "--folds", "1-2", "--max-epochs", "2", "--output", output);
         Assert.AreEqual(0, again.ExitCode, again.Error);
@@ -69,7 +72,8 @@ public sealed class ExperimentCommandTests
         Assert.AreEqual(0, exitCode, error);
         var text = File.ReadAllText(readme);
         Assert.AreEqual(results.ToMarkdown(), ExperimentResults.Section(text, "results.csv"));
-        StringAssert.Contains(text, "| hapt | tinierhar | 1 (1,2,3) | 1 | 10 / 1 / 3 | 4 (2) | 3.10 | 0.5000 | 0.2500 | 0.1250 | 7,483 | 697,246 |");
+        StringAssert.Contains(text, "| hapt | tinierhar | float32 | 1 (1,2,3) | 1 | 10 / 1 / 3 | 4 (2) | 3.10 | ×1.00 | 0.5000 | 0.2500 | 0.1250 | 7,483 | 697,246 |");
+        StringAssert.Contains(text, "| hapt | **tinierhar** | float32 | **all** | 1 (1) | 4 | ×1.00 | 0.5000 | 0.2500 | 0.1250 |");
         StringAssert.EndsWith(text, "<!-- /results -->\ntail\n");
         Assert.AreEqual(results.ToMarkdown(), File.ReadAllText(Path.Combine(fixture.Root, "results.md")));
     }

@@ -10,16 +10,24 @@ namespace TinierHAR.MLNet.Checkpoints;
 public static class SafeTensorsFile
 {
     /// <summary>Reads every tensor of <paramref name="path"/>; F32, F64, F16, BF16, I64, I32 and BOOL become floats.</summary>
-    public static Dictionary<string, WeightTensor> Read(string path)
+    public static Dictionary<string, WeightTensor> Read(string path) =>
+        ReadExact(path).ToDictionary(e => e.Key, e => new WeightTensor(e.Value.Shape, Array.ConvertAll(e.Value.Values, v => (float)v)), StringComparer.Ordinal);
+
+    /// <summary>Reads the tensors of a <c>.safetensors</c> image; <paramref name="source"/> names it in errors.</summary>
+    public static Dictionary<string, WeightTensor> Read(byte[] image, string source) =>
+        ReadExact(image, source).ToDictionary(e => e.Key, e => new WeightTensor(e.Value.Shape, Array.ConvertAll(e.Value.Values, v => (float)v)), StringComparer.Ordinal);
+
+    /// <summary>Every tensor of <paramref name="path"/> as doubles, which hold each supported dtype exactly (float64
+    /// checkpoints and training fixtures need all their bits).</summary>
+    internal static Dictionary<string, (long[] Shape, double[] Values)> ReadExact(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))
             throw new FileNotFoundException($"Checkpoint '{path}' does not exist.", path);
-        return Read(File.ReadAllBytes(path), path);
+        return ReadExact(File.ReadAllBytes(path), path);
     }
 
-    /// <summary>Reads the tensors of a <c>.safetensors</c> image; <paramref name="source"/> names it in errors.</summary>
-    public static Dictionary<string, WeightTensor> Read(byte[] image, string source)
+    private static Dictionary<string, (long[] Shape, double[] Values)> ReadExact(byte[] image, string source)
     {
         ArgumentNullException.ThrowIfNull(image);
         if (image.Length < 8)
@@ -38,7 +46,7 @@ public static class SafeTensorsFile
         }
 
         var data = image.AsSpan(8 + (int)headerLength);
-        var tensors = new Dictionary<string, WeightTensor>(StringComparer.Ordinal);
+        var tensors = new Dictionary<string, (long[], double[])>(StringComparer.Ordinal);
         using (header)
         {
             foreach (var entry in header.RootElement.EnumerateObject())
@@ -51,13 +59,13 @@ public static class SafeTensorsFile
                 if (offsets[1] > data.Length || offsets[0] > offsets[1])
                     throw new InvalidDataException($"'{source}': tensor '{entry.Name}' lies outside the file (truncated?).");
                 var bytes = data[(int)offsets[0]..(int)offsets[1]];
-                tensors.Add(entry.Name, new WeightTensor(shape, Decode(bytes, dtype, entry.Name, source)));
+                tensors.Add(entry.Name, (shape, Decode(bytes, dtype, entry.Name, source)));
             }
         }
         return tensors;
     }
 
-    private static float[] Decode(ReadOnlySpan<byte> bytes, string dtype, string name, string source)
+    private static double[] Decode(ReadOnlySpan<byte> bytes, string dtype, string name, string source)
     {
         var size = dtype switch
         {
@@ -67,14 +75,14 @@ public static class SafeTensorsFile
             "BOOL" or "U8" => 1,
             _ => throw new InvalidDataException($"'{source}': tensor '{name}' has unsupported dtype '{dtype}'."),
         };
-        var values = new float[bytes.Length / size];
+        var values = new double[bytes.Length / size];
         for (var i = 0; i < values.Length; i++)
         {
             var at = bytes[(i * size)..];
             values[i] = dtype switch
             {
                 "F32" => BinaryPrimitives.ReadSingleLittleEndian(at),
-                "F64" => (float)BinaryPrimitives.ReadDoubleLittleEndian(at),
+                "F64" => BinaryPrimitives.ReadDoubleLittleEndian(at),
                 "F16" => (float)BinaryPrimitives.ReadHalfLittleEndian(at),
                 "BF16" => BitConverter.Int32BitsToSingle(BinaryPrimitives.ReadUInt16LittleEndian(at) << 16),
                 "I64" => BinaryPrimitives.ReadInt64LittleEndian(at),

@@ -25,7 +25,7 @@ public static class CheckpointImporter
         {
             return extension switch
             {
-                ".safetensors" => SafeTensorsFile.Read(path).ToDictionary(e => e.Key, e => tensor(e.Value.Values, e.Value.Shape)),
+                ".safetensors" => SafeTensorsFile.ReadExact(path).ToDictionary(e => e.Key, e => tensor(e.Value.Values, e.Value.Shape)),
                 ".pth" or ".pt" or ".bin" => ToDictionary(PyTorchUnpickler.UnpickleStateDict(path)),
                 _ => throw new NotSupportedException(
                     $"Checkpoint '{path}': unknown extension '{extension}'; expected .safetensors, .pth, .pt or .bin."),

@@ -14,7 +14,7 @@ public sealed class ExperimentResults
     private static readonly string[] Header =
     [
         "dataset", "model", "fold", "test_subjects", "seed", "train_windows", "validation_windows", "test_windows", "epochs", "best_epoch",
-        "seconds", "seconds_per_epoch", "accuracy", "weighted_f1", "macro_f1", "parameters", "macs",
+        "seconds", "seconds_per_epoch", "accuracy", "weighted_f1", "macro_f1", "parameters", "macs", "precision", "cancelled_biases", "largest_validation_rise",
     ];
 
     private readonly List<FoldResult> rows;
@@ -48,15 +48,17 @@ public sealed class ExperimentResults
                     Seconds = row["seconds"].Parse<double>(), SecondsPerEpoch = row["seconds_per_epoch"].Parse<double>(),
                     Accuracy = row["accuracy"].Parse<double>(), WeightedF1 = row["weighted_f1"].Parse<double>(), MacroF1 = row["macro_f1"].Parse<double>(),
                     Parameters = row["parameters"].Parse<long>(), Macs = row["macs"].Parse<long>(),
+                    Precision = row["precision"].ToString(), CancelledBiases = row["cancelled_biases"].ToString(),
+                    LargestValidationRise = row["largest_validation_rise"].Parse<double>(),
                 });
             }
         }
         return new ExperimentResults(path, rows);
     }
 
-    /// <summary>Whether this (dataset, model, fold, seed) has finished already.</summary>
-    public bool Contains(string dataset, string model, int fold, int seed) =>
-        rows.Any(r => r.Dataset == dataset && r.Model == model && r.Fold == fold && r.Seed == seed);
+    /// <summary>Whether this run has finished already.</summary>
+    public bool Contains(string dataset, string model, int fold, int seed, string precision, string cancelledBiases) =>
+        rows.Any(r => r.IsRun(dataset, model, fold, seed, precision, cancelledBiases));
 
     /// <summary>Adds a finished fold and rewrites the file (a temporary file renamed over it, so an interruption never leaves half a file).</summary>
     public void Add(FoldResult result)
@@ -85,46 +87,82 @@ public sealed class ExperimentResults
                 row["macro_f1"].Set(r.MacroF1.ToString("0.0000", CultureInfo.InvariantCulture));
                 row["parameters"].Format(r.Parameters);
                 row["macs"].Format(r.Macs);
+                row["precision"].Set(r.Precision);
+                row["cancelled_biases"].Set(r.CancelledBiases);
+                row["largest_validation_rise"].Set(r.LargestValidationRise.ToString("0.000", CultureInfo.InvariantCulture));
             }
         }
         file.Commit();
     }
 
-    /// <summary>The markdown table: one row per fold (by model, then fold, then seed) and a mean row per model.</summary>
+    /// <summary>
+    /// The markdown tables: one row per run (by model, training recipe, fold and seed), then per recipe the mean ±
+    /// standard deviation over seeds of each fold and over every run.
+    /// </summary>
     public string ToMarkdown()
     {
         var invariant = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine("| dataset | model | fold (test subjects) | seed | train / val / test windows | epochs (best) | s/epoch | accuracy | weighted F1 | macro F1 | params | MACs |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var group in rows.GroupBy(r => (r.Dataset, r.Model)).OrderBy(g => g.Key.Dataset, StringComparer.Ordinal).ThenBy(g => g.Key.Model, StringComparer.Ordinal))
+        text.AppendLine("| dataset | model | training | fold (test subjects) | seed | train / val / test windows | epochs (best) | s/epoch | largest val. loss rise | accuracy | weighted F1 | macro F1 | params | MACs |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        var recipes = rows.GroupBy(r => (r.Dataset, r.Model, Recipe: Recipe(r)))
+            .OrderBy(g => g.Key.Dataset, StringComparer.Ordinal).ThenBy(g => g.Key.Model, StringComparer.Ordinal).ThenBy(g => g.Key.Recipe, StringComparer.Ordinal).ToArray();
+        foreach (var group in recipes)
         {
             foreach (var r in group.OrderBy(r => r.Fold).ThenBy(r => r.Seed))
             {
-                text.AppendLine(string.Create(invariant, $"| {r.Dataset} | {r.Model} | {r.Fold} ({r.TestSubjects.Replace(' ', ',')}) | {r.Seed} | {r.TrainWindows:N0} / {r.ValidationWindows:N0} / {r.TestWindows:N0} | {r.Epochs} ({r.BestEpoch}) | {r.SecondsPerEpoch:0.00} | {r.Accuracy:0.0000} | {r.WeightedF1:0.0000} | {r.MacroF1:0.0000} | {r.Parameters:N0} | {r.Macs:N0} |"));
+                text.AppendLine(string.Create(invariant, $"| {r.Dataset} | {r.Model} | {group.Key.Recipe} | {r.Fold} ({r.TestSubjects.Replace(' ', ',')}) | {r.Seed} | {r.TrainWindows:N0} / {r.ValidationWindows:N0} / {r.TestWindows:N0} | {r.Epochs} ({r.BestEpoch}) | {r.SecondsPerEpoch:0.00} | ×{r.LargestValidationRise:0.00} | {r.Accuracy:0.0000} | {r.WeightedF1:0.0000} | {r.MacroF1:0.0000} | {r.Parameters:N0} | {r.Macs:N0} |"));
             }
-            var n = group.Count();
-            text.AppendLine(string.Create(invariant, $"| {group.Key.Dataset} | **{group.Key.Model} mean** | {n} fold run(s) | | | {group.Average(r => r.Epochs):0.#} | {group.Average(r => r.SecondsPerEpoch):0.00} | **{group.Average(r => r.Accuracy):0.0000}** | **{group.Average(r => r.WeightedF1):0.0000}** | **{group.Average(r => r.MacroF1):0.0000}** | {group.First().Parameters:N0} | {group.First().Macs:N0} |"));
+        }
+        text.AppendLine();
+        text.AppendLine("| dataset | model | training | fold | runs (seeds) | epochs | largest val. loss rise | accuracy | weighted F1 | macro F1 |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var group in recipes)
+        {
+            foreach (var fold in group.GroupBy(r => r.Fold).OrderBy(f => f.Key))
+                text.AppendLine(SummaryRow(group.Key.Dataset, group.Key.Model, group.Key.Recipe, fold.Key.ToString(invariant), fold.ToArray()));
+            text.AppendLine(SummaryRow(group.Key.Dataset, $"**{group.Key.Model}**", group.Key.Recipe, "**all**", group.ToArray()));
         }
         return text.ToString();
     }
 
+    /// <summary>Precision, plus the cancelled-bias treatment where it is not the default.</summary>
+    private static string Recipe(FoldResult r) => r.Precision + (r.CancelledBiases == FoldResult.CancelledBiasesName(true) ? "" : $", {r.CancelledBiases} cancelled-bias gradients");
+
+    private static string SummaryRow(string dataset, string model, string recipe, string fold, FoldResult[] runs) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"| {dataset} | {model} | {recipe} | {fold} | {runs.Length} ({string.Join(",", runs.Select(r => r.Seed).Distinct().Order())}) | {MeanStd(runs, r => r.Epochs, "0.#")} | ×{runs.Max(r => r.LargestValidationRise):0.00} | {MeanStd(runs, r => r.Accuracy)} | {MeanStd(runs, r => r.WeightedF1)} | {MeanStd(runs, r => r.MacroF1)} |");
+
+    /// <summary>Mean ± sample standard deviation (just the mean for one value).</summary>
+    private static string MeanStd(FoldResult[] runs, Func<FoldResult, double> value, string format = "0.0000")
+    {
+        var values = runs.Select(value).ToArray();
+        var mean = values.Average();
+        if (values.Length < 2)
+            return mean.ToString(format, CultureInfo.InvariantCulture);
+        var std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
+        return $"{mean.ToString(format, CultureInfo.InvariantCulture)} ± {std.ToString(format, CultureInfo.InvariantCulture)}";
+    }
+
     /// <summary>
-    /// Our folds side by side with a reference run's (a CSV with dataset, model, fold, seed, epochs, seconds_per_epoch,
-    /// accuracy, weighted_f1, macro_f1, note: the authors' code run on the same folds and seed).
+    /// Our runs side by side with a reference run's (a CSV with dataset, model, fold, seed, precision, epochs,
+    /// seconds_per_epoch, accuracy, weighted_f1, macro_f1, note: the authors' code run on the same folds and seeds):
+    /// each reference row beside our run of the same fold and seed number in each of our recipes.
     /// </summary>
     public string ToComparisonMarkdown(string referencePath)
     {
         var invariant = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine("| dataset | model | fold | seed | macro F1 (ours / reference) | accuracy (ours / reference) | epochs (ours / reference) | s/epoch (ours / reference) | reference note |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| dataset | model | fold | seed | reference precision | ours | macro F1 (ours / reference) | accuracy (ours / reference) | epochs (ours / reference) | s/epoch (ours / reference) | reference note |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
         using var reader = Sep.New(',').Reader(o => o with { CultureInfo = invariant, Unescape = true }).FromFile(referencePath);
         foreach (var reference in reader)
         {
             var (dataset, model, fold, seed) = (reference["dataset"].ToString(), reference["model"].ToString(), reference["fold"].Parse<int>(), reference["seed"].Parse<int>());
-            if (rows.FirstOrDefault(r => r.Dataset == dataset && r.Model == model && r.Fold == fold && r.Seed == seed) is not { } ours) continue;
-            text.AppendLine(string.Create(invariant, $"| {dataset} | {model} | {fold} | {seed} | {ours.MacroF1:0.0000} / {reference["macro_f1"].Parse<double>():0.0000} | {ours.Accuracy:0.0000} / {reference["accuracy"].Parse<double>():0.0000} | {ours.Epochs} / {reference["epochs"].ToString()} | {ours.SecondsPerEpoch:0.00} / {reference["seconds_per_epoch"].Parse<double>():0.00} | {reference["note"].ToString()} |"));
+            foreach (var ours in rows.Where(r => r.Dataset == dataset && r.Model == model && r.Fold == fold && r.Seed == seed).OrderBy(Recipe, StringComparer.Ordinal))
+            {
+                text.AppendLine(string.Create(invariant, $"| {dataset} | {model} | {fold} | {seed} | {reference["precision"].ToString()} | {Recipe(ours)} | {ours.MacroF1:0.0000} / {reference["macro_f1"].Parse<double>():0.0000} | {ours.Accuracy:0.0000} / {reference["accuracy"].Parse<double>():0.0000} | {ours.Epochs} / {reference["epochs"].ToString()} | {ours.SecondsPerEpoch:0.00} / {reference["seconds_per_epoch"].Parse<double>():0.00} | {reference["note"].ToString()} |"));
+            }
         }
         return text.ToString();
     }

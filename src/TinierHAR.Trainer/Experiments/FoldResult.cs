@@ -1,3 +1,5 @@
+using TinierHAR.Trainer.Training;
+
 namespace TinierHAR.Trainer.Experiments;
 
 /// <summary>One fold of a paper-protocol experiment: what was trained, how long it took and how well it tests.</summary>
@@ -53,4 +55,30 @@ public sealed record FoldResult
 
     /// <summary>MACs of one window (ptflops convention, the authors' log).</summary>
     public required long Macs { get; init; }
+
+    /// <summary>Training precision: <c>float32</c> or <c>float64</c>.</summary>
+    public string Precision { get; init; } = PrecisionName(TrainingPrecision.Float32);
+
+    /// <summary>How the biases a later layer cancels were trained: <c>zero</c> (their true gradient, the default) or
+    /// <c>computed</c> (the rounding noise backpropagation gives them, as PyTorch does).</summary>
+    public string CancelledBiases { get; init; } = CancelledBiasesName(true);
+
+    /// <summary>The largest rise of the validation loss from one epoch to the next, as a ratio (1: it never rose).</summary>
+    public double LargestValidationRise { get; init; } = 1;
+
+    /// <summary>The epochs of the run, when it ran in this process (not stored in the results file).</summary>
+    public IReadOnlyList<EpochReport>? History { get; init; }
+
+    /// <summary>The results file's name of a precision.</summary>
+    public static string PrecisionName(TrainingPrecision precision) => precision == TrainingPrecision.Float64 ? "float64" : "float32";
+
+    /// <summary>The results file's name of the cancelled-bias treatment.</summary>
+    public static string CancelledBiasesName(bool zeroed) => zeroed ? "zero" : "computed";
+
+    /// <summary>Whether this row is the run (dataset, model, fold, seed, precision, cancelled biases).</summary>
+    public bool IsRun(string dataset, string model, int fold, int seed, string precision, string cancelledBiases) =>
+        Dataset == dataset && Model == model && Fold == fold && Seed == seed && Precision == precision && CancelledBiases == cancelledBiases;
+
+    /// <summary>The run's name in file names: <c>{model}-fold{f}-seed{s}-{precision}[-computed]</c>.</summary>
+    public string RunName => $"{Model}-fold{Fold}-seed{Seed}-{Precision}{(CancelledBiases == CancelledBiasesName(true) ? "" : "-" + CancelledBiases)}";
 }

@@ -45,6 +45,7 @@ public static class PaperExperiment
         {
             Network = network, Seed = seed, MaxEpochs = options.MaxEpochs, BatchSize = options.BatchSize,
             ValidationFraction = options.ValidationFraction, Progress = options.Progress, Cancellation = options.Cancellation,
+            Precision = options.Precision, ZeroCancelledBiasGradients = options.ZeroCancelledBiasGradients, Threads = options.Threads,
         });
         var model = ml.Transforms.NormalizeSensorChannels(new ChannelNormalizingOptions
         {
@@ -63,6 +64,8 @@ public static class PaperExperiment
             Seconds = clock.Elapsed.TotalSeconds, SecondsPerEpoch = history.Epochs.Average(e => e.Seconds),
             Accuracy = metrics.Accuracy, WeightedF1 = metrics.WeightedF1, MacroF1 = metrics.MacroF1,
             Parameters = complexity.Parameters, Macs = complexity.Macs,
+            Precision = FoldResult.PrecisionName(options.Precision), CancelledBiases = FoldResult.CancelledBiasesName(options.ZeroCancelledBiasGradients),
+            History = history.Epochs, LargestValidationRise = history.LargestValidationRise,
         };
     }
 

@@ -14,6 +14,15 @@ public sealed class PaperExperimentOptions
     /// <summary>Fraction of the training subjects' windows held out at random for validation. Paper: 0.1.</summary>
     public double ValidationFraction { get; set; } = 0.1;
 
+    /// <summary>The floating-point type of training (the authors': float64).</summary>
+    public TrainingPrecision Precision { get; set; } = TrainingPrecision.Float32;
+
+    /// <summary>Zero the gradient of the biases a later layer cancels (see <see cref="TinierHarTrainer.Options.ZeroCancelledBiasGradients"/>).</summary>
+    public bool ZeroCancelledBiasGradients { get; set; } = true;
+
+    /// <summary>Threads of libtorch's CPU kernels; 0 leaves libtorch's setting.</summary>
+    public int Threads { get; set; }
+
     /// <summary>Receives one report per epoch.</summary>
     public IProgress<EpochReport>? Progress { get; set; }
 

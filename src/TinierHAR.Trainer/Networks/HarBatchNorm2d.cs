@@ -1,3 +1,4 @@
+using TinierHAR.Trainer.Native;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -8,8 +9,7 @@ namespace TinierHAR.Trainer.Networks;
 /// BatchNorm2d with PyTorch's state-dict names (<c>weight</c>, <c>bias</c>, <c>running_mean</c>, <c>running_var</c>,
 /// <c>num_batches_tracked</c>) that calls <c>batch_norm</c> directly. TorchSharp 0.107's own training-mode forward
 /// increments <c>num_batches_tracked</c> through temporary native scalars and failed intermittently here ("alpha must
-/// not be a floating point number" on that int64 buffer); the counter matters only for momentum 0, so it is kept for
-/// checkpoints but not advanced.
+/// not be a floating point number" on that int64 buffer); here the counter advances through a process-lived scalar.
 /// </summary>
 internal sealed class HarBatchNorm2d : nn.Module<Tensor, Tensor>
 {
@@ -35,6 +35,13 @@ internal sealed class HarBatchNorm2d : nn.Module<Tensor, Tensor>
         register_buffer(nameof(num_batches_tracked), num_batches_tracked);
     }
 
-    public override Tensor forward(Tensor input) =>
-        nn.functional.batch_norm(input, running_mean, running_var, weight, bias, training, Momentum, Epsilon);
+    public override Tensor forward(Tensor input)
+    {
+        if (training)
+        {
+            using var noGrad = no_grad();
+            num_batches_tracked.add_(RootedScalars.One, RootedScalars.One);
+        }
+        return nn.functional.batch_norm(input, running_mean, running_var, weight, bias, training, Momentum, Epsilon);
+    }
 }

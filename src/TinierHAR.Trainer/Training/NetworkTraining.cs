@@ -9,7 +9,8 @@ namespace TinierHAR.Trainer.Training;
 /// <summary>
 /// The paper's training protocol for one network: AdamW, shuffled mini-batches (the last partial batch kept),
 /// mean cross-entropy (optionally class-weighted), validation every epoch driving <see cref="PaperSchedule"/>, and
-/// the best-validation weights restored at the end. Deterministic for a given seed and data.
+/// the best-validation weights restored at the end; in float32 or float64 (<see cref="TrainingPrecision"/>).
+/// Deterministic for a given seed and data.
 /// </summary>
 public static class NetworkTraining
 {
@@ -29,12 +30,10 @@ public static class NetworkTraining
         random.manual_seed(options.Seed);
         var shuffler = new Random(options.Seed);
         var augmenter = new Random(options.Seed + 1);
-        using var weights = options.ClassWeights is { } w ? tensor(w) : null;
-        using var criterion = nn.CrossEntropyLoss(weights);
-        using var optimizer = new AdamWOptimizer(network.parameters(), options.LearningRate, options.WeightDecay);
+        TrainingStep.ToPrecision(network, options.Precision);
+        using var step = new TrainingStep(network, options);
         var schedule = new PaperSchedule(options.LearningRatePatience, options.EarlyStoppingPatience);
         var history = new TrainingHistory { TrainWindows = train.Count, ValidationWindows = validation.Count };
-        var learningRate = options.LearningRate;
         Dictionary<string, Tensor>? best = null;
         var order = Enumerable.Range(0, train.Count).ToArray();
 
@@ -43,39 +42,34 @@ public static class NetworkTraining
             for (var epoch = 1; epoch <= options.MaxEpochs; epoch++)
             {
                 var clock = Stopwatch.StartNew();
+                var learningRate = step.LearningRate;
                 shuffler.Shuffle(order);
-                network.train();
-                double lossSum = 0;
+                var batchLosses = new List<double>();
                 for (var start = 0; start < order.Length; start += options.BatchSize)
                 {
                     cancellation.ThrowIfCancellationRequested();
                     using var scope = NewDisposeScope();
                     var batch = train.Subset(order[start..Math.Min(start + options.BatchSize, order.Length)]);
                     options.Augmentation?.Apply(batch.Features, batch.Count, batch.WindowLength, batch.Channels, augmenter);
-                    var (x, y) = ToTensors(batch);
-                    optimizer.ZeroGrad();
-                    var loss = criterion.forward(network.forward(x), y);
-                    loss.backward();
-                    optimizer.Step();
-                    lossSum += loss.item<float>() * batch.Count;
+                    var (x, y) = ToTensors(batch, step.DType);
+                    batchLosses.Add(step.Run(x, y));
                 }
+                var trainSeconds = clock.Elapsed.TotalSeconds;
 
-                var (validationLoss, macroF1) = Validate(network, validation, criterion, options.BatchSize, classNames);
+                var (validationLoss, metrics) = Validate(network, validation, step, options.BatchSize, classNames);
                 var decision = schedule.Observe(validationLoss);
                 if (decision.KeepWeights)
                 {
                     DisposeAll(best);
                     best = Snapshot(network);
                 }
-                var report = new EpochReport(epoch, lossSum / train.Count, validationLoss, macroF1, learningRate, clock.Elapsed.TotalSeconds, decision.KeepWeights);
+                var report = new EpochReport(epoch, batchLosses.Average(), validationLoss, metrics.Accuracy, metrics.WeightedF1, metrics.MacroF1,
+                    learningRate, trainSeconds, clock.Elapsed.TotalSeconds, decision.KeepWeights);
                 history.Add(report);
                 onEpoch?.Invoke(report);
 
                 if (decision.ReduceLearningRate)
-                {
-                    learningRate *= options.LearningRateFactor;
-                    optimizer.LearningRate = learningRate;
-                }
+                    step.LearningRate = learningRate * options.LearningRateFactor;
                 if (decision.Stop)
                 {
                     history.StoppedEarly = epoch < options.MaxEpochs;
@@ -97,32 +91,37 @@ public static class NetworkTraining
         }
     }
 
-    /// <summary>Mean loss and macro F1 of the network on <paramref name="windows"/>, in eval mode.</summary>
-    private static (double Loss, double MacroF1) Validate(HarNetwork network, TrainingWindows windows, nn.Module<Tensor, Tensor, Tensor> criterion,
+    /// <summary>
+    /// The validation loss as the authors' schedule sees it, the plain mean of the batches' mean losses (a smaller
+    /// last batch weighs as much as a full one), and the metrics of the predictions; in eval mode.
+    /// </summary>
+    private static (double Loss, HarMetrics Metrics) Validate(HarNetwork network, TrainingWindows windows, TrainingStep step,
         int batchSize, IReadOnlyList<string> classNames)
     {
         network.eval();
         using var noGrad = no_grad();
-        double lossSum = 0;
+        var batchLosses = new List<double>();
         var pairs = new List<(int, int)>(windows.Count);
         var all = Enumerable.Range(0, windows.Count).ToArray();
         for (var start = 0; start < windows.Count; start += batchSize)
         {
             using var scope = NewDisposeScope();
             var batch = windows.Subset(all[start..Math.Min(start + batchSize, windows.Count)]);
-            var (x, y) = ToTensors(batch);
+            var (x, y) = ToTensors(batch, step.DType);
             var logits = network.forward(x);
-            lossSum += criterion.forward(logits, y).item<float>() * batch.Count;
+            batchLosses.Add(step.Criterion.forward(logits, y).ToDouble());
             var predicted = logits.argmax(1).data<long>().ToArray();
             for (var i = 0; i < batch.Count; i++)
                 pairs.Add((batch.Labels[i], (int)predicted[i]));
         }
-        return (lossSum / windows.Count, HarMetrics.FromIndices(classNames, pairs).MacroF1);
+        return (batchLosses.Average(), HarMetrics.FromIndices(classNames, pairs));
     }
 
-    private static (Tensor X, Tensor Y) ToTensors(TrainingWindows batch) =>
-        (tensor(batch.Features, [batch.Count, 1, batch.WindowLength, batch.Channels]),
-         tensor(batch.Labels.Select(l => (long)l).ToArray(), [batch.Count]));
+    private static (Tensor X, Tensor Y) ToTensors(TrainingWindows batch, ScalarType type)
+    {
+        var x = tensor(batch.Features, [batch.Count, 1, batch.WindowLength, batch.Channels]);
+        return (type == x.dtype ? x : x.to_type(type), tensor(batch.Labels.Select(l => (long)l).ToArray(), [batch.Count]));
+    }
 
     /// <summary>Copies of the network's parameters and buffers, owned by the caller.</summary>
     private static Dictionary<string, Tensor> Snapshot(HarNetwork network)

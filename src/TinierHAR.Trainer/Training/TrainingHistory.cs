@@ -20,5 +20,12 @@ public sealed class TrainingHistory
     /// <summary>Windows that drove the schedule (validation).</summary>
     public int ValidationWindows { get; internal set; }
 
+    /// <summary>The largest rise of the validation loss from one epoch to the next, as a ratio (1 when it never rises).</summary>
+    public double LargestValidationRise => LargestRise(epochs);
+
+    /// <summary>The largest ratio of one epoch's validation loss to the previous epoch's (1 when it never rises).</summary>
+    public static double LargestRise(IReadOnlyList<EpochReport> epochs) =>
+        epochs.Zip(epochs.Skip(1), (a, b) => b.ValidationLoss / a.ValidationLoss).Append(1).Max();
+
     internal void Add(EpochReport report) => epochs.Add(report);
 }

@@ -30,4 +30,24 @@ public sealed class TrainingStepTests
         Assert.IsTrue(losses.All(double.IsFinite), string.Join(", ", losses));
         Assert.IsLessThan(losses[0], losses[^1], $"{options.ArchitectureName}: {string.Join(", ", losses)}");
     }
+
+    /// <summary>TinierHAR's dropout (before the GRU) is active in training mode and off in eval mode.</summary>
+    [TestMethod]
+    public void Dropout_is_active_in_training_mode_only()
+    {
+        random.manual_seed(3);
+        using var network = HarNetwork.Create(new TinierHarOptions(), 64, 6, 4);
+        using var x = randn(8, 1, 64, 6);
+        using var noGrad = no_grad();
+
+        network.train();
+        using var first = network.forward(x);
+        using var second = network.forward(x);
+        network.eval();
+        using var third = network.forward(x);
+        using var fourth = network.forward(x);
+
+        Assert.IsFalse(first.allclose(second), "two training-mode passes draw different dropout masks");
+        Assert.IsTrue(third.allclose(fourth, rtol: 0, atol: 0), "eval mode is deterministic");
+    }
 }

@@ -54,7 +54,25 @@ public sealed class TinierHarNetwork : HarNetwork
         }
         classifier = nn.Sequential(("0", nn.Linear(width, classes)));
         register_module(nameof(classifier), classifier);
+        SizingPass(windowLength, channels);
     }
+
+    /// <summary>
+    /// The authors' constructor runs one random window through the convolution blocks, in training mode, to size the
+    /// GRU; that moves every BatchNorm's running statistics once (and counts one batch). Done here too, so that a new
+    /// network's buffers and the random stream after construction are the authors'.
+    /// </summary>
+    private void SizingPass(int windowLength, int channels)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var x = randn(1, 1, windowLength, channels);
+        foreach (var block in conv_blocks)
+            x = block.forward(x);
+    }
+
+    /// <summary>The attention's bias adds one constant to every time step's score before the softmax over time.</summary>
+    private protected override IEnumerable<string> SoftmaxCancelledBiases => attention is null ? [] : ["attention.bias"];
 
     /// <inheritdoc />
     public override Tensor forward(Tensor input)

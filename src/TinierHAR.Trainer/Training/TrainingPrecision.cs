@@ -1,0 +1,11 @@
+namespace TinierHAR.Trainer.Training;
+
+/// <summary>The floating-point type the network trains in; the exported ONNX model is float32 either way.</summary>
+public enum TrainingPrecision
+{
+    /// <summary>32-bit floats: the fast default.</summary>
+    Float32,
+
+    /// <summary>64-bit floats, as the TinierHAR authors' code trains (<c>model.double()</c>).</summary>
+    Float64,
+}

@@ -1,0 +1,61 @@
+using Microsoft.ML;
+using TinierHAR.MLNet.Datasets.Benchmarks;
+using TinierHAR.TestSupport;
+using TinierHAR.Trainer.Experiments;
+using TinierHAR.Trainer.Training;
+
+namespace TinierHAR.Trainer.Tests.Training;
+
+/// <summary>
+/// The committed HAPT results must be what the code at HEAD produces: every row has its per-epoch trajectory, and
+/// rerunning the first epochs of a committed run reproduces that trajectory. A change to training that is not followed
+/// by regenerated results fails here.
+/// </summary>
+[TestClass]
+public sealed class CommittedResultsTests
+{
+    private const int RerunEpochs = 3;
+
+    private static string Folder => Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt");
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    public void Every_committed_row_has_a_trajectory_that_agrees_with_it()
+    {
+        var results = ExperimentResults.Open(Path.Combine(Folder, "results.csv"));
+        Assert.IsNotEmpty(results.Rows, "HAPT results are committed");
+        foreach (var row in results.Rows)
+        {
+            var path = Path.Combine(Folder, "trajectories", row.RunName + ".csv");
+            Assert.IsTrue(File.Exists(path), $"{row.RunName}: its trajectory {path} is committed");
+            var epochs = TrainingTrajectory.Read(path).Epochs;
+            Assert.HasCount(row.Epochs, epochs, $"{row.RunName}: epochs");
+            var best = epochs.Select((e, i) => (e.ValidationLoss, Epoch: i + 1)).MinBy(e => (e.ValidationLoss, -e.Epoch)).Epoch;
+            Assert.AreEqual(row.BestEpoch, best, $"{row.RunName}: best epoch (the last of the lowest validation loss)");
+            Assert.AreEqual(row.LargestValidationRise, TrainingHistory.LargestRise(epochs), 5e-4, $"{row.RunName}: largest validation-loss rise");
+        }
+    }
+
+    [TestMethod]
+    public void Rerunning_the_first_epochs_of_a_committed_run_reproduces_its_trajectory()
+    {
+        var root = SharedData.RequireDirectory("data/uci-har-hapt");
+        var row = ExperimentResults.Open(Path.Combine(Folder, "results.csv")).Rows
+            .Where(r => r.Model == "tinierhar" && r.Precision == "float32" && r.CancelledBiases == FoldResult.CancelledBiasesName(true))
+            .OrderBy(r => r.Fold).ThenBy(r => r.Seed).First();
+        var committed = TrainingTrajectory.Read(Path.Combine(Folder, "trajectories", row.RunName + ".csv")).Epochs;
+
+        var rerun = PaperExperiment.RunFold(new MLContext(row.Seed), new HaptDataset(), root, row.Model, row.Fold, row.Seed,
+            new PaperExperimentOptions { MaxEpochs = RerunEpochs });
+
+        Assert.AreEqual((row.TrainWindows, row.ValidationWindows, row.TestWindows), (rerun.TrainWindows, rerun.ValidationWindows, rerun.TestWindows));
+        for (var i = 0; i < RerunEpochs; i++)
+        {
+            var (ours, theirs) = (rerun.History![i], committed[i]);
+            TestContext.WriteLine($"{row.RunName} epoch {i + 1}: train loss {ours.TrainLoss:G9} / committed {theirs.TrainLoss:G9}, validation loss {ours.ValidationLoss:G9} / {theirs.ValidationLoss:G9}");
+            Assert.AreEqual(theirs.TrainLoss, ours.TrainLoss, 1e-6 * theirs.TrainLoss, $"{row.RunName} epoch {i + 1}: training loss; regenerate the committed results");
+            Assert.AreEqual(theirs.ValidationLoss, ours.ValidationLoss, 1e-6 * theirs.ValidationLoss, $"{row.RunName} epoch {i + 1}: validation loss; regenerate the committed results");
+        }
+    }
+}
