@@ -25,7 +25,7 @@ internal static class ExperimentCommand
         var maxEpochs = new Option<int>("--max-epochs") { Description = "Most epochs per fold (paper: 150)", DefaultValueFactory = _ => 150 };
         var precision = new Option<TrainingPrecision>("--precision") { Description = "Training precision: Float32 (default) or Float64 (the authors')", DefaultValueFactory = _ => TrainingPrecision.Float32 };
         var computedBiases = new Option<bool>("--computed-cancelled-biases") { Description = "Train the biases a later layer cancels on their computed (noise) gradient, as PyTorch does, instead of zero" };
-        var threads = new Option<int>("--threads") { Description = "libtorch CPU threads (0: libtorch's default)", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "libtorch CPU threads (0: half the cores, so that two trainings share a machine without slowing each other)", DefaultValueFactory = _ => 0 };
         var command = new Command("experiment", "Run the TinierHAR paper's protocol on a benchmark dataset (resumable).")
         {
             dataset, data, models, folds, seeds, output, maxEpochs, precision, computedBiases, threads,

@@ -20,7 +20,7 @@ public sealed class PaperExperimentOptions
     /// <summary>Zero the gradient of the biases a later layer cancels (see <see cref="TinierHarTrainer.Options.ZeroCancelledBiasGradients"/>).</summary>
     public bool ZeroCancelledBiasGradients { get; set; } = true;
 
-    /// <summary>Threads of libtorch's CPU kernels; 0 leaves libtorch's setting.</summary>
+    /// <summary>Threads of libtorch's CPU kernels; 0: half the cores (see <see cref="TinierHarTrainer.Options.Threads"/>).</summary>
     public int Threads { get; set; }
 
     /// <summary>Receives one report per epoch.</summary>

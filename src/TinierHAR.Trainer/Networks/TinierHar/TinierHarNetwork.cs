@@ -66,10 +66,13 @@ public sealed class TinierHarNetwork : HarNetwork
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var x = randn(1, 1, windowLength, channels);
+        var x = Fold(randn(1, 1, windowLength, channels));
         foreach (var block in conv_blocks)
             x = block.forward(x);
     }
+
+    /// <summary>(B, 1, T, C) windows → (B·C, 1, T): each sensor channel a sequence of its own (see <see cref="FoldedConv"/>).</summary>
+    private static Tensor Fold(Tensor input) => input.permute(0, 3, 1, 2).reshape(-1, input.shape[1], input.shape[2]);
 
     /// <summary>The attention's bias adds one constant to every time step's score before the softmax over time.</summary>
     private protected override IEnumerable<string> SoftmaxCancelledBiases => attention is null ? [] : ["attention.bias"];
@@ -78,13 +81,13 @@ public sealed class TinierHarNetwork : HarNetwork
     public override Tensor forward(Tensor input)
     {
         using var scope = NewDisposeScope();
-        var x = input;
+        var x = Fold(input);
         foreach (var block in conv_blocks)
             x = block.forward(x);
 
-        // (B, 2F, T', C) → (B, T', 2F·C), feature index f·C + c.
-        var (batch, time) = (x.shape[0], x.shape[2]);
-        x = dropout.forward(x.permute(0, 2, 1, 3).reshape(batch, time, -1));
+        // (B·C, 2F, T') → (B, C, 2F, T') → (B, T', 2F, C) → (B, T', 2F·C): feature index f·C + c, as the authors' permute of (B, 2F, T', C).
+        var (batch, channels, time) = (input.shape[0], input.shape[3], x.shape[2]);
+        x = dropout.forward(x.reshape(batch, channels, -1, time).permute(0, 3, 2, 1).reshape(batch, time, -1));
         if (gru is not null)
             x = gru.forward(x).Item1;
         else if (lstm is not null)
