@@ -39,6 +39,6 @@ median_epoch() { # trajectory
         wait "$first" "$second"
         a=$(median_epoch "$run-a/trajectories/tinierhar-fold1-seed1-float32.csv")
         b=$(median_epoch "$run-b/trajectories/tinierhar-fold1-seed1-float32.csv")
-        echo "$([ "$t" = 0 ] && echo "libtorch default" || echo "$t") | $wait_policy | $alone | $a, $b | $(awk -v a="$a" -v b="$b" -v s="$alone" 'BEGIN {printf "%.2f", (a + b) / 2 / s}')x"
+        echo "$([ "$t" = 0 ] && echo "0 (default: half the cores)" || echo "$t") | $([ "$wait_policy" = library ] && echo "libgomp default" || echo "$wait_policy") | $alone | $a, $b | $(awk -v a="$a" -v b="$b" -v s="$alone" 'BEGIN {printf "%.2f", (a + b) / 2 / s}')x"
     done
 } | tee "$result"

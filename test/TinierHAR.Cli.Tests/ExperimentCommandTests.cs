@@ -107,11 +107,44 @@ public sealed class ExperimentCommandTests
     }
 
     [TestMethod]
+    public void ReportComparesTrajectoriesAsATableAndAPicture()
+    {
+        using var fixture = new FixtureFolder();
+        const string header = "epoch,train_seconds,train_loss,validation_loss,validation_accuracy,validation_weighted_f1,validation_macro_f1,learning_rate\n";
+        var smooth = fixture.Write("smooth.csv", header + "1,2.5,2.0,1.8,0.5,0.4,0.3,0.001\n2,2.5,1.5,1.2,0.6,0.5,0.4,0.001\n3,2.5,1.0,1.0,0.7,0.6,0.5,0.001\n");
+        var spiky = fixture.Write("spiky.csv", header + "1,2.5,2.0,1.8,0.5,0.4,0.3,0.001\n2,2.5,1.5,0.4,0.6,0.5,0.4,0.001\n3,2.5,1.0,1.6,0.7,0.6,0.5,0.001\n");
+        var readme = fixture.Write("README.md", "<!-- results: curves.png -->\n<!-- /results -->\n");
+        var picture = Path.Combine(fixture.Root, "curves.png");
+
+        var (exitCode, _, error) = Tool.Run("report", "--trajectories", $"ours={smooth}", $"theirs={spiky}", "--plot", picture, "--readme", readme);
+
+        Assert.AreEqual(0, exitCode, error);
+        Assert.IsGreaterThan(10_000L, new FileInfo(picture).Length, "the loss-curve picture");
+        var table = File.ReadAllText(Path.ChangeExtension(picture, ".md"));
+        StringAssert.Contains(table, "| ours | 3 | 1.0000 (3) | ×1.00 | 2.000 / 1.800 |");
+        StringAssert.Contains(table, "| theirs | 3 | 0.4000 (2) | ×4.00 | 2.000 / 1.800 |");
+        Assert.AreEqual(table, ExperimentResults.Section(File.ReadAllText(readme), "curves.png"));
+        var (badExit, _, badError) = Tool.Run("report", "--trajectories", "no-equals-sign", "--plot", picture);
+        Assert.AreEqual(HarCommandLine.InputError, badExit);
+        StringAssert.Contains(badError, "is not NAME=FILE.csv");
+    }
+
+    [TestMethod]
+    public void TheReadmeTrajectoryComparisonIsTheCommittedOne()
+    {
+        var folder = Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt");
+        var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "README.md"));
+        Assert.IsTrue(File.Exists(Path.Combine(folder, "trajectories-fold1-seed2.png")), "the committed loss-curve picture");
+        Assert.AreEqual(File.ReadAllText(Path.Combine(folder, "trajectories-fold1-seed2.md")), ExperimentResults.Section(readme, "experiments/hapt/trajectories-fold1-seed2.png"),
+            "regenerate with the report --trajectories command in the README");
+    }
+
+    [TestMethod]
     public void TheReadmeBenchmarkSectionsAreTheCommittedOutputs()
     {
         var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "README.md"));
         var outputs = Directory.GetFiles(Path.Combine(SharedData.RepositoryRoot, "benchmarks", "results"));
-        Assert.IsGreaterThanOrEqualTo(6, outputs.Length, "four BenchmarkDotNet reports and two measured score runs");
+        Assert.IsGreaterThanOrEqualTo(7, outputs.Length, "four BenchmarkDotNet reports, two measured score runs and the concurrent-training run");
         foreach (var output in outputs)
         {
             var name = "benchmarks/results/" + Path.GetFileName(output);
