@@ -17,7 +17,8 @@ internal static class ReportCommand
         var reference = new Option<FileInfo?>("--reference") { Description = "A reference run's CSV (the authors' code on the same folds) to compare with, below the table" };
         var trajectories = new Option<string[]>("--trajectories") { Description = "Per-epoch trajectories to compare, as NAME=FILE.csv (ours or the authors'); needs --plot", AllowMultipleArgumentsPerToken = true };
         var plot = new Option<FileInfo?>("--plot") { Description = "With --trajectories: the loss-curve picture (PNG); its markdown table goes beside it (.md) and into the README section named after the picture" };
-        var command = new Command("report", "Write the markdown table of an experiment's results (results.md, and a README section).") { results, benchmarks, readme, reference, trajectories, plot };
+        var efficiency = new Option<FileInfo?>("--efficiency") { Description = "With --results: the models' comparison (macro F1 against parameters and MACs) as a picture (PNG); its table goes beside it (.md) and into the README section named after the picture" };
+        var command = new Command("report", "Write the markdown table of an experiment's results (results.md, and a README section).") { results, benchmarks, readme, reference, trajectories, plot, efficiency };
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {
             if (parse.GetValue(benchmarks) is { Length: > 0 } outputs)
@@ -28,16 +29,13 @@ internal static class ReportCommand
             if (!csv.Exists)
                 throw new FileNotFoundException($"The results file '{csv.FullName}' does not exist.", csv.FullName);
             var experiment = ExperimentResults.Open(csv.FullName);
+            if (parse.GetValue(efficiency) is { } chart)
+                return ReportModels(console, experiment, chart, parse.GetValue(readme));
             var table = experiment.ToMarkdown();
             if (parse.GetValue(reference) is { } comparison)
                 table += "\n" + experiment.ToComparisonMarkdown(comparison.FullName);
             File.WriteAllText(Path.Combine(csv.DirectoryName!, "results.md"), table);
-            if (parse.GetValue(readme) is { } document)
-            {
-                var name = Path.GetRelativePath(document.DirectoryName!, csv.FullName).Replace('\\', '/');
-                File.WriteAllText(document.FullName, ExperimentResults.ReplaceSection(File.ReadAllText(document.FullName), name, table));
-                console.WriteLine($"Updated the '{name}' section of {document.FullName}.");
-            }
+            WriteSection(console, parse.GetValue(readme), csv, table);
             console.Write(table);
             return 0;
         }));
@@ -46,16 +44,12 @@ internal static class ReportCommand
 
     private static int ReportBenchmarks(TextWriter console, FileInfo[] outputs, FileInfo document)
     {
-        var text = File.ReadAllText(document.FullName);
         foreach (var output in outputs)
         {
             if (!output.Exists)
                 throw new FileNotFoundException($"The benchmark output '{output.FullName}' does not exist.", output.FullName);
-            var name = Path.GetRelativePath(document.DirectoryName!, output.FullName).Replace('\\', '/');
-            text = ExperimentResults.ReplaceSection(text, name, BenchmarkReport.Markdown(output.FullName));
-            console.WriteLine($"Updated the '{name}' section of {document.FullName}.");
+            WriteSection(console, document, output, BenchmarkReport.Markdown(output.FullName));
         }
-        File.WriteAllText(document.FullName, text);
         return 0;
     }
 
@@ -73,13 +67,32 @@ internal static class ReportCommand
                 .Select(e => new TinierHAR.Plots.TrainingCurvePoint(e.Epoch, e.TrainLoss, e.ValidationLoss, e.ValidationMacroF1, false)).ToArray())).ToArray()),
             picture.FullName);
         File.WriteAllText(Path.ChangeExtension(picture.FullName, ".md"), table);
-        if (readme is not null)
-        {
-            var name = Path.GetRelativePath(readme.DirectoryName!, picture.FullName).Replace('\\', '/');
-            File.WriteAllText(readme.FullName, ExperimentResults.ReplaceSection(File.ReadAllText(readme.FullName), name, table));
-            console.WriteLine($"Updated the '{name}' section of {readme.FullName}.");
-        }
+        WriteSection(console, readme, picture, table);
         console.Write(table);
         return 0;
+    }
+
+    private static int ReportModels(TextWriter console, ExperimentResults experiment, FileInfo chart, FileInfo? readme)
+    {
+        var models = experiment.ModelSummaries();
+        if (models.Count == 0)
+            throw new ArgumentException($"'{experiment.Path}' has no float32 runs to compare.");
+        TinierHAR.Plots.HarPlots.SavePng(TinierHAR.Plots.HarPlots.Efficiency(
+            models.Select(m => new TinierHAR.Plots.ModelPoint(m.Model, m.Parameters, m.Macs, m.MacroF1)).ToArray()), chart.FullName);
+        var table = experiment.ToModelComparisonMarkdown();
+        File.WriteAllText(Path.ChangeExtension(chart.FullName, ".md"), table);
+        WriteSection(console, readme, chart, table);
+        console.Write(table);
+        return 0;
+    }
+
+    /// <summary>Replaces the README section named after <paramref name="artefact"/> (its path relative to the README) with <paramref name="table"/>.</summary>
+    private static void WriteSection(TextWriter console, FileInfo? readme, FileInfo artefact, string table)
+    {
+        if (readme is null)
+            return;
+        var name = Path.GetRelativePath(readme.DirectoryName!, artefact.FullName).Replace('\\', '/');
+        File.WriteAllText(readme.FullName, ExperimentResults.ReplaceSection(File.ReadAllText(readme.FullName), name, table));
+        console.WriteLine($"Updated the '{name}' section of {readme.FullName}.");
     }
 }

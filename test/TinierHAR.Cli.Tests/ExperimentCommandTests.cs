@@ -130,6 +130,43 @@ public sealed class ExperimentCommandTests
     }
 
     [TestMethod]
+    public void ReportComparesEachModelBesideTinierHarOnTheSameRuns()
+    {
+        using var fixture = new FixtureFolder();
+        var results = ExperimentResults.Open(Path.Combine(fixture.Root, "results.csv"));
+        FoldResult Run(string model, int fold, double macroF1, long parameters, long macs) => new()
+        {
+            Dataset = "hapt", Model = model, Fold = fold, TestSubjects = "", Seed = 1, TrainWindows = 10, ValidationWindows = 1, TestWindows = 3,
+            Epochs = 4, BestEpoch = 2, Seconds = 100, SecondsPerEpoch = 25, Accuracy = 0.9, WeightedF1 = 0.8, MacroF1 = macroF1,
+            Parameters = parameters, Macs = macs, ModelBytes = 50_000, LatencyMs = 0.125,
+        };
+        results.Add(Run("tinierhar", 1, 0.8, 7483, 697246));
+        results.Add(Run("tinierhar", 2, 0.6, 7483, 697246));
+        results.Add(Run("tinyhar", 1, 0.9, 27674, 6_000_000));
+        results.Add(Run("tinyhar", 1, 0.1, 27674, 6_000_000) with { Precision = "float64" });
+        var readme = fixture.Write("README.md", "<!-- results: models.png -->\n<!-- /results -->\n");
+        var chart = Path.Combine(fixture.Root, "models.png");
+
+        var (exitCode, _, error) = Tool.Run("report", "--results", results.Path, "--efficiency", chart, "--readme", readme);
+
+        Assert.AreEqual(0, exitCode, error);
+        Assert.IsGreaterThan(10_000L, new FileInfo(chart).Length, "the efficiency chart");
+        var table = File.ReadAllText(Path.ChangeExtension(chart, ".md"));
+        StringAssert.Contains(table, "| tinierhar | 1:1 2:1 | 0.7000 ± 0.1414 | 0.7000 ± 0.1414 |");
+        StringAssert.Contains(table, "| tinyhar | 1:1 | 0.9000 | 0.8000 | 0.8000 | 0.9000 | 27,674 (3.7x) | 6,000,000 (8.6x) | 50,000 | 0.125 | 100 |");
+        Assert.AreEqual(table, ExperimentResults.Section(File.ReadAllText(readme), "models.png"));
+    }
+
+    [TestMethod]
+    public void TheReadmeModelComparisonIsGeneratedFromTheCommittedResults()
+    {
+        var results = ExperimentResults.Open(Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt", "results.csv"));
+        var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "README.md"));
+        Assert.AreEqual(results.ToModelComparisonMarkdown(), ExperimentResults.Section(readme, "experiments/hapt/models.png"),
+            "regenerate with: dotnet run --project samples/TinierHAR.Cli -c Release -- report --results experiments/hapt/results.csv --efficiency experiments/hapt/models.png --readme README.md");
+    }
+
+    [TestMethod]
     public void TheReadmeTrajectoryComparisonIsTheCommittedOne()
     {
         var folder = Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt");

@@ -50,11 +50,16 @@ public sealed class ExperimentResults
                     Parameters = row["parameters"].Parse<long>(), Macs = row["macs"].Parse<long>(),
                     Precision = row["precision"].ToString(), CancelledBiases = row["cancelled_biases"].ToString(),
                     LargestValidationRise = row["largest_validation_rise"].Parse<double>(),
+                    ModelBytes = Optional(reader, row, "model_bytes", long.Parse), LatencyMs = Optional(reader, row, "latency_ms", double.Parse),
                 });
             }
         }
         return new ExperimentResults(path, rows);
     }
+
+    /// <summary>A column added after the first results were committed: null where the file or the row lacks it.</summary>
+    private static T? Optional<T>(SepReader reader, SepReader.Row row, string column, Func<string, IFormatProvider, T> parse) where T : struct =>
+        reader.Header.ColNames.Contains(column) && row[column].ToString() is { Length: > 0 } text ? parse(text, CultureInfo.InvariantCulture) : null;
 
     /// <summary>Whether this run has finished already.</summary>
     public bool Contains(string dataset, string model, int fold, int seed, string precision, string cancelledBiases) =>
@@ -90,6 +95,8 @@ public sealed class ExperimentResults
                 row["precision"].Set(r.Precision);
                 row["cancelled_biases"].Set(r.CancelledBiases);
                 row["largest_validation_rise"].Set(r.LargestValidationRise.ToString("0.000", CultureInfo.InvariantCulture));
+                row["model_bytes"].Set(r.ModelBytes?.ToString(CultureInfo.InvariantCulture) ?? "");
+                row["latency_ms"].Set(r.LatencyMs?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "");
             }
         }
         file.Commit();
@@ -142,6 +149,42 @@ public sealed class ExperimentResults
             return mean.ToString(format, CultureInfo.InvariantCulture);
         var std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
         return $"{mean.ToString(format, CultureInfo.InvariantCulture)} ± {std.ToString(format, CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>
+    /// The paper's comparison in the default recipe (float32, cancelled-bias gradients zeroed): TinierHAR over all its
+    /// runs, then every other model beside TinierHAR on the same (fold, seed) runs: F1, accuracy, parameters and MACs
+    /// (and their ratio to TinierHAR's), the ONNX file's bytes, single-window latency and training seconds per run.
+    /// </summary>
+    public string ToModelComparisonMarkdown()
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var text = new StringBuilder();
+        text.AppendLine("| model | runs (fold:seed) | macro F1 | TinierHAR's macro F1, same runs | weighted F1 | accuracy | parameters | MACs | ONNX bytes | latency (ms, 1 window) | training s per run |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        var runs = rows.Where(r => Recipe(r) == FoldResult.PrecisionName(Training.TrainingPrecision.Float32)).ToArray();
+        var tinier = runs.Where(r => r.Model == "tinierhar").ToArray();
+        foreach (var group in runs.GroupBy(r => (r.Dataset, r.Model)).OrderBy(g => g.First().Parameters))
+        {
+            var own = group.OrderBy(r => r.Fold).ThenBy(r => r.Seed).ToArray();
+            var peers = tinier.Where(t => own.Any(o => o.Dataset == t.Dataset && o.Fold == t.Fold && o.Seed == t.Seed)).ToArray();
+            var reference = tinier.FirstOrDefault(t => t.Dataset == group.Key.Dataset);
+            string Ratio(double value, double? baseline) => group.Key.Model == "tinierhar" || baseline is not > 0 ? "" : string.Create(invariant, $" ({value / baseline.Value:0.0}x)");
+            text.AppendLine(string.Create(invariant,
+                $"| {group.Key.Model} | {string.Join(" ", own.Select(r => $"{r.Fold}:{r.Seed}"))} | {MeanStd(own, r => r.MacroF1)} | {(peers.Length == own.Length ? MeanStd(peers, r => r.MacroF1) : $"{peers.Length} of {own.Length} run")} | {MeanStd(own, r => r.WeightedF1)} | {MeanStd(own, r => r.Accuracy)} | {own[0].Parameters:N0}{Ratio(own[0].Parameters, reference?.Parameters)} | {own[0].Macs:N0}{Ratio(own[0].Macs, reference?.Macs)} | {Mean(own, r => r.ModelBytes, "N0")} | {Mean(own, r => r.LatencyMs, "0.000")} | {own.Average(r => r.Seconds):0} |"));
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Per model in the default recipe: parameters, MACs and mean macro F1 (for the efficiency chart).</summary>
+    public IReadOnlyList<(string Model, long Parameters, long Macs, double MacroF1)> ModelSummaries() =>
+        rows.Where(r => Recipe(r) == FoldResult.PrecisionName(Training.TrainingPrecision.Float32)).GroupBy(r => r.Model)
+            .Select(g => (g.Key, g.First().Parameters, g.First().Macs, g.Average(r => r.MacroF1))).OrderBy(m => m.Parameters).ToArray();
+
+    private static string Mean<T>(FoldResult[] runs, Func<FoldResult, T?> value, string format) where T : struct, IConvertible
+    {
+        var known = runs.Select(value).Where(v => v.HasValue).Select(v => v!.Value.ToDouble(CultureInfo.InvariantCulture)).ToArray();
+        return known.Length == 0 ? "–" : known.Average().ToString(format, CultureInfo.InvariantCulture);
     }
 
     /// <summary>

@@ -8,6 +8,7 @@ using TinierHAR.MLNet.Complexity;
 using TinierHAR.MLNet.Datasets;
 using TinierHAR.MLNet.Evaluation;
 using TinierHAR.MLNet.Normalization;
+using TinierHAR.MLNet.Scoring;
 using TinierHAR.MLNet.Windowing;
 using TinierHAR.Trainer.Training;
 
@@ -52,6 +53,10 @@ public static class PaperExperiment
             Samples = trainSamples, SampleChannelColumnNames = dataset.ChannelNames, Epsilon = AuthorsEpsilon,
         }).Append(trainer).Fit(train);
         var metrics = HarMetrics.Evaluate(model.Transform(test));
+        var onnx = model.LastTransformer.OnnxModel;
+        double latency;
+        using (var scorer = new BatchedHarScorer(onnx, new BatchedHarScorerOptions { BatchSize = 1, IntraOpThreads = 1 }))
+            latency = scorer.MeasureSingleWindowMilliseconds();
 
         var history = model.LastTransformer.History;
         var complexity = ModelComplexity.Of(network, dataset.WindowLength, dataset.ChannelNames.Count, dataset.ClassNames.Count);
@@ -65,7 +70,7 @@ public static class PaperExperiment
             Accuracy = metrics.Accuracy, WeightedF1 = metrics.WeightedF1, MacroF1 = metrics.MacroF1,
             Parameters = complexity.Parameters, Macs = complexity.Macs,
             Precision = FoldResult.PrecisionName(options.Precision), CancelledBiases = FoldResult.CancelledBiasesName(options.ZeroCancelledBiasGradients),
-            History = history.Epochs, LargestValidationRise = history.LargestValidationRise,
+            History = history.Epochs, LargestValidationRise = history.LargestValidationRise, ModelBytes = onnx.LongLength, LatencyMs = latency,
         };
     }
 
