@@ -23,7 +23,9 @@ internal static class TrainCommand
         var epochs = new Option<int>("--epochs") { Description = "Most epochs (early stopping may end sooner)", DefaultValueFactory = _ => 150 };
         var seed = new Option<int>("--seed") { Description = "Training seed", DefaultValueFactory = _ => 1 };
         var testSubjects = new Option<string?>("--test-subjects") { Description = "Comma-separated held-out subjects; default: the last three in name order" };
-        var command = new Command("train", "Train a HAR network on labelled CSV logs; write the bundle, the .onnx, metrics and plots.") { output, epochs, seed, testSubjects };
+        var precision = new Option<TrainingPrecision>("--precision") { Description = "Training precision: Float32 (default) or Float64 (the authors')", DefaultValueFactory = _ => TrainingPrecision.Float32 };
+        var threads = new Option<int>("--threads") { Description = "libtorch CPU threads (0: half the cores)", DefaultValueFactory = _ => 0 };
+        var command = new Command("train", "Train a HAR network on labelled CSV logs; write the bundle, the .onnx, metrics and plots.") { output, epochs, seed, testSubjects, precision, threads };
         log.AddTo(command);
         network.AddTo(command);
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
@@ -48,7 +50,7 @@ internal static class TrainCommand
                         task.Description = string.Create(CultureInfo.InvariantCulture,
                             $"epoch {report.Epoch}: loss {report.TrainLoss:0.000} / validation {report.ValidationLoss:0.000}, macro F1 {report.ValidationMacroF1:0.000}");
                         task.Value = report.Epoch;
-                    }), network.Bind(parse), held);
+                    }), network.Bind(parse), held, parse.GetValue(precision), parse.GetValue(threads));
                 });
 
             var bundle = Path.Combine(folder.FullName, "bundle.zip");

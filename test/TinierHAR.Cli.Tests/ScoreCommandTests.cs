@@ -37,6 +37,22 @@ public sealed class ScoreCommandTests
     private static string[] Score(string input, string output, params string[] more) =>
         ["score", "--model", bundle, "--input", input, "--output", output, "--subject", "Subject", .. more];
 
+    /// <summary>Training in float64 (the authors' precision) still writes a float32 ONNX model that scores.</summary>
+    [TestMethod]
+    public void TrainInFloat64WritesAFloat32ModelThatScores()
+    {
+        var train = Path.Combine(fixture.Root, "logs", "train.csv");
+        var model = Path.Combine(fixture.Root, "model-float64");
+        var trained = Tool.Run("train", "--data", train, "--output", model, "--epochs", "1", "--test-subjects", "subject05", "--precision", "Float64", "--threads", "1");
+        Assert.AreEqual(0, trained.ExitCode, trained.Error);
+        var metadata = TinierHAR.MLNet.Onnx.HarModelMetadata.Read(Path.Combine(model, "model.onnx"));
+        Assert.AreEqual(("tinierhar", 6), (metadata.Network.ArchitectureName, metadata.Channels));
+        var predictions = Path.Combine(fixture.Root, "float64-predictions.csv");
+        var scored = Tool.Run(["score", "--model", Path.Combine(model, "bundle.zip"), "--input", train, "--output", predictions, "--subject", "Subject"]);
+        Assert.AreEqual(0, scored.ExitCode, scored.Error);
+        Assert.IsGreaterThan(1, File.ReadLines(predictions).Count());
+    }
+
     [TestMethod]
     public void TrainWritesTheBundleTheOnnxFileTheReportAndThePictures()
     {

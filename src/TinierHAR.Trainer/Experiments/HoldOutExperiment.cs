@@ -77,8 +77,10 @@ public sealed class HoldOutExperiment
     /// <param name="progress">Per-epoch progress.</param>
     /// <param name="network">The network (TinierHAR with the paper's defaults when null).</param>
     /// <param name="testSubjects">The held-out subjects; the last three in name order when null.</param>
+    /// <param name="precision">Training precision.</param>
+    /// <param name="threads">Training threads (0: half the cores).</param>
     public static HoldOutExperiment Run(MLContext ml, SampleSource source, int epochs, int seed, IProgress<EpochReport>? progress = null,
-        HarNetworkOptions? network = null, IReadOnlyList<string>? testSubjects = null)
+        HarNetworkOptions? network = null, IReadOnlyList<string>? testSubjects = null, TrainingPrecision precision = TrainingPrecision.Float32, int threads = 0)
     {
         var subjects = ml.Data.CreateEnumerable<SubjectRow>(source.Samples, reuseRowObject: true).Select(r => r.Subject).Distinct().Order(StringComparer.Ordinal).ToArray();
         if (testSubjects?.FirstOrDefault(s => !subjects.Contains(s)) is { } unknown)
@@ -108,7 +110,7 @@ public sealed class HoldOutExperiment
         var model = ml.Transforms.NormalizeSensorChannels()
             .Append(ml.MulticlassClassification.Trainers.TinierHar(new TinierHarTrainer.Options
             {
-                Network = network ?? new TinierHarOptions(), MaxEpochs = epochs, Seed = seed, Progress = progress,
+                Network = network ?? new TinierHarOptions(), MaxEpochs = epochs, Seed = seed, Progress = progress, Precision = precision, Threads = threads,
             }))
             .Fit(trainWindows);
         return new HoldOutExperiment
