@@ -45,6 +45,20 @@ public sealed class ChannelNormalizingEstimator : IEstimator<ChannelNormalizer>
         return new ChannelNormalizer(new TransformerChain<ITransformer>(chain.ToArray()), statistics);
     }
 
-    /// <inheritdoc />
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema) => inputSchema;
+    /// <summary>The input's columns, the window column replaced by its normalised values (a float vector without annotations).</summary>
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
+    {
+        var windows = SchemaShapes.Require(inputSchema, options.ColumnName, "window");
+        if (windows.Kind != SchemaShape.Column.VectorKind.Vector || windows.ItemType != NumberDataViewType.Single)
+            throw new ArgumentOutOfRangeException(options.ColumnName, $"Column '{options.ColumnName}' must be Vector<Single, T, C>; it is {windows.Kind} of {windows.ItemType}.");
+        var output = new DataViewSchema.Builder();
+        foreach (var column in inputSchema)
+        {
+            if (column.Name == options.ColumnName)
+                output.AddColumn(column.Name, new VectorDataViewType(NumberDataViewType.Single, 1));
+            else
+                SchemaShapes.AddLike(output, column);
+        }
+        return SchemaShapes.ShapeOf(output.ToSchema());
+    }
 }

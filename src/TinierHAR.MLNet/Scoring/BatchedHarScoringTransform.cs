@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using TinierHAR.MLNet.Onnx;
@@ -40,16 +39,9 @@ public sealed class BatchedHarScoringEstimator : IEstimator<BatchedHarScoringTra
         var features = inputSchema.FirstOrDefault(c => c.Name == options.FeatureColumnName);
         if (features.Name is null || features.ItemType != NumberDataViewType.Single || features.Kind == SchemaShape.Column.VectorKind.Scalar)
             throw new ArgumentException($"The input needs a column '{options.FeatureColumnName}' of float windows.", nameof(inputSchema));
-        var added = BatchedScoresDataView.OutputColumns(options, metadata.ClassNames);
-        return new SchemaShape(inputSchema.Where(c => c.Name != options.ScoreColumnName && c.Name != options.PredictedLabelColumnName).Concat(ShapeOf(added)));
+        var added = BatchedScoresDataView.OutputColumns(options.ScoreColumnName, options.PredictedLabelColumnName, metadata.ClassNames);
+        return new SchemaShape(inputSchema.Where(c => c.Name != options.ScoreColumnName && c.Name != options.PredictedLabelColumnName).Concat(SchemaShapes.ShapeOf(added)));
     }
-
-    // SchemaShape.Column has no public constructor; ML.NET's own SchemaShape.Create(DataViewSchema) is internal
-    // (the pinned Microsoft.ML 5.0.1 has it), so it is reached by name.
-    private static readonly MethodInfo CreateShape = typeof(SchemaShape).GetMethod("Create", BindingFlags.Static | BindingFlags.NonPublic, [typeof(DataViewSchema)])
-        ?? throw new MissingMethodException("SchemaShape.Create(DataViewSchema) is missing from this Microsoft.ML version.");
-
-    private static SchemaShape ShapeOf(DataViewSchema schema) => (SchemaShape)CreateShape.Invoke(null, [schema])!;
 }
 
 /// <summary>

@@ -38,16 +38,17 @@ internal sealed class BatchedScoresDataView : IDataView
         }
         var builder = new DataViewSchema.Builder();
         builder.AddColumns(input.Where(c => !c.IsHidden && c.Name != options.ScoreColumnName && c.Name != options.PredictedLabelColumnName));
-        builder.AddColumns(OutputColumns(options, scorer.Metadata.ClassNames));
+        builder.AddColumns(OutputColumns(options.ScoreColumnName, options.PredictedLabelColumnName, scorer.Metadata.ClassNames));
         return builder.ToSchema();
     }
 
-    /// <summary>Score (slot names = classes) and PredictedLabel (a key whose values are the classes).</summary>
-    public static DataViewSchema OutputColumns(BatchedHarScoringOptions options, IReadOnlyList<string> classNames)
+    /// <summary>Score (slot names = classes) and PredictedLabel (a key whose values are the classes), as every
+    /// scoring path of the library adds them.</summary>
+    public static DataViewSchema OutputColumns(string scoreColumn, string predictedLabelColumn, IReadOnlyList<string> classNames)
     {
         var builder = new DataViewSchema.Builder();
-        builder.AddColumn(options.ScoreColumnName, new VectorDataViewType(NumberDataViewType.Single, classNames.Count), NameAnnotations.SlotNames(classNames));
-        builder.AddColumn(options.PredictedLabelColumnName, new KeyDataViewType(typeof(uint), classNames.Count), NameAnnotations.KeyValues(classNames));
+        builder.AddColumn(scoreColumn, new VectorDataViewType(NumberDataViewType.Single, classNames.Count), NameAnnotations.SlotNames(classNames));
+        builder.AddColumn(predictedLabelColumn, new KeyDataViewType(typeof(uint), classNames.Count), NameAnnotations.KeyValues(classNames));
         return builder.ToSchema();
     }
 

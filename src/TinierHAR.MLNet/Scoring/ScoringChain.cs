@@ -11,6 +11,9 @@ namespace TinierHAR.MLNet.Scoring;
 /// </summary>
 public static class ScoringChain
 {
+    /// <summary>The predicted class column, a key whose values are the class names.</summary>
+    public const string PredictedLabelName = "PredictedLabel";
+
     /// <summary>Builds and fits (trivially) the chain for <paramref name="onnxModel"/> on data shaped like <paramref name="input"/>.</summary>
     public static TransformerChain<ITransformer> Build(byte[] onnxModel, IReadOnlyList<string> classNames, string featureColumnName, IDataView input, int seed = 1)
     {
@@ -26,7 +29,7 @@ public static class ScoringChain
             .Append(ml.Transforms.ApplyOnnxModel(
                 outputColumnNames: [HarOnnxModelWriter.ScoreName], inputColumnNames: [HarOnnxModelWriter.FeaturesName], modelFile: path))
             .Append(ml.Transforms.CustomMapping(new ScoreArgMaxMapping().GetMapping(), ScoreArgMaxMapping.ContractName))
-            .Append(ml.Transforms.Conversion.MapValue("PredictedLabel",
+            .Append(ml.Transforms.Conversion.MapValue(PredictedLabelName,
                 classNames.Select((name, index) => new KeyValuePair<uint, string>((uint)index, name)),
                 ScoreArgMaxMapping.IndexColumnName, treatValuesAsKeyType: true))
             .Append(ml.Transforms.DropColumns(ScoreArgMaxMapping.IndexColumnName));

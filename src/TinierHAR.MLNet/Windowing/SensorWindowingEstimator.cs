@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace TinierHAR.MLNet.Windowing;
 
@@ -21,12 +22,15 @@ public sealed class SensorWindowingEstimator : IEstimator<SensorWindowingTransfo
     }
 
     /// <summary>
-    /// Adds the window column (minted by a built-in estimator, as SchemaShape columns cannot be built outside ML.NET);
-    /// label and group columns pass through.
+    /// The window column, the label and group columns, the first and last sample indices and, with a timestamp, the
+    /// start and end times: what the transformer produces, checked by the same rules as <see cref="Fit"/>.
     /// </summary>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
-        var sources = options.ChannelVectorColumnName is { } vector ? [vector] : options.ChannelColumnNames.ToArray();
-        return new MLContext().Transforms.Concatenate(options.OutputColumnName, sources).GetOutputSchema(inputSchema);
+        ArgumentNullException.ThrowIfNull(inputSchema);
+        var input = new DataViewSchema.Builder();
+        foreach (var column in inputSchema)
+            SchemaShapes.AddLike(input, column);
+        return SchemaShapes.ShapeOf(WindowingPlan.Create(input.ToSchema(), options).OutputSchema);
     }
 }

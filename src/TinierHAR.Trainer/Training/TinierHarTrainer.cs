@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
+using TinierHAR.MLNet;
 using TinierHAR.MLNet.Architectures;
 using TinierHAR.MLNet.Evaluation;
 using TinierHAR.MLNet.Onnx;
@@ -195,19 +196,26 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
         return (all.Subset(train), all.Subset(validation));
     }
 
-    /// <summary>Adds <c>Score</c> (vector of floats) and <c>PredictedLabel</c> (key) to the input schema.</summary>
+    /// <summary>
+    /// The input's columns with <c>Score</c> (float vector, class slot names) and <c>PredictedLabel</c> (a key with the
+    /// class names as values) added, and a <c>Features</c> copy where the windows have another name: what the trained
+    /// model produces. The window column must be a float vector and the label a key, as <see cref="Fit"/> requires.
+    /// </summary>
     public SchemaShape GetOutputSchema(SchemaShape inputSchema)
     {
-        ArgumentNullException.ThrowIfNull(inputSchema);
-        var features = inputSchema.FirstOrDefault(c => c.Name == options.FeatureColumnName);
-        if (features.Name is null || features.ItemType != NumberDataViewType.Single)
-            throw new ArgumentException($"The input needs a column '{options.FeatureColumnName}' of float windows.", nameof(inputSchema));
-        var label = inputSchema.FirstOrDefault(c => c.Name == options.LabelColumnName);
-        if (label.Name is null || !label.IsKey)
-            throw new ArgumentException($"The input needs a key-typed label column '{options.LabelColumnName}' (use MapValueToKey).", nameof(inputSchema));
-        // SchemaShape.Column cannot be built outside ML.NET: built-in estimators mint the two columns.
-        var ml = new MLContext();
-        var withScore = ml.Transforms.Concatenate(HarOnnxModelWriter.ScoreName, options.FeatureColumnName).GetOutputSchema(inputSchema);
-        return ml.Transforms.CopyColumns("PredictedLabel", options.LabelColumnName).GetOutputSchema(withScore);
+        var features = SchemaShapes.Require(inputSchema, options.FeatureColumnName, "window");
+        if (features.Kind != SchemaShape.Column.VectorKind.Vector || features.ItemType != NumberDataViewType.Single)
+            throw new ArgumentOutOfRangeException(options.FeatureColumnName, $"Column '{options.FeatureColumnName}' must be Vector<Single, T, C> (time x channels), as the windowing produces; it is {features.Kind} of {features.ItemType}.");
+        var label = SchemaShapes.Require(inputSchema, options.LabelColumnName, "label");
+        if (!label.IsKey)
+            throw new ArgumentOutOfRangeException(options.LabelColumnName, $"Column '{options.LabelColumnName}' must be a key type (map labels with MapValueToKey); it is {label.ItemType}.");
+
+        var added = BatchedScoresDataView.OutputColumns(HarOnnxModelWriter.ScoreName, ScoringChain.PredictedLabelName, ["class"]);
+        var output = new DataViewSchema.Builder();
+        foreach (var column in inputSchema.Where(c => !added.Any(a => a.Name == c.Name) && c.Name != HarOnnxModelWriter.FeaturesName))
+            SchemaShapes.AddLike(output, column);
+        SchemaShapes.AddLike(output, features, HarOnnxModelWriter.FeaturesName);
+        output.AddColumns(added);
+        return SchemaShapes.ShapeOf(output.ToSchema());
     }
 }

@@ -70,6 +70,23 @@ public sealed class TinierHarTrainerTests
         return (ml, keyMap.Transform(raw), keyMap);
     }
 
+    /// <summary><c>GetOutputSchema</c> is the shape of the fitted model's output, and a missing or mistyped column is named.</summary>
+    [TestMethod]
+    public void GetOutputSchema_is_the_shape_of_the_trained_models_output()
+    {
+        var (ml, data, _) = Prepare(perClass: 8);
+        var options = SmallRun();
+        options.MaxEpochs = 1;
+        var trainer = ml.MulticlassClassification.Trainers.TinierHar(options);
+
+        TinierHAR.TestSupport.SchemaShapeAssert.Matches(trainer.GetOutputSchema(MLNet.SchemaShapes.ShapeOf(data.Schema)), trainer.Fit(data).Transform(data).Schema, "TinierHAR trainer");
+
+        var withoutLabel = MLNet.SchemaShapes.ShapeOf(ml.Transforms.DropColumns("Label").Fit(data).Transform(data).Schema);
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => trainer.GetOutputSchema(withoutLabel)).Message, "label column 'Label'");
+        var textLabel = MLNet.SchemaShapes.ShapeOf(ml.Transforms.CopyColumns("Label", nameof(SensorWindow.Activity)).Fit(data).Transform(data).Schema);
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => trainer.GetOutputSchema(textLabel)).Message, "must be a key type");
+    }
+
     private static TinierHarTrainer.Options SmallRun(int seed = 1) => new()
     {
         Network = new TinierHarOptions { RecurrentUnits = 8 },
