@@ -20,7 +20,7 @@ internal static class EvaluateCommand
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {
             var ml = new MLContext();
-            var bundle = HarModelBundle.Load(ml, parse.GetValue(model)!.FullName);
+            using var bundle = HarModelBundle.Load(ml, parse.GetValue(model)!.FullName);
             var label = parse.GetValue(log.Label)!;
             var samples = ml.Data.LoadSensorCsv(parse.GetValue(log.Data)!, new CsvSampleOptions
             {

@@ -49,7 +49,7 @@ internal static class ScoreCommand
             if (minimum is < 0 or > 1)
                 throw new ArgumentException($"Invalid option '--threshold': a probability between 0 and 1 (got {minimum}).");
             var ml = new MLContext();
-            var bundle = HarModelBundle.Load(ml, parse.GetValue(model)!.FullName);
+            using var bundle = HarModelBundle.Load(ml, parse.GetValue(model)!.FullName);
             var manifest = bundle.Manifest;
             var timeColumn = parse.GetValue(noTime) ? null : parse.GetValue(time) ?? manifest.TimestampColumnName;
             var columns = new CsvSampleOptions

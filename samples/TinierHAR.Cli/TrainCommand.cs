@@ -40,7 +40,7 @@ internal static class TrainCommand
                 parse.GetValue(log.Time)!, parse.GetValue(log.Rate), parse.GetValue(log.Malformed));
             var held = parse.GetValue(testSubjects)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console) });
-            var run = terminal.Progress().AutoClear(false)
+            using var run = terminal.Progress().AutoClear(false)
                 .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                 .Start(progress =>
                 {

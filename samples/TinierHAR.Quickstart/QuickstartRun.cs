@@ -31,7 +31,7 @@ public static class QuickstartRun
             ? SampleSource.Csv(ml, data, settings.Channels, settings.Label, settings.Subject, settings.Time, settings.Rate)
             : SampleSource.Synthetic(ml, settings.Subjects, seed);
         console.WriteLine(settings.Data is null ? $"data: {settings.Subjects} synthetic subjects at {source.Rate} Hz" : $"data: {settings.Data}");
-        var run = HoldOutExperiment.Run(ml, source, epochs, seed, new ConsoleProgress(console));
+        using var run = HoldOutExperiment.Run(ml, source, epochs, seed, new ConsoleProgress(console));
         var window = run.Windowing.ResolvedWindowLength;
         var complexity = ModelComplexity.Of(new TinierHarOptions(), window, source.Channels.Count, run.Metrics.ClassNames.Count);
         console.WriteLine($"TinierHAR: {complexity.Parameters:N0} parameters, {complexity.Macs:N0} MACs per window ({complexity.Float32SizeBytes:N0} bytes fp32)");
@@ -53,7 +53,7 @@ public static class QuickstartRun
 
         // 6. A fresh MLContext loads the bundle and batch-scores a log into a CSV: a newly generated one, or the data's.
         var fresh = new MLContext();
-        var bundle = HarModelBundle.Load(fresh, bundlePath);
+        using var bundle = HarModelBundle.Load(fresh, bundlePath);
         var log = settings.Data is null
             ? fresh.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 1, SamplingRateHz = source.Rate, Seed = seed + 1000 }))
             : SampleSource.Csv(fresh, settings.Data, settings.Channels, settings.Label, settings.Subject, settings.Time, settings.Rate).Samples;

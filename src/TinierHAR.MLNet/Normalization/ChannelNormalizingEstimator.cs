@@ -38,11 +38,10 @@ public sealed class ChannelNormalizingEstimator : IEstimator<ChannelNormalizer>
         var normalized = options.ColumnName + "__normalized";
         var model = HarOnnxModelWriter.WriteNormalization(t, c, statistics, options.ColumnName, normalized);
         var ml = new MLContext();
-        var chain = ml.Transforms.ApplyOnnxModel([normalized], [options.ColumnName], OnnxModelFiles.Persist(model))
+        var chain = OwnedOnnxChain.Fit(ml, model, path => ml.Transforms.ApplyOnnxModel([normalized], [options.ColumnName], path)
             .Append(ml.Transforms.CopyColumns(options.ColumnName, normalized))
-            .Append(ml.Transforms.DropColumns(normalized))
-            .Fit(input);
-        return new ChannelNormalizer(new TransformerChain<ITransformer>(chain.ToArray()), statistics);
+            .Append(ml.Transforms.DropColumns(normalized)), input);
+        return new ChannelNormalizer(chain, statistics);
     }
 
     /// <summary>The input's columns, the window column replaced by its normalised values (a float vector without annotations).</summary>

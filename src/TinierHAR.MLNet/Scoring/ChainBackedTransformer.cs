@@ -6,8 +6,9 @@ namespace TinierHAR.MLNet.Scoring;
 /// <summary>
 /// A fitted component of ours that is, underneath, a chain of built-in ML.NET transformers: it forwards scoring to
 /// the chain and saves the chain, so that <c>mlContext.Model.Save</c> works and <c>Load</c> returns that chain.
+/// Disposing it disposes the chain: ML.NET's OnnxTransformer keeps its model in a temporary file until then.
 /// </summary>
-public abstract class ChainBackedTransformer : ITransformer
+public abstract class ChainBackedTransformer : ITransformer, IDisposable
 {
     /// <summary>Wraps <paramref name="chain"/>.</summary>
     protected ChainBackedTransformer(TransformerChain<ITransformer> chain) => Chain = chain;
@@ -29,4 +30,11 @@ public abstract class ChainBackedTransformer : ITransformer
 
     /// <inheritdoc />
     void ICanSaveModel.Save(ModelSaveContext ctx) => ((ICanSaveModel)Chain).Save(ctx);
+
+    /// <summary>Disposes the chain, which deletes the temporary model files of its ONNX transformers.</summary>
+    public void Dispose()
+    {
+        Chain.Dispose();
+        GC.SuppressFinalize(this);
+    }
 }

@@ -15,7 +15,7 @@ namespace TinierHAR.MLNet.Scoring;
 /// (<see cref="IHarNetworkModel"/>, as the trainer's model does), its ONNX file is kept as <c>TinierHAR/network.onnx</c>
 /// too, for <see cref="ScoreLogBatched"/> and <see cref="CreateBatchedScorer"/>.
 /// </summary>
-public sealed class HarModelBundle
+public sealed class HarModelBundle : IDisposable
 {
     /// <summary>The bundle layout this library writes and reads.</summary>
     public const int CurrentFormatVersion = 1;
@@ -44,6 +44,13 @@ public sealed class HarModelBundle
 
     /// <summary>The window and channel settings.</summary>
     public BundleManifest Manifest { get; }
+
+    /// <summary>Disposes the ML.NET model if it was read: its ONNX transformers keep their models in temporary files until then.</summary>
+    public void Dispose()
+    {
+        if (model.IsValueCreated)
+            (model.Value as IDisposable)?.Dispose();
+    }
 
     /// <summary>The trained network's ONNX model, where the bundle holds it (see the class remarks); null otherwise.</summary>
     public byte[]? NetworkOnnx { get; }

@@ -20,19 +20,20 @@ public static class ScoringChain
         ArgumentNullException.ThrowIfNull(onnxModel);
         ArgumentNullException.ThrowIfNull(classNames);
         var ml = new MLContext(seed);
-        var path = OnnxModelFiles.Persist(onnxModel);
-        // The model's input is named Features; another window column is copied there first.
-        IEstimator<ITransformer> start = featureColumnName == HarOnnxModelWriter.FeaturesName
-            ? new EstimatorChain<ITransformer>()
-            : ml.Transforms.CopyColumns(HarOnnxModelWriter.FeaturesName, featureColumnName);
-        var estimator = start
-            .Append(ml.Transforms.ApplyOnnxModel(
-                outputColumnNames: [HarOnnxModelWriter.ScoreName], inputColumnNames: [HarOnnxModelWriter.FeaturesName], modelFile: path))
-            .Append(ml.Transforms.CustomMapping(new ScoreArgMaxMapping().GetMapping(), ScoreArgMaxMapping.ContractName))
-            .Append(ml.Transforms.Conversion.MapValue(PredictedLabelName,
-                classNames.Select((name, index) => new KeyValuePair<uint, string>((uint)index, name)),
-                ScoreArgMaxMapping.IndexColumnName, treatValuesAsKeyType: true))
-            .Append(ml.Transforms.DropColumns(ScoreArgMaxMapping.IndexColumnName));
-        return new TransformerChain<ITransformer>(estimator.Fit(input).ToArray());
+        return OwnedOnnxChain.Fit(ml, onnxModel, path =>
+        {
+            // The model's input is named Features; another window column is copied there first.
+            IEstimator<ITransformer> start = featureColumnName == HarOnnxModelWriter.FeaturesName
+                ? new EstimatorChain<ITransformer>()
+                : ml.Transforms.CopyColumns(HarOnnxModelWriter.FeaturesName, featureColumnName);
+            return start
+                .Append(ml.Transforms.ApplyOnnxModel(
+                    outputColumnNames: [HarOnnxModelWriter.ScoreName], inputColumnNames: [HarOnnxModelWriter.FeaturesName], modelFile: path))
+                .Append(ml.Transforms.CustomMapping(new ScoreArgMaxMapping().GetMapping(), ScoreArgMaxMapping.ContractName))
+                .Append(ml.Transforms.Conversion.MapValue(PredictedLabelName,
+                    classNames.Select((name, index) => new KeyValuePair<uint, string>((uint)index, name)),
+                    ScoreArgMaxMapping.IndexColumnName, treatValuesAsKeyType: true))
+                .Append(ml.Transforms.DropColumns(ScoreArgMaxMapping.IndexColumnName));
+        }, input);
     }
 }

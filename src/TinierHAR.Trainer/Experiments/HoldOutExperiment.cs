@@ -44,7 +44,7 @@ public sealed record SampleSource(IDataView Samples, IReadOnlyList<string> Chann
 /// ones named; 2.56 s windows (128 samples at 50 Hz), 50 % overlap, never across recordings; normalisation fitted on
 /// the training windows; TinierHAR (or another network) with the paper's protocol; metrics on the held-out subjects.
 /// </summary>
-public sealed class HoldOutExperiment
+public sealed class HoldOutExperiment : IDisposable
 {
     private HoldOutExperiment() { }
 
@@ -68,6 +68,9 @@ public sealed class HoldOutExperiment
 
     /// <summary>The source's channel units, where known.</summary>
     public IReadOnlyList<string>? ChannelUnits { get; init; }
+
+    /// <summary>Disposes the trained model (its ONNX transformers keep their models in temporary files until then).</summary>
+    public void Dispose() => Model.Dispose();
 
     /// <summary>Runs the experiment on <paramref name="source"/>.</summary>
     /// <param name="ml">The context.</param>

@@ -48,7 +48,7 @@ public static class PaperExperiment
             ValidationFraction = options.ValidationFraction, Progress = options.Progress, Cancellation = options.Cancellation,
             Precision = options.Precision, ZeroCancelledBiasGradients = options.ZeroCancelledBiasGradients, Threads = options.Threads,
         });
-        var model = ml.Transforms.NormalizeSensorChannels(new ChannelNormalizingOptions
+        using var model = ml.Transforms.NormalizeSensorChannels(new ChannelNormalizingOptions
         {
             Samples = trainSamples, SampleChannelColumnNames = dataset.ChannelNames, Epsilon = AuthorsEpsilon,
         }).Append(trainer).Fit(train);

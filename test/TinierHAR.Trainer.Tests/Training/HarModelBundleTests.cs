@@ -72,7 +72,7 @@ public sealed class HarModelBundleTests
     public void A_raw_log_is_scored_end_to_end_without_restating_window_options()
     {
         var fresh = new MLContext(seed: 5);
-        var bundle = HarModelBundle.Load(fresh, bundlePath!);
+        using var bundle = HarModelBundle.Load(fresh, bundlePath!);
         CollectionAssert.AreEqual(manifest.ChannelNames.ToArray(), bundle.Manifest.ChannelNames.ToArray());
 
         var logOptions = new SyntheticImuOptions { Subjects = 2, Seed = 9, MinBoutSeconds = 8, MaxBoutSeconds = 10 };
@@ -97,7 +97,7 @@ public sealed class HarModelBundleTests
     public void The_batched_path_scores_a_log_like_the_ml_net_model()
     {
         var fresh = new MLContext(seed: 5);
-        var bundle = HarModelBundle.Load(fresh, bundlePath!);
+        using var bundle = HarModelBundle.Load(fresh, bundlePath!);
         Assert.IsNotNull(bundle.NetworkOnnx, "the trainer's network is kept in the bundle");
         var log = fresh.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 2, Seed = 11, MinBoutSeconds = 8, MaxBoutSeconds = 10 }));
 
@@ -118,7 +118,7 @@ public sealed class HarModelBundleTests
     public void The_bundles_batched_scorer_takes_raw_windows_and_applies_the_normalisation()
     {
         var fresh = new MLContext(seed: 5);
-        var bundle = HarModelBundle.Load(fresh, bundlePath!);
+        using var bundle = HarModelBundle.Load(fresh, bundlePath!);
         var log = fresh.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 1, Seed = 13, MinBoutSeconds = 8, MaxBoutSeconds = 10 }));
         var scored = bundle.ScoreLog(log, new LogScoringOptions { SamplingRateHz = 50 });
         // The ML.NET model's scores (its chain normalises first) and the raw windows (its chain replaces Features).
@@ -138,7 +138,7 @@ public sealed class HarModelBundleTests
     [TestMethod]
     public void Logs_with_other_channels_or_rates_are_refused()
     {
-        var bundle = HarModelBundle.Load(new MLContext(), bundlePath!);
+        using var bundle = HarModelBundle.Load(new MLContext(), bundlePath!);
         var ml = new MLContext();
         var log = ml.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 1, BoutsPerSubject = 6, MinBoutSeconds = 3, MaxBoutSeconds = 4 }));
         var renamed = ml.Transforms.CopyColumns("AccelX", "AccX").Append(ml.Transforms.DropColumns("AccX")).Fit(log).Transform(log);
@@ -187,7 +187,7 @@ public sealed class HarModelBundleTests
             foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("TransformerChain/", StringComparison.Ordinal)).ToList())
                 entry.Delete();
         }
-        var bundle = HarModelBundle.Load(new MLContext(), damaged);
+        using var bundle = HarModelBundle.Load(new MLContext(), damaged);
         File.Delete(damaged);
 
         using (var scorer = bundle.CreateBatchedScorer())
@@ -197,7 +197,7 @@ public sealed class HarModelBundleTests
 
         var ml = new MLContext(seed: 5);
         var intact = Copy("intact.zip");
-        var loaded = HarModelBundle.Load(ml, intact);
+        using var loaded = HarModelBundle.Load(ml, intact);
         File.Delete(intact);
         var samples = ml.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 1, Seed = 5, BoutsPerSubject = 6, MinBoutSeconds = 5, MaxBoutSeconds = 6 }));
         var scored = ml.Data.CreateEnumerable<PredictedWindow>(loaded.ScoreLog(samples).Predictions, reuseRowObject: false).ToList();
@@ -208,7 +208,7 @@ public sealed class HarModelBundleTests
     public void Streaming_one_sample_or_a_chunk_at_a_time_equals_batch_scoring()
     {
         var ml = new MLContext(seed: 3);
-        var bundle = HarModelBundle.Load(ml, bundlePath!);
+        using var bundle = HarModelBundle.Load(ml, bundlePath!);
         var samples = SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 1, Seed = 4, BoutsPerSubject = 6, MinBoutSeconds = 5, MaxBoutSeconds = 7 }).ToList();
         var batch = ml.Data.CreateEnumerable<PredictedWindow>(bundle.ScoreLog(ml.Data.LoadFromEnumerable(samples)).Predictions, reuseRowObject: false).ToList();
 

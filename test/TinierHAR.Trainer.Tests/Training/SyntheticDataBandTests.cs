@@ -25,7 +25,7 @@ public sealed class SyntheticDataBandTests
         foreach (var seed in new[] { 1, 2, 3 })
         {
             var ml = new MLContext(seed);
-            var run = HoldOutExperiment.Run(ml, SampleSource.Synthetic(ml, subjects: 8, seed), epochs: 30, seed);
+            using var run = HoldOutExperiment.Run(ml, SampleSource.Synthetic(ml, subjects: 8, seed), epochs: 30, seed);
             var m = run.Metrics;
             f1.Add(m.MacroF1);
             TestContext.WriteLine($"seed {seed}: accuracy {m.Accuracy:F3}, macro F1 {m.MacroF1:F3}, weighted F1 {m.WeightedF1:F3}");

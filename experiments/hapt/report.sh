@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Regenerates every README section that comes from experiments/hapt: the results and seed tables with the
+# reference beside them, the model comparison and its chart, and the fold-1 seed-2 trajectories against the
+# authors' logged runs (../shared/notes/reference-trajectories).
+#   experiments/hapt/report.sh
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+dotnet build samples/TinierHAR.Cli -c Release -v quiet -nologo > /dev/null
+cli=(dotnet samples/TinierHAR.Cli/bin/Release/net10.0/tinierhar.dll)
+"${cli[@]}" report --results experiments/hapt/results.csv --reference experiments/hapt/reference.csv --readme README.md > /dev/null
+"${cli[@]}" report --results experiments/hapt/results.csv --efficiency experiments/hapt/models.png --readme README.md > /dev/null
+runs=()
+for f in experiments/hapt/trajectories/tinierhar-fold1-seed2-*.csv; do
+  name=$(basename "$f" .csv); name=${name#tinierhar-fold1-seed2-}
+  case $name in float32) label="ours float32 (default)";; float32-computed) label="ours float32, cancelled biases on their computed gradient";; *) label="ours $name";; esac
+  runs+=("$label=$f")
+done
+runs+=("authors float64=../shared/notes/reference-trajectories/hapt-fold1-seed2-float64.csv" "authors float32=../shared/notes/reference-trajectories/hapt-fold1-seed2-float32.csv")
+"${cli[@]}" report --trajectories "${runs[@]}" --plot experiments/hapt/trajectories-fold1-seed2.png --readme README.md > /dev/null
+echo regenerated
