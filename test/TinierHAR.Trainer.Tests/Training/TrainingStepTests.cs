@@ -50,4 +50,32 @@ public sealed class TrainingStepTests
         Assert.IsFalse(first.allclose(second), "two training-mode passes draw different dropout masks");
         Assert.IsTrue(third.allclose(fourth, rtol: 0, atol: 0), "eval mode is deterministic");
     }
+
+    /// <summary>
+    /// The validation loss the schedule sees is the authors' <c>np.average</c> of the batches' mean losses: a short
+    /// last batch weighs as much as a full one (here batches of 4 and 1 window), not the mean over windows.
+    /// </summary>
+    [TestMethod]
+    public void The_validation_loss_is_the_plain_mean_of_the_batch_means()
+    {
+        random.manual_seed(5);
+        using var network = HarNetwork.Create(new TinierHarOptions(), 64, 6, 4);
+        var train = TestWindows.Shifted(16, 64, 6, 4, seed: 5);
+        var validation = TestWindows.Shifted(5, 64, 6, 4, seed: 6);
+        var settings = new TinierHarTrainer.Options { BatchSize = 4, MaxEpochs = 1, Seed = 5 };
+
+        var reported = NetworkTraining.Train(network, train, validation, settings, ["a", "b", "c", "d"]).Epochs.Single().ValidationLoss;
+
+        // One epoch: the weights after it are the ones restored, so its validation pass can be redone here.
+        using var noGrad = no_grad();
+        using var criterion = nn.CrossEntropyLoss(reduction: nn.Reduction.None);
+        using var x = tensor(validation.Features, [5, 1, 64, 6]);
+        using var y = tensor(validation.Labels.Select(l => (long)l).ToArray(), [5]);
+        using var logits = network.forward(x);
+        var losses = criterion.forward(logits, y).data<float>().ToArray().Select(v => (double)v).ToArray();
+        var batchMeans = (losses[..4].Average() + losses[4]) / 2;
+        var windowMean = losses.Average();
+        Assert.AreEqual(batchMeans, reported, 1e-6, "the plain mean of the batch means");
+        Assert.IsGreaterThan(1e-4, Math.Abs(windowMean - reported), $"and not the window mean {windowMean} (the test must tell them apart)");
+    }
 }
