@@ -50,14 +50,52 @@ public static class HarCatalog
         return new SensorWindowingEstimator(options);
     }
 
+    /// <summary>Windows of sensor samples as an estimator, from the settings people change most.</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="outputColumnName">The window column to create, <c>Vector&lt;Single, T, C&gt;</c> (time x channels).</param>
+    /// <param name="channelColumnNames">Scalar float or double channel columns, in channel order.</param>
+    /// <param name="windowLength">Window length T in samples.</param>
+    /// <param name="labelColumnName">Label column of the samples (the majority label of each window), or null.</param>
+    /// <param name="groupColumnName">A column whose change starts a new segment (subject, recording), or null.</param>
+    /// <param name="step">Samples between window starts; 0 for T/2 (the paper's 50 % overlap).</param>
+    /// <remarks>
+    /// Windows never cross a change of the group column; the incomplete tail of each segment is dropped. The other
+    /// settings (a timestamp column, seconds instead of samples, label policy, dropped labels, resampling, invalid
+    /// values) are on <see cref="SensorWindowingOptions"/>.
+    /// <example><code>
+    /// var windows = ml.Transforms.WindowSensorSamples("Features", ["AccX", "AccY", "AccZ"], windowLength: 128,
+    ///     labelColumnName: "Activity", groupColumnName: "Subject");
+    /// </code></example>
+    /// </remarks>
+    public static SensorWindowingEstimator WindowSensorSamples(this TransformsCatalog catalog, string outputColumnName, string[] channelColumnNames,
+        int windowLength, string? labelColumnName = null, string? groupColumnName = null, int step = 0) =>
+        catalog.WindowSensorSamples(new SensorWindowingOptions
+        {
+            OutputColumnName = outputColumnName, ChannelColumnNames = channelColumnNames, WindowLength = windowLength, Step = step,
+            LabelColumnName = labelColumnName, GroupColumnNames = groupColumnName is null ? [] : [groupColumnName],
+        });
+
+    /// <summary>Per-channel z-score of the window column <paramref name="columnName"/>, fitted on the windows.</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="columnName">The window column, <c>Vector&lt;Single, T, C&gt;</c>, replaced by its normalised values.</param>
+    /// <remarks>
+    /// Fitting on sample rows (the paper) or given statistics is on <see cref="ChannelNormalizingOptions"/>.
+    /// <example><code>
+    /// var pipeline = ml.Transforms.NormalizeSensorChannels("Features")
+    ///     .Append(ml.MulticlassClassification.Trainers.TinierHar(maxEpochs: 40));
+    /// </code></example>
+    /// </remarks>
+    public static ChannelNormalizingEstimator NormalizeSensorChannels(this TransformsCatalog catalog, string columnName = "Features") =>
+        catalog.NormalizeSensorChannels(new ChannelNormalizingOptions { ColumnName = columnName });
+
     /// <summary>
     /// Per-channel z-score of a window column (the C axis of <c>Vector&lt;Single, T, C&gt;</c>), fitted on the windows,
     /// on sample rows or given; kept by <c>mlContext.Model.Save</c>.
     /// </summary>
-    public static ChannelNormalizingEstimator NormalizeSensorChannels(this TransformsCatalog catalog, ChannelNormalizingOptions? options = null)
+    public static ChannelNormalizingEstimator NormalizeSensorChannels(this TransformsCatalog catalog, ChannelNormalizingOptions options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new ChannelNormalizingEstimator(options ?? new ChannelNormalizingOptions());
+        return new ChannelNormalizingEstimator(options);
     }
 
     /// <summary>
@@ -74,4 +112,20 @@ public static class HarCatalog
         ArgumentNullException.ThrowIfNull(catalog);
         return new BatchedHarScoringEstimator(onnxModel, options ?? new BatchedHarScoringOptions(), normalization);
     }
+
+    /// <summary>Scores the window column <paramref name="featureColumnName"/> with a trained HAR ONNX model, <paramref name="batchSize"/> windows per ONNX Runtime call.</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="onnxModel">A model written by this library (<c>HarOnnxExporter</c>, <c>HarOnnxModelWriter</c>).</param>
+    /// <param name="featureColumnName">The window column.</param>
+    /// <param name="batchSize">Windows per ONNX Runtime call.</param>
+    /// <remarks>
+    /// Adds <c>Score</c> (class slot names) and <c>PredictedLabel</c> (a key over the class names); threads and
+    /// normalisation are on the <see cref="BatchedHarScoringOptions"/> overload.
+    /// <example><code>
+    /// var scored = ml.Transforms.ScoreHarWindowsBatched(File.ReadAllBytes("model.onnx"), "Features", batchSize: 256)
+    ///     .Fit(windows).Transform(windows);
+    /// </code></example>
+    /// </remarks>
+    public static BatchedHarScoringEstimator ScoreHarWindowsBatched(this TransformsCatalog catalog, byte[] onnxModel, string featureColumnName, int batchSize = 128) =>
+        catalog.ScoreHarWindowsBatched(onnxModel, new BatchedHarScoringOptions { FeatureColumnName = featureColumnName, BatchSize = batchSize });
 }

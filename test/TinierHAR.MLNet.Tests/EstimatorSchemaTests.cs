@@ -99,4 +99,28 @@ public sealed class EstimatorSchemaTests
             Ml.Transforms.NormalizeSensorChannels(new ChannelNormalizingOptions { ColumnName = "X" }).GetOutputSchema(samples));
         StringAssert.Contains(mistyped.Message, "Column 'X' must be Vector<Single, T, C>");
     }
+
+    /// <summary>The simple-parameter catalog overloads configure the same estimators as their Options overloads.</summary>
+    [TestMethod]
+    public void Simple_overloads_equal_their_options_overloads()
+    {
+        var samples = Samples();
+        var simple = Ml.Transforms.WindowSensorSamples("Features", ["X", "Y"], windowLength: 4, labelColumnName: "Activity", groupColumnName: "Subject", step: 2);
+        var full = Ml.Transforms.WindowSensorSamples(Windowing(null));
+        var (a, b) = (simple.Fit(samples).Transform(samples), full.Fit(samples).Transform(samples));
+        CollectionAssert.AreEqual(b.GetColumn<float[]>("Features").SelectMany(v => v).ToArray(), a.GetColumn<float[]>("Features").SelectMany(v => v).ToArray());
+        CollectionAssert.AreEqual(b.GetColumn<string>("Activity").ToArray(), a.GetColumn<string>("Activity").ToArray());
+
+        var normalized = Ml.Transforms.NormalizeSensorChannels("Features").Fit(a).Transform(a).GetColumn<float[]>("Features").SelectMany(v => v).ToArray();
+        var expected = Ml.Transforms.NormalizeSensorChannels(new ChannelNormalizingOptions()).Fit(a).Transform(a).GetColumn<float[]>("Features").SelectMany(v => v).ToArray();
+        CollectionAssert.AreEqual(expected, normalized);
+
+        var fixture = GoldenFixture.Load("tinierhar-random-c9-t128-k6");
+        var onnx = fixture.OnnxModel(Enumerable.Range(0, fixture.Classes).Select(i => $"c{i}").ToArray());
+        var random = new Random(3);
+        var windows = WindowRows.Load(Ml, Enumerable.Range(0, 5 * fixture.Window * fixture.Channels).Select(_ => (float)random.NextDouble()).ToArray(), fixture.Window, fixture.Channels);
+        var batched = Ml.Transforms.ScoreHarWindowsBatched(onnx, "Features", batchSize: 2).Fit(windows).Transform(windows).GetColumn<float[]>("Score").SelectMany(v => v).ToArray();
+        var viaOptions = Ml.Transforms.ScoreHarWindowsBatched(onnx, new BatchedHarScoringOptions { BatchSize = 2 }).Fit(windows).Transform(windows).GetColumn<float[]>("Score").SelectMany(v => v).ToArray();
+        CollectionAssert.AreEqual(viaOptions, batched);
+    }
 }

@@ -70,6 +70,16 @@ public sealed class TinierHarTrainerTests
         return (ml, keyMap.Transform(raw), keyMap);
     }
 
+    /// <summary>The simple catalog overload trains the same model as the Options overload with the same settings.</summary>
+    [TestMethod]
+    public void The_simple_catalog_overload_trains_like_the_options_overload()
+    {
+        var (ml, data, _) = Prepare(perClass: 8);
+        var simple = ml.MulticlassClassification.Trainers.TinierHar("Label", "Features", maxEpochs: 2, seed: 3).Fit(data);
+        var full = ml.MulticlassClassification.Trainers.TinierHar(new TinierHarTrainer.Options { MaxEpochs = 2, Seed = 3 }).Fit(data);
+        CollectionAssert.AreEqual(full.OnnxModel, simple.OnnxModel, "same seed and settings, same model bytes");
+    }
+
     /// <summary><c>GetOutputSchema</c> is the shape of the fitted model's output, and a missing or mistyped column is named.</summary>
     [TestMethod]
     public void GetOutputSchema_is_the_shape_of_the_trained_models_output()
