@@ -1,5 +1,3 @@
-using System.Diagnostics.CodeAnalysis;
-using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 
@@ -35,8 +33,11 @@ public static class TorchSharpRuntime
     private static readonly Lazy<string?> Failure = new(PrepareOrExplain, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>
-    /// Prepares TorchSharp's native library for this process (idempotent, thread-safe). Throws
-    /// <see cref="PlatformNotSupportedException"/> naming the cause where it cannot be made to load.
+    /// Prepares TorchSharp's native library for this process (idempotent, thread-safe), and applies the libtorch
+    /// settings our networks need. The library calls it where torch is first needed (networks, the trainer, checkpoint
+    /// import); code that calls TorchSharp itself before any of those calls it first. Nothing happens when the
+    /// assembly is merely loaded. Throws <see cref="PlatformNotSupportedException"/> naming the cause where TorchSharp
+    /// cannot be made to load.
     /// </summary>
     public static void EnsureLoaded()
     {
@@ -44,12 +45,7 @@ public static class TorchSharpRuntime
             throw new PlatformNotSupportedException(message);
     }
 
-    /// <summary>Runs the preparation as soon as this assembly loads, before any TorchSharp call of ours.</summary>
-    [ModuleInitializer]
-    [SuppressMessage("Usage", "CA2255", Justification = "TorchSharp must find its native library before the first torch call, wherever that call comes from.")]
-    internal static void PrepareOnAssemblyLoad() => _ = Failure.Value;
-
-    /// <summary>Never throws: it runs inside a module initializer, where an exception would break assembly loading.</summary>
+    /// <summary>Never throws: the reason is kept and thrown by every <see cref="EnsureLoaded"/>.</summary>
     private static string? PrepareOrExplain()
     {
         try
@@ -117,13 +113,15 @@ public static class TorchSharpRuntime
         return null;
     }
 
-    /// <summary>Writes the patched image once per original (keyed by its hash), atomically, and returns its path.</summary>
+    /// <summary>Writes the patched image once per original (keyed by its hash), atomically, and returns its path; an
+    /// existing copy is verified by its content hash before it is loaded.</summary>
     private static string WritePatchedCopy(string original, byte[] patchedImage)
     {
         var hash = Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(original)))[..16].ToLowerInvariant();
         var directory = Path.Combine(CacheRoot(), "TinierHAR.MLNet", "native", hash);
         var target = Path.Combine(directory, LibraryFile);
-        if (File.Exists(target) && new FileInfo(target).Length == patchedImage.Length)
+        // A copy is reused only when its bytes are the patch's: a truncated or altered file is written again.
+        if (File.Exists(target) && SHA256.HashData(File.ReadAllBytes(target)).AsSpan().SequenceEqual(SHA256.HashData(patchedImage)))
             return target;
         Directory.CreateDirectory(directory);
         var temporary = Path.Combine(directory, $"{LibraryFile}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");

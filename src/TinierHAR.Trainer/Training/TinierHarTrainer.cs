@@ -150,6 +150,7 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
         using var channel = options.LogTo is { } context ? ((IHostEnvironment)context).Register(nameof(TinierHarTrainer)).Start("Training") : null;
         channel?.Info(MessageSensitivity.None, $"{options.Network.ArchitectureName}: {train.Count} training and {validation.Count} validation windows of "
             + $"{all.WindowLength} x {all.Channels}, {classNames.Count} classes ({string.Join(", ", classNames)})");
+        Native.TorchSharpRuntime.EnsureLoaded();
         TorchSharp.torch.set_num_threads(options.Threads > 0 ? options.Threads : DefaultThreads);
         TorchSharp.torch.random.manual_seed(options.Seed); // initial weights come from the seed too
         using var network = HarNetwork.Create(options.Network, all.WindowLength, all.Channels, classNames.Count);

@@ -29,7 +29,8 @@ public sealed class PublishedAppTests
 
     /// <summary>
     /// `dotnet publish` of an application that trains, then the published output run as its own process: the native
-    /// fix must work from a publish folder too, where nothing of the NuGet cache or the build output is used.
+    /// fix must work from a publish folder too, where nothing of the NuGet cache or the build output is used; and the
+    /// same application run without training leaves the process untouched (no libtorch loaded at assembly load).
     /// </summary>
     [TestMethod]
     [Timeout(600_000, CooperativeCancellation = true)]
@@ -46,6 +47,12 @@ public sealed class PublishedAppTests
             TestContext.WriteLine(run.Output);
             Assert.AreEqual(0, run.ExitCode, run.Output);
             StringAssert.Contains(run.Output, "epoch 5: train loss");
+
+            // An application that references the trainer but does not train: no native library is loaded or patched.
+            var untouched = Run(Path.Combine(output, "TinierHAR.PublishProbe"), "--untouched", output);
+            TestContext.WriteLine(untouched.Output);
+            Assert.AreEqual(0, untouched.ExitCode, untouched.Output);
+            StringAssert.Contains(untouched.Output, "libtorch loaded: False");
         }
         finally
         {
