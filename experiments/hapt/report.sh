@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Regenerates every README section that comes from experiments/hapt: the results and seed tables with the
-# reference beside them, the model comparison and its chart, and the fold-1 seed-2 trajectories against the
-# authors' logged runs (../shared/notes/reference-trajectories).
+# reference beside them, the model comparison and its chart, the fold-1 seed-2 trajectories against the authors'
+# logged runs (../shared/notes/reference-trajectories), and the fold-1 seed-1 trajectories of the two float32 recipes.
 #   experiments/hapt/report.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -17,4 +17,8 @@ for f in experiments/hapt/trajectories/tinierhar-fold1-seed2-*.csv; do
 done
 runs+=("authors float64=../shared/notes/reference-trajectories/hapt-fold1-seed2-float64.csv" "authors float32=../shared/notes/reference-trajectories/hapt-fold1-seed2-float32.csv")
 "${cli[@]}" report --trajectories "${runs[@]}" --plot experiments/hapt/trajectories-fold1-seed2.png --readme README.md > /dev/null
+# Seed 1, the two float32 recipes: the same training losses, and the validation loss of the computed-gradient one.
+"${cli[@]}" report --trajectories "ours float32 (default)=experiments/hapt/trajectories/tinierhar-fold1-seed1-float32.csv" \
+    "ours float32, cancelled biases on their computed gradient=experiments/hapt/trajectories/tinierhar-fold1-seed1-float32-computed.csv" \
+    --plot experiments/hapt/trajectories-fold1-seed1.png --readme README.md > /dev/null
 echo regenerated

@@ -14,7 +14,8 @@ namespace TinierHAR.Trainer.Training;
 /// </summary>
 public static class NetworkTraining
 {
-    /// <summary>Trains <paramref name="network"/> in place and returns the epoch history.</summary>
+    /// <summary>Trains <paramref name="network"/> in place and returns the epoch history; with <see cref="TrainingPrecision.Float64"/>
+    /// the network is converted to float64 first and stays so (the ONNX exporter writes float32 either way).</summary>
     public static TrainingHistory Train(HarNetwork network, TrainingWindows train, TrainingWindows validation, TinierHarTrainer.Options options,
         IReadOnlyList<string> classNames, Action<EpochReport>? onEpoch = null, CancellationToken cancellation = default)
     {
