@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Microsoft.ML;
-using TinierHAR.MLNet;
 using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Evaluation;
 using TinierHAR.MLNet.Scoring;
@@ -24,12 +23,17 @@ internal static class EvaluateCommand
             var label = parse.GetValue(log.Label)!;
             var samples = ml.Data.LoadSensorCsv(parse.GetValue(log.Data)!, new CsvSampleOptions
             {
-                ChannelColumnNames = bundle.Manifest.ChannelNames, LabelColumnName = label, SubjectColumnName = parse.GetValue(log.Subject),
-                TimestampColumnName = parse.GetValue(log.Time), MalformedRows = parse.GetValue(log.Malformed),
+                ChannelColumnNames = bundle.Manifest.ChannelNames,
+                LabelColumnName = label,
+                SubjectColumnName = parse.GetValue(log.Subject),
+                TimestampColumnName = parse.GetValue(log.Time),
+                MalformedRows = parse.GetValue(log.Malformed),
             });
             var scored = bundle.ScoreLogBatched(samples, new LogScoringOptions
             {
-                SamplingRateHz = parse.GetValue(log.Rate), TimestampColumnName = parse.GetValue(log.Time), LabelColumnName = label,
+                SamplingRateHz = parse.GetValue(log.Rate),
+                TimestampColumnName = parse.GetValue(log.Time),
+                LabelColumnName = label,
                 GroupColumnNames = [CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName],
             });
             // Labels outside the model's classes map to the missing key: such windows are counted, not scored.

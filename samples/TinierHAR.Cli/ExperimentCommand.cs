@@ -57,7 +57,10 @@ internal static class ExperimentCommand
                 var label = $"{benchmark.Key} {model} fold {fold} seed {seed} {precisionName}{(zeroCancelled ? "" : " " + cancelledName)}";
                 var options = new PaperExperimentOptions
                 {
-                    MaxEpochs = epochs, Precision = trainingPrecision, ZeroCancelledBiasGradients = zeroCancelled, Threads = parse.GetValue(threads),
+                    MaxEpochs = epochs,
+                    Precision = trainingPrecision,
+                    ZeroCancelledBiasGradients = zeroCancelled,
+                    Threads = parse.GetValue(threads),
                 };
                 FoldResult result;
                 if (terminal.Profile.Capabilities.Interactive)
@@ -67,19 +70,19 @@ internal static class ExperimentCommand
                         .Start(progress =>
                         {
                             var task = progress.AddTask(label, maxValue: epochs);
-                            options.Progress = new EpochProgress(report =>
+                            var epochProgress = new EpochProgress(report =>
                             {
                                 task.Description = $"{label}: epoch {report.Epoch}, validation loss {report.ValidationLoss:0.0000}, macro F1 {report.ValidationMacroF1:0.000}, {report.Seconds:0.0} s";
                                 task.Value = report.Epoch;
                             });
-                            return PaperExperiment.RunFold(new MLContext(seed), benchmark, root, model, fold, seed, options);
+                            return PaperExperiment.RunFold(new MLContext(seed), benchmark, root, model, fold, seed, options, new TrainingHooks { Progress = epochProgress });
                         });
                 }
                 else
                 {
                     // A log file or pipe gets one line per epoch instead of a redrawn bar.
-                    options.Progress = new EpochProgress(report => console.WriteLine($"{label}: {report}"));
-                    result = PaperExperiment.RunFold(new MLContext(seed), benchmark, root, model, fold, seed, options);
+                    var epochProgress = new EpochProgress(report => console.WriteLine($"{label}: {report}"));
+                    result = PaperExperiment.RunFold(new MLContext(seed), benchmark, root, model, fold, seed, options, new TrainingHooks { Progress = epochProgress });
                 }
                 TrainingTrajectory.Write(Path.Combine(folder.FullName, "trajectories", result.RunName + ".csv"), result.History!);
                 results.Add(result);

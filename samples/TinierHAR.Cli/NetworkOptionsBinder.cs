@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TinierHAR.MLNet;
 using TinierHAR.MLNet.Architectures;
 
 namespace TinierHAR.Cli;
@@ -35,9 +36,9 @@ internal sealed class NetworkOptionsBinder
     public HarNetworkOptions Bind(ParseResult parse)
     {
         var name = parse.GetValue(model)!;
-        var options = HarNetworkOptions.Architectures.Contains(name.ToLowerInvariant())
-            ? HarNetworkOptions.Create(name)
-            : throw new ArgumentException($"Invalid option '--model': '{name}' is not one of {string.Join(", ", HarNetworkOptions.Architectures)}.", "--model");
+        OptionRules.Require(HarNetworkOptions.Architectures.Contains(name.ToLowerInvariant()), "--model",
+            $"'{name}' is not one of {string.Join(", ", HarNetworkOptions.Architectures)}.");
+        var options = HarNetworkOptions.Create(name);
         return options switch
         {
             TinierHarOptions tinier => Apply(tinier, o =>

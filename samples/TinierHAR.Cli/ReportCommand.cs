@@ -92,7 +92,7 @@ internal static class ReportCommand
         if (readme is null)
             return;
         var name = Path.GetRelativePath(readme.DirectoryName!, artefact.FullName).Replace('\\', '/');
-        File.WriteAllText(readme.FullName, ExperimentResults.ReplaceSection(File.ReadAllText(readme.FullName), name, table));
+        File.WriteAllText(readme.FullName, MarkdownSections.Replace(File.ReadAllText(readme.FullName), name, table));
         console.WriteLine($"Updated the '{name}' section of {readme.FullName}.");
     }
 }

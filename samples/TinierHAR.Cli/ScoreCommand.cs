@@ -3,7 +3,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;
 using Spectre.Console;
-using TinierHAR.MLNet;
 using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Scoring;
 using TinierHAR.MLNet.Windowing;
@@ -54,8 +53,11 @@ internal static class ScoreCommand
             var timeColumn = parse.GetValue(noTime) ? null : parse.GetValue(time) ?? manifest.TimestampColumnName;
             var columns = new CsvSampleOptions
             {
-                ChannelColumnNames = manifest.ChannelNames, TimestampColumnName = timeColumn,
-                SubjectColumnName = parse.GetValue(subject), SessionColumnName = parse.GetValue(session), MalformedRows = parse.GetValue(malformed),
+                ChannelColumnNames = manifest.ChannelNames,
+                TimestampColumnName = timeColumn,
+                SubjectColumnName = parse.GetValue(subject),
+                SessionColumnName = parse.GetValue(session),
+                MalformedRows = parse.GetValue(malformed),
             };
             var samples = ml.Data.LoadSensorCsv(parse.GetValue(input)!, columns);
             // Several subjects in one file restart their clocks; reading them as one recording would be refused.
@@ -66,7 +68,9 @@ internal static class ScoreCommand
             }
             var scored = bundle.ScoreLogBatched(samples, new LogScoringOptions
             {
-                SamplingRateHz = parse.GetValue(rate), Resample = parse.GetValue(resample), TimestampColumnName = timeColumn,
+                SamplingRateHz = parse.GetValue(rate),
+                Resample = parse.GetValue(resample),
+                TimestampColumnName = timeColumn,
                 GroupColumnNames = [CsvSamplesDataView.SourceColumnName, CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName],
             }, new BatchedHarScoringOptions { BatchSize = parse.GetValue(batch), ConcurrentBatches = parse.GetValue(threads) });
             // Without timestamps, times are sample positions at the windows' rate (the bundle's; the log's when the bundle has none).

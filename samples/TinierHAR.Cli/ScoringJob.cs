@@ -8,9 +8,6 @@ using TinierHAR.MLNet.Windowing;
 
 namespace TinierHAR.Cli;
 
-/// <summary>What a scoring pass wrote.</summary>
-internal sealed record ScoringTotals(long Windows, long Unknown, long? Segments);
-
 /// <summary>Reads scored windows once, writing the per-window CSV and the segments (each to a temporary file renamed on success).</summary>
 internal sealed class ScoringJob(BundleManifest manifest, bool timed, double threshold, int smoothing, double rateHz)
 {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Microsoft.ML;
-using TinierHAR.MLNet;
 using TinierHAR.MLNet.Architectures;
 using TinierHAR.MLNet.Complexity;
 using TinierHAR.MLNet.Data;
@@ -10,10 +9,6 @@ using TinierHAR.Trainer.Experiments;
 using TinierHAR.Trainer.Training;
 
 namespace TinierHAR.Quickstart;
-
-/// <summary>The quickstart's command-line settings (see Program.cs for their meaning and defaults).</summary>
-public sealed record QuickstartSettings(int Epochs, int Subjects, int Seed, DirectoryInfo Output, string? Data,
-    IReadOnlyList<string> Channels, string Label, string Subject, string Time, double Rate);
 
 /// <summary>The quickstart, step by step, as an ML.NET user would write it.</summary>
 public static class QuickstartRun

@@ -24,10 +24,7 @@ feed=/tmp/tinierhar-notebook-feed
 rm -rf "$feed"
 version="0.1.0-local.$(date -u +%s)"
 # A build folder of its own: the tests publish the same projects at the same time, and sharing obj/ would race.
-build=/tmp/tinierhar-notebook-build
-for project in TinierHAR.MLNet TinierHAR.Trainer TinierHAR.Plots; do
-    dotnet pack "$repo/src/$project" -c Release -p:Version="$version" -o "$feed" --artifacts-path "$build" -v quiet -nologo > /dev/null
-done
+"$repo/eng/pack.sh" "$feed" "$version" /tmp/tinierhar-notebook-build
 (cd "$repo" && dotnet tool restore > /dev/null)
 for notebook in "${notebooks[@]}"; do
     echo "running $notebook.ipynb (small: $small)"

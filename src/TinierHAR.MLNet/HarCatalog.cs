@@ -1,14 +1,12 @@
-using Microsoft.ML;
 using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Datasets;
 using TinierHAR.MLNet.Normalization;
-using TinierHAR.MLNet.Onnx;
 using TinierHAR.MLNet.Scoring;
 using TinierHAR.MLNet.Windowing;
 
-namespace TinierHAR.MLNet;
+namespace Microsoft.ML;
 
-/// <summary>Catalog entry points of TinierHAR.MLNet on <c>mlContext.Data</c> and <c>mlContext.Transforms</c>.</summary>
+/// <summary>Catalog entry points of TinierHAR.MLNet (in ML.NET's namespace, as its own add-ons put them) on <c>mlContext.Data</c> and <c>mlContext.Transforms</c>.</summary>
 public static class HarCatalog
 {
     /// <summary>
@@ -71,8 +69,12 @@ public static class HarCatalog
         int windowLength, string? labelColumnName = null, string? groupColumnName = null, int step = 0) =>
         catalog.WindowSensorSamples(new SensorWindowingOptions
         {
-            OutputColumnName = outputColumnName, ChannelColumnNames = channelColumnNames, WindowLength = windowLength, Step = step,
-            LabelColumnName = labelColumnName, GroupColumnNames = groupColumnName is null ? [] : [groupColumnName],
+            OutputColumnName = outputColumnName,
+            ChannelColumnNames = channelColumnNames,
+            WindowLength = windowLength,
+            Step = step,
+            LabelColumnName = labelColumnName,
+            GroupColumnNames = groupColumnName is null ? [] : [groupColumnName],
         });
 
     /// <summary>Per-channel z-score of the window column <paramref name="columnName"/>, fitted on the windows.</summary>
@@ -85,7 +87,7 @@ public static class HarCatalog
     ///     .Append(ml.MulticlassClassification.Trainers.TinierHar(maxEpochs: 40));
     /// </code></example>
     /// </remarks>
-    public static ChannelNormalizingEstimator NormalizeSensorChannels(this TransformsCatalog catalog, string columnName = "Features") =>
+    public static ChannelNormalizingEstimator NormalizeSensorChannels(this TransformsCatalog catalog, string columnName) =>
         catalog.NormalizeSensorChannels(new ChannelNormalizingOptions { ColumnName = columnName });
 
     /// <summary>
@@ -103,19 +105,18 @@ public static class HarCatalog
     /// <c>ApplyOnnxModel</c> makes one call per row), adding <c>Score</c> and <c>PredictedLabel</c>.
     /// </summary>
     /// <param name="catalog">The transforms catalog.</param>
-    /// <param name="onnxModel">A model written by this library (<c>HarOnnxExporter</c>, <c>HarOnnxModelWriter</c>).</param>
-    /// <param name="options">Columns, batch size and threads.</param>
-    /// <param name="normalization">Per-channel statistics to apply first, when the model expects normalised windows and does not hold them.</param>
-    public static BatchedHarScoringEstimator ScoreHarWindowsBatched(this TransformsCatalog catalog, byte[] onnxModel,
-        BatchedHarScoringOptions? options = null, ChannelNormalization? normalization = null)
+    /// <param name="onnxModel">A model written by this library (<c>HarOnnxExporter</c> in TinierHAR.Trainer).</param>
+    /// <param name="options">Columns, batch size, threads and, for a model that expects normalised windows, the normalisation.</param>
+    public static BatchedHarScoringEstimator ScoreHarWindowsBatched(this TransformsCatalog catalog, byte[] onnxModel, BatchedHarScoringOptions options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        return new BatchedHarScoringEstimator(onnxModel, options ?? new BatchedHarScoringOptions(), normalization);
+        ArgumentNullException.ThrowIfNull(options);
+        return new BatchedHarScoringEstimator(onnxModel, options);
     }
 
     /// <summary>Scores the window column <paramref name="featureColumnName"/> with a trained HAR ONNX model, <paramref name="batchSize"/> windows per ONNX Runtime call.</summary>
     /// <param name="catalog">The transforms catalog.</param>
-    /// <param name="onnxModel">A model written by this library (<c>HarOnnxExporter</c>, <c>HarOnnxModelWriter</c>).</param>
+    /// <param name="onnxModel">A model written by this library (<c>HarOnnxExporter</c> in TinierHAR.Trainer).</param>
     /// <param name="featureColumnName">The window column.</param>
     /// <param name="batchSize">Windows per ONNX Runtime call.</param>
     /// <remarks>
@@ -126,6 +127,6 @@ public static class HarCatalog
     ///     .Fit(windows).Transform(windows);
     /// </code></example>
     /// </remarks>
-    public static BatchedHarScoringEstimator ScoreHarWindowsBatched(this TransformsCatalog catalog, byte[] onnxModel, string featureColumnName, int batchSize = 128) =>
+    public static BatchedHarScoringEstimator ScoreHarWindowsBatched(this TransformsCatalog catalog, byte[] onnxModel, string featureColumnName = "Features", int batchSize = 128) =>
         catalog.ScoreHarWindowsBatched(onnxModel, new BatchedHarScoringOptions { FeatureColumnName = featureColumnName, BatchSize = batchSize });
 }

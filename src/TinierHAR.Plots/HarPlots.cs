@@ -11,6 +11,8 @@ namespace TinierHAR.Plots;
 /// </summary>
 public static class HarPlots
 {
+    private static readonly int[] TickSteps = [1, 2, 5];
+
     /// <summary>Default picture size in pixels.</summary>
     public const int Width = 900, Height = 600;
 
@@ -199,7 +201,7 @@ public static class HarPlots
             label.LabelAlignment = Alignment.LowerCenter;
         }
         // Ticks at 1, 2 and 5 times each power of ten, labelled with the parameter count.
-        var decades = Enumerable.Range(2, 6).SelectMany(p => new[] { 1, 2, 5 }.Select(f => f * Math.Pow(10, p))).ToArray();
+        var decades = Enumerable.Range(2, 6).SelectMany(p => TickSteps.Select(f => f * Math.Pow(10, p))).ToArray();
         plot.Axes.Bottom.SetTicks(decades.Select(Math.Log10).ToArray(), decades.Select(d => d.ToString("N0", CultureInfo.InvariantCulture)).ToArray());
         plot.ShowLegend(Alignment.LowerRight);
         plot.XLabel("parameters (log scale)");
@@ -209,9 +211,3 @@ public static class HarPlots
         return plot;
     }
 }
-
-/// <summary>One epoch of a training run, for <see cref="HarPlots.TrainingCurves"/>.</summary>
-public sealed record TrainingCurvePoint(int Epoch, double TrainLoss, double ValidationLoss, double ValidationMacroF1, bool IsBest);
-
-/// <summary>One model of <see cref="HarPlots.Efficiency"/>.</summary>
-public sealed record ModelPoint(string Name, long Parameters, double Macs, double MacroF1);

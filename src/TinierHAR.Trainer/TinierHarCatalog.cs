@@ -1,7 +1,6 @@
-using Microsoft.ML;
 using TinierHAR.Trainer.Training;
 
-namespace TinierHAR.Trainer;
+namespace Microsoft.ML;
 
 /// <summary>Catalog entry points: <c>mlContext.MulticlassClassification.Trainers.TinierHar(...)</c>.</summary>
 public static class TinierHarCatalog

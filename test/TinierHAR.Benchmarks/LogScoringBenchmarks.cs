@@ -2,7 +2,6 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using TinierHAR.Cli;
-using TinierHAR.MLNet;
 using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Scoring;
 using TinierHAR.Trainer.Experiments;
@@ -40,7 +39,9 @@ public class LogScoringBenchmarks
 
     private CsvSamplesDataView Samples() => ml.Data.LoadSensorCsv(log, new CsvSampleOptions
     {
-        ChannelColumnNames = bundle.Manifest.ChannelNames, TimestampColumnName = "Time", SubjectColumnName = "Subject",
+        ChannelColumnNames = bundle.Manifest.ChannelNames,
+        TimestampColumnName = "Time",
+        SubjectColumnName = "Subject",
     });
 
     private static long CountWindows(IDataView predictions)

@@ -1,11 +1,9 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using TinierHAR.MLNet;
 using TinierHAR.MLNet.Architectures;
 using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Windowing;
-using TinierHAR.Trainer;
 using TinierHAR.Trainer.Training;
 
 namespace TinierHAR.Benchmarks;
@@ -27,8 +25,12 @@ public class TrainingEpochBenchmarks
         var samples = ml.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 8, Seed = 5 }));
         var view = ml.Data.WindowSensorSamples(samples, new SensorWindowingOptions
         {
-            ChannelColumnNames = ImuSample.ChannelNames, WindowLength = 128, Step = 64, SamplingRateHz = 50,
-            LabelColumnName = nameof(ImuSample.Activity), GroupColumnNames = [nameof(ImuSample.Subject)],
+            ChannelColumnNames = ImuSample.ChannelNames,
+            WindowLength = 128,
+            Step = 64,
+            SamplingRateHz = 50,
+            LabelColumnName = nameof(ImuSample.Activity),
+            GroupColumnNames = [nameof(ImuSample.Subject)],
         });
         var keyed = ml.Transforms.Conversion.MapValueToKey("Label", nameof(ImuSample.Activity)).Fit(view).Transform(view);
         windows = ml.Data.Cache(keyed);

@@ -2,13 +2,13 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.OnnxRuntime;
-using WindowTensor = Microsoft.ML.OnnxRuntime.Tensors.DenseTensor<float>;
 using TinierHAR.MLNet.Architectures;
 using TinierHAR.MLNet.Onnx;
 using TinierHAR.MLNet.Scoring;
 using TinierHAR.Trainer.Networks;
 using TinierHAR.Trainer.Onnx;
 using static TorchSharp.torch;
+using WindowTensor = Microsoft.ML.OnnxRuntime.Tensors.DenseTensor<float>;
 
 namespace TinierHAR.Benchmarks;
 
@@ -24,7 +24,7 @@ public class WindowScoringBenchmarks
     private HarNetwork network = null!;
     private float[] windows = null!;
     private IDataView rows = null!;
-    private ITransformer perRow = null!;
+    private TransformerChain<ITransformer> perRow = null!;
     private BatchedHarScorer batched = null!;
     private InferenceSession session = null!;
     private Tensor input = null!;

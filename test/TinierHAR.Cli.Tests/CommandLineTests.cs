@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Globalization;
-using TinierHAR.Cli;
 using TinierHAR.MLNet.Architectures;
 using TinierHAR.MLNet.Onnx;
 using TinierHAR.TestSupport;

@@ -1,8 +1,5 @@
-using System.CommandLine;
-using System.Globalization;
-using TinierHAR.Cli;
-using TinierHAR.Trainer.Experiments;
 using TinierHAR.TestSupport;
+using TinierHAR.Trainer.Experiments;
 
 namespace TinierHAR.Cli.Tests;
 
@@ -25,7 +22,7 @@ public sealed class ExperimentCommandTests
     }
 
     [TestMethod]
-    public void ExperimentRunsTheRequestedFoldsWritesCsvAndMarkdownAndResumesWithoutRecomputing()
+    public void Experiment_runs_the_requested_folds_writes_CSV_and_markdown_and_resumes_without_recomputing()
     {
         using var fixture = new FixtureFolder();
         WriteMhealth(fixture);
@@ -56,14 +53,29 @@ public sealed class ExperimentCommandTests
     }
 
     [TestMethod]
-    public void ReportWritesTheTableIntoTheReadmeSection()
+    public void Report_writes_the_table_into_the_README_section()
     {
         using var fixture = new FixtureFolder();
         var results = ExperimentResults.Open(Path.Combine(fixture.Root, "results.csv"));
         results.Add(new FoldResult
         {
-            Dataset = "hapt", Model = "tinierhar", Fold = 1, TestSubjects = "1 2 3", Seed = 1, TrainWindows = 10, ValidationWindows = 1, TestWindows = 3,
-            Epochs = 4, BestEpoch = 2, Seconds = 12.5, SecondsPerEpoch = 3.1, Accuracy = 0.5, WeightedF1 = 0.25, MacroF1 = 0.125, Parameters = 7483, Macs = 697246,
+            Dataset = "hapt",
+            Model = "tinierhar",
+            Fold = 1,
+            TestSubjects = "1 2 3",
+            Seed = 1,
+            TrainWindows = 10,
+            ValidationWindows = 1,
+            TestWindows = 3,
+            Epochs = 4,
+            BestEpoch = 2,
+            Seconds = 12.5,
+            SecondsPerEpoch = 3.1,
+            Accuracy = 0.5,
+            WeightedF1 = 0.25,
+            MacroF1 = 0.125,
+            Parameters = 7483,
+            Macs = 697246,
         });
         var readme = fixture.Write("README.md", "# Title\n<!-- results: results.csv -->\nold table\n<!-- /results -->\ntail\n");
 
@@ -71,7 +83,7 @@ public sealed class ExperimentCommandTests
 
         Assert.AreEqual(0, exitCode, error);
         var text = File.ReadAllText(readme);
-        Assert.AreEqual(results.ToMarkdown(), ExperimentResults.Section(text, "results.csv"));
+        Assert.AreEqual(results.ToMarkdown(), MarkdownSections.Read(text, "results.csv"));
         StringAssert.Contains(text, "| hapt | tinierhar | float32 | 1 (1,2,3) | 1 | 10 / 1 / 3 | 4 (2) | 3.10 | ×1.00 | 0.5000 | 0.2500 | 0.1250 | 7,483 | 697,246 |");
         StringAssert.Contains(text, "| hapt | **tinierhar** | float32 | **all** | 1 (1) | 4 | ×1.00 | 0.5000 | 0.2500 | 0.1250 |");
         StringAssert.EndsWith(text, "<!-- /results -->\ntail\n");
@@ -83,7 +95,7 @@ public sealed class ExperimentCommandTests
     [DataRow("--folds", "7", "fold 7 does not exist")]
     [DataRow("--folds", "3-1", "'3-1' is not a number or a range")]
     [DataRow("--models", "lstm", "Unknown architecture 'lstm'")]
-    public void BadOptionsAreRefusedWithExitCode2(string option, string value, string message)
+    public void Bad_options_are_refused_with_exit_code_2(string option, string value, string message)
     {
         using var fixture = new FixtureFolder();
         WriteMhealth(fixture);
@@ -94,20 +106,20 @@ public sealed class ExperimentCommandTests
     }
 
     [TestMethod]
-    public void TheReadmeTableIsGeneratedFromTheCommittedResults()
+    public void The_README_table_is_generated_from_the_committed_results()
     {
         var csv = Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt", "results.csv");
         var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "README.md"));
         Assert.IsTrue(File.Exists(csv), "the HAPT run's raw results are committed");
         var results = ExperimentResults.Open(csv);
         var expected = results.ToMarkdown() + "\n" + results.ToComparisonMarkdown(Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt", "reference.csv"));
-        Assert.AreEqual(expected, ExperimentResults.Section(readme, "experiments/hapt/results.csv"),
+        Assert.AreEqual(expected, MarkdownSections.Read(readme, "experiments/hapt/results.csv"),
             "regenerate with: dotnet run --project samples/TinierHAR.Cli -c Release -- report --results experiments/hapt/results.csv --reference experiments/hapt/reference.csv --readme README.md");
         Assert.IsTrue(ExperimentResults.Open(csv).Rows.Count(r => r.Model == "tinierhar") >= 3, "TinierHAR on HAPT folds 1–3 at least");
     }
 
     [TestMethod]
-    public void ReportComparesTrajectoriesAsATableAndAPicture()
+    public void Report_compares_trajectories_as_a_table_and_a_picture()
     {
         using var fixture = new FixtureFolder();
         const string header = "epoch,train_seconds,train_loss,validation_loss,validation_accuracy,validation_weighted_f1,validation_macro_f1,learning_rate\n";
@@ -123,22 +135,38 @@ public sealed class ExperimentCommandTests
         var table = File.ReadAllText(Path.ChangeExtension(picture, ".md"));
         StringAssert.Contains(table, "| ours | 3 | 1.0000 (3) | ×1.00 | 2.000 / 1.800 |");
         StringAssert.Contains(table, "| theirs | 3 | 0.4000 (2) | ×4.00 | 2.000 / 1.800 |");
-        Assert.AreEqual(table, ExperimentResults.Section(File.ReadAllText(readme), "curves.png"));
+        Assert.AreEqual(table, MarkdownSections.Read(File.ReadAllText(readme), "curves.png"));
         var (badExit, _, badError) = Tool.Run("report", "--trajectories", "no-equals-sign", "--plot", picture);
         Assert.AreEqual(HarCommandLine.InputError, badExit);
         StringAssert.Contains(badError, "is not NAME=FILE.csv");
     }
 
     [TestMethod]
-    public void ReportComparesEachModelBesideTinierHarOnTheSameRuns()
+    public void Report_compares_each_model_beside_TinierHAR_on_the_same_runs()
     {
         using var fixture = new FixtureFolder();
         var results = ExperimentResults.Open(Path.Combine(fixture.Root, "results.csv"));
         FoldResult Run(string model, int fold, double macroF1, long parameters, long macs) => new()
         {
-            Dataset = "hapt", Model = model, Fold = fold, TestSubjects = "", Seed = 1, TrainWindows = 10, ValidationWindows = 1, TestWindows = 3,
-            Epochs = 4, BestEpoch = 2, Seconds = 100, SecondsPerEpoch = 25, Accuracy = 0.9, WeightedF1 = 0.8, MacroF1 = macroF1,
-            Parameters = parameters, Macs = macs, ModelBytes = 50_000, LatencyMs = 0.125,
+            Dataset = "hapt",
+            Model = model,
+            Fold = fold,
+            TestSubjects = "",
+            Seed = 1,
+            TrainWindows = 10,
+            ValidationWindows = 1,
+            TestWindows = 3,
+            Epochs = 4,
+            BestEpoch = 2,
+            Seconds = 100,
+            SecondsPerEpoch = 25,
+            Accuracy = 0.9,
+            WeightedF1 = 0.8,
+            MacroF1 = macroF1,
+            Parameters = parameters,
+            Macs = macs,
+            ModelBytes = 50_000,
+            LatencyMs = 0.125,
         };
         results.Add(Run("tinierhar", 1, 0.8, 7483, 697246));
         results.Add(Run("tinierhar", 2, 0.6, 7483, 697246));
@@ -154,20 +182,20 @@ public sealed class ExperimentCommandTests
         var table = File.ReadAllText(Path.ChangeExtension(chart, ".md"));
         StringAssert.Contains(table, "| tinierhar | 1:1 2:1 | 0.7000 ± 0.1414 | 0.7000 ± 0.1414 |");
         StringAssert.Contains(table, "| tinyhar | 1:1 | 0.9000 | 0.8000 | 0.8000 | 0.9000 | 27,674 (3.7x) | 6,000,000 (8.6x) | 50,000 | 0.125 | 100 |");
-        Assert.AreEqual(table, ExperimentResults.Section(File.ReadAllText(readme), "models.png"));
+        Assert.AreEqual(table, MarkdownSections.Read(File.ReadAllText(readme), "models.png"));
     }
 
     [TestMethod]
-    public void TheReadmeModelComparisonIsGeneratedFromTheCommittedResults()
+    public void The_README_model_comparison_is_generated_from_the_committed_results()
     {
         var results = ExperimentResults.Open(Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt", "results.csv"));
         var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "README.md"));
-        Assert.AreEqual(results.ToModelComparisonMarkdown(), ExperimentResults.Section(readme, "experiments/hapt/models.png"),
+        Assert.AreEqual(results.ToModelComparisonMarkdown(), MarkdownSections.Read(readme, "experiments/hapt/models.png"),
             "regenerate with: dotnet run --project samples/TinierHAR.Cli -c Release -- report --results experiments/hapt/results.csv --efficiency experiments/hapt/models.png --readme README.md");
     }
 
     [TestMethod]
-    public void TheReadmeTrajectoryComparisonIsTheCommittedOne()
+    public void The_README_trajectory_comparison_is_the_committed_one()
     {
         var folder = Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt");
         var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "README.md"));
@@ -177,13 +205,13 @@ public sealed class ExperimentCommandTests
         {
             var picture = Path.ChangeExtension(table, ".png");
             Assert.IsTrue(File.Exists(picture), $"the committed loss-curve picture {picture}");
-            Assert.AreEqual(File.ReadAllText(table), ExperimentResults.Section(readme, $"experiments/hapt/{Path.GetFileName(picture)}"),
+            Assert.AreEqual(File.ReadAllText(table), MarkdownSections.Read(readme, $"experiments/hapt/{Path.GetFileName(picture)}"),
                 "regenerate with experiments/hapt/report.sh");
         }
     }
 
     [TestMethod]
-    public void TheReadmeBenchmarkSectionsAreTheCommittedOutputs()
+    public void The_README_benchmark_sections_are_the_committed_outputs()
     {
         var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "README.md"));
         var outputs = Directory.GetFiles(Path.Combine(SharedData.RepositoryRoot, "benchmarks", "results"));
@@ -191,7 +219,7 @@ public sealed class ExperimentCommandTests
         foreach (var output in outputs)
         {
             var name = "benchmarks/results/" + Path.GetFileName(output);
-            Assert.AreEqual(BenchmarkReport.Markdown(output), ExperimentResults.Section(readme, name),
+            Assert.AreEqual(BenchmarkReport.Markdown(output), MarkdownSections.Read(readme, name),
                 $"regenerate with: dotnet run --project samples/TinierHAR.Cli -c Release -- report --readme README.md --benchmark {name}");
         }
     }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using TinierHAR.TestSupport;
 
@@ -15,22 +14,6 @@ public sealed class NotebookTests
     private static readonly string[] Notebooks = ["01-train-and-evaluate", "02-score-sensor-logs", "03-compare-architectures"];
 
     public TestContext TestContext { get; set; } = null!;
-
-    private static (int ExitCode, string Output) Start(string file, string arguments, string workingDirectory, TimeSpan limit)
-    {
-        using var process = Process.Start(new ProcessStartInfo(file, arguments)
-        {
-            WorkingDirectory = workingDirectory, RedirectStandardOutput = true, RedirectStandardError = true,
-        })!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(limit))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"{file} {arguments} ran over {limit}.");
-        }
-        return (process.ExitCode, output.Result + error.Result);
-    }
 
     /// <summary>Each output of each code cell: its type, the error text if any, and its MIME types.</summary>
     private static List<(int Cell, string Type, string Error, string[] Mime)> Outputs(string notebook)
@@ -64,12 +47,12 @@ public sealed class NotebookTests
 
     [TestMethod]
     [Timeout(900_000, CooperativeCancellation = true)]
-    public void TheNotebooksRunHeadlesslyInTheSmallConfiguration()
+    public void The_notebooks_run_headlessly_in_the_small_configuration()
     {
         var executed = Directory.CreateTempSubdirectory("tinierhar-notebooks-").FullName;
         try
         {
-            var (exitCode, output) = Start("bash", $"run-notebooks.sh --small {executed}", Folder, TimeSpan.FromMinutes(14));
+            var (exitCode, output) = ChildProcess.Run("bash", $"run-notebooks.sh --small {executed}", Folder, TimeSpan.FromMinutes(14));
             TestContext.WriteLine(output);
             Assert.AreEqual(0, exitCode, output);
             foreach (var notebook in Notebooks)
@@ -83,7 +66,7 @@ public sealed class NotebookTests
 
     [TestMethod]
     [Timeout(300_000, CooperativeCancellation = true)]
-    public void AFailingCellFailsTheRun()
+    public void A_failing_cell_fails_the_run()
     {
         var folder = Directory.CreateTempSubdirectory("tinierhar-notebook-fail-").FullName;
         try
@@ -94,8 +77,8 @@ public sealed class NotebookTests
                   "source": ["throw new InvalidOperationException(\"this cell fails\");"]}],
                  "metadata": {"kernelspec": {"display_name": ".NET (C#)", "language": "C#", "name": ".net-csharp"}}, "nbformat": 4, "nbformat_minor": 4}
                 """);
-            Assert.AreEqual(0, Start("dotnet", "tool restore", SharedData.RepositoryRoot, TimeSpan.FromMinutes(3)).ExitCode);
-            var (exitCode, output) = Start("dotnet", $"tool run dotnet-repl --run {notebook} --exit-after-run --output-path {Path.Combine(folder, "out.ipynb")}",
+            Assert.AreEqual(0, ChildProcess.Run("dotnet", "tool restore", SharedData.RepositoryRoot, TimeSpan.FromMinutes(3)).ExitCode);
+            var (exitCode, output) = ChildProcess.Run("dotnet", $"tool run dotnet-repl --run {notebook} --exit-after-run --output-path {Path.Combine(folder, "out.ipynb")}",
                 SharedData.RepositoryRoot, TimeSpan.FromMinutes(4));
             Assert.AreNotEqual(0, exitCode, output);
         }
@@ -106,7 +89,7 @@ public sealed class NotebookTests
     }
 
     [TestMethod]
-    public void TheCommittedNotebooksCarryTheOutputsOfAFullRun()
+    public void The_committed_notebooks_carry_the_outputs_of_a_full_run()
     {
         foreach (var notebook in Notebooks)
         {

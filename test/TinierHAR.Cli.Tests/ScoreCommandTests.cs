@@ -39,7 +39,7 @@ public sealed class ScoreCommandTests
 
     /// <summary>Training in float64 (the authors' precision) still writes a float32 ONNX model that scores.</summary>
     [TestMethod]
-    public void TrainInFloat64WritesAFloat32ModelThatScores()
+    public void Train_in_float64_writes_a_float32_model_that_scores()
     {
         var train = Path.Combine(fixture.Root, "logs", "train.csv");
         var model = Path.Combine(fixture.Root, "model-float64");
@@ -54,7 +54,7 @@ public sealed class ScoreCommandTests
     }
 
     [TestMethod]
-    public void TrainWritesTheBundleTheOnnxFileTheReportAndThePictures()
+    public void Train_writes_the_bundle_the_ONNX_file_the_report_and_the_pictures()
     {
         var model = Path.GetDirectoryName(bundle)!;
         foreach (var file in new[] { "bundle.zip", "model.onnx", "metrics.txt", "confusion.png", "training-curves.png" })
@@ -65,7 +65,7 @@ public sealed class ScoreCommandTests
     }
 
     [TestMethod]
-    public void EvaluateReportsMetricsOnALabelledLog()
+    public void Evaluate_reports_metrics_on_a_labelled_log()
     {
         using var folder = new FixtureFolder();
         var log = Path.Combine(folder.Root, "eval.csv.gz");
@@ -78,7 +78,7 @@ public sealed class ScoreCommandTests
     }
 
     [TestMethod]
-    public void ScoreStreamsALogIntoWindowsAndSegmentsAccountingForEveryRow()
+    public void Score_streams_a_log_into_windows_and_segments_accounting_for_every_row()
     {
         using var folder = new FixtureFolder();
         // Two files matched by a pattern: one compressed, one plain; 2 subjects in the first.
@@ -120,7 +120,7 @@ public sealed class ScoreCommandTests
     }
 
     [TestMethod]
-    public void AFileOfSeveralSubjectsIsSplitByItsSubjectColumnWithoutNamingIt()
+    public void A_file_of_several_subjects_is_split_by_its_subject_column_without_naming_it()
     {
         using var folder = new FixtureFolder();
         var log = Path.Combine(folder.Root, "log.csv");
@@ -135,7 +135,7 @@ public sealed class ScoreCommandTests
     }
 
     [TestMethod]
-    public void MalformedLinesStopWithFileAndLineOrAreSkippedAndCountedOnRequest()
+    public void Malformed_lines_stop_with_file_and_line_or_are_skipped_and_counted_on_request()
     {
         using var folder = new FixtureFolder();
         var log = Path.Combine(folder.Root, "log.csv");
@@ -159,7 +159,7 @@ public sealed class ScoreCommandTests
     }
 
     [TestMethod]
-    public void BadLogsAndBundlesAreRefusedWithAClearMessageAndNoOutput()
+    public void Bad_logs_and_bundles_are_refused_with_a_clear_message_and_no_output()
     {
         using var folder = new FixtureFolder();
         var output = Path.Combine(folder.Root, "out.csv");
@@ -199,7 +199,7 @@ public sealed class ScoreCommandTests
     }
 
     [TestMethod]
-    public void WindowsNeverSpanATimestampGap()
+    public void Windows_never_span_a_timestamp_gap()
     {
         using var folder = new FixtureFolder();
         var log = Path.Combine(folder.Root, "gap.csv");

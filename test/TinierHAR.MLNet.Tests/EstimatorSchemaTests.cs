@@ -28,13 +28,23 @@ public sealed class EstimatorSchemaTests
 
     private static IDataView Samples() => Ml.Data.LoadFromEnumerable(Enumerable.Range(0, 40).Select(i => new Sample
     {
-        X = i, Y = -i, Activity = i < 20 ? "a" : "b", Subject = i < 30 ? "s1" : "s2", Time = i / 50.0, Extra = i,
+        X = i,
+        Y = -i,
+        Activity = i < 20 ? "a" : "b",
+        Subject = i < 30 ? "s1" : "s2",
+        Time = i / 50.0,
+        Extra = i,
     }));
 
     private static SensorWindowingOptions Windowing(string? time, string[]? channels = null, string? vector = null) => new()
     {
-        ChannelColumnNames = channels ?? ["X", "Y"], ChannelVectorColumnName = vector, WindowLength = 4, Step = 2, LabelColumnName = "Activity",
-        GroupColumnNames = ["Subject"], TimestampColumnName = time,
+        ChannelColumnNames = channels ?? ["X", "Y"],
+        ChannelVectorColumnName = vector,
+        WindowLength = 4,
+        Step = 2,
+        LabelColumnName = "Activity",
+        GroupColumnNames = ["Subject"],
+        TimestampColumnName = time,
     };
 
     private static void AssertExact<T>(IEstimator<T> estimator, IDataView data, string name) where T : ITransformer =>
@@ -57,7 +67,7 @@ public sealed class EstimatorSchemaTests
     public void Normalisation_predicts_its_output_schema()
     {
         var windows = Ml.Data.WindowSensorSamples(Samples(), Windowing("Time"));
-        AssertExact(Ml.Transforms.NormalizeSensorChannels(), windows, "normalisation");
+        AssertExact(Ml.Transforms.NormalizeSensorChannels("Features"), windows, "normalisation");
     }
 
     [TestMethod]
@@ -93,7 +103,7 @@ public sealed class EstimatorSchemaTests
     public void Normalisation_names_a_missing_or_mistyped_window_column()
     {
         var samples = SchemaShapes.ShapeOf(Samples().Schema);
-        var missing = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Ml.Transforms.NormalizeSensorChannels().GetOutputSchema(samples));
+        var missing = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => Ml.Transforms.NormalizeSensorChannels("Features").GetOutputSchema(samples));
         StringAssert.Contains(missing.Message, "no window column 'Features'");
         var mistyped = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() =>
             Ml.Transforms.NormalizeSensorChannels(new ChannelNormalizingOptions { ColumnName = "X" }).GetOutputSchema(samples));

@@ -1,8 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
 using Microsoft.ML;
-using Microsoft.ML.Data;
-using TinierHAR.MLNet;
 using TinierHAR.MLNet.Datasets;
 
 namespace TinierHAR.TestSupport;

@@ -1,13 +1,2 @@
 // Tests seed libtorch's process-wide random generator; running them one at a time keeps each run reproducible.
 [assembly: DoNotParallelize]
-
-namespace TinierHAR.Trainer.Tests
-{
-    /// <summary>Tests seed and call TorchSharp directly before any network exists, so its native set-up comes first.</summary>
-    [TestClass]
-    public static class TorchSharpSetUp
-    {
-        [AssemblyInitialize]
-        public static void PrepareTorchSharp(TestContext context) => TinierHAR.Trainer.Native.TorchSharpRuntime.EnsureLoaded();
-    }
-}

@@ -43,12 +43,12 @@ public sealed class DeepConvLstmOptions : HarNetworkOptions
     public override void Validate(int windowLength, int channels, int classes)
     {
         base.Validate(windowLength, channels, classes);
-        Require(ConvBlocks >= 1, nameof(ConvBlocks), $"conv blocks must be at least 1 (got {ConvBlocks}).");
-        Require(Filters >= 1, nameof(Filters), $"filters must be at least 1 (got {Filters}).");
-        Require(LstmUnits >= 1, nameof(LstmUnits), $"LSTM units must be at least 1 (got {LstmUnits}).");
-        Require(LstmLayers >= 1, nameof(LstmLayers), $"LSTM layers must be at least 1 (got {LstmLayers}).");
-        Require(Dropout is >= 0 and < 1, nameof(Dropout), $"dropout must lie in [0, 1) (got {Dropout}).");
-        Require(ConvolvedLength(windowLength) >= 1, nameof(windowLength),
+        OptionRules.Require(ConvBlocks >= 1, nameof(ConvBlocks), $"conv blocks must be at least 1 (got {ConvBlocks}).");
+        OptionRules.Require(Filters >= 1, nameof(Filters), $"filters must be at least 1 (got {Filters}).");
+        OptionRules.Require(LstmUnits >= 1, nameof(LstmUnits), $"LSTM units must be at least 1 (got {LstmUnits}).");
+        OptionRules.Require(LstmLayers >= 1, nameof(LstmLayers), $"LSTM layers must be at least 1 (got {LstmLayers}).");
+        OptionRules.Require(Dropout is >= 0 and < 1, nameof(Dropout), $"dropout must lie in [0, 1) (got {Dropout}).");
+        OptionRules.Require(ConvolvedLength(windowLength) >= 1, nameof(windowLength),
             $"{ConvBlocks} conv block(s) of two valid (5,1) convolutions (second stride 2) need a longer window (got {windowLength}).");
     }
 }

@@ -27,15 +27,8 @@ public abstract class HarNetworkOptions
     /// </summary>
     public virtual void Validate(int windowLength, int channels, int classes)
     {
-        Require(channels >= 1, nameof(channels), $"channels must be at least 1 (got {channels}).");
-        Require(classes >= 2, nameof(classes), $"classes must be at least 2 (got {classes}).");
-        Require(windowLength >= 1, nameof(windowLength), $"window length must be at least 1 (got {windowLength}).");
-    }
-
-    /// <summary>Throws an <see cref="ArgumentException"/> for <paramref name="option"/> unless <paramref name="rule"/> holds.</summary>
-    protected static void Require(bool rule, string option, string message)
-    {
-        if (!rule)
-            throw new ArgumentException($"Invalid option '{option}': {message}", option);
+        OptionRules.Require(channels >= 1, nameof(channels), $"channels must be at least 1 (got {channels}).");
+        OptionRules.Require(classes >= 2, nameof(classes), $"classes must be at least 2 (got {classes}).");
+        OptionRules.Require(windowLength >= 1, nameof(windowLength), $"window length must be at least 1 (got {windowLength}).");
     }
 }

@@ -1,36 +1,5 @@
 namespace TinierHAR.MLNet.Architectures;
 
-/// <summary>Convolution used in the TinierHAR blocks (an ablation switch of the paper).</summary>
-public enum ConvolutionKind
-{
-    /// <summary>Depthwise (k,1) convolution followed by a pointwise 1x1 convolution: the paper's model.</summary>
-    DepthwiseSeparable,
-    /// <summary>One standard (k,1) convolution.</summary>
-    Standard,
-}
-
-/// <summary>Recurrent layer after the convolution stack (an ablation switch of the paper).</summary>
-public enum RecurrentKind
-{
-    /// <summary>GRU: the paper's model.</summary>
-    Gru,
-    /// <summary>LSTM.</summary>
-    Lstm,
-    /// <summary>No recurrent layer: the aggregation runs on the flattened convolution features.</summary>
-    None,
-}
-
-/// <summary>How the per-time-step features are reduced to one vector (an ablation switch of the paper).</summary>
-public enum TemporalAggregation
-{
-    /// <summary>Learned attention weights (softmax over time) and a weighted sum: the paper's model.</summary>
-    Attention,
-    /// <summary>The features at the final time index (<c>output[:, -1]</c>).</summary>
-    LastStep,
-    /// <summary>The mean over time.</summary>
-    Mean,
-}
-
 /// <summary>
 /// TinierHAR (Bian et al., 2025): residual depthwise-separable convolution blocks, a bidirectional GRU and
 /// temporal attention. The defaults are the paper's model (F=4, M=4, H=16, dropout 0.3, kernel 5).
@@ -84,12 +53,12 @@ public sealed class TinierHarOptions : HarNetworkOptions
     public override void Validate(int windowLength, int channels, int classes)
     {
         base.Validate(windowLength, channels, classes);
-        Require(Filters >= 1, nameof(Filters), $"F must be at least 1 (got {Filters}).");
-        Require(ExtraBlocks >= 0, nameof(ExtraBlocks), $"M must be at least 0 (got {ExtraBlocks}).");
-        Require(RecurrentUnits >= 1, nameof(RecurrentUnits), $"H must be at least 1 (got {RecurrentUnits}).");
-        Require(Dropout is >= 0 and < 1, nameof(Dropout), $"dropout must lie in [0, 1) (got {Dropout}).");
-        Require(KernelSize >= 1 && KernelSize % 2 == 1, nameof(KernelSize), $"the kernel must be odd and at least 1 (got {KernelSize}).");
-        Require(PooledLength(windowLength) >= 1, nameof(windowLength),
+        OptionRules.Require(Filters >= 1, nameof(Filters), $"F must be at least 1 (got {Filters}).");
+        OptionRules.Require(ExtraBlocks >= 0, nameof(ExtraBlocks), $"M must be at least 0 (got {ExtraBlocks}).");
+        OptionRules.Require(RecurrentUnits >= 1, nameof(RecurrentUnits), $"H must be at least 1 (got {RecurrentUnits}).");
+        OptionRules.Require(Dropout is >= 0 and < 1, nameof(Dropout), $"dropout must lie in [0, 1) (got {Dropout}).");
+        OptionRules.Require(KernelSize >= 1 && KernelSize % 2 == 1, nameof(KernelSize), $"the kernel must be odd and at least 1 (got {KernelSize}).");
+        OptionRules.Require(PooledLength(windowLength) >= 1, nameof(windowLength),
             $"the two (2,1) max-pools need a window of at least 4 samples (got {windowLength}).");
     }
 }

@@ -37,9 +37,9 @@ public sealed class TinyHarOptions : HarNetworkOptions
     public override void Validate(int windowLength, int channels, int classes)
     {
         base.Validate(windowLength, channels, classes);
-        Require(Filters >= 1, nameof(Filters), $"filters must be at least 1 (got {Filters}).");
-        Require(Dropout is >= 0 and < 1, nameof(Dropout), $"dropout must lie in [0, 1) (got {Dropout}).");
-        Require(ConvolvedLength(windowLength) >= 1, nameof(windowLength),
+        OptionRules.Require(Filters >= 1, nameof(Filters), $"filters must be at least 1 (got {Filters}).");
+        OptionRules.Require(Dropout is >= 0 and < 1, nameof(Dropout), $"dropout must lie in [0, 1) (got {Dropout}).");
+        OptionRules.Require(ConvolvedLength(windowLength) >= 1, nameof(windowLength),
             $"four valid (5,1) convolutions with strides 1,2,1,2 need a window of at least 25 samples (got {windowLength}).");
     }
 }

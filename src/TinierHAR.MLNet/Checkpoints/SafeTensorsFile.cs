@@ -7,7 +7,7 @@ namespace TinierHAR.MLNet.Checkpoints;
 /// Reads a <c>.safetensors</c> file (8-byte little-endian header length, a JSON header
 /// <c>{name: {dtype, shape, data_offsets}}</c>, then raw little-endian data) into float tensors, without TorchSharp.
 /// </summary>
-public static class SafeTensorsFile
+internal static class SafeTensorsFile
 {
     /// <summary>Reads every tensor of <paramref name="path"/>; F32, F64, F16, BF16, I64, I32 and BOOL become floats.</summary>
     public static Dictionary<string, WeightTensor> Read(string path) =>

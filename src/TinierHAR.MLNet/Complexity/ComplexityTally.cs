@@ -81,10 +81,3 @@ internal sealed class ComplexityTally
         Macs += perStep * steps * directions;
     }
 }
-
-/// <summary>Recurrent cell kinds known to the counter.</summary>
-internal enum RecurrentCell
-{
-    Gru,
-    Lstm,
-}

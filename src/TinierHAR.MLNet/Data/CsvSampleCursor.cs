@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.IO.Compression;
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using nietras.SeparatedValues;
 
 namespace TinierHAR.MLNet.Data;

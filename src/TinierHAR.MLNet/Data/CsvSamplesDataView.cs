@@ -24,8 +24,7 @@ public sealed class CsvSamplesDataView : StreamingDataView<CsvReadReport>
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.ChannelColumnNames.Count == 0)
-            throw new ArgumentException("Invalid option 'ChannelColumnNames': name at least one channel column.", nameof(options));
+        OptionRules.Require(options.ChannelColumnNames.Count > 0, nameof(options.ChannelColumnNames), "name at least one channel column.");
         Files = ResolveFiles(path);
         Options = options;
 

@@ -6,7 +6,7 @@ namespace TinierHAR.MLNet.Datasets;
 /// A dataset's root folder as distributed: finds files by their original relative names (or the same name plus
 /// <c>.gz</c>), opens them (decompressing <c>.gz</c> transparently) and records the expected files that are absent.
 /// </summary>
-public sealed class DatasetFolder
+internal sealed class DatasetFolder
 {
     private readonly List<string> missing = new();
 

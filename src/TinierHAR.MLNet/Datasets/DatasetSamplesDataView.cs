@@ -52,7 +52,7 @@ public sealed class DatasetSamplesDataView : StreamingDataView<DatasetReadReport
     public override DataViewSchema Schema { get; }
 
     /// <summary>The recordings delivered (subject filter applied), read afresh.</summary>
-    public IEnumerable<Recording> Recordings() => Read(new DatasetReadTally(Options));
+    internal IEnumerable<Recording> Recordings() => Read(new DatasetReadTally(Options));
 
     internal IEnumerable<Recording> Read(DatasetReadTally tally)
     {

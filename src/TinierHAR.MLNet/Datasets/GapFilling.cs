@@ -5,7 +5,7 @@ namespace TinierHAR.MLNet.Datasets;
 /// straight line between their neighbours, rows treated as evenly spaced; leading and trailing runs take the nearest
 /// valid value. A column without any valid value stays NaN.
 /// </summary>
-public static class GapFilling
+internal static class GapFilling
 {
     /// <summary>Fills the NaNs of every column of a row-major table in place; returns how many values were filled.</summary>
     public static long Fill(float[] values, int rows, int columns)

@@ -2,15 +2,6 @@ using TinierHAR.MLNet.Windowing;
 
 namespace TinierHAR.MLNet.Datasets;
 
-/// <summary>How a dataset's folds are formed.</summary>
-public enum FoldScheme
-{
-    /// <summary>Each fold tests a fixed group of subjects and trains on the others (the authors' LOCV).</summary>
-    LeaveSubjectsOut,
-    /// <summary>All windows shuffled with the seed and cut into equal consecutive slices, each tested once (the authors' SOCV, Skoda).</summary>
-    ShuffledSlices,
-}
-
 /// <summary>
 /// A HAR benchmark as the TinierHAR authors read it: its original files, channels, label map, drop list, sampling
 /// rate, window length and folds. Subclasses only read recordings; loading, filtering and the sample IDataView are shared.
@@ -60,7 +51,7 @@ public abstract class HarDataset
     public virtual FoldScheme FoldScheme => FoldScheme.LeaveSubjectsOut;
 
     /// <summary>Reads the recordings present under <paramref name="folder"/>, in the authors' order.</summary>
-    protected internal abstract IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally);
+    internal abstract IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally);
 
     /// <summary>The fold's test subjects and the subjects that train (every other subject of the dataset's key list).</summary>
     public IReadOnlyList<int> TestSubjects(int fold) => fold >= 1 && fold <= Folds.Count
@@ -71,21 +62,14 @@ public abstract class HarDataset
     /// applied after the vote, never across sessions (segments).</summary>
     public SensorWindowingOptions WindowingOptions() => new()
     {
-        ChannelColumnNames = ChannelNames, WindowLength = WindowLength, Step = Step,
-        LabelColumnName = DatasetSamplesDataView.LabelColumnName, DropLabels = DroppedLabels,
+        ChannelColumnNames = ChannelNames,
+        WindowLength = WindowLength,
+        Step = Step,
+        LabelColumnName = DatasetSamplesDataView.LabelColumnName,
+        DropLabels = DroppedLabels,
         GroupColumnNames = [DatasetSamplesDataView.SubjectColumnName, DatasetSamplesDataView.SessionColumnName],
     };
 
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({Key}): {ChannelNames.Count} channels at {SamplingRateHz:0.##} Hz, W {WindowLength}, {ClassNames.Count} classes, {Folds.Count} folds";
-}
-
-internal static class ListExtensions
-{
-    public static int IndexOf<T>(this IReadOnlyList<T> list, T item)
-    {
-        for (var i = 0; i < list.Count; i++)
-            if (EqualityComparer<T>.Default.Equals(list[i], item)) return i;
-        return -1;
-    }
 }

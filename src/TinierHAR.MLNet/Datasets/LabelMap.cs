@@ -1,7 +1,7 @@
 namespace TinierHAR.MLNet.Datasets;
 
 /// <summary>A dataset's raw label → internal id table; raw labels not in it become <see cref="Recording.Unmapped"/>.</summary>
-public sealed class LabelMap<TRaw> where TRaw : notnull
+internal sealed class LabelMap<TRaw> where TRaw : notnull
 {
     private readonly Dictionary<TRaw, int> ids;
 

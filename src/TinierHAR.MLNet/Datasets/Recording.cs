@@ -8,7 +8,7 @@ namespace TinierHAR.MLNet.Datasets;
 /// <param name="Session">Segment key; windows never span two sessions.</param>
 /// <param name="Values">Channel values, row after row.</param>
 /// <param name="Labels">Internal label id per row, or <see cref="Unmapped"/>.</param>
-public sealed record Recording(int Subject, string Session, float[] Values, int[] Labels)
+internal sealed record Recording(int Subject, string Session, float[] Values, int[] Labels)
 {
     /// <summary>Label id of a row whose raw label is not in the dataset's map (ignored by the window vote).</summary>
     public const int Unmapped = -1;

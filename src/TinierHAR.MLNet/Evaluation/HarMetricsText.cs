@@ -26,7 +26,7 @@ public static class HarMetricsText
     public static string Confusion(HarMetrics m)
     {
         var text = new StringBuilder("confusion matrix (rows: true, columns: predicted)\n");
-        text.Append($"{"",-20}");
+        text.Append(' ', 20);
         for (var p = 0; p < m.ClassNames.Count; p++)
             text.Append(CultureInfo.InvariantCulture, $" {p,6}");
         text.AppendLine();

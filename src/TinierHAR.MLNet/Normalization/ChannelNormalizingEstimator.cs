@@ -12,10 +12,8 @@ public sealed class ChannelNormalizingEstimator : IEstimator<ChannelNormalizer>
     internal ChannelNormalizingEstimator(ChannelNormalizingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Samples is not null && options.SampleChannelColumnNames.Count == 0)
-            throw new ArgumentException("Invalid option 'SampleChannelColumnNames': name the channel columns of the samples.", nameof(options));
-        if (options.Epsilon < 0)
-            throw new ArgumentException("Invalid option 'Epsilon': it must not be negative.", nameof(options));
+        OptionRules.Require(options.Samples is null || options.SampleChannelColumnNames.Count > 0, nameof(options.SampleChannelColumnNames), "name the channel columns of the samples.");
+        OptionRules.Require(options.Epsilon >= 0, nameof(options.Epsilon), "it must not be negative.");
         this.options = options;
     }
 

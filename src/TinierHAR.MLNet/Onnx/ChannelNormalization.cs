@@ -11,12 +11,10 @@ public sealed record ChannelNormalization(float[] Mean, float[] Scale)
     /// <summary>Checks the statistics against the channel count.</summary>
     public void Validate(int channels)
     {
-        if (Mean.Length != channels || Scale.Length != channels)
-            throw new ArgumentException($"Invalid normalisation: {Mean.Length} means and {Scale.Length} scales for {channels} channels.", nameof(Mean));
-        if (Scale.Any(s => !(s > 0) || !float.IsFinite(s)))
-            throw new ArgumentException("Invalid normalisation: every scale must be a positive finite number.", nameof(Scale));
-        if (Mean.Any(m => !float.IsFinite(m)))
-            throw new ArgumentException("Invalid normalisation: every mean must be finite.", nameof(Mean));
+        OptionRules.Require(Mean.Length == channels && Scale.Length == channels, nameof(Mean),
+            $"{Mean.Length} means and {Scale.Length} scales for {channels} channels.");
+        OptionRules.Require(Scale.All(s => s > 0 && float.IsFinite(s)), nameof(Scale), "every scale must be a positive finite number.");
+        OptionRules.Require(Mean.All(float.IsFinite), nameof(Mean), "every mean must be finite.");
     }
 
     /// <summary>

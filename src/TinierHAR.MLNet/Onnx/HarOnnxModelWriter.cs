@@ -11,7 +11,7 @@ namespace TinierHAR.MLNet.Onnx;
 /// <c>Logits</c>, both [N, K], with the class names as the Score column's slot names and the metadata of
 /// <see cref="HarModelMetadata"/>.
 /// </summary>
-public static class HarOnnxModelWriter
+internal static class HarOnnxModelWriter
 {
     /// <summary>Name of the model's input.</summary>
     public const string FeaturesName = "Features";
@@ -31,12 +31,9 @@ public static class HarOnnxModelWriter
         network.Validate(windowLength, channels, classes);
         options ??= new HarOnnxExportOptions();
         var classNames = options.ClassNames ?? Enumerable.Range(0, classes).Select(i => i.ToString(CultureInfo.InvariantCulture)).ToArray();
-        if (classNames.Count != classes)
-            throw new ArgumentException($"Invalid option 'ClassNames': {classNames.Count} names for {classes} classes.", nameof(options));
-        if (options.ChannelNames is { } channelNames && channelNames.Count != channels)
-            throw new ArgumentException($"Invalid option 'ChannelNames': {channelNames.Count} names for {channels} channels.", nameof(options));
-        if (options.FoldNormalization && options.Normalization is null)
-            throw new ArgumentException("Invalid option 'FoldNormalization': no Normalization to fold.", nameof(options));
+        OptionRules.Require(classNames.Count == classes, nameof(options.ClassNames), $"{classNames.Count} names for {classes} classes.");
+        OptionRules.Require(options.ChannelNames is null || options.ChannelNames.Count == channels, nameof(options.ChannelNames), $"{options.ChannelNames?.Count} names for {channels} channels.");
+        OptionRules.Require(!options.FoldNormalization || options.Normalization is not null, nameof(options.FoldNormalization), "no Normalization to fold.");
         options.Normalization?.Validate(channels);
 
         var g = new OnnxGraphBuilder(network.ArchitectureName);

@@ -1,5 +1,3 @@
-using TinierHAR.MLNet.Checkpoints;
-
 namespace TinierHAR.MLNet.Onnx;
 
 /// <summary>The layer mappings shared by the three graphs (PyTorch state-dict names in, ONNX nodes out).</summary>
@@ -71,11 +69,12 @@ internal static class OnnxLayers
         return (w.Select((v, i) => (float)(v * scale[i / perOutput])).ToArray(), b.Select((v, o) => (float)(v * scale[o] + shift[o])).ToArray());
     }
 
+    private static readonly string[] BatchNormTensors = ["weight", "bias", "running_mean", "running_var"];
+
     /// <summary>An eval-mode BatchNorm that cannot be folded (it follows a ReLU): one BatchNormalization node.</summary>
     public static string BatchNorm(OnnxGraphBuilder g, StateDictReader sd, string x, string name, int channels)
     {
-        var inputs = new[] { "weight", "bias", "running_mean", "running_var" }
-            .Select(p => g.Floats($"{name}.{p}", sd.Take($"{name}.{p}", channels).Values, channels));
+        var inputs = BatchNormTensors.Select(p => g.Floats($"{name}.{p}", sd.Take($"{name}.{p}", channels).Values, channels));
         return g.Node("BatchNormalization", [x, .. inputs], null, ("epsilon", (float)BatchNormEpsilon));
     }
 

@@ -1,21 +1,5 @@
 namespace TinierHAR.MLNet.Scoring;
 
-/// <summary>One scored window of a log, as the segmenter sees it.</summary>
-/// <param name="Sequence">The run of windows it belongs to (source, subject, session): segments never cross sequences.</param>
-/// <param name="FirstSample">Index of the window's first sample in the log.</param>
-/// <param name="Start">Start of the window in seconds (its first timestamp, or sample index / rate).</param>
-/// <param name="End">End of the window in seconds.</param>
-/// <param name="Activity">The predicted class (or the unknown label).</param>
-public sealed record WindowActivity(string Sequence, long FirstSample, double Start, double End, string Activity);
-
-/// <summary>A run of windows with the same (smoothed) activity.</summary>
-/// <param name="Sequence">The run of windows it lies in.</param>
-/// <param name="Activity">The activity.</param>
-/// <param name="Start">Start in seconds: the first window's start, or midway between the centres of the windows that differ.</param>
-/// <param name="End">End in seconds, likewise.</param>
-/// <param name="Windows">Windows in the segment.</param>
-public sealed record ActivitySegment(string Sequence, string Activity, double Start, double End, int Windows);
-
 /// <summary>
 /// Turns a stream of window predictions into activity segments, in constant memory: optional majority smoothing over
 /// <c>k</c> centred windows (ties keep the window's own class, else the first seen), then runs of equal activity. A
@@ -36,16 +20,14 @@ public sealed class ActivitySegmenter
     public ActivitySegmenter(int smoothing, int step)
     {
         ValidateSmoothing(smoothing, nameof(smoothing));
-        if (step < 1)
-            throw new ArgumentException($"Invalid option 'step': must be at least 1 sample (got {step}).", nameof(step));
+        OptionRules.Require(step >= 1, nameof(step), $"must be at least 1 sample (got {step}).");
         (this.smoothing, this.step) = (smoothing, step);
     }
 
     /// <summary>Checks the smoothing width (odd, at least 1), naming the option.</summary>
     public static void ValidateSmoothing(int smoothing, string optionName)
     {
-        if (smoothing < 1 || smoothing % 2 == 0)
-            throw new ArgumentException($"Invalid option '{optionName}': the smoothing window must be an odd number of windows, at least 1 (got {smoothing}).", optionName);
+        OptionRules.Require(smoothing >= 1 && smoothing % 2 == 1, optionName, $"the smoothing window must be an odd number of windows, at least 1 (got {smoothing}).");
     }
 
     /// <summary>Adds the next window; returns the segments it completes.</summary>

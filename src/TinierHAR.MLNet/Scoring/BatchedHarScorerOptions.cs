@@ -21,12 +21,9 @@ public class BatchedHarScorerOptions
     /// <summary>Checks the options, naming the offending one.</summary>
     public void Validate()
     {
-        if (BatchSize < 1)
-            throw new ArgumentException($"Invalid option '{nameof(BatchSize)}': must be at least 1 (got {BatchSize}).", nameof(BatchSize));
-        if (ConcurrentBatches < 0)
-            throw new ArgumentException($"Invalid option '{nameof(ConcurrentBatches)}': must not be negative (got {ConcurrentBatches}).", nameof(ConcurrentBatches));
-        if (IntraOpThreads < 0)
-            throw new ArgumentException($"Invalid option '{nameof(IntraOpThreads)}': must not be negative (got {IntraOpThreads}).", nameof(IntraOpThreads));
+        OptionRules.Require(BatchSize >= 1, nameof(BatchSize), $"must be at least 1 (got {BatchSize}).");
+        OptionRules.Require(ConcurrentBatches >= 0, nameof(ConcurrentBatches), $"must not be negative (got {ConcurrentBatches}).");
+        OptionRules.Require(IntraOpThreads >= 0, nameof(IntraOpThreads), $"must not be negative (got {IntraOpThreads}).");
     }
 
     /// <summary>The batches one <see cref="BatchedHarScorer.Score(ReadOnlyMemory{float})"/> call runs side by side.</summary>

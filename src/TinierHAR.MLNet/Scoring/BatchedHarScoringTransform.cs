@@ -14,13 +14,16 @@ public sealed class BatchedHarScoringEstimator : IEstimator<BatchedHarScoringTra
     private readonly BatchedHarScoringOptions options;
     private readonly ChannelNormalization? normalization;
 
-    internal BatchedHarScoringEstimator(byte[] onnxModel, BatchedHarScoringOptions options, ChannelNormalization? normalization)
+    /// <param name="onnxModel">The model.</param>
+    /// <param name="options">Columns, batching and threads.</param>
+    /// <param name="normalization">Statistics that take the place of <see cref="BatchedHarScoringOptions.Normalization"/>.</param>
+    internal BatchedHarScoringEstimator(byte[] onnxModel, BatchedHarScoringOptions options, ChannelNormalization? normalization = null)
     {
         ArgumentNullException.ThrowIfNull(onnxModel);
         options.Validate();
         this.onnxModel = onnxModel;
         this.options = options;
-        this.normalization = normalization;
+        this.normalization = normalization ?? options.Normalization;
     }
 
     /// <inheritdoc />

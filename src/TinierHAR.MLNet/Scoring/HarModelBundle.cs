@@ -156,7 +156,8 @@ public sealed class HarModelBundle : IDisposable
     public SensorWindowsScored ScoreLogBatched(IDataView samples, LogScoringOptions? options = null, BatchedHarScoringOptions? batching = null)
     {
         var windows = Windows(samples, options ?? new LogScoringOptions());
-        var transformer = ml.Transforms.ScoreHarWindowsBatched(RequireNetwork(), batching, Normalization).Fit(windows);
+        // The bundle's own statistics, without touching the caller's options.
+        var transformer = new BatchedHarScoringEstimator(RequireNetwork(), batching ?? new BatchedHarScoringOptions(), Normalization).Fit(windows);
         return new SensorWindowsScored(Named(transformer.Transform(windows)), windows);
     }
 
@@ -204,8 +205,3 @@ public sealed class HarModelBundle : IDisposable
     private IDataView Named(IDataView scored) =>
         ml.Transforms.Conversion.MapKeyToValue("PredictedActivity", "PredictedLabel").Fit(scored).Transform(scored);
 }
-
-/// <summary>Scored windows of a log, with the windowing report available after a pass.</summary>
-/// <param name="Predictions">One row per window.</param>
-/// <param name="Windows">The windows (their <see cref="Data.StreamingDataView{TReport}.LastReport"/> counts rows read and not covered).</param>
-public sealed record SensorWindowsScored(IDataView Predictions, SensorWindowsDataView Windows);

@@ -9,7 +9,7 @@ namespace TinierHAR.MLNet.Scoring;
 /// <c>ApplyOnnxModel</c> (Features → Score, with slot names), the stateless <see cref="ScoreArgMaxMapping"/>, and
 /// <c>MapValue</c> with key output, which gives <c>PredictedLabel</c> the class names as key values.
 /// </summary>
-public static class ScoringChain
+internal static class ScoringChain
 {
     /// <summary>The predicted class column, a key whose values are the class names.</summary>
     public const string PredictedLabelName = "PredictedLabel";

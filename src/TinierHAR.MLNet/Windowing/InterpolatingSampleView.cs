@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using TinierHAR.MLNet.Data;
 
 namespace TinierHAR.MLNet.Windowing;

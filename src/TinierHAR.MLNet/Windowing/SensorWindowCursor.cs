@@ -59,7 +59,7 @@ internal sealed class SensorWindowCursor : StreamingCursor
     // The current window.
     private readonly float[] window;
     private object? windowLabel;
-    private object[] windowGroups;
+    private readonly object[] windowGroups;
     private long firstRow, lastRow;
     private double startTime, endTime;
 
@@ -99,8 +99,13 @@ internal sealed class SensorWindowCursor : StreamingCursor
 
     public WindowingReport Report => new()
     {
-        RowsRead = rowsRead, WindowsProduced = produced, WindowsDroppedByLabel = dropped, RowsNotCovered = rowsRead - covered,
-        Segments = segments, SegmentsShorterThanWindow = shortSegments, Gaps = gaps,
+        RowsRead = rowsRead,
+        WindowsProduced = produced,
+        WindowsDroppedByLabel = dropped,
+        RowsNotCovered = rowsRead - covered,
+        Segments = segments,
+        SegmentsShorterThanWindow = shortSegments,
+        Gaps = gaps,
         ValuesInterpolated = view.Interpolation?.ValuesInterpolated ?? 0,
     };
 

@@ -1,25 +1,5 @@
 namespace TinierHAR.MLNet.Windowing;
 
-/// <summary>How a window's label is chosen from its samples' labels.</summary>
-public enum WindowLabelPolicy
-{
-    /// <summary>The most frequent label (the paper); ties go to the label first in key order (smallest value).</summary>
-    Majority,
-    /// <summary>The label of the window's last sample.</summary>
-    Last,
-    /// <summary>The label of the sample at index T/2.</summary>
-    Centre,
-}
-
-/// <summary>What happens to the samples at the end of a segment that do not fill a whole window.</summary>
-public enum IncompleteTailPolicy
-{
-    /// <summary>Not windowed (the authors' choice); counted as rows not covered.</summary>
-    Drop,
-    /// <summary>One more window ending at the segment's last sample, overlapping its predecessor more than the step.</summary>
-    AlignToEnd,
-}
-
 /// <summary>
 /// Options of sensor windowing: which columns hold the channels, labels, groups and time, and how windows are cut.
 /// </summary>
@@ -94,19 +74,15 @@ public sealed class SensorWindowingOptions
     /// <summary>Checks the options, naming the offending one.</summary>
     public void Validate()
     {
-        static void Require(bool rule, string option, string message)
-        {
-            if (!rule) throw new ArgumentException($"Invalid option '{option}': {message}", option);
-        }
-        Require(ChannelColumnNames.Count > 0 ^ ChannelVectorColumnName is not null, nameof(ChannelColumnNames),
+        OptionRules.Require(ChannelColumnNames.Count > 0 ^ ChannelVectorColumnName is not null, nameof(ChannelColumnNames),
             "give either channel columns or one channel vector column.");
-        Require(ResolvedWindowLength >= 1, nameof(WindowLength), "set a window length in samples, or seconds and a sampling rate.");
-        Require(Step >= 0, nameof(Step), $"the step must not be negative (got {Step}).");
-        Require(Overlap is null || Overlap is >= 0 and < 1, nameof(Overlap), $"the overlap must lie in [0, 1) (got {Overlap}).");
-        Require(SamplingRateHz is null || SamplingRateHz > 0, nameof(SamplingRateHz), "the sampling rate must be positive.");
-        Require(InputSamplingRateHz is null || InputSamplingRateHz > 0 && SamplingRateHz is not null, nameof(InputSamplingRateHz),
+        OptionRules.Require(ResolvedWindowLength >= 1, nameof(WindowLength), "set a window length in samples, or seconds and a sampling rate.");
+        OptionRules.Require(Step >= 0, nameof(Step), $"the step must not be negative (got {Step}).");
+        OptionRules.Require(Overlap is null || Overlap is >= 0 and < 1, nameof(Overlap), $"the overlap must lie in [0, 1) (got {Overlap}).");
+        OptionRules.Require(SamplingRateHz is null || SamplingRateHz > 0, nameof(SamplingRateHz), "the sampling rate must be positive.");
+        OptionRules.Require(InputSamplingRateHz is null || InputSamplingRateHz > 0 && SamplingRateHz is not null, nameof(InputSamplingRateHz),
             "resampling needs a positive input rate and the target SamplingRateHz.");
-        Require(GapToleranceSeconds is null || GapToleranceSeconds > 0, nameof(GapToleranceSeconds), "the gap tolerance must be positive.");
-        Require(DropLabels.Count == 0 || LabelColumnName is not null, nameof(DropLabels), "labels can only be dropped when a label column is given.");
+        OptionRules.Require(GapToleranceSeconds is null || GapToleranceSeconds > 0, nameof(GapToleranceSeconds), "the gap tolerance must be positive.");
+        OptionRules.Require(DropLabels.Count == 0 || LabelColumnName is not null, nameof(DropLabels), "labels can only be dropped when a label column is given.");
     }
 }

@@ -1,7 +1,6 @@
 using System.Collections;
 using TinierHAR.MLNet.Checkpoints;
 using TinierHAR.Trainer.Native;
-using TorchSharp;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 

@@ -41,16 +41,28 @@ public sealed class ExperimentResults
             {
                 rows.Add(new FoldResult
                 {
-                    Dataset = row["dataset"].ToString(), Model = row["model"].ToString(), Fold = row["fold"].Parse<int>(),
-                    TestSubjects = row["test_subjects"].ToString(), Seed = row["seed"].Parse<int>(),
-                    TrainWindows = row["train_windows"].Parse<int>(), ValidationWindows = row["validation_windows"].Parse<int>(),
-                    TestWindows = row["test_windows"].Parse<int>(), Epochs = row["epochs"].Parse<int>(), BestEpoch = row["best_epoch"].Parse<int>(),
-                    Seconds = row["seconds"].Parse<double>(), SecondsPerEpoch = row["seconds_per_epoch"].Parse<double>(),
-                    Accuracy = row["accuracy"].Parse<double>(), WeightedF1 = row["weighted_f1"].Parse<double>(), MacroF1 = row["macro_f1"].Parse<double>(),
-                    Parameters = row["parameters"].Parse<long>(), Macs = row["macs"].Parse<long>(),
-                    Precision = row["precision"].ToString(), CancelledBiases = row["cancelled_biases"].ToString(),
+                    Dataset = row["dataset"].ToString(),
+                    Model = row["model"].ToString(),
+                    Fold = row["fold"].Parse<int>(),
+                    TestSubjects = row["test_subjects"].ToString(),
+                    Seed = row["seed"].Parse<int>(),
+                    TrainWindows = row["train_windows"].Parse<int>(),
+                    ValidationWindows = row["validation_windows"].Parse<int>(),
+                    TestWindows = row["test_windows"].Parse<int>(),
+                    Epochs = row["epochs"].Parse<int>(),
+                    BestEpoch = row["best_epoch"].Parse<int>(),
+                    Seconds = row["seconds"].Parse<double>(),
+                    SecondsPerEpoch = row["seconds_per_epoch"].Parse<double>(),
+                    Accuracy = row["accuracy"].Parse<double>(),
+                    WeightedF1 = row["weighted_f1"].Parse<double>(),
+                    MacroF1 = row["macro_f1"].Parse<double>(),
+                    Parameters = row["parameters"].Parse<long>(),
+                    Macs = row["macs"].Parse<long>(),
+                    Precision = row["precision"].ToString(),
+                    CancelledBiases = row["cancelled_biases"].ToString(),
                     LargestValidationRise = row["largest_validation_rise"].Parse<double>(),
-                    ModelBytes = Optional(reader, row, "model_bytes", long.Parse), LatencyMs = Optional(reader, row, "latency_ms", double.Parse),
+                    ModelBytes = Optional(reader, row, "model_bytes", long.Parse),
+                    LatencyMs = Optional(reader, row, "latency_ms", double.Parse),
                 });
             }
         }
@@ -209,29 +221,4 @@ public sealed class ExperimentResults
         }
         return text.ToString();
     }
-
-    /// <summary>
-    /// Replaces the generated table in a markdown document: the text between <c>&lt;!-- results: {name} --&gt;</c> and
-    /// <c>&lt;!-- /results --&gt;</c>, where {name} is <paramref name="name"/> (the CSV's path as the document cites it).
-    /// </summary>
-    public static string ReplaceSection(string document, string name, string table)
-    {
-        var (begin, end) = SectionMarkers(name);
-        var start = document.IndexOf(begin, StringComparison.Ordinal);
-        var stop = start < 0 ? -1 : document.IndexOf(end, start, StringComparison.Ordinal);
-        if (start < 0 || stop < 0)
-            throw new InvalidDataException($"The document has no section '{begin}' … '{end}' to fill.");
-        return document[..(start + begin.Length)] + "\n" + table + document[stop..];
-    }
-
-    /// <summary>The generated table of a document's section (see <see cref="ReplaceSection"/>), or null when absent.</summary>
-    public static string? Section(string document, string name)
-    {
-        var (begin, end) = SectionMarkers(name);
-        var start = document.IndexOf(begin, StringComparison.Ordinal);
-        var stop = start < 0 ? -1 : document.IndexOf(end, start, StringComparison.Ordinal);
-        return start < 0 || stop < 0 ? null : document[(start + begin.Length + 1)..stop];
-    }
-
-    private static (string Begin, string End) SectionMarkers(string name) => ($"<!-- results: {name} -->", "<!-- /results -->");
 }

@@ -1,8 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using TinierHAR.MLNet;
 using TinierHAR.MLNet.Architectures;
-using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Evaluation;
 using TinierHAR.MLNet.Normalization;
 using TinierHAR.MLNet.Scoring;
@@ -10,34 +8,6 @@ using TinierHAR.MLNet.Windowing;
 using TinierHAR.Trainer.Training;
 
 namespace TinierHAR.Trainer.Experiments;
-
-/// <summary>Where the samples of a <see cref="HoldOutExperiment"/> come from and which columns hold what.</summary>
-/// <param name="Samples">One row per sample, with a text <c>Subject</c> column.</param>
-/// <param name="Channels">Channel columns, in order.</param>
-/// <param name="Label">Label column (text).</param>
-/// <param name="Time">Timestamp column (seconds).</param>
-/// <param name="Groups">Columns that separate recordings (Subject first).</param>
-/// <param name="Rate">Sampling rate in Hz.</param>
-/// <param name="ClassNames">The classes in key order, or null for the labels' sorted values.</param>
-/// <param name="ChannelUnits">Units of the channels, kept in the bundle, when known.</param>
-public sealed record SampleSource(IDataView Samples, IReadOnlyList<string> Channels, string Label, string Time, IReadOnlyList<string> Groups, double Rate,
-    IReadOnlyList<string>? ClassNames = null, IReadOnlyList<string>? ChannelUnits = null)
-{
-    /// <summary>The synthetic waist IMU of <see cref="SyntheticImuGenerator"/>.</summary>
-    public static SampleSource Synthetic(MLContext ml, int subjects, int seed, double rate = 50) => new(
-        ml.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = subjects, SamplingRateHz = rate, Seed = seed })),
-        ImuSample.ChannelNames, nameof(ImuSample.Activity), nameof(ImuSample.Time), [nameof(ImuSample.Subject)], rate, SyntheticImuGenerator.Activities,
-        ImuSample.ChannelUnits);
-
-    /// <summary>CSV logs read by <see cref="HarCatalog.LoadSensorCsv"/> (a file, folder or pattern); sessions (files) separate recordings too.</summary>
-    public static SampleSource Csv(MLContext ml, string path, IReadOnlyList<string> channels, string label, string subject, string time, double rate,
-        MalformedRowPolicy malformedRows = MalformedRowPolicy.Error) => new(
-        ml.Data.LoadSensorCsv(path, new CsvSampleOptions
-        {
-            ChannelColumnNames = channels, LabelColumnName = label, SubjectColumnName = subject, TimestampColumnName = time, MalformedRows = malformedRows,
-        }),
-        channels, label, time, [CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName], rate);
-}
 
 /// <summary>
 /// The quickstart's experiment (and the tool's <c>train</c>): the last three subjects (in name order) held out, or the
@@ -98,8 +68,13 @@ public sealed class HoldOutExperiment : IDisposable
 
         var windowing = new SensorWindowingOptions
         {
-            ChannelColumnNames = source.Channels, WindowSeconds = 2.56, Step = 0, SamplingRateHz = source.Rate,
-            LabelColumnName = source.Label, GroupColumnNames = source.Groups, TimestampColumnName = source.Time,
+            ChannelColumnNames = source.Channels,
+            WindowSeconds = 2.56,
+            Step = 0,
+            SamplingRateHz = source.Rate,
+            LabelColumnName = source.Label,
+            GroupColumnNames = source.Groups,
+            TimestampColumnName = source.Time,
         };
         var trainView = ml.Data.WindowSensorSamples(trainSamples, windowing);
         var toKey = (source.ClassNames is { } names
@@ -110,11 +85,15 @@ public sealed class HoldOutExperiment : IDisposable
         var testView = ml.Data.WindowSensorSamples(testSamples, windowing);
         var testWindows = ml.Data.Cache(toKey.Transform(testView));
 
-        var model = ml.Transforms.NormalizeSensorChannels()
+        var model = ml.Transforms.NormalizeSensorChannels("Features")
             .Append(ml.MulticlassClassification.Trainers.TinierHar(new TinierHarTrainer.Options
             {
-                Network = network ?? new TinierHarOptions(), MaxEpochs = epochs, Seed = seed, Progress = progress, Precision = precision, Threads = threads,
-            }))
+                Network = network ?? new TinierHarOptions(),
+                MaxEpochs = epochs,
+                Seed = seed,
+                Precision = precision,
+                Threads = threads,
+            }).WithHooks(new TrainingHooks { Progress = progress }))
             .Fit(trainWindows);
         return new HoldOutExperiment
         {
@@ -137,11 +116,16 @@ public sealed class HoldOutExperiment : IDisposable
         var normalization = ((ChannelNormalizer)Model.First()).Statistics;
         var manifest = new BundleManifest
         {
-            WindowLength = Windowing.ResolvedWindowLength, WindowStep = Windowing.ResolvedStep,
-            ChannelNames = Windowing.ChannelColumnNames, ChannelUnits = ChannelUnits,
-            SamplingRateHz = Windowing.SamplingRateHz, ClassNames = Metrics.ClassNames,
-            GroupColumnNames = Windowing.GroupColumnNames, TimestampColumnName = Windowing.TimestampColumnName,
-            NormalizationMean = normalization.Mean, NormalizationScale = normalization.Scale,
+            WindowLength = Windowing.ResolvedWindowLength,
+            WindowStep = Windowing.ResolvedStep,
+            ChannelNames = Windowing.ChannelColumnNames,
+            ChannelUnits = ChannelUnits,
+            SamplingRateHz = Windowing.SamplingRateHz,
+            ClassNames = Metrics.ClassNames,
+            GroupColumnNames = Windowing.GroupColumnNames,
+            TimestampColumnName = Windowing.TimestampColumnName,
+            NormalizationMean = normalization.Mean,
+            NormalizationScale = normalization.Scale,
         };
         HarModelBundle.Save(ml, Model, WindowSchema, manifest, path);
         return manifest;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using TinierHAR.MLNet;
+using Microsoft.ML.Transforms;
 using TinierHAR.MLNet.Architectures;
 using TinierHAR.MLNet.Complexity;
 using TinierHAR.MLNet.Datasets;
@@ -25,8 +25,10 @@ public static class PaperExperiment
     /// <summary>The authors' ε added to each standard deviation: float64 machine epsilon.</summary>
     public const float AuthorsEpsilon = 2.220446049250313e-16f;
 
-    /// <summary>Runs fold <paramref name="fold"/> of <paramref name="dataset"/> (files under <paramref name="root"/>) for one architecture and seed.</summary>
-    public static FoldResult RunFold(MLContext ml, HarDataset dataset, string root, string architecture, int fold, int seed, PaperExperimentOptions? options = null)
+    /// <summary>Runs fold <paramref name="fold"/> of <paramref name="dataset"/> (files under <paramref name="root"/>) for one
+    /// architecture and seed; <paramref name="hooks"/> receive its epochs and may cancel it.</summary>
+    public static FoldResult RunFold(MLContext ml, HarDataset dataset, string root, string architecture, int fold, int seed, PaperExperimentOptions? options = null,
+        TrainingHooks? hooks = null)
     {
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -44,13 +46,20 @@ public static class PaperExperiment
 
         var trainer = new TinierHarTrainer(new TinierHarTrainer.Options
         {
-            Network = network, Seed = seed, MaxEpochs = options.MaxEpochs, BatchSize = options.BatchSize,
-            ValidationFraction = options.ValidationFraction, Progress = options.Progress, Cancellation = options.Cancellation,
-            Precision = options.Precision, ZeroCancelledBiasGradients = options.ZeroCancelledBiasGradients, Threads = options.Threads,
-        });
+            Network = network,
+            Seed = seed,
+            MaxEpochs = options.MaxEpochs,
+            BatchSize = options.BatchSize,
+            ValidationFraction = options.ValidationFraction,
+            Precision = options.Precision,
+            ZeroCancelledBiasGradients = options.ZeroCancelledBiasGradients,
+            Threads = options.Threads,
+        }).WithHooks(hooks ?? new TrainingHooks());
         using var model = ml.Transforms.NormalizeSensorChannels(new ChannelNormalizingOptions
         {
-            Samples = trainSamples, SampleChannelColumnNames = dataset.ChannelNames, Epsilon = AuthorsEpsilon,
+            Samples = trainSamples,
+            SampleChannelColumnNames = dataset.ChannelNames,
+            Epsilon = AuthorsEpsilon,
         }).Append(trainer).Fit(train);
         var metrics = HarMetrics.Evaluate(model.Transform(test));
         var onnx = model.LastTransformer.OnnxModel;
@@ -62,15 +71,29 @@ public static class PaperExperiment
         var complexity = ModelComplexity.Of(network, dataset.WindowLength, dataset.ChannelNames.Count, dataset.ClassNames.Count);
         return new FoldResult
         {
-            Dataset = dataset.Key, Model = network.ArchitectureName, Fold = fold, Seed = seed,
+            Dataset = dataset.Key,
+            Model = network.ArchitectureName,
+            Fold = fold,
+            Seed = seed,
             TestSubjects = string.Join(' ', testSubjects.Select(s => s.ToString(CultureInfo.InvariantCulture))),
-            TrainWindows = history.TrainWindows, ValidationWindows = history.ValidationWindows, TestWindows = (int)metrics.Count,
-            Epochs = history.Epochs.Count, BestEpoch = history.BestEpoch?.Epoch ?? 0,
-            Seconds = clock.Elapsed.TotalSeconds, SecondsPerEpoch = history.Epochs.Average(e => e.Seconds),
-            Accuracy = metrics.Accuracy, WeightedF1 = metrics.WeightedF1, MacroF1 = metrics.MacroF1,
-            Parameters = complexity.Parameters, Macs = complexity.Macs,
-            Precision = FoldResult.PrecisionName(options.Precision), CancelledBiases = FoldResult.CancelledBiasesName(options.ZeroCancelledBiasGradients),
-            History = history.Epochs, LargestValidationRise = history.LargestValidationRise, ModelBytes = onnx.LongLength, LatencyMs = latency,
+            TrainWindows = history.TrainWindows,
+            ValidationWindows = history.ValidationWindows,
+            TestWindows = (int)metrics.Count,
+            Epochs = history.Epochs.Count,
+            BestEpoch = history.BestEpoch?.Epoch ?? 0,
+            Seconds = clock.Elapsed.TotalSeconds,
+            SecondsPerEpoch = history.Epochs.Average(e => e.Seconds),
+            Accuracy = metrics.Accuracy,
+            WeightedF1 = metrics.WeightedF1,
+            MacroF1 = metrics.MacroF1,
+            Parameters = complexity.Parameters,
+            Macs = complexity.Macs,
+            Precision = FoldResult.PrecisionName(options.Precision),
+            CancelledBiases = FoldResult.CancelledBiasesName(options.ZeroCancelledBiasGradients),
+            History = history.Epochs,
+            LargestValidationRise = history.LargestValidationRise,
+            ModelBytes = onnx.LongLength,
+            LatencyMs = latency,
         };
     }
 
@@ -104,7 +127,7 @@ public static class PaperExperiment
         ml.Data.FilterByCustomPredicate<WindowStart>(windows, w => !keep(w.FirstSampleIndex));
 
     /// <summary>The window's label (a key over every label id) as a key over the kept classes, in id order.</summary>
-    private static IEstimator<ITransformer> ClassKeys(MLContext ml, HarDataset dataset) =>
+    private static EstimatorChain<ValueToKeyMappingTransformer> ClassKeys(MLContext ml, HarDataset dataset) =>
         ml.Transforms.Conversion.MapKeyToValue("LabelName", DatasetSamplesDataView.LabelColumnName)
             .Append(ml.Transforms.Conversion.MapValueToKey(DatasetSamplesDataView.LabelColumnName, "LabelName",
                 keyData: ml.Data.LoadFromEnumerable(dataset.ClassNames.Select(n => new ClassName { Value = n }))));

@@ -22,10 +22,4 @@ public sealed class PaperExperimentOptions
 
     /// <summary>Threads of libtorch's CPU kernels; 0: half the cores (see <see cref="TinierHarTrainer.Options.Threads"/>).</summary>
     public int Threads { get; set; }
-
-    /// <summary>Receives one report per epoch.</summary>
-    public IProgress<EpochReport>? Progress { get; set; }
-
-    /// <summary>Cancels between mini-batches.</summary>
-    public CancellationToken Cancellation { get; set; }
 }

@@ -37,8 +37,8 @@ public sealed class TrainingTrajectory
     {
         var invariant = CultureInfo.InvariantCulture;
         var text = new System.Text.StringBuilder();
-        text.AppendLine($"| run | epochs | best validation loss (epoch) | largest rise | {string.Join(" | ", epochs.Select(e => $"epoch {e}: train / val"))} |");
-        text.AppendLine($"|---|---|---|---|{string.Concat(epochs.Select(_ => "---|"))}");
+        text.AppendLine(invariant, $"| run | epochs | best validation loss (epoch) | largest rise | {string.Join(" | ", epochs.Select(e => $"epoch {e}: train / val"))} |");
+        text.AppendLine(invariant, $"|---|---|---|---|{string.Concat(epochs.Select(_ => "---|"))}");
         foreach (var (name, trajectory) in runs)
         {
             var (loss, epoch) = trajectory.BestValidation;

@@ -17,12 +17,12 @@ internal sealed class ElfVersionNeeds
     private const uint ShtGnuVersym = 0x6fffffff;
     private const ushort VerFlagWeak = 0x2;
 
-    private readonly byte[] _image;
-    private readonly List<Section> _sections = new();
+    private readonly byte[] image;
+    private readonly List<Section> sections = new();
 
     private ElfVersionNeeds(byte[] image, string path)
     {
-        _image = image;
+        this.image = image;
         if (image.Length < 64 || image[0] != 0x7f || image[1] != (byte)'E' || image[2] != (byte)'L' || image[3] != (byte)'F')
             throw new InvalidDataException($"'{path}' is not an ELF file.");
         if (image[4] != 2 || image[5] != 1)
@@ -32,7 +32,7 @@ internal sealed class ElfVersionNeeds
         for (var i = 0; i < count; i++)
         {
             var at = checked((int)(sectionTable + (long)i * entrySize));
-            _sections.Add(new Section(U32(at + 4), (int)U64(at + 24), (int)U64(at + 32), (int)U32(at + 40), (int)U64(at + 56)));
+            sections.Add(new Section(U32(at + 4), (int)U64(at + 24), (int)U64(at + 32), (int)U32(at + 40), (int)U64(at + 56)));
         }
     }
 
@@ -40,15 +40,15 @@ internal sealed class ElfVersionNeeds
     public static ElfVersionNeeds Parse(byte[] image, string path) => new(image, path);
 
     /// <summary>The patched (or unchanged) image.</summary>
-    public byte[] Image => _image;
+    public byte[] Image => image;
 
     /// <summary>Version names this library defines (for a library such as libstdc++).</summary>
     public IReadOnlySet<string> DefinedVersions()
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var section in _sections.Where(s => s.Type == ShtGnuVerdef))
+        foreach (var section in sections.Where(s => s.Type == ShtGnuVerdef))
         {
-            var strings = _sections[section.Link];
+            var strings = sections[section.Link];
             var at = section.Offset;
             while (true)
             {
@@ -65,9 +65,9 @@ internal sealed class ElfVersionNeeds
     public IReadOnlyList<NeededVersion> NeededFrom(string file)
     {
         var result = new List<NeededVersion>();
-        foreach (var section in _sections.Where(s => s.Type == ShtGnuVerneed))
+        foreach (var section in sections.Where(s => s.Type == ShtGnuVerneed))
         {
-            var strings = _sections[section.Link];
+            var strings = sections[section.Link];
             var at = section.Offset;
             while (true)
             {
@@ -90,9 +90,9 @@ internal sealed class ElfVersionNeeds
     /// <summary>Names of the dynamic symbols bound to the version with index <paramref name="versionIndex"/>.</summary>
     public IReadOnlyList<string> SymbolsBoundTo(ushort versionIndex)
     {
-        var dynsym = _sections.Single(s => s.Type == ShtDynSym);
-        var versym = _sections.Single(s => s.Type == ShtGnuVersym);
-        var strings = _sections[dynsym.Link];
+        var dynsym = sections.Single(s => s.Type == ShtDynSym);
+        var versym = sections.Single(s => s.Type == ShtGnuVersym);
+        var strings = sections[dynsym.Link];
         var symbols = new List<string>();
         var count = dynsym.Size / dynsym.EntrySize;
         for (var i = 0; i < count; i++)
@@ -107,22 +107,19 @@ internal sealed class ElfVersionNeeds
     public void MarkWeak(NeededVersion version)
     {
         var flags = (ushort)(U16(version.AuxOffset + 4) | VerFlagWeak);
-        BinaryPrimitives.WriteUInt16LittleEndian(_image.AsSpan(version.AuxOffset + 4), flags);
+        BinaryPrimitives.WriteUInt16LittleEndian(image.AsSpan(version.AuxOffset + 4), flags);
     }
 
     private string ReadString(Section strings, int offset)
     {
         var start = strings.Offset + offset;
-        var end = Array.IndexOf(_image, (byte)0, start);
-        return Encoding.ASCII.GetString(_image, start, end - start);
+        var end = Array.IndexOf(image, (byte)0, start);
+        return Encoding.ASCII.GetString(image, start, end - start);
     }
 
-    private ushort U16(int at) => BinaryPrimitives.ReadUInt16LittleEndian(_image.AsSpan(at));
-    private uint U32(int at) => BinaryPrimitives.ReadUInt32LittleEndian(_image.AsSpan(at));
-    private ulong U64(int at) => BinaryPrimitives.ReadUInt64LittleEndian(_image.AsSpan(at));
+    private ushort U16(int at) => BinaryPrimitives.ReadUInt16LittleEndian(image.AsSpan(at));
+    private uint U32(int at) => BinaryPrimitives.ReadUInt32LittleEndian(image.AsSpan(at));
+    private ulong U64(int at) => BinaryPrimitives.ReadUInt64LittleEndian(image.AsSpan(at));
 
     private readonly record struct Section(uint Type, int Offset, int Size, int Link, int EntrySize);
 }
-
-/// <summary>A version needed from another library: its name, its version index and where its entry lies.</summary>
-internal readonly record struct NeededVersion(string Name, ushort Index, int AuxOffset);

@@ -1,5 +1,4 @@
 using TinierHAR.Trainer.Native;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

@@ -1,7 +1,6 @@
 using TinierHAR.MLNet.Checkpoints;
 using TinierHAR.MLNet.Onnx;
 using TinierHAR.Trainer.Networks;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace TinierHAR.Trainer.Onnx;

@@ -15,19 +15,19 @@ internal sealed class AdamWOptimizer : IDisposable
 {
     private const double Beta1 = 0.9, Beta2 = 0.999, Epsilon = 1e-8;
 
-    private readonly Parameter[] _parameters;
-    private readonly Tensor[] _firstMoments;
-    private readonly Tensor[] _secondMoments;
-    private readonly double _weightDecay;
-    private long _steps;
+    private readonly Parameter[] parameters;
+    private readonly Tensor[] firstMoments;
+    private readonly Tensor[] secondMoments;
+    private readonly double weightDecay;
+    private long steps;
 
     public AdamWOptimizer(IEnumerable<Parameter> parameters, double learningRate, double weightDecay)
     {
-        _parameters = parameters.ToArray();
-        _firstMoments = _parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
-        _secondMoments = _parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
+        this.parameters = parameters.ToArray();
+        firstMoments = this.parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
+        secondMoments = this.parameters.Select(p => zeros_like(p).DetachFromDisposeScope()).ToArray();
         LearningRate = learningRate;
-        _weightDecay = weightDecay;
+        this.weightDecay = weightDecay;
     }
 
     /// <summary>The learning rate of the next step.</summary>
@@ -36,7 +36,7 @@ internal sealed class AdamWOptimizer : IDisposable
     /// <summary>Zeroes the gradients that backward passes accumulate into.</summary>
     public void ZeroGrad()
     {
-        foreach (var parameter in _parameters)
+        foreach (var parameter in parameters)
         {
             using var gradient = parameter.grad;
             gradient?.zero_();
@@ -48,10 +48,10 @@ internal sealed class AdamWOptimizer : IDisposable
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        _steps++;
-        var biasCorrection1 = 1 - Math.Pow(Beta1, _steps);
-        var biasCorrection2 = 1 - Math.Pow(Beta2, _steps);
-        using var decay = (1.0 - LearningRate * _weightDecay).ToScalar();
+        steps++;
+        var biasCorrection1 = 1 - Math.Pow(Beta1, steps);
+        var biasCorrection2 = 1 - Math.Pow(Beta2, steps);
+        using var decay = (1.0 - LearningRate * weightDecay).ToScalar();
         using var beta1 = Beta1.ToScalar();
         using var beta2 = Beta2.ToScalar();
         using var oneMinusBeta1 = (1.0 - Beta1).ToScalar();
@@ -59,23 +59,23 @@ internal sealed class AdamWOptimizer : IDisposable
         using var epsilon = Epsilon.ToScalar();
         using var rootBiasCorrection2 = Math.Sqrt(biasCorrection2).ToScalar();
         using var negativeStepSize = (0.0 - LearningRate / biasCorrection1).ToScalar();
-        for (var i = 0; i < _parameters.Length; i++)
+        for (var i = 0; i < parameters.Length; i++)
         {
-            var parameter = _parameters[i];
+            var parameter = parameters[i];
             var gradient = parameter.grad;
             if (gradient is null)
                 continue;
             parameter.mul_(decay);
-            _firstMoments[i].mul_(beta1).add_(gradient, oneMinusBeta1);
-            _secondMoments[i].mul_(beta2).addcmul_(gradient, gradient, oneMinusBeta2);
-            var denominator = _secondMoments[i].sqrt().div_(rootBiasCorrection2).add_(epsilon, RootedScalars.One);
-            parameter.addcdiv_(_firstMoments[i], denominator, negativeStepSize);
+            firstMoments[i].mul_(beta1).add_(gradient, oneMinusBeta1);
+            secondMoments[i].mul_(beta2).addcmul_(gradient, gradient, oneMinusBeta2);
+            var denominator = secondMoments[i].sqrt().div_(rootBiasCorrection2).add_(epsilon, RootedScalars.One);
+            parameter.addcdiv_(firstMoments[i], denominator, negativeStepSize);
         }
     }
 
     public void Dispose()
     {
-        foreach (var moment in _firstMoments.Concat(_secondMoments))
+        foreach (var moment in firstMoments.Concat(secondMoments))
             moment.Dispose();
     }
 }

@@ -10,7 +10,7 @@ namespace TinierHAR.Trainer.Training;
 /// kept); after <see cref="EarlyStoppingPatience"/> epochs without one, training stops.</item>
 /// </list>
 /// </summary>
-public sealed class PaperSchedule
+internal sealed class PaperSchedule
 {
     private double learningRateBest = double.PositiveInfinity;
     private bool anyEpoch;
@@ -63,9 +63,3 @@ public sealed class PaperSchedule
         return new ScheduleDecision(keep, reduce, stoppingCounter >= EarlyStoppingPatience);
     }
 }
-
-/// <summary>The schedule's answer for one epoch.</summary>
-/// <param name="KeepWeights">The epoch is the best so far: keep its weights.</param>
-/// <param name="ReduceLearningRate">Multiply the learning rate by the factor now.</param>
-/// <param name="Stop">Stop training.</param>
-public readonly record struct ScheduleDecision(bool KeepWeights, bool ReduceLearningRate, bool Stop);

@@ -3,7 +3,6 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using TinierHAR.MLNet;
 using TinierHAR.MLNet.Architectures;
-using TinierHAR.MLNet.Evaluation;
 using TinierHAR.MLNet.Onnx;
 using TinierHAR.MLNet.Scoring;
 using TinierHAR.Trainer.Checkpoints;
@@ -99,38 +98,40 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
 
         /// <summary>Seed of initialisation, shuffling, dropout and the validation split.</summary>
         public int Seed { get; set; } = 1;
-
-        /// <summary>Receives one report per epoch.</summary>
-        public IProgress<EpochReport>? Progress { get; set; }
-
-        /// <summary>An MLContext whose <c>Log</c> event receives the run's messages (data, one line per epoch, the result);
-        /// the catalog does not hand its context to third-party trainers, so it is named here.</summary>
-        public MLContext? LogTo { get; set; }
-
-        /// <summary>Cancels training between mini-batches.</summary>
-        public CancellationToken Cancellation { get; set; }
     }
 
     private readonly Options options;
+    private readonly TrainingHooks hooks;
 
     /// <summary>Creates the trainer; see <see cref="TinierHarCatalog"/> for the catalog entry point.</summary>
     public TinierHarTrainer(Options options)
+        : this(options, new TrainingHooks())
     {
-        ArgumentNullException.ThrowIfNull(options);
-        Require(options.BatchSize >= 1, nameof(Options.BatchSize), "must be at least 1");
-        Require(options.MaxEpochs >= 1, nameof(Options.MaxEpochs), "must be at least 1");
-        Require(options.LearningRate > 0, nameof(Options.LearningRate), "must be positive");
-        Require(options.Threads >= 0, nameof(Options.Threads), "must be 0 (half the cores) or a positive thread count");
-        Require(Enum.IsDefined(options.Precision), nameof(Options.Precision), "must be Float32 or Float64");
-        Require(options.LearningRateFactor is > 0 and <= 1, nameof(Options.LearningRateFactor), "must lie in (0, 1]");
-        Require(options.ValidationData is not null || options.ValidationFraction is > 0 and < 1, nameof(Options.ValidationFraction), "must lie in (0, 1)");
-        this.options = options;
     }
 
-    private static void Require(bool rule, string option, string message)
+    private TinierHarTrainer(Options options, TrainingHooks hooks)
     {
-        if (!rule)
-            throw new ArgumentException($"Invalid option '{option}': {message}.", option);
+        ArgumentNullException.ThrowIfNull(options);
+        OptionRules.Require(options.BatchSize >= 1, nameof(Options.BatchSize), "must be at least 1.");
+        OptionRules.Require(options.MaxEpochs >= 1, nameof(Options.MaxEpochs), "must be at least 1.");
+        OptionRules.Require(options.LearningRate > 0, nameof(Options.LearningRate), "must be positive.");
+        OptionRules.Require(options.Threads >= 0, nameof(Options.Threads), "must be 0 (half the cores) or a positive thread count.");
+        OptionRules.Require(Enum.IsDefined(options.Precision), nameof(Options.Precision), "must be Float32 or Float64.");
+        OptionRules.Require(options.LearningRateFactor is > 0 and <= 1, nameof(Options.LearningRateFactor), "must lie in (0, 1].");
+        OptionRules.Require(options.ValidationData is not null || options.ValidationFraction is > 0 and < 1, nameof(Options.ValidationFraction), "must lie in (0, 1).");
+        this.options = options;
+        this.hooks = hooks;
+    }
+
+    /// <summary>This trainer, reporting progress to and cancelled by <paramref name="hooks"/>.</summary>
+    /// <example><code>
+    /// var trainer = ml.MulticlassClassification.Trainers.TinierHar("Label", "Features", maxEpochs: 40)
+    ///     .WithHooks(new TrainingHooks { Progress = new Progress&lt;EpochReport&gt;(Console.WriteLine), Log = ml });
+    /// </code></example>
+    public TinierHarTrainer WithHooks(TrainingHooks hooks)
+    {
+        ArgumentNullException.ThrowIfNull(hooks);
+        return new TinierHarTrainer(options, hooks);
     }
 
     /// <summary>Trains the network and wraps its ONNX model in built-in transformers.</summary>
@@ -144,10 +145,10 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
                 ? SplitByGroups(all, groups, options.ValidationGroups, options.ValidationGroupColumnName!)
                 : Split(all, options.ValidationFraction, options.Seed);
         options.Augmentation?.Validate(all.Channels);
-        if (options.ClassWeights is { } weights && weights.Length != classNames.Count)
-            throw new ArgumentException($"Invalid option 'ClassWeights': {weights.Length} weights for {classNames.Count} classes.", nameof(Options.ClassWeights));
+        OptionRules.Require(options.ClassWeights is null || options.ClassWeights.Length == classNames.Count, nameof(Options.ClassWeights),
+            $"{options.ClassWeights?.Length} weights for {classNames.Count} classes.");
 
-        using var channel = options.LogTo is { } context ? ((IHostEnvironment)context).Register(nameof(TinierHarTrainer)).Start("Training") : null;
+        using var channel = hooks.Log is { } context ? ((IHostEnvironment)context).Register(nameof(TinierHarTrainer)).Start("Training") : null;
         channel?.Info(MessageSensitivity.None, $"{options.Network.ArchitectureName}: {train.Count} training and {validation.Count} validation windows of "
             + $"{all.WindowLength} x {all.Channels}, {classNames.Count} classes ({string.Join(", ", classNames)})");
         Native.TorchSharpRuntime.EnsureLoaded();
@@ -158,9 +159,9 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
             CheckpointImporter.Load(network, checkpoint);
         var history = NetworkTraining.Train(network, train, validation, options, classNames, report =>
         {
-            options.Progress?.Report(report);
+            hooks.Progress?.Report(report);
             channel?.Info(MessageSensitivity.None, report.ToString());
-        }, options.Cancellation);
+        }, hooks.Cancellation);
         channel?.Info(MessageSensitivity.None, $"best epoch {history.BestEpoch?.Epoch} of {history.Epochs.Count}{(history.StoppedEarly ? " (stopped early)" : "")}");
 
         var onnx = HarOnnxExporter.Export(network, new HarOnnxExportOptions { ClassNames = classNames });
@@ -189,11 +190,8 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
         var heldOut = held.ToHashSet(StringComparer.Ordinal);
         var validation = Enumerable.Range(0, all.Count).Where(i => heldOut.Contains(groups[i])).ToArray();
         var train = Enumerable.Range(0, all.Count).Where(i => !heldOut.Contains(groups[i])).ToArray();
-        if (validation.Length == 0 || train.Length == 0)
-        {
-            throw new ArgumentException($"Invalid option 'ValidationGroups': holding out {string.Join(", ", held)} of column '{column}' leaves "
-                + $"{train.Length} training and {validation.Length} validation windows; both must be non-empty.", nameof(Options.ValidationGroups));
-        }
+        OptionRules.Require(validation.Length > 0 && train.Length > 0, nameof(Options.ValidationGroups), $"holding out {string.Join(", ", held)} of column "
+            + $"'{column}' leaves {train.Length} training and {validation.Length} validation windows; both must be non-empty.");
         return (all.Subset(train), all.Subset(validation));
     }
 

@@ -1,3 +1,5 @@
+using TinierHAR.MLNet;
+
 namespace TinierHAR.Trainer.Training;
 
 /// <summary>
@@ -25,10 +27,11 @@ public sealed class WindowAugmentation
     /// <summary>Checks the settings against C channels.</summary>
     public void Validate(int channels)
     {
-        if (RotatedSensors.Any(s => s.Length != 3 || s.Any(i => i < 0 || i >= channels)))
-            throw new ArgumentException($"Invalid augmentation: each rotated sensor names three channels in [0, {channels}).", nameof(RotatedSensors));
-        if (MaxRotationDegrees < 0 || ScaleMin <= 0 || ScaleMax < ScaleMin || JitterStandardDeviation < 0)
-            throw new ArgumentException("Invalid augmentation: angles and noise must not be negative, and 0 < ScaleMin <= ScaleMax.", nameof(ScaleMin));
+        OptionRules.Require(RotatedSensors.All(s => s.Length == 3 && s.All(i => i >= 0 && i < channels)), nameof(RotatedSensors),
+            $"each rotated sensor names three channels in [0, {channels}).");
+        OptionRules.Require(MaxRotationDegrees >= 0, nameof(MaxRotationDegrees), $"must not be negative (got {MaxRotationDegrees}).");
+        OptionRules.Require(ScaleMin > 0 && ScaleMax >= ScaleMin, nameof(ScaleMin), $"0 < ScaleMin <= ScaleMax must hold (got {ScaleMin} and {ScaleMax}).");
+        OptionRules.Require(JitterStandardDeviation >= 0, nameof(JitterStandardDeviation), $"must not be negative (got {JitterStandardDeviation}).");
     }
 
     /// <summary>Augments <paramref name="windows"/> (n × T × C, time-major) in place.</summary>

@@ -22,7 +22,10 @@ public sealed class CsvSampleLoaderTests
 
     private static CsvSampleOptions Options() => new()
     {
-        ChannelColumnNames = ["ax", "ay"], TimestampColumnName = "t", LabelColumnName = "activity", SubjectColumnName = "user",
+        ChannelColumnNames = ["ax", "ay"],
+        TimestampColumnName = "t",
+        LabelColumnName = "activity",
+        SubjectColumnName = "user",
     };
 
     private sealed class Row
@@ -62,7 +65,13 @@ public sealed class CsvSampleLoaderTests
         fixture.Write("log.csv", "t,ax,ay,activity,user\n" + string.Join("\n", lines) + "\n");
         var windows = Ml.Data.WindowSensorSamples(Ml.Data.LoadSensorCsv(fixture.Root, Options()), new SensorWindowingOptions
         {
-            ChannelColumnNames = ["ax", "ay"], WindowLength = 4, Step = 2, LabelColumnName = "activity", GroupColumnNames = ["Session"], TimestampColumnName = "t", SamplingRateHz = 50,
+            ChannelColumnNames = ["ax", "ay"],
+            WindowLength = 4,
+            Step = 2,
+            LabelColumnName = "activity",
+            GroupColumnNames = ["Session"],
+            TimestampColumnName = "t",
+            SamplingRateHz = 50,
         });
         Assert.AreEqual(4L, windows.CountAll().WindowsProduced);
     }

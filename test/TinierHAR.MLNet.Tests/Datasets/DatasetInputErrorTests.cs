@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using TinierHAR.MLNet;
 using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Datasets;
 using TinierHAR.MLNet.Datasets.Benchmarks;
@@ -13,7 +12,7 @@ public sealed class DatasetInputErrorTests
     private static readonly MLContext Ml = new(1);
 
     [TestMethod]
-    public void AFolderThatIsNotTheDatasetIsRefusedAtLoadNamingAnExpectedFile()
+    public void A_folder_that_is_not_the_dataset_is_refused_at_load_naming_an_expected_file()
     {
         using var fixture = new FixtureFolder();
         fixture.Write("notes.txt", "hello");
@@ -25,7 +24,7 @@ public sealed class DatasetInputErrorTests
     }
 
     [TestMethod]
-    public void AMissingPartnerFileOrColumnIsNamed()
+    public void A_missing_partner_file_or_column_is_named()
     {
         using var fixture = new FixtureFolder();
         fixture.Write("RawData/acc_exp01_user01.txt", "1 2 3\n");
@@ -39,7 +38,7 @@ public sealed class DatasetInputErrorTests
     }
 
     [TestMethod]
-    public void AMalformedLineIsAnErrorWithFileLineAndColumn()
+    public void A_malformed_line_is_an_error_with_file_line_and_column()
     {
         using var fixture = new FixtureFolder();
         var acc = fixture.Write("RawData/acc_exp01_user01.txt", "1 2 3\n1  2 3\n");
@@ -54,7 +53,7 @@ public sealed class DatasetInputErrorTests
     }
 
     [TestMethod]
-    public void TheSkipPolicySkipsMalformedLinesAndEveryRowIsAccountedFor()
+    public void The_skip_policy_skips_malformed_lines_and_every_row_is_accounted_for()
     {
         using var fixture = new FixtureFolder();
         string Line(string value) => string.Join('\t', Enumerable.Range(0, 24).Select(c => c == 5 ? value : c == 23 ? "1" : "1")) + "\n";
@@ -70,7 +69,7 @@ public sealed class DatasetInputErrorTests
     }
 
     [TestMethod]
-    public void SubjectFilteringCountsTheOtherSubjectsRows()
+    public void Subject_filtering_counts_the_other_subjects_rows()
     {
         using var fixture = new FixtureFolder();
         var line = string.Join('\t', Enumerable.Range(0, 24).Select(c => c == 23 ? "1" : "0")) + "\n";
@@ -82,7 +81,7 @@ public sealed class DatasetInputErrorTests
     }
 
     [TestMethod]
-    public void UnknownDatasetKeysListTheKnownOnes()
+    public void Unknown_dataset_keys_list_the_known_ones()
     {
         var error = Assert.ThrowsExactly<ArgumentException>(() => HarDatasets.Get("nope"));
         StringAssert.Contains(error.Message, "hapt");

@@ -12,7 +12,7 @@ public sealed class MatFileTests
     [DataRow(false, false)]
     [DataRow(true, false)]
     [DataRow(true, true)]
-    public void WrittenVariablesReadBackWithNamesShapesAndValues(bool compress, bool compactIntegers)
+    public void Written_variables_read_back_with_names_shapes_and_values(bool compress, bool compactIntegers)
     {
         using var fixture = new FixtureFolder();
         var path = Path.Combine(fixture.Root, "a.mat");
@@ -32,7 +32,7 @@ public sealed class MatFileTests
     }
 
     [TestMethod]
-    public void CompressionShrinksTheFileAndCompactStorageShrinksItFurther()
+    public void Compression_shrinks_the_file_and_compact_storage_shrinks_it_further()
     {
         using var fixture = new FixtureFolder();
         var rows = new double[200, 6];
@@ -52,7 +52,7 @@ public sealed class MatFileTests
     }
 
     [TestMethod]
-    public void TruncatedAndForeignFilesAreRefusedWithTheReason()
+    public void Truncated_and_foreign_files_are_refused_with_the_reason()
     {
         using var fixture = new FixtureFolder();
         var path = Path.Combine(fixture.Root, "a.mat");

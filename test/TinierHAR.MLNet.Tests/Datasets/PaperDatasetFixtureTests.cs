@@ -2,7 +2,6 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using Microsoft.ML;
-using TinierHAR.MLNet;
 using TinierHAR.MLNet.Datasets;
 using TinierHAR.MLNet.Datasets.Benchmarks;
 using TinierHAR.MLNet.Datasets.Formats.Mat;
@@ -20,7 +19,7 @@ public sealed class PaperDatasetFixtureTests
     private static string Num(double v) => v.ToString("R", CultureInfo.InvariantCulture);
 
     [TestMethod]
-    public void DaphnetReadsWhitespaceFilesAndHeaderedCsvCopiesAndReportsTheMissingRecordings()
+    public void Daphnet_reads_whitespace_files_and_headered_CSV_copies_and_reports_the_missing_recordings()
     {
         using var fixture = new FixtureFolder();
         fixture.Write("dataset/S01R02.txt", "15 40 29 -960 1 2 3 4 5 6 0\n31  70 49 -950 1 2 3 4 5 6 1\n47 71 50 -940 1 2 3 4 5 6 2\n");
@@ -40,7 +39,7 @@ public sealed class PaperDatasetFixtureTests
     }
 
     [TestMethod]
-    public void UscHadReadsSensorReadingsFromCompressedAndPlainMatFilesWithTheActivityFromTheName()
+    public void USC_HAD_reads_sensor_readings_from_compressed_and_plain_MAT_files_with_the_activity_from_the_name()
     {
         using var fixture = new FixtureFolder();
         Directory.CreateDirectory(Path.Combine(fixture.Root, "Subject1"));
@@ -62,7 +61,7 @@ public sealed class PaperDatasetFixtureTests
     }
 
     [TestMethod]
-    public void Pamap2FillsGapsPerFileAndKeepsEveryThirdRowOfTheJoinedFiles()
+    public void PAMAP2_fills_gaps_per_file_and_keeps_every_third_row_of_the_joined_files()
     {
         using var fixture = new FixtureFolder();
         string Line(double time, int activity, double hand) =>
@@ -86,7 +85,7 @@ public sealed class PaperDatasetFixtureTests
     }
 
     [TestMethod]
-    public void Pamap2RowsOfUnmappedActivitiesHaveAMissingLabel()
+    public void PAMAP2_rows_of_unmapped_activities_have_a_missing_label()
     {
         using var fixture = new FixtureFolder();
         var line = string.Join(' ', Enumerable.Range(0, 54).Select(c => c == 1 ? "9" : "1")) + "\n";
@@ -97,7 +96,7 @@ public sealed class PaperDatasetFixtureTests
     }
 
     [TestMethod]
-    public void RealWorldBinsEachLocationTo20MsJoinsThemAndTrimsNonOverlappingEdges()
+    public void RealWorld_bins_each_location_to_20_ms_joins_them_and_trims_non_overlapping_edges()
     {
         using var fixture = new FixtureFolder();
         const long t0 = 1_435_000_000_000; // a multiple of 20 ms: bins start on the midnight-anchored grid
@@ -141,7 +140,7 @@ public sealed class PaperDatasetFixtureTests
     }
 
     [TestMethod]
-    public void SkodaTakesTheFirstVariableCalibratedChannelsAndEveryThirdRow()
+    public void Skoda_takes_the_first_variable_calibrated_channels_and_every_third_row()
     {
         using var fixture = new FixtureFolder();
         int[] labels = [32, 48, 48, 57, 49, 50, 51];
@@ -170,7 +169,7 @@ public sealed class PaperDatasetFixtureTests
     }
 
     [TestMethod]
-    public void DsadsReadsColumn42TwiceGivesOneWindowPerFileAndKeysSessionsBySegment()
+    public void DSADS_reads_column_42_twice_gives_one_window_per_file_and_keys_sessions_by_segment()
     {
         using var fixture = new FixtureFolder();
         string File(int offset) => FixtureFolder.Lines(Enumerable.Range(0, 125).Select(r => Enumerable.Range(0, 45).Select(c => (double)(offset + 100 * r + c))), ",");
@@ -192,7 +191,7 @@ public sealed class PaperDatasetFixtureTests
     }
 
     [TestMethod]
-    public void HaptJoinsAccAndGyroAndLabelsInclusiveZeroBasedSpans()
+    public void HAPT_joins_acc_and_gyro_and_labels_inclusive_zero_based_spans()
     {
         using var fixture = new FixtureFolder();
         var acc = FixtureFolder.Lines(Enumerable.Range(0, 8).Select(r => new double[] { r, r + 0.5, -r }), " ");
@@ -215,7 +214,7 @@ public sealed class PaperDatasetFixtureTests
     }
 
     [TestMethod]
-    public void OpportunityReadsItsChannelBlocksAndLabelColumnAndKeepsTheNullClass()
+    public void Opportunity_reads_its_channel_blocks_and_label_column_and_keeps_the_null_class()
     {
         using var fixture = new FixtureFolder();
         string Line(int label, bool gap) => string.Join(' ', Enumerable.Range(0, 250).Select(c => c == 249 ? Num(label) : gap && c == 37 ? "NaN" : Num(c))) + "\n";
@@ -235,7 +234,7 @@ public sealed class PaperDatasetFixtureTests
     }
 
     [TestMethod]
-    public void WisdmStripsTheTrailingSemicolonRemovesRowsWithMissingValuesAndNumbersUserRuns()
+    public void WISDM_strips_the_trailing_semicolon_removes_rows_with_missing_values_and_numbers_user_runs()
     {
         using var fixture = new FixtureFolder();
         fixture.Write("WISDM_ar_v1.1_raw_repaired.txt",
@@ -252,7 +251,7 @@ public sealed class PaperDatasetFixtureTests
     }
 
     [TestMethod]
-    public void RecGymKeepsWristRowsAndTheNullClassAndRemovesRowsWithMissingValues()
+    public void RecGym_keeps_wrist_rows_and_the_null_class_and_removes_rows_with_missing_values()
     {
         using var fixture = new FixtureFolder();
         fixture.Write("RecGym.csv", "Subject,Position,Session,A_x,A_y,A_z,G_x,G_y,G_z,C_1,Workout\n"
@@ -270,7 +269,7 @@ public sealed class PaperDatasetFixtureTests
     }
 
     [TestMethod]
-    public void UciHarTurnsEachSignalRowIntoItsOwnSegmentOrderedBySubjectRowText()
+    public void UCI_HAR_turns_each_signal_row_into_its_own_segment_ordered_by_subject_row_text()
     {
         using var fixture = new FixtureFolder();
         string[] signals = ["body_acc_x", "body_acc_y", "body_acc_z", "body_gyro_x", "body_gyro_y", "body_gyro_z", "total_acc_x", "total_acc_y", "total_acc_z"];
@@ -297,7 +296,7 @@ public sealed class PaperDatasetFixtureTests
     }
 
     [TestMethod]
-    public void MhealthReadsTabSeparatedLogsWithEcgAndDropsTheNullLabelPerWindow()
+    public void MHEALTH_reads_tab_separated_logs_with_ECG_and_drops_the_null_label_per_window()
     {
         using var fixture = new FixtureFolder();
         fixture.Write("mHealth_subject1.log", "1\t2\t3\t0.5\t0.6\t6\t7\t8\t9\t10\t11\t12\t13\t14\t15\t16\t17\t18\t19\t20\t21\t22\t23\t0\n"
@@ -318,7 +317,7 @@ public sealed class PaperDatasetFixtureTests
     }
 
     [TestMethod]
-    public void MotionSenseDropsTheUnnamedIndexColumnAndLabelsByTrialFolder()
+    public void MotionSense_drops_the_unnamed_index_column_and_labels_by_trial_folder()
     {
         using var fixture = new FixtureFolder();
         var header = ",attitude.roll,attitude.pitch,attitude.yaw,gravity.x,gravity.y,gravity.z,rotationRate.x,rotationRate.y,rotationRate.z,userAcceleration.x,userAcceleration.y,userAcceleration.z\n";
@@ -335,7 +334,7 @@ public sealed class PaperDatasetFixtureTests
     }
 
     [TestMethod]
-    public void ShoaibSkipsTwoHeaderLinesReadsFivePositionsAndMapsTheUpstairsTypo()
+    public void Shoaib_skips_two_header_lines_reads_five_positions_and_maps_the_upstairs_typo()
     {
         using var fixture = new FixtureFolder();
         string Line(string label, bool gap) => string.Join(',', Enumerable.Range(0, 70).Select(c => c == 69 ? label : c % 14 == 13 ? "" : gap && c == 1 ? "" : Num(c))) + "\n";
@@ -352,7 +351,7 @@ public sealed class PaperDatasetFixtureTests
     }
 
     [TestMethod]
-    public void UeaTsCasesAreOneWindowEachAndTestCasesFormTheFold()
+    public void UEA_ts_cases_are_one_window_each_and_test_cases_form_the_fold()
     {
         using var fixture = new FixtureFolder();
         const string header = "# comment\n@problemName Tiny\n@timeStamps false\n@univariate false\n@dimensions 2\n@equalLength true\n@seriesLength 3\n@classLabel true up down\n@data\n";
@@ -372,7 +371,7 @@ public sealed class PaperDatasetFixtureTests
     }
 
     [TestMethod]
-    public void Wisdm2019WatchInterpolatesTheGyroscopeAtAccelerometerTimesAndReadsTheLastSixFields()
+    public void WISDM_2019_watch_interpolates_the_gyroscope_at_accelerometer_times_and_reads_the_last_six_fields()
     {
         using var fixture = new FixtureFolder();
         // The accelerometer copy has an extra leading index column (as the shared copy of subject 1600 does).
@@ -390,7 +389,7 @@ public sealed class PaperDatasetFixtureTests
     }
 
     [TestMethod]
-    public void HmpConvertsCodedValuesToGAndNumbersVolunteers()
+    public void HMP_converts_coded_values_to_g_and_numbers_volunteers()
     {
         using var fixture = new FixtureFolder();
         fixture.Write("Walk/Accelerometer-2011-03-24-09-51-07-walk-f1.txt", "0 63 21\n63 0 42\n");

@@ -1,8 +1,8 @@
+using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using TinierHAR.MLNet.Datasets;
 using TinierHAR.MLNet.Datasets.Benchmarks;
-using TinierHAR.MLNet;
 using TinierHAR.TestSupport;
 
 namespace TinierHAR.MLNet.Tests.Datasets;
@@ -14,7 +14,7 @@ public sealed class RealDatasetTests
     private static readonly MLContext Ml = new(1);
 
     [TestMethod]
-    public void HaptHasAllThirtySubjectsTwelveClassesAndTheAuthorsWindowCount()
+    public void HAPT_has_all_thirty_subjects_twelve_classes_and_the_authors_window_count()
     {
         var root = SharedData.RequireDirectory("data/uci-har-hapt");
         var dataset = new HaptDataset();
@@ -26,7 +26,7 @@ public sealed class RealDatasetTests
 
         Assert.AreEqual(8153, labels.Length, "the authors' code makes 8,153 windows of HAPT (reference run)");
         CollectionAssert.AreEquivalent(dataset.ClassNames.ToArray(), labels.Distinct().ToArray(), "all 12 classes, the unlabelled windows dropped");
-        CollectionAssert.AreEquivalent(Enumerable.Range(1, 30).Select(s => s.ToString()).ToArray(), subjects);
+        CollectionAssert.AreEquivalent(Enumerable.Range(1, 30).Select(s => s.ToString(CultureInfo.InvariantCulture)).ToArray(), subjects);
         var report = samples.LastReport!;
         Assert.AreEqual(0, report.MissingFiles.Count);
         Assert.AreEqual(123, report.Files, "61 acc + 61 gyro files and labels.txt");
@@ -35,7 +35,7 @@ public sealed class RealDatasetTests
     }
 
     [TestMethod]
-    public void DaphnetReadsTheSevenRecordingsPresentAndReportsTheTenMissing()
+    public void Daphnet_reads_the_seven_recordings_present_and_reports_the_ten_missing()
     {
         var root = SharedData.RequireDirectory("data/daphnet-fog-partial");
         var view = Ml.Data.LoadHarDataset(new DaphnetDataset(), root);
@@ -49,7 +49,7 @@ public sealed class RealDatasetTests
     }
 
     [TestMethod]
-    public void Wisdm2019WatchAlignsAccelerometerAndGyroscopeByTimestamp()
+    public void WISDM_2019_watch_aligns_accelerometer_and_gyroscope_by_timestamp()
     {
         var root = SharedData.RequireDirectory("data/wisdm-2019-watch");
         var dataset = new Wisdm2019WatchDataset();
@@ -79,7 +79,7 @@ public sealed class RealDatasetTests
         var labels = labelSet.Count;
         var report = view.LastReport!;
 
-        CollectionAssert.AreEqual(Enumerable.Range(1600, 29).Select(s => s.ToString()).ToArray(), subjects);
+        CollectionAssert.AreEqual(Enumerable.Range(1600, 29).Select(s => s.ToString(CultureInfo.InvariantCulture)).ToArray(), subjects);
         Assert.AreEqual(18, labels);
         Assert.AreEqual(58, report.Files);
         Assert.AreEqual(2 * (51 - 29), report.MissingFiles.Count, "accel and gyro of subjects 1629–1650");
@@ -89,7 +89,7 @@ public sealed class RealDatasetTests
     }
 
     [TestMethod]
-    public void HmpReadsOneRecordingPerTrialInG()
+    public void HMP_reads_one_recording_per_trial_in_g()
     {
         var root = SharedData.RequireDirectory("data/hmp-adl-wrist");
         var dataset = new HmpDataset();
@@ -104,7 +104,7 @@ public sealed class RealDatasetTests
     }
 
     [TestMethod]
-    public void BasicMotionsHasFortyTrainAndFortyTestCasesOfOneWindowEach()
+    public void BasicMotions_has_forty_train_and_forty_test_cases_of_one_window_each()
     {
         var root = SharedData.RequireDirectory("data/basicmotions-uea");
         var dataset = UeaTsDataset.Open(root, samplingRateHz: 10);

@@ -18,7 +18,7 @@ public sealed class ActivitySegmenterTests
     }
 
     [TestMethod]
-    public void RunsBecomeSegmentsWithBoundariesMidwayBetweenTheCentresOfTheWindowsThatDiffer()
+    public void Runs_become_segments_with_boundaries_midway_between_the_centres_of_the_windows_that_differ()
     {
         // Centres 1, 2, 3, 4, 5; the class changes between the windows centred at 3 and 4 → boundary 3.5.
         var segments = Segment(Windows("wwwss"), smoothing: 1);
@@ -30,7 +30,7 @@ public sealed class ActivitySegmenterTests
     }
 
     [TestMethod]
-    public void MajoritySmoothingOverCentredWindowsRemovesShortFlips()
+    public void Majority_smoothing_over_centred_windows_removes_short_flips()
     {
         // k = 3: the lone 'x' is outvoted by its neighbours; at the edges the window sees only what exists.
         Assert.AreEqual(new ActivitySegment("a", "w", 0, 8, 7), Segment(Windows("wwwxwww"), 3).Single());
@@ -41,7 +41,7 @@ public sealed class ActivitySegmenterTests
     }
 
     [TestMethod]
-    public void SequencesAndGapsEndSegmentsAtTheLastWindowsEnd()
+    public void Sequences_and_gaps_end_segments_at_the_last_windows_end()
     {
         var windows = Windows("ww", "a").Concat(Windows("ww", "b")).Concat(Windows("ww", "b", firstIndex: 10)).ToList();
         var segments = Segment(windows, 3);
@@ -54,7 +54,7 @@ public sealed class ActivitySegmenterTests
     }
 
     [TestMethod]
-    public void AnEvenOrNonPositiveSmoothingIsRefusedNamingTheOption()
+    public void An_even_or_non_positive_smoothing_is_refused_naming_the_option()
     {
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => new ActivitySegmenter(4, 50)).Message, "odd number of windows");
         Assert.ThrowsExactly<ArgumentException>(() => new ActivitySegmenter(0, 50));

@@ -19,7 +19,7 @@ public sealed class BatchedHarScorerTests
     }
 
     [TestMethod]
-    public void BatchedScoresEqualTheOnnxTransformerPerRowScores()
+    public void Batched_scores_equal_the_OnnxTransformer_per_row_scores()
     {
         var (onnx, windows, count, fixture) = Model();
         var (t, c, k) = (fixture.Window, fixture.Channels, fixture.Classes);
@@ -36,7 +36,7 @@ public sealed class BatchedHarScorerTests
     }
 
     [TestMethod]
-    public void OneScorerServesConcurrentCallersWithTheSequentialResults()
+    public void One_scorer_serves_concurrent_callers_with_the_sequential_results()
     {
         var (onnx, windows, _, _) = Model();
         using var scorer = new BatchedHarScorer(onnx, new BatchedHarScorerOptions { BatchSize = 16, IntraOpThreads = 1 });
@@ -50,7 +50,7 @@ public sealed class BatchedHarScorerTests
     }
 
     [TestMethod]
-    public void BadOptionsAndRaggedInputAreRefused()
+    public void Bad_options_and_ragged_input_are_refused()
     {
         Assert.ThrowsExactly<ArgumentException>(() => new BatchedHarScorerOptions { BatchSize = 0 }.Validate());
         var (onnx, windows, _, _) = Model();
@@ -60,7 +60,7 @@ public sealed class BatchedHarScorerTests
     }
 
     [TestMethod]
-    public void TheTransformAddsScoreAndPredictedLabelEqualToThePerRowChainAndPassesColumnsThrough()
+    public void The_transform_adds_Score_and_PredictedLabel_equal_to_the_per_row_chain_and_passes_columns_through()
     {
         var (onnx, windows, count, fixture) = Model();
         var (t, c, k) = (fixture.Window, fixture.Channels, fixture.Classes);
@@ -89,7 +89,7 @@ public sealed class BatchedHarScorerTests
     }
 
     [TestMethod]
-    public void TheTransformRefusesWindowsOfAnotherShapeNamingTheColumn()
+    public void The_transform_refuses_windows_of_another_shape_naming_the_column()
     {
         var (onnx, windows, _, fixture) = Model();
         var ml = new MLContext(1);
@@ -101,7 +101,7 @@ public sealed class BatchedHarScorerTests
     }
 
     [TestMethod]
-    public void TheEstimatorComposesInAppendChainsAndDescribesItsOutputColumns()
+    public void The_estimator_composes_in_append_chains_and_describes_its_output_columns()
     {
         var (onnx, windows, count, fixture) = Model();
         var ml = new MLContext(1);

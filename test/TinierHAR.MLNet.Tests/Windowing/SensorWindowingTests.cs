@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using TinierHAR.MLNet.Windowing;
@@ -35,7 +36,11 @@ public sealed class SensorWindowingTests
 
     private static SensorWindowingOptions Options(int t = 4, int step = 2) => new()
     {
-        ChannelColumnNames = ["X", "Y"], WindowLength = t, Step = step, LabelColumnName = "Activity", GroupColumnNames = ["Subject"],
+        ChannelColumnNames = ["X", "Y"],
+        WindowLength = t,
+        Step = step,
+        LabelColumnName = "Activity",
+        GroupColumnNames = ["Subject"],
     };
 
     private static (List<Window> Windows, WindowingReport Report) Run(IEnumerable<Sample> samples, SensorWindowingOptions options)
@@ -253,7 +258,7 @@ public sealed class SensorWindowingTests
         static IEnumerable<Sample> Generate(int rows)
         {
             for (var i = 0; i < rows; i++)
-                yield return new Sample { X = i % 97, Y = i % 13, Activity = (i / 500 % 3).ToString(), Subject = $"s{i / 50_000}", Time = i / 50.0 };
+                yield return new Sample { X = i % 97, Y = i % 13, Activity = (i / 500 % 3).ToString(CultureInfo.InvariantCulture), Subject = $"s{i / 50_000}", Time = i / 50.0 };
         }
 
         long PeakRetained(int rows)

@@ -3,7 +3,6 @@ using TinierHAR.TestSupport;
 using TinierHAR.Trainer.Checkpoints;
 using TinierHAR.Trainer.Networks;
 using TorchSharp.PyBridge;
-using static TorchSharp.torch;
 
 namespace TinierHAR.Trainer.Tests.Checkpoints;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using TinierHAR.TestSupport;
 
 namespace TinierHAR.Trainer.Tests.Native;
@@ -7,25 +6,6 @@ namespace TinierHAR.Trainer.Tests.Native;
 public sealed class PublishedAppTests
 {
     public TestContext TestContext { get; set; } = null!;
-
-    private static (int ExitCode, string Output) Run(string fileName, string arguments, string workingDirectory)
-    {
-        var start = new ProcessStartInfo(fileName, arguments)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(8)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"'{fileName} {arguments}' did not finish in 8 minutes.");
-        }
-        return (process.ExitCode, stdout.Result + stderr.Result);
-    }
 
     /// <summary>
     /// `dotnet publish` of an application that trains, then the published output run as its own process: the native
@@ -40,16 +20,16 @@ public sealed class PublishedAppTests
         var output = Path.Combine(Path.GetTempPath(), $"tinierhar-publish-{Guid.NewGuid():N}");
         try
         {
-            var publish = Run("dotnet", $"publish \"{project}\" -c Release -r linux-x64 --self-contained false -o \"{output}\" -p:UseAppHost=true", SharedData.RepositoryRoot);
+            var publish = ChildProcess.Run("dotnet", $"publish \"{project}\" -c Release -r linux-x64 --self-contained false -o \"{output}\" -p:UseAppHost=true", SharedData.RepositoryRoot, TimeSpan.FromMinutes(8));
             Assert.AreEqual(0, publish.ExitCode, publish.Output);
 
-            var run = Run(Path.Combine(output, "TinierHAR.PublishProbe"), "", output);
+            var run = ChildProcess.Run(Path.Combine(output, "TinierHAR.PublishProbe"), "", output, TimeSpan.FromMinutes(8));
             TestContext.WriteLine(run.Output);
             Assert.AreEqual(0, run.ExitCode, run.Output);
             StringAssert.Contains(run.Output, "epoch 5: train loss");
 
             // An application that references the trainer but does not train: no native library is loaded or patched.
-            var untouched = Run(Path.Combine(output, "TinierHAR.PublishProbe"), "--untouched", output);
+            var untouched = ChildProcess.Run(Path.Combine(output, "TinierHAR.PublishProbe"), "--untouched", output, TimeSpan.FromMinutes(8));
             TestContext.WriteLine(untouched.Output);
             Assert.AreEqual(0, untouched.ExitCode, untouched.Output);
             StringAssert.Contains(untouched.Output, "libtorch loaded: False");

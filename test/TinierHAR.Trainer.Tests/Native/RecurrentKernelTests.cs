@@ -1,5 +1,4 @@
 using TinierHAR.Trainer.Native;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace TinierHAR.Trainer.Tests.Native;

@@ -1,5 +1,4 @@
 using TinierHAR.MLNet.Architectures;
-using TinierHAR.MLNet.Checkpoints;
 using TinierHAR.MLNet.Onnx;
 using TinierHAR.TestSupport;
 using TinierHAR.Trainer.Native;

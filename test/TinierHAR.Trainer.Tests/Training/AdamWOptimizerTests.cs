@@ -1,7 +1,6 @@
 using TinierHAR.MLNet.Architectures;
 using TinierHAR.Trainer.Networks;
 using TinierHAR.Trainer.Training;
-using TorchSharp;
 using static TorchSharp.torch;
 
 namespace TinierHAR.Trainer.Tests.Training;

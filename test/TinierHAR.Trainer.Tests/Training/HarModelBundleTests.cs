@@ -1,7 +1,6 @@
 using System.IO.Compression;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using TinierHAR.MLNet;
 using TinierHAR.MLNet.Architectures;
 using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Normalization;
@@ -36,20 +35,32 @@ public sealed class HarModelBundleTests
         var ml = new MLContext(seed: 1);
         var windowing = new SensorWindowingOptions
         {
-            ChannelColumnNames = ImuSample.ChannelNames, WindowLength = 64, Step = 32, SamplingRateHz = 50,
-            LabelColumnName = "Activity", GroupColumnNames = ["Subject"], TimestampColumnName = "Time",
+            ChannelColumnNames = ImuSample.ChannelNames,
+            WindowLength = 64,
+            Step = 32,
+            SamplingRateHz = 50,
+            LabelColumnName = "Activity",
+            GroupColumnNames = ["Subject"],
+            TimestampColumnName = "Time",
         };
         var samples = ml.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 2, MinBoutSeconds = 8, MaxBoutSeconds = 12 }));
         var windows = ml.Data.WindowSensorSamples(samples, windowing);
         var data = ml.Data.Cache(ml.Transforms.Conversion.MapValueToKey("Label", "Activity").Fit(windows).Transform(windows));
-        var model = ml.Transforms.NormalizeSensorChannels()
+        var model = ml.Transforms.NormalizeSensorChannels("Features")
             .Append(ml.MulticlassClassification.Trainers.TinierHar(new TinierHarTrainer.Options { Network = new TinierHarOptions { RecurrentUnits = 8 }, MaxEpochs = 2, BatchSize = 64 }))
             .Fit(data);
         manifest = new BundleManifest
         {
-            WindowLength = 64, WindowStep = 32, ChannelNames = ImuSample.ChannelNames, ChannelUnits = ["g", "g", "g", "rad/s", "rad/s", "rad/s"],
-            SamplingRateHz = 50, ClassNames = model.LastTransformer.Metadata.ClassNames, GroupColumnNames = ["Subject"], TimestampColumnName = "Time",
-            NormalizationMean = ((ChannelNormalizer)model.First()).Statistics.Mean, NormalizationScale = ((ChannelNormalizer)model.First()).Statistics.Scale,
+            WindowLength = 64,
+            WindowStep = 32,
+            ChannelNames = ImuSample.ChannelNames,
+            ChannelUnits = ["g", "g", "g", "rad/s", "rad/s", "rad/s"],
+            SamplingRateHz = 50,
+            ClassNames = model.LastTransformer.Metadata.ClassNames,
+            GroupColumnNames = ["Subject"],
+            TimestampColumnName = "Time",
+            NormalizationMean = ((ChannelNormalizer)model.First()).Statistics.Mean,
+            NormalizationScale = ((ChannelNormalizer)model.First()).Statistics.Scale,
         };
         bundlePath = Path.Combine(Path.GetTempPath(), $"tinierhar-bundle-{Guid.NewGuid():N}.zip");
         HarModelBundle.Save(ml, model, data.Schema, manifest, bundlePath);

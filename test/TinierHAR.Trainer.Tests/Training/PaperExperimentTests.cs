@@ -1,8 +1,8 @@
 using Microsoft.ML;
 using TinierHAR.MLNet.Datasets.Benchmarks;
 using TinierHAR.MLNet.Datasets.Formats.Mat;
-using TinierHAR.Trainer.Experiments;
 using TinierHAR.TestSupport;
+using TinierHAR.Trainer.Experiments;
 
 namespace TinierHAR.Trainer.Tests.Training;
 
@@ -10,7 +10,7 @@ namespace TinierHAR.Trainer.Tests.Training;
 public sealed class PaperExperimentTests
 {
     [TestMethod]
-    public void ARerunOfAHaptFoldWithTheSameSeedReproducesTheSameResult()
+    public void A_rerun_of_a_HAPT_fold_with_the_same_seed_reproduces_the_same_result()
     {
         var root = SharedData.RequireDirectory("data/uci-har-hapt");
         FoldResult Run() => PaperExperiment.RunFold(new MLContext(1), new HaptDataset(), root, "tinierhar", fold: 1, seed: 1, new PaperExperimentOptions { MaxEpochs = 2 });
@@ -24,7 +24,7 @@ public sealed class PaperExperimentTests
     }
 
     [TestMethod]
-    public void SkodaFoldsAreShuffledSlicesOfAllWindowsTheLastTakingTheRemainder()
+    public void Skoda_folds_are_shuffled_slices_of_all_windows_the_last_taking_the_remainder()
     {
         using var fixture = new FixtureFolder();
         const int rows = 3 * (132 + 66 * 26); // 27 windows after decimation

@@ -1,7 +1,6 @@
-using TinierHAR.Trainer.Experiments;
 using Microsoft.ML;
 using TinierHAR.MLNet.Data;
-using TinierHAR.Quickstart;
+using TinierHAR.Trainer.Experiments;
 
 namespace TinierHAR.Trainer.Tests.Training;
 

@@ -111,12 +111,11 @@ public sealed class TinierHarTrainerTests
     {
         var (ml, data, _) = Prepare();
         var reports = new List<EpochReport>();
-        var options = SmallRun();
-        options.Progress = new SynchronousProgress(reports.Add);
         var log = new List<string>();
         ml.Log += (_, e) => { if (e.Source.Contains(nameof(TinierHarTrainer), StringComparison.Ordinal)) lock (log) log.Add(e.Message); };
-        options.LogTo = ml;
-        var model = ml.MulticlassClassification.Trainers.TinierHar(options).Fit(data);
+        var model = ml.MulticlassClassification.Trainers.TinierHar(SmallRun())
+            .WithHooks(new TrainingHooks { Progress = new SynchronousProgress(reports.Add), Log = ml })
+            .Fit(data);
         Assert.AreEqual(reports.Count, log.Count(m => m.Contains("] epoch ", StringComparison.Ordinal)), "one ML.NET log line per epoch");
         Assert.IsTrue(log.Any(m => m.Contains("] best epoch ", StringComparison.Ordinal)), string.Join("\n", log));
         var scored = model.Transform(data);
@@ -212,8 +211,7 @@ public sealed class TinierHarTrainerTests
         byGroups.ValidationGroupColumnName = nameof(SensorWindow.Subject);
         byGroups.ValidationGroups = ["s3"];
         var reports = new List<EpochReport>();
-        byGroups.Progress = new SynchronousProgress(reports.Add);
-        ml.MulticlassClassification.Trainers.TinierHar(byGroups).Fit(data);
+        ml.MulticlassClassification.Trainers.TinierHar(byGroups).WithHooks(new TrainingHooks { Progress = new SynchronousProgress(reports.Add) }).Fit(data);
         Assert.HasCount(2, reports);
 
         byGroups.ValidationGroups = ["nobody"];
@@ -276,9 +274,8 @@ public sealed class TinierHarTrainerTests
         var (ml, data, _) = Prepare(perClass: 10);
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
-        var options = SmallRun();
-        options.Cancellation = cancel.Token;
-        Assert.ThrowsExactly<OperationCanceledException>(() => ml.MulticlassClassification.Trainers.TinierHar(options).Fit(data));
+        var trainer = ml.MulticlassClassification.Trainers.TinierHar(SmallRun()).WithHooks(new TrainingHooks { Cancellation = cancel.Token });
+        Assert.ThrowsExactly<OperationCanceledException>(() => trainer.Fit(data));
     }
 
     [TestMethod]

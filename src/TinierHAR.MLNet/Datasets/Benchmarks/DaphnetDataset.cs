@@ -8,7 +8,7 @@ namespace TinierHAR.MLNet.Datasets.Benchmarks;
 /// are read too), 9 accelerometer channels at 64 Hz, annotation 0 (not in the experiment) dropped, 1 no freeze, 2
 /// freeze; one segment per file; 10 folds of one subject.
 /// </summary>
-public sealed class DaphnetDataset : HarDataset
+internal sealed class DaphnetDataset : HarDataset
 {
     private static readonly string[] Files =
     [
@@ -39,7 +39,7 @@ public sealed class DaphnetDataset : HarDataset
     public override IReadOnlyList<IReadOnlyList<int>> Folds { get; } = Enumerable.Range(1, 10).Select(s => (IReadOnlyList<int>)[s]).ToArray();
 
     /// <inheritdoc />
-    protected internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
+    internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
     {
         // The authors' root is the 'dataset' folder of the distribution; its parent is accepted too.
         var sub = Directory.Exists(Path.Combine(folder.Root, "dataset")) ? "dataset" : "";

@@ -8,7 +8,7 @@ namespace TinierHAR.MLNet.Datasets.Benchmarks;
 /// mag); the activity folder is the label. The authors' column list reads column 42 twice and never 43, so
 /// <c>LL_mag_y</c> holds a copy of <c>LL_mag_x</c>; we follow them. One segment (and so one window) per file.
 /// </summary>
-public sealed class DsadsDataset : HarDataset
+internal sealed class DsadsDataset : HarDataset
 {
     private static readonly int[] Columns = [.. Enumerable.Range(0, 43), 42, 44];
 
@@ -38,7 +38,7 @@ public sealed class DsadsDataset : HarDataset
     public override IReadOnlyList<IReadOnlyList<int>> Folds { get; } = Enumerable.Range(1, 8).Select(s => (IReadOnlyList<int>)[s]).ToArray();
 
     /// <inheritdoc />
-    protected internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
+    internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
     {
         var activities = folder.Folders().Where(a => a.Length == 3 && a[0] == 'a' && int.TryParse(a.AsSpan(1), CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 19).ToArray();
         folder.RequireAny(activities.Length, "a01 … a19 folders");

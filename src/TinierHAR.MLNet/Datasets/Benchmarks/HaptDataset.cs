@@ -7,7 +7,7 @@ namespace TinierHAR.MLNet.Datasets.Benchmarks;
 /// <c>gyro_</c> twin (joined side by side), labels from <c>labels.txt</c> (start..end inclusive, 0-based rows), 50 Hz,
 /// 6 channels; unlabelled rows (id 0) dropped per window; 10 folds of 3 consecutive users.
 /// </summary>
-public sealed class HaptDataset : HarDataset
+internal sealed class HaptDataset : HarDataset
 {
     /// <inheritdoc />
     public override string Key => "hapt";
@@ -38,7 +38,7 @@ public sealed class HaptDataset : HarDataset
     private static string RawFolder(DatasetFolder folder) => Directory.Exists(Path.Combine(folder.Root, "RawData")) ? "RawData" : "";
 
     /// <inheritdoc />
-    protected internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
+    internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
     {
         var raw = RawFolder(folder);
         var spans = ReadLabels(folder.Require(Path.Combine(raw, "labels.txt")), tally);

@@ -9,7 +9,7 @@ namespace TinierHAR.MLNet.Datasets.Benchmarks;
 /// −1.5…+1.5 g (converted to g), 32 Hz; the folder is the label; volunteers f1–f5 are subjects 1–5 and m1–m11 are
 /// 6–16; each trial is one segment; one fold per volunteer.
 /// </summary>
-public sealed class HmpDataset : HarDataset
+internal sealed class HmpDataset : HarDataset
 {
     /// <inheritdoc />
     public override string Key => "hmp";
@@ -40,7 +40,7 @@ public sealed class HmpDataset : HarDataset
             : -1;
 
     /// <inheritdoc />
-    protected internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
+    internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
     {
         var activities = LabelNames.Where(a => Directory.Exists(Path.Combine(folder.Root, a))).ToArray();
         folder.RequireAny(activities.Length, "Brush_teeth/ … Walk/ folders of Accelerometer-*.txt trials");

@@ -7,7 +7,7 @@ namespace TinierHAR.MLNet.Datasets.Benchmarks;
 /// MHEALTH: <c>mHealth_subject{1-10}.log</c> (tab-separated, 24 columns, gaps filled per file); all 23 signal columns
 /// (ECG and magnetometers included) at 50 Hz; null (0) dropped. One segment per subject; 5 folds of two subjects.
 /// </summary>
-public sealed class MhealthDataset : HarDataset
+internal sealed class MhealthDataset : HarDataset
 {
     /// <inheritdoc />
     public override string Key => "mhealth";
@@ -39,7 +39,7 @@ public sealed class MhealthDataset : HarDataset
     public override IReadOnlyList<IReadOnlyList<int>> Folds { get; } = Enumerable.Range(0, 5).Select(f => (IReadOnlyList<int>)[2 * f + 1, 2 * f + 2]).ToArray();
 
     /// <inheritdoc />
-    protected internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
+    internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
     {
         var files = Enumerable.Range(1, 10).Select(s => (Subject: s, Path: folder.Find($"mHealth_subject{s}.log"))).Where(f => f.Path is not null).ToArray();
         folder.RequireAny(files.Length, "mHealth_subject1.log … mHealth_subject10.log");

@@ -7,7 +7,7 @@ namespace TinierHAR.MLNet.Datasets.Benchmarks;
 /// then 12 columns in file order: attitude, gravity, rotation rate, user acceleration) at 50 Hz; the folder prefix is
 /// the label. One segment per file; 6 folds of four subjects.
 /// </summary>
-public sealed class MotionSenseDataset : HarDataset
+internal sealed class MotionSenseDataset : HarDataset
 {
     private static readonly string[] Trials =
         ["dws_1", "dws_2", "dws_11", "ups_3", "ups_4", "ups_12", "wlk_7", "wlk_8", "wlk_15", "jog_9", "jog_16", "sit_5", "sit_13", "std_6", "std_14"];
@@ -37,7 +37,7 @@ public sealed class MotionSenseDataset : HarDataset
     public override IReadOnlyList<IReadOnlyList<int>> Folds { get; } = Enumerable.Range(0, 6).Select(f => (IReadOnlyList<int>)Enumerable.Range(4 * f + 1, 4).ToArray()).ToArray();
 
     /// <inheritdoc />
-    protected internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
+    internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
     {
         var found = 0;
         foreach (var trial in Trials)

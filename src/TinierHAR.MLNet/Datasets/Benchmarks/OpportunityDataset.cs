@@ -9,7 +9,7 @@ namespace TinierHAR.MLNet.Datasets.Benchmarks;
 /// authors' column names are shifted by one there, the index is right); null "Other" is class 0, nothing is dropped.
 /// Session = 10 × subject + run (Drill = run 6).
 /// </summary>
-public sealed class OpportunityDataset : HarDataset
+internal sealed class OpportunityDataset : HarDataset
 {
     private static readonly int[] ChannelColumns =
         [.. Enumerable.Range(37, 9), .. Enumerable.Range(50, 9), .. Enumerable.Range(63, 9), .. Enumerable.Range(76, 9), .. Enumerable.Range(89, 9), .. Enumerable.Range(102, 32)];
@@ -59,7 +59,7 @@ public sealed class OpportunityDataset : HarDataset
     public override IReadOnlyList<IReadOnlyList<int>> Folds { get; } = Enumerable.Range(1, 4).Select(s => (IReadOnlyList<int>)[s]).ToArray();
 
     /// <inheritdoc />
-    protected internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
+    internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
     {
         var sub = Directory.Exists(Path.Combine(folder.Root, "dataset")) ? "dataset" : "";
         var files = (from subject in Enumerable.Range(1, 4)

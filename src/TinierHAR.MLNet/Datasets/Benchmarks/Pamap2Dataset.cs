@@ -8,7 +8,7 @@ namespace TinierHAR.MLNet.Datasets.Benchmarks;
 /// files are joined and every 3rd row of the joined table is kept (100 → 33.3 Hz; the authors configure 33, so W =
 /// 132): the count does not restart per file, so a file's phase depends on the lengths of the files before it.
 /// </summary>
-public sealed class Pamap2Dataset : HarDataset
+internal sealed class Pamap2Dataset : HarDataset
 {
     private static readonly int[] ChannelColumns = [4, 5, 6, 10, 11, 12, 21, 22, 23, 27, 28, 29, 38, 39, 40, 44, 45, 46];
 
@@ -49,7 +49,7 @@ public sealed class Pamap2Dataset : HarDataset
     public override IReadOnlyList<IReadOnlyList<int>> Folds { get; } = Enumerable.Range(1, 9).Select(s => (IReadOnlyList<int>)[s]).ToArray();
 
     /// <inheritdoc />
-    protected internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
+    internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
     {
         var sub = Directory.Exists(Path.Combine(folder.Root, "Protocol")) ? "Protocol" : "";
         // The authors join the files in directory-listing order, which the OS does not sort; we use name order.

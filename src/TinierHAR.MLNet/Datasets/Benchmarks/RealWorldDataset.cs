@@ -10,7 +10,7 @@ namespace TinierHAR.MLNet.Datasets.Benchmarks;
 /// divisible by 20), empty bins interpolated (50 Hz); the 7 locations are joined on bin time and rows where any
 /// location is absent are removed; a recording lacking a location is removed entirely. One segment per (subject, activity).
 /// </summary>
-public sealed class RealWorldDataset : HarDataset
+internal sealed class RealWorldDataset : HarDataset
 {
     private static readonly string[] Activities = ["climbingdown", "climbingup", "jumping", "lying", "running", "sitting", "standing", "walking"];
 
@@ -35,8 +35,10 @@ public sealed class RealWorldDataset : HarDataset
     /// <inheritdoc />
     public override IReadOnlyList<IReadOnlyList<int>> Folds { get; } = Enumerable.Range(1, 15).Select(s => (IReadOnlyList<int>)[s]).ToArray();
 
+    private static readonly string[] ValueColumns = ["attr_time", "attr_x", "attr_y", "attr_z"];
+
     /// <inheritdoc />
-    protected internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
+    internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
     {
         var subjects = folder.Folders().Where(f => f.Contains("proband", StringComparison.Ordinal))
             .Select(f => (Folder: f, Subject: int.TryParse(f.AsSpan(f.IndexOf("proband", StringComparison.Ordinal) + 7), CultureInfo.InvariantCulture, out var n) ? n : -1))
@@ -129,7 +131,7 @@ public sealed class RealWorldDataset : HarDataset
             if (!text.Next())
                 throw new InvalidDataException($"{name}: the file is empty; a header 'id,attr_time,attr_x,attr_y,attr_z' is expected.");
             var header = Enumerable.Range(0, text.FieldCount).Select(i => text.Text(i).Trim('"')).ToList();
-            var columns = new[] { "attr_time", "attr_x", "attr_y", "attr_z" }.Select(c => header.IndexOf(c) is var i and >= 0 ? i
+            var columns = ValueColumns.Select(c => header.IndexOf(c) is var i and >= 0 ? i
                 : throw new InvalidDataException($"{name}:1: the column '{c}' is missing; the header is '{text.Line}'.")).ToArray();
             var sums = new SortedDictionary<long, (double X, double Y, double Z, int N)>();
             Span<double> row = stackalloc double[4];

@@ -7,7 +7,7 @@ namespace TinierHAR.MLNet.Datasets.Benchmarks;
 /// other positions are removed, counted), rows with a missing value removed; 7 channels (acc, gyro, body capacitance)
 /// at 20 Hz; "Null" is a class. Sessions are runs of one subject after filtering; subject 10 always trains.
 /// </summary>
-public sealed class RecGymDataset : HarDataset
+internal sealed class RecGymDataset : HarDataset
 {
     private static readonly string[] Channels = ["A_x", "A_y", "A_z", "G_x", "G_y", "G_z", "C_1"];
 
@@ -39,7 +39,7 @@ public sealed class RecGymDataset : HarDataset
     public override IReadOnlyList<int> Subjects { get; } = Enumerable.Range(1, 10).ToArray();
 
     /// <inheritdoc />
-    protected internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
+    internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
     {
         var path = folder.Require("RecGym.csv");
         tally.Files++;

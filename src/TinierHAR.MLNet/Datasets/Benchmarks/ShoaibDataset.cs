@@ -8,7 +8,7 @@ namespace TinierHAR.MLNet.Datasets.Benchmarks;
 /// (acc, linear acc, gyro, mag per position) at 50 Hz, gaps filled per file; the label string is column 69, and the
 /// raw typo "upsatirs" is mapped to upstairs. One segment per participant; 5 folds of two.
 /// </summary>
-public sealed class ShoaibDataset : HarDataset
+internal sealed class ShoaibDataset : HarDataset
 {
     private static readonly int[] ChannelColumns = [.. new[] { 1, 15, 29, 43, 57 }.SelectMany(start => Enumerable.Range(start, 12))];
 
@@ -39,7 +39,7 @@ public sealed class ShoaibDataset : HarDataset
     public override IReadOnlyList<IReadOnlyList<int>> Folds { get; } = Enumerable.Range(0, 5).Select(f => (IReadOnlyList<int>)[2 * f + 1, 2 * f + 2]).ToArray();
 
     /// <inheritdoc />
-    protected internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
+    internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
     {
         var files = Enumerable.Range(1, 10).Select(s => (Subject: s, Path: folder.Find($"Participant_{s}.csv"))).Where(f => f.Path is not null).ToArray();
         folder.RequireAny(files.Length, "Participant_1.csv … Participant_10.csv");

@@ -7,7 +7,7 @@ namespace TinierHAR.MLNet.Datasets.Benchmarks;
 /// an id, calibrated acc x, y, z and raw acc x, y, z); the 30 calibrated channels, every 3rd row (≈98 → 32.7 Hz; the
 /// authors configure 33, so W = 132); null (32) dropped. One subject: 5 shuffled slices of windows (SOCV).
 /// </summary>
-public sealed class SkodaDataset : HarDataset
+internal sealed class SkodaDataset : HarDataset
 {
     private readonly LabelMap<int> labels;
 
@@ -50,7 +50,7 @@ public sealed class SkodaDataset : HarDataset
     public override FoldScheme FoldScheme => FoldScheme.ShuffledSlices;
 
     /// <inheritdoc />
-    protected internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
+    internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
     {
         var path = folder.Require("right_classall_clean.mat");
         tally.Files++;

@@ -9,7 +9,7 @@ namespace TinierHAR.MLNet.Datasets.Benchmarks;
 /// segment (<c>"{subject}_{row}"</c>, row 0-based within its file), train and test are merged and the segments ordered by
 /// that key as text, so W = 128 gives back exactly the dataset's own windows. The train/test split is ignored.
 /// </summary>
-public sealed class UciHarDataset : HarDataset
+internal sealed class UciHarDataset : HarDataset
 {
     private static readonly string[] Signals =
         ["body_acc_x", "body_acc_y", "body_acc_z", "body_gyro_x", "body_gyro_y", "body_gyro_z", "total_acc_x", "total_acc_y", "total_acc_z"];
@@ -35,10 +35,12 @@ public sealed class UciHarDataset : HarDataset
     /// <inheritdoc />
     public override IReadOnlyList<IReadOnlyList<int>> Folds { get; } = Enumerable.Range(0, 10).Select(f => (IReadOnlyList<int>)[3 * f + 1, 3 * f + 2, 3 * f + 3]).ToArray();
 
+    private static readonly string[] Parts = ["train", "test"];
+
     /// <inheritdoc />
-    protected internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
+    internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
     {
-        var parts = new[] { "train", "test" }.Where(p => Directory.Exists(Path.Combine(folder.Root, p))).ToArray();
+        var parts = Parts.Where(p => Directory.Exists(Path.Combine(folder.Root, p))).ToArray();
         folder.RequireAny(parts.Length, "train/Inertial Signals/…_train.txt, test/…");
         var segments = new List<(string Key, Recording Recording)>();
         foreach (var part in parts)

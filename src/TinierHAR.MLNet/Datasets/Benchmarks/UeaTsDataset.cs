@@ -9,7 +9,7 @@ namespace TinierHAR.MLNet.Datasets.Benchmarks;
 /// ':', values by ',', '?' missing, the class label last). Each case is its own segment and W is the series length,
 /// so every case is one window; the TRAIN cases are subject 1, the TEST cases subject 2, and the one fold tests TEST.
 /// </summary>
-public sealed class UeaTsDataset : HarDataset
+internal sealed class UeaTsDataset : HarDataset
 {
     private readonly string problem;
 
@@ -56,7 +56,7 @@ public sealed class UeaTsDataset : HarDataset
     public override IReadOnlyList<IReadOnlyList<int>> Folds { get; } = [[2]];
 
     /// <inheritdoc />
-    protected internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
+    internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
     {
         foreach (var (split, subject) in new[] { ("TRAIN", 1), ("TEST", 2) })
         {

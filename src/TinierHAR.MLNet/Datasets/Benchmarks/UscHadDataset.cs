@@ -7,7 +7,7 @@ namespace TinierHAR.MLNet.Datasets.Benchmarks;
 /// gyro x, y, z in dps) at 100 Hz; the activity m of the file name is the label; one segment per file; 7 folds of
 /// two subjects.
 /// </summary>
-public sealed class UscHadDataset : HarDataset
+internal sealed class UscHadDataset : HarDataset
 {
     /// <inheritdoc />
     public override string Key => "uschad";
@@ -32,7 +32,7 @@ public sealed class UscHadDataset : HarDataset
     public override IReadOnlyList<IReadOnlyList<int>> Folds { get; } = Enumerable.Range(0, 7).Select(f => (IReadOnlyList<int>)[2 * f + 1, 2 * f + 2]).ToArray();
 
     /// <inheritdoc />
-    protected internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
+    internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
     {
         var found = 0;
         for (var subject = 1; subject <= 14; subject++)

@@ -9,7 +9,7 @@ namespace TinierHAR.MLNet.Datasets.Benchmarks;
 /// interpolated linearly at the accelerometer's timestamps, and accelerometer rows outside the gyroscope's span are
 /// removed (counted). 20 Hz, 18 activities; one segment per (subject, activity run); folds of 5 subjects.
 /// </summary>
-public sealed class Wisdm2019WatchDataset : HarDataset
+internal sealed class Wisdm2019WatchDataset : HarDataset
 {
     private const string Codes = "ABCDEFGHIJKLMOPQRS";
 
@@ -37,7 +37,7 @@ public sealed class Wisdm2019WatchDataset : HarDataset
         Enumerable.Range(0, 10).Select(f => (IReadOnlyList<int>)Enumerable.Range(1600 + 5 * f, f == 9 ? 6 : 5).ToArray()).ToArray();
 
     /// <inheritdoc />
-    protected internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
+    internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
     {
         var found = 0;
         foreach (var subject in Subjects)

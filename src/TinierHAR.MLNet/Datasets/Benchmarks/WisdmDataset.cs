@@ -8,7 +8,7 @@ namespace TinierHAR.MLNet.Datasets.Benchmarks;
 /// <c>WISDM_ar_v1.1_raw.txt</c> is read where the repaired one is absent). Rows with a missing user, activity or axis
 /// are removed (counted). Sessions are runs of consecutive rows of one user, numbered over the file.
 /// </summary>
-public sealed class WisdmDataset : HarDataset
+internal sealed class WisdmDataset : HarDataset
 {
     // user, activity, x, y, z: a row missing any of them is removed (the timestamp is not used).
     private static readonly int[] UsedFields = [0, 1, 3, 4, 5];
@@ -41,7 +41,7 @@ public sealed class WisdmDataset : HarDataset
     ];
 
     /// <inheritdoc />
-    protected internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
+    internal override IEnumerable<Recording> ReadRecordings(DatasetFolder folder, DatasetReadTally tally)
     {
         var path = File.Exists(Path.Combine(folder.Root, "WISDM_ar_v1.1_raw_repaired.txt")) || File.Exists(Path.Combine(folder.Root, "WISDM_ar_v1.1_raw_repaired.txt.gz"))
             ? folder.Require("WISDM_ar_v1.1_raw_repaired.txt")

@@ -1,7 +1,7 @@
 namespace TinierHAR.MLNet.Datasets.Formats;
 
 /// <summary>How a dataset's text lines are split into fields, as the authors' loaders split them.</summary>
-public enum FieldSplit
+internal enum FieldSplit
 {
     /// <summary>Runs of spaces or tabs (pandas <c>delim_whitespace</c>).</summary>
     Whitespace,

@@ -1,7 +1,7 @@
 namespace TinierHAR.MLNet.Datasets.Formats;
 
 /// <summary>Numeric columns of a whole text file, row-major: what most of the original datasets are.</summary>
-public sealed record NumericTable(float[] Values, int Rows, int Columns)
+internal sealed record NumericTable(float[] Values, int Rows, int Columns)
 {
     /// <summary>The value at (<paramref name="row"/>, <paramref name="column"/>).</summary>
     public float this[int row, int column] => Values[(long)row * Columns + column];

@@ -7,7 +7,7 @@ namespace TinierHAR.MLNet.Datasets.Formats;
 /// parsed on demand, and an unreadable value is an error naming the file, line and column, or (opt-in) a skipped
 /// row counted in the report.
 /// </summary>
-public sealed class TextRecords : IDisposable
+internal sealed class TextRecords : IDisposable
 {
     private readonly StreamReader reader;
     private readonly FieldSplit split;

@@ -1,6 +1,5 @@
 using TinierHAR.MLNet.Architectures;
 using TinierHAR.Trainer.Native;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

@@ -1,5 +1,4 @@
 using TinierHAR.MLNet.Architectures;
-using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 

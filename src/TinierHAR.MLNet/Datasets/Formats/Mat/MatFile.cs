@@ -9,7 +9,7 @@ namespace TinierHAR.MLNet.Datasets.Formats.Mat;
 /// zlib-compressed elements (<c>miCOMPRESSED</c>, MATLAB's default since v7), small data elements, and numeric data
 /// stored in a narrower type than its class (MATLAB saves a double matrix of small integers as uint8).
 /// </summary>
-public static class MatFile
+internal static class MatFile
 {
     private const int HeaderLength = 128;
 

@@ -8,7 +8,7 @@ namespace TinierHAR.MLNet.Datasets.Formats.Mat;
 /// Writes MATLAB level-5 <c>.mat</c> files (little-endian) of double matrices and char arrays, optionally each variable
 /// zlib-compressed and with whole numbers 0–255 stored as uint8 as MATLAB does: fixtures in the original format.
 /// </summary>
-public static class MatFileWriter
+internal static class MatFileWriter
 {
     /// <summary>Writes <paramref name="variables"/> to <paramref name="path"/>.</summary>
     public static void Write(string path, IEnumerable<MatArray> variables, bool compress = true, bool compactIntegers = false)

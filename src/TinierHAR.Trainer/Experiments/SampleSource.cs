@@ -1,0 +1,36 @@
+using Microsoft.ML;
+using TinierHAR.MLNet.Data;
+
+namespace TinierHAR.Trainer.Experiments;
+
+/// <summary>Where the samples of a <see cref="HoldOutExperiment"/> come from and which columns hold what.</summary>
+/// <param name="Samples">One row per sample, with a text <c>Subject</c> column.</param>
+/// <param name="Channels">Channel columns, in order.</param>
+/// <param name="Label">Label column (text).</param>
+/// <param name="Time">Timestamp column (seconds).</param>
+/// <param name="Groups">Columns that separate recordings (Subject first).</param>
+/// <param name="Rate">Sampling rate in Hz.</param>
+/// <param name="ClassNames">The classes in key order, or null for the labels' sorted values.</param>
+/// <param name="ChannelUnits">Units of the channels, kept in the bundle, when known.</param>
+public sealed record SampleSource(IDataView Samples, IReadOnlyList<string> Channels, string Label, string Time, IReadOnlyList<string> Groups, double Rate,
+    IReadOnlyList<string>? ClassNames = null, IReadOnlyList<string>? ChannelUnits = null)
+{
+    /// <summary>The synthetic waist IMU of <see cref="SyntheticImuGenerator"/>.</summary>
+    public static SampleSource Synthetic(MLContext ml, int subjects, int seed, double rate = 50) => new(
+        ml.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = subjects, SamplingRateHz = rate, Seed = seed })),
+        ImuSample.ChannelNames, nameof(ImuSample.Activity), nameof(ImuSample.Time), [nameof(ImuSample.Subject)], rate, SyntheticImuGenerator.Activities,
+        ImuSample.ChannelUnits);
+
+    /// <summary>CSV logs read by <see cref="HarCatalog.LoadSensorCsv"/> (a file, folder or pattern); sessions (files) separate recordings too.</summary>
+    public static SampleSource Csv(MLContext ml, string path, IReadOnlyList<string> channels, string label, string subject, string time, double rate,
+        MalformedRowPolicy malformedRows = MalformedRowPolicy.Error) => new(
+        ml.Data.LoadSensorCsv(path, new CsvSampleOptions
+        {
+            ChannelColumnNames = channels,
+            LabelColumnName = label,
+            SubjectColumnName = subject,
+            TimestampColumnName = time,
+            MalformedRows = malformedRows,
+        }),
+        channels, label, time, [CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName], rate);
+}
