@@ -13,6 +13,19 @@ public static class HarCatalog
     /// Sensor samples from one CSV file or a folder of them (plain or <c>.gz</c>), streamed, one row per sample; errors
     /// name the file, line and column, or rows are skipped and counted with <see cref="MalformedRowPolicy.Skip"/>.
     /// </summary>
+    /// <param name="catalog">The data catalog.</param>
+    /// <param name="path">A <c>.csv</c> or <c>.csv.gz</c> file, or a folder of them (read in name order).</param>
+    /// <param name="options">The columns by name (channels, timestamp, label, subject, session), separator and malformed-row policy.</param>
+    /// <remarks>
+    /// The session defaults to the file, so that windows never span two recordings; <see cref="StreamingDataView{TReport}.LastReport"/>
+    /// gives rows read and skipped after a pass.
+    /// <example><code>
+    /// var samples = ml.Data.LoadSensorCsv("logs/", new CsvSampleOptions
+    /// {
+    ///     ChannelColumnNames = ["ax", "ay", "az"], LabelColumnName = "activity", SubjectColumnName = "user",
+    /// });
+    /// </code></example>
+    /// </remarks>
     public static CsvSamplesDataView LoadSensorCsv(this DataOperationsCatalog catalog, string path, CsvSampleOptions options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -23,6 +36,18 @@ public static class HarCatalog
     /// A benchmark dataset (<see cref="HarDatasets"/>) read from its original files under <paramref name="root"/> as sample
     /// rows (Subject, Session, key Label, one float column per channel), ready for <see cref="WindowSensorSamples(DataOperationsCatalog, IDataView, SensorWindowingOptions)"/>.
     /// </summary>
+    /// <param name="catalog">The data catalog.</param>
+    /// <param name="dataset">The dataset, from <see cref="HarDatasets.Get"/>.</param>
+    /// <param name="root">The dataset's folder, as distributed.</param>
+    /// <param name="options">Subjects to read and the malformed-row policy; all subjects and errors when null.</param>
+    /// <remarks>
+    /// Rows are read as the TinierHAR authors' loaders read them (channels, decimation, label map); the dataset's
+    /// <see cref="HarDataset.WindowingOptions"/> gives the paper's window length and step.
+    /// <example><code>
+    /// var hapt = HarDatasets.Get("hapt");
+    /// var windows = ml.Data.WindowSensorSamples(ml.Data.LoadHarDataset(hapt, "data/uci-har-hapt"), hapt.WindowingOptions());
+    /// </code></example>
+    /// </remarks>
     public static DatasetSamplesDataView LoadHarDataset(this DataOperationsCatalog catalog, HarDataset dataset, string root, DatasetLoadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -34,6 +59,20 @@ public static class HarCatalog
     /// Windows of sensor samples as a data operation (like <c>FilterRowsByColumn</c>): streams the samples and yields
     /// one row per window; <see cref="SensorWindowsDataView.CountAll"/> reports rows read, windows and rows not covered.
     /// </summary>
+    /// <param name="catalog">The data catalog.</param>
+    /// <param name="samples">One row per sample: channel columns (or one vector column) and optional label, group and timestamp columns.</param>
+    /// <param name="options">Window length and step, columns, label rule, gaps, resampling and invalid values.</param>
+    /// <remarks>
+    /// The windows are a new data view (rows in = covered + not covered, reported); to window inside an <c>Append</c>
+    /// chain, use the estimator of <see cref="WindowSensorSamples(TransformsCatalog, SensorWindowingOptions)"/>.
+    /// <example><code>
+    /// var windows = ml.Data.WindowSensorSamples(samples, new SensorWindowingOptions
+    /// {
+    ///     ChannelColumnNames = ["AccX", "AccY", "AccZ"], WindowSeconds = 2.56, SamplingRateHz = 50,
+    ///     LabelColumnName = "Activity", GroupColumnNames = ["Subject"], TimestampColumnName = "Time",
+    /// });
+    /// </code></example>
+    /// </remarks>
     public static SensorWindowsDataView WindowSensorSamples(this DataOperationsCatalog catalog, IDataView samples, SensorWindowingOptions options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -41,6 +80,17 @@ public static class HarCatalog
     }
 
     /// <summary>Windows of sensor samples as an estimator, for <c>Append</c> chains and <c>CrossValidate</c> on sample rows.</summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="options">Window length and step, columns, label rule, gaps, resampling and invalid values.</param>
+    /// <remarks>
+    /// The fitted transformer turns sample rows into window rows, so a chain that contains it cannot be saved with
+    /// <c>mlContext.Model.Save</c>: save the chain after it, or a <see cref="HarModelBundle"/>, which keeps the window settings.
+    /// <example><code>
+    /// var pipeline = ml.Transforms.WindowSensorSamples(windowing)
+    ///     .Append(ml.Transforms.Conversion.MapValueToKey("Label", "Activity"))
+    ///     .Append(ml.Transforms.NormalizeSensorChannels("Features"));
+    /// </code></example>
+    /// </remarks>
     public static SensorWindowingEstimator WindowSensorSamples(this TransformsCatalog catalog, SensorWindowingOptions options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -94,6 +144,18 @@ public static class HarCatalog
     /// Per-channel z-score of a window column (the C axis of <c>Vector&lt;Single, T, C&gt;</c>), fitted on the windows,
     /// on sample rows or given; kept by <c>mlContext.Model.Save</c>.
     /// </summary>
+    /// <param name="catalog">The transforms catalog.</param>
+    /// <param name="options">The window column, where the statistics come from (windows, sample rows or given) and ε.</param>
+    /// <remarks>
+    /// The paper fits the statistics on the training subjects' sample rows, not their windows, and adds ε to each
+    /// standard deviation; both are options here.
+    /// <example><code>
+    /// var normalize = ml.Transforms.NormalizeSensorChannels(new ChannelNormalizingOptions
+    /// {
+    ///     ColumnName = "Features", Samples = trainSamples, SampleChannelColumnNames = ["AccX", "AccY", "AccZ"],
+    /// });
+    /// </code></example>
+    /// </remarks>
     public static ChannelNormalizingEstimator NormalizeSensorChannels(this TransformsCatalog catalog, ChannelNormalizingOptions options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -107,6 +169,14 @@ public static class HarCatalog
     /// <param name="catalog">The transforms catalog.</param>
     /// <param name="onnxModel">A model written by this library (<c>HarOnnxExporter</c> in TinierHAR.Trainer).</param>
     /// <param name="options">Columns, batch size, threads and, for a model that expects normalised windows, the normalisation.</param>
+    /// <remarks>
+    /// Scores equal the per-row <c>ApplyOnnxModel</c> chain's within 1e-6; the transformer is not saveable (save the
+    /// ONNX model or a bundle instead).
+    /// <example><code>
+    /// var scored = ml.Transforms.ScoreHarWindowsBatched(onnx, new BatchedHarScoringOptions { BatchSize = 256, ConcurrentBatches = 2 })
+    ///     .Fit(windows).Transform(windows);
+    /// </code></example>
+    /// </remarks>
     public static BatchedHarScoringEstimator ScoreHarWindowsBatched(this TransformsCatalog catalog, byte[] onnxModel, BatchedHarScoringOptions options)
     {
         ArgumentNullException.ThrowIfNull(catalog);

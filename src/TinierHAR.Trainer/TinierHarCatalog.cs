@@ -9,6 +9,19 @@ public static class TinierHarCatalog
     /// Trains TinierHAR (or TinyHAR, DeepConvLSTM: see <see cref="TinierHarTrainer.Options.Network"/>) on windows of
     /// <c>Vector&lt;Single, T, C&gt;</c> with a key-typed label, with the paper's protocol by default.
     /// </summary>
+    /// <param name="catalog">The multiclass trainers catalog.</param>
+    /// <param name="options">The network, the protocol (optimiser, schedule, early stopping, validation), precision, threads and seed.</param>
+    /// <remarks>
+    /// The fitted model scores through ONNX Runtime (<c>Score</c> with class slot names, <c>PredictedLabel</c> a key
+    /// with the label's values) and saves with <c>mlContext.Model.Save</c>; progress, log lines and cancellation are
+    /// attached with <see cref="TinierHarTrainer.WithHooks"/>.
+    /// <example><code>
+    /// var trainer = ml.MulticlassClassification.Trainers.TinierHar(new TinierHarTrainer.Options
+    /// {
+    ///     Network = new TinyHarOptions(), MaxEpochs = 100, Precision = TrainingPrecision.Float64,
+    /// });
+    /// </code></example>
+    /// </remarks>
     public static TinierHarTrainer TinierHar(this MulticlassClassificationCatalog.MulticlassClassificationTrainers catalog, TinierHarTrainer.Options options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
