@@ -24,7 +24,7 @@ public sealed partial class HouseStyleTests
 
     private static IEnumerable<string> Sources(params string[] folders) =>
         folders.SelectMany(f => Directory.EnumerateFiles(Path.Combine(SharedData.RepositoryRoot, f), "*.cs", SearchOption.AllDirectories))
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"));
+            .Where(f => !BuildOutput.Contains(f));
 
     [TestMethod]
     public void Every_test_name_is_a_sentence_with_underscores()

@@ -40,10 +40,12 @@ public sealed class PackageConsumerTests
     public void Packages_carry_the_metadata_of_MLNet_addons_and_leave_native_runtimes_to_the_application()
     {
         var head = ChildProcess.Run("git", "rev-parse HEAD", SharedData.RepositoryRoot, TimeSpan.FromMinutes(1)).Output.Trim();
+        var dependencies = new Dictionary<string, List<string>>();
         foreach (var id in Libraries)
         {
             using var package = ZipFile.OpenRead(Path.Combine(Feed, $"{id}.{Version}.nupkg"));
             var nuspec = XDocument.Load(package.Entries.Single(e => e.FullName == $"{id}.nuspec").Open());
+            dependencies[id] = nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => e.Attribute("id")!.Value).ToList();
             var metadata = nuspec.Root!.Elements().Single(e => e.Name.LocalName == "metadata");
             string? Value(string name) => metadata.Elements().SingleOrDefault(e => e.Name.LocalName == name)?.Value;
             XElement Element(string name) => metadata.Elements().Single(e => e.Name.LocalName == name);
@@ -70,13 +72,13 @@ public sealed class PackageConsumerTests
             Assert.IsTrue(symbols.Entries.Any(e => e.FullName == $"lib/net8.0/{id}.pdb"), $"{id}: symbols package");
         }
 
-        var scoring = Dependencies("TinierHAR.MLNet");
+        var scoring = dependencies["TinierHAR.MLNet"];
         TestContext.WriteLine($"TinierHAR.MLNet depends on {string.Join(", ", scoring)}");
         CollectionAssert.Contains(scoring, "Microsoft.ML.OnnxRuntime.Managed");
         CollectionAssert.DoesNotContain(scoring, "Microsoft.ML.OnnxRuntime", "the application chooses the CPU or GPU build of ONNX Runtime");
         Assert.IsFalse(scoring.Any(d => d.StartsWith("TorchSharp", StringComparison.OrdinalIgnoreCase) || d.StartsWith("libtorch", StringComparison.OrdinalIgnoreCase)), "scoring needs no TorchSharp");
 
-        var training = Dependencies("TinierHAR.Trainer");
+        var training = dependencies["TinierHAR.Trainer"];
         TestContext.WriteLine($"TinierHAR.Trainer depends on {string.Join(", ", training)}");
         CollectionAssert.Contains(training, "TorchSharp");
         Assert.IsFalse(training.Any(d => d.StartsWith("TorchSharp-", StringComparison.OrdinalIgnoreCase) || d.StartsWith("libtorch", StringComparison.OrdinalIgnoreCase)),
@@ -128,13 +130,6 @@ public sealed class PackageConsumerTests
             "the scoring application's output holds nothing of TorchSharp or libtorch");
     }
 
-    private static List<string> Dependencies(string id)
-    {
-        using var package = ZipFile.OpenRead(Path.Combine(Feed, $"{id}.{Version}.nupkg"));
-        var nuspec = XDocument.Load(package.Entries.Single(e => e.FullName == $"{id}.nuspec").Open());
-        return nuspec.Descendants().Where(e => e.Name.LocalName == "dependency").Select(e => e.Attribute("id")!.Value).ToList();
-    }
-
     /// <summary>The version <c>Directory.Packages.props</c> pins for <paramref name="id"/>: one place for every version.</summary>
     private static string PinnedVersion(string id) =>
         XDocument.Load(Path.Combine(SharedData.RepositoryRoot, "Directory.Packages.props")).Descendants("PackageVersion")
@@ -149,7 +144,7 @@ public sealed class PackageConsumerTests
     private static void CopyFolder(string source, string target)
     {
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")))
+            .Where(f => !BuildOutput.Contains(f)))
         {
             var destination = Path.Combine(target, Path.GetRelativePath(source, file));
             Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
