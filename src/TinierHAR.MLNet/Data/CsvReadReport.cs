@@ -12,6 +12,13 @@ public sealed record CsvReadReport
     /// <summary>Rows skipped under <see cref="MalformedRowPolicy.Skip"/>, by reason.</summary>
     public IReadOnlyDictionary<string, long> RowsSkipped { get; init; } = new Dictionary<string, long>();
 
+    /// <summary>The unit each file's timestamps were read in (file name → decision), when there is a timestamp column.</summary>
+    public IReadOnlyDictionary<string, TimestampDecision> TimestampUnits { get; init; } = new Dictionary<string, TimestampDecision>();
+
+    /// <summary>One line per unit: how many files were read in it, and the first file's evidence.</summary>
+    public IEnumerable<string> TimestampSummary() => TimestampUnits.GroupBy(p => p.Value.Unit)
+        .Select(g => $"{MLNet.Data.TimestampUnits.Symbol(g.Key)} in {g.Count()} file(s) (first, {g.First().Key}: {g.First().Value.Evidence})");
+
     /// <inheritdoc />
     public override string ToString() =>
         $"{Files} file(s), {RowsRead} rows read, {RowsSkipped.Values.Sum()} skipped"

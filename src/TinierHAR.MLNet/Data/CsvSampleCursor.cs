@@ -6,13 +6,19 @@ using nietras.SeparatedValues;
 namespace TinierHAR.MLNet.Data;
 
 /// <summary>Reads the CSV files one row at a time with Sep, parsing each row into typed values.</summary>
-internal sealed class CsvSampleCursor : StreamingCursor
+internal sealed class CsvSampleCursor : StreamingCursor, IRowLocator
 {
+    // Where the latest rows came from, for errors found by later stages a few rows behind the reader.
+    private const int LocatedRows = 1024;
     private readonly CsvSamplesDataView view;
     private readonly CsvSampleOptions options;
     private readonly Dictionary<int, Delegate> getters = new();
     private readonly float[] channels;
     private readonly Dictionary<string, long> skipped = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TimestampDecision> units = new(StringComparer.Ordinal);
+    private readonly (int File, long Line)[] located = new (int, long)[LocatedRows];
+    private TimestampDecision? unit;
+    private double secondsPerUnit = 1;
     private int fileIndex = -1;
     private SepReader? reader;
     private string file = "";
@@ -54,7 +60,7 @@ internal sealed class CsvSampleCursor : StreamingCursor
         {
             if (reader is null && !OpenNext())
             {
-                view.Publish(new CsvReadReport { Files = view.Files.Count, RowsRead = RowPosition + 1, RowsSkipped = skipped });
+                view.Publish(new CsvReadReport { Files = view.Files.Count, RowsRead = RowPosition + 1, RowsSkipped = skipped, TimestampUnits = units });
                 return false;
             }
             if (!reader!.MoveNext())
@@ -66,6 +72,7 @@ internal sealed class CsvSampleCursor : StreamingCursor
             if (TryParse(reader.Current))
             {
                 RowPosition++;
+                located[RowPosition % LocatedRows] = (fileIndex, reader.Current.LineNumberFrom);
                 return true;
             }
         }
@@ -86,7 +93,40 @@ internal sealed class CsvSampleCursor : StreamingCursor
         labelIndex = options.LabelColumnName is { } l ? Find(l, "label") : -1;
         subjectIndex = options.SubjectColumnName is { } s ? Find(s, "subject") : -1;
         sessionIndex = options.SessionColumnName is { } x ? Find(x, "session") : -1;
+        if (timeIndex >= 0)
+        {
+            unit = DecideUnit();
+            units[source] = unit;
+            secondsPerUnit = TimestampUnits.SecondsPer(unit.Unit);
+        }
         return true;
+    }
+
+    /// <summary>The given unit, or the one the file's first rows show: date-time text, else the numbers' intervals.</summary>
+    private TimestampDecision DecideUnit()
+    {
+        if (options.TimestampUnit != TimestampUnit.Auto)
+            return new TimestampDecision(options.TimestampUnit, "given");
+        using var peek = Open(file);
+        var values = new List<double>();
+        while (values.Count < 64 && peek.MoveNext())
+        {
+            var row = peek.Current;
+            if (timeIndex >= row.ColCount)
+                continue;
+            if (row[timeIndex].TryParse<double>() is { } number)
+                values.Add(number);
+            else if (TimestampUnits.TryParseDateTime(row[timeIndex].Span, out _))
+                return new TimestampDecision(TimestampUnit.DateTime, $"date-time text such as '{row[timeIndex].ToString()}' on line {row.LineNumberFrom}");
+        }
+        return TimestampUnits.Detect(values, null);
+    }
+
+    /// <inheritdoc />
+    public string Locate(long row)
+    {
+        var (index, line) = located[row % LocatedRows];
+        return row <= RowPosition && row > RowPosition - LocatedRows ? $"'{view.Files[index]}' line {line}" : $"row {row}";
     }
 
     /// <summary>A reader of <paramref name="file"/> (plain or gzip) past its header, which must exist.</summary>
@@ -121,10 +161,17 @@ internal sealed class CsvSampleCursor : StreamingCursor
         {
             if (timeIndex >= row.ColCount)
                 (problem, reason) = ($"column '{options.TimestampColumnName}' is missing", "short rows");
+            else if (unit!.Unit == TimestampUnit.DateTime)
+            {
+                if (TimestampUnits.TryParseDateTime(row[timeIndex].Span, out var seconds))
+                    time = seconds;
+                else
+                    (problem, reason) = ($"column '{options.TimestampColumnName}': '{row[timeIndex].ToString()}' is not a date-time (ISO 8601, such as 2024-05-01T12:00:00.020Z)", "unreadable timestamps");
+            }
             else if (row[timeIndex].TryParse<double>() is { } value)
-                time = value;
+                time = value * secondsPerUnit;
             else
-                (problem, reason) = ($"column '{options.TimestampColumnName}': '{row[timeIndex].ToString()}' is not a number", "non-numeric values");
+                (problem, reason) = ($"column '{options.TimestampColumnName}': '{row[timeIndex].ToString()}' is not a number (timestamps read as {TimestampUnits.Symbol(unit.Unit)})", "unreadable timestamps");
         }
         if (problem is null)
         {

@@ -6,8 +6,14 @@ public sealed class CsvSampleOptions
     /// <summary>Channel columns, in channel order; read as floats.</summary>
     public IReadOnlyList<string> ChannelColumnNames { get; set; } = [];
 
-    /// <summary>Timestamp column (seconds), or null.</summary>
+    /// <summary>Timestamp column, or null: the samples are then taken as evenly spaced. Read as seconds (a number).</summary>
     public string? TimestampColumnName { get; set; }
+
+    /// <summary>
+    /// What the timestamps count; <see cref="TimestampUnit.Auto"/> decides per file from its first rows, and
+    /// <see cref="CsvReadReport.TimestampUnits"/> says what it decided. Every unit is converted to seconds.
+    /// </summary>
+    public TimestampUnit TimestampUnit { get; set; } = TimestampUnit.Auto;
 
     /// <summary>Label column (text), or null for unlabelled logs.</summary>
     public string? LabelColumnName { get; set; }

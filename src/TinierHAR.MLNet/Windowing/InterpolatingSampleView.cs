@@ -23,7 +23,7 @@ internal sealed class InterpolatingSampleView : SampleStageView
 
     public override DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new Cursor(this);
 
-    private sealed class Cursor : StreamingCursor
+    private sealed class Cursor : StreamingCursor, IRowLocator
     {
         private readonly InterpolatingSampleView view;
         private readonly SampleReader reader;
@@ -49,6 +49,8 @@ internal sealed class InterpolatingSampleView : SampleStageView
             seen = new bool[c];
         }
 
+
+        public string Locate(long row) => reader.Locate(row);
 
         public override bool MoveNext()
         {

@@ -1,5 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using TinierHAR.MLNet.Data;
 
 namespace TinierHAR.MLNet.Windowing;
 
@@ -59,6 +60,9 @@ internal sealed class SampleReader : IDisposable
         }
         return new SampleRow(values, others, string.Join("\u0001", groupPositions.Select(p => readers[p].AsText)), index);
     }
+
+    /// <summary>Where input row <paramref name="index"/> came from: file and line where the samples know it.</summary>
+    public string Locate(long index) => cursor is IRowLocator locator ? locator.Locate(index) : $"row {index}";
 
     /// <summary>A getter for column <paramref name="name"/> that reads the current row's values.</summary>
     public Delegate Getter(string name, Func<float[]> channels, Func<object[]> others)

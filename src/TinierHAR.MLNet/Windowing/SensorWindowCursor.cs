@@ -9,7 +9,8 @@ namespace TinierHAR.MLNet.Windowing;
 /// <summary>
 /// Walks the sample rows once, keeping the last T samples of the current segment in a ring, and stops at every
 /// window: after the first T samples of a segment and every step samples after that. A segment ends where a group
-/// value changes, a timestamp jumps by more than the tolerance, or the input ends.
+/// value changes, the time stage (<see cref="UniformGridCursor"/>) starts a new one at a gap, or the input ends.
+/// Coverage is counted in input rows: each sample stands for a span of them (itself, without the time stage).
 /// </summary>
 internal sealed class SensorWindowCursor : StreamingCursor
 {
@@ -22,7 +23,7 @@ internal sealed class SensorWindowCursor : StreamingCursor
     private readonly ValueGetter<VBuffer<float>>? vectorChannels;
     private readonly ScalarColumnReader? label;
     private readonly ScalarColumnReader[] groups;
-    private readonly ValueGetter<double>? timestamp;
+    private readonly UniformGridCursor? grid;
     private readonly Dictionary<int, Delegate> getters = new();
     private readonly HashSet<string> dropLabels;
     private readonly string[]? labelKeyNames;
@@ -39,18 +40,19 @@ internal sealed class SensorWindowCursor : StreamingCursor
     private readonly float[] ringSamples;
     private readonly int[] ringLabels;
     private readonly int[] windowLabels;
-    private readonly long[] ringRows;
+    private readonly long[] ringSpanStarts, ringSpanEnds, ringFirstIndices, ringLastIndices;
     private readonly double[] ringTimes;
     private int ringHead;
     private long segmentLength;
     private long lastCandidateEnd = -1;
     private string[] segmentGroups;
-    private double previousTime = double.NaN;
+    private long segmentId = -1, segmentSpanStart, segmentSpanEnd;
 
     // The row read but not yet placed in the ring.
     private readonly float[] pendingSamples;
     private int pendingLabel;
     private double pendingTime;
+    private long pendingSpanStart, pendingSpanEnd, pendingFirstIndex, pendingLastIndex, pendingSegment;
     private string[] pendingGroups;
     private bool hasPending;
     private bool ended;
@@ -63,7 +65,7 @@ internal sealed class SensorWindowCursor : StreamingCursor
     private long firstRow, lastRow;
     private double startTime, endTime;
 
-    private long rowsRead, produced, dropped, covered, coveredUntil, segments, shortSegments, gaps;
+    private long rowsRead, produced, dropped, covered, coveredUntil, segments, shortSegments, rowsInShortSegments, rowsInTails;
 
     public SensorWindowCursor(SensorWindowsDataView view) : base(view.Schema)
     {
@@ -80,14 +82,17 @@ internal sealed class SensorWindowCursor : StreamingCursor
         label = plan.Label is { } labelColumn ? ScalarColumnReader.Create(input, labelColumn) : null;
         labelKeyNames = plan.Label is { Type: KeyDataViewType key } keyColumn ? HarMetrics.KeyNames(keyColumn, (int)key.Count) : null;
         groups = plan.Groups.Select(g => ScalarColumnReader.Create(input, g)).ToArray();
-        timestamp = plan.Timestamp is { } time ? NumericGetter(input, time) : null;
+        grid = input as UniformGridCursor;
         dropLabels = options.DropLabels.ToHashSet(StringComparer.Ordinal);
         labelOrder = Comparer<int>.Create(CompareLabels);
 
         ringSamples = new float[t * c];
         ringLabels = new int[t];
         windowLabels = new int[t];
-        ringRows = new long[t];
+        ringSpanStarts = new long[t];
+        ringSpanEnds = new long[t];
+        ringFirstIndices = new long[t];
+        ringLastIndices = new long[t];
         ringTimes = new double[t];
         pendingSamples = new float[c];
         window = new float[t * c];
@@ -97,16 +102,25 @@ internal sealed class SensorWindowCursor : StreamingCursor
         BuildGetters();
     }
 
-    public WindowingReport Report => new()
+    public WindowingReport Report => WithTiming(new()
     {
-        RowsRead = rowsRead,
+        RowsRead = grid?.RowsRead ?? rowsRead,
         WindowsProduced = produced,
         WindowsDroppedByLabel = dropped,
-        RowsNotCovered = rowsRead - covered,
+        RowsNotCovered = (grid?.RowsKept ?? rowsRead) - covered,
+        RowsInShortSegments = rowsInShortSegments,
+        RowsInTails = rowsInTails,
         Segments = segments,
         SegmentsShorterThanWindow = shortSegments,
-        Gaps = gaps,
+        Gaps = grid?.Recordings.Sum(r => r.Gaps) ?? 0,
         ValuesInterpolated = view.Interpolation?.ValuesInterpolated ?? 0,
+    });
+
+    private WindowingReport WithTiming(WindowingReport report) => grid is null ? report : report with
+    {
+        RowsRemoved = grid.RowsRemoved.ToDictionary(),
+        Resampled = grid.Resampled,
+        Recordings = grid.Recordings.ToArray(),
     };
 
 
@@ -197,46 +211,33 @@ internal sealed class SensorWindowCursor : StreamingCursor
             pendingGroups[g] = groups[g].Number is { } n ? n.ToString("R", CultureInfo.InvariantCulture) : groups[g].AsText;
         }
         pendingLabel = label is null ? 0 : LabelId();
-        if (timestamp is not null)
+        if (grid?.Current is { } sample)
         {
-            timestamp(ref pendingTime);
-            if (!double.IsFinite(pendingTime))
-                throw new InvalidDataException($"Row {rowIndex}: timestamp '{plan.Timestamp!.Value.Name}' is {pendingTime}.");
+            (pendingTime, pendingSpanStart, pendingSpanEnd) = (sample.Time, sample.SpanStart, sample.SpanEnd);
+            (pendingFirstIndex, pendingLastIndex, pendingSegment) = (sample.FirstIndex, sample.LastIndex, sample.Segment);
+        }
+        else
+        {
+            (pendingSpanStart, pendingSpanEnd, pendingFirstIndex, pendingLastIndex) = (rowIndex, rowIndex + 1, rowIndex, rowIndex);
         }
         hasPending = true;
     }
 
-    /// <summary>A group change or a timestamp gap; timestamps going back or repeated inside a group are an error.</summary>
-    private bool StartsNewSegment()
-    {
-        if (!pendingGroups.AsSpan().SequenceEqual(segmentGroups))
-            return true;
-        if (timestamp is null)
-            return false;
-        if (pendingTime <= previousTime)
-        {
-            var relation = pendingTime < previousTime ? "is earlier than" : "repeats";
-            var group = plan.Groups.Length == 0
-                ? "(no group columns: name the columns that separate recordings, such as the subject, as groups)"
-                : $"({string.Join(", ", plan.Groups.Select((g, i) => $"{g.Name} '{pendingGroups[i]}'"))}; if these rows hold several recordings, name the column that separates them as a group)";
-            throw new InvalidDataException(
-                $"Row {rowIndex}: timestamp {pendingTime.ToString(CultureInfo.InvariantCulture)} {relation} the previous sample's {previousTime.ToString(CultureInfo.InvariantCulture)} in the same group {group}; sort the samples by time and drop repeated ones.");
-        }
-        if (options.ResolvedGapTolerance is { } tolerance && pendingTime - previousTime > tolerance)
-        {
-            gaps++;
-            return true;
-        }
-        return false;
-    }
+    /// <summary>A group change, or a new segment of the time stage (a gap).</summary>
+    private bool StartsNewSegment() => !pendingGroups.AsSpan().SequenceEqual(segmentGroups) || pendingSegment != segmentId;
 
     private void Push()
     {
         Array.Copy(pendingSamples, 0, ringSamples, ringHead * c, c);
         ringLabels[ringHead] = pendingLabel;
-        ringRows[ringHead] = rowIndex;
+        ringSpanStarts[ringHead] = pendingSpanStart;
+        ringSpanEnds[ringHead] = pendingSpanEnd;
+        ringFirstIndices[ringHead] = pendingFirstIndex;
+        ringLastIndices[ringHead] = pendingLastIndex;
         ringTimes[ringHead] = pendingTime;
-        previousTime = pendingTime;
+        if (segmentLength == 0)
+            (segmentId, segmentSpanStart) = (pendingSegment, pendingSpanStart);
+        segmentSpanEnd = pendingSpanEnd;
         ringHead = (ringHead + 1) % t;
         segmentLength++;
         hasPending = false;
@@ -249,18 +250,16 @@ internal sealed class SensorWindowCursor : StreamingCursor
         var lastEnd = lastCandidateEnd;
         segmentLength = 0;
         lastCandidateEnd = -1;
-        previousTime = double.NaN;
         if (length < t)
         {
             shortSegments++;
+            rowsInShortSegments += segmentSpanEnd - segmentSpanStart;
             return false;
         }
-        if (options.IncompleteTail == IncompleteTailPolicy.AlignToEnd && lastEnd != length - 1)
-        {
-            // The ring still holds the segment's last T samples.
-            return Emit();
-        }
-        return false;
+        // The ring still holds the segment's last T samples.
+        var emitted = options.IncompleteTail == IncompleteTailPolicy.AlignToEnd && lastEnd != length - 1 && Emit();
+        rowsInTails += Math.Max(0, segmentSpanEnd - Math.Max(coveredUntil, segmentSpanStart));
+        return emitted;
     }
 
     private bool Candidate()
@@ -286,12 +285,13 @@ internal sealed class SensorWindowCursor : StreamingCursor
         }
         for (var i = 0; i < t; i++)
             Array.Copy(ringSamples, ((ringHead + i) % t) * c, window, i * c, c);
-        firstRow = ringRows[ringHead];
-        lastRow = ringRows[(ringHead + t - 1) % t];
+        var last = (ringHead + t - 1) % t;
+        firstRow = ringFirstIndices[ringHead];
+        lastRow = ringLastIndices[last];
         startTime = ringTimes[ringHead];
-        endTime = ringTimes[(ringHead + t - 1) % t];
-        covered += Math.Max(0, lastRow + 1 - Math.Max(firstRow, coveredUntil));
-        coveredUntil = Math.Max(coveredUntil, lastRow + 1);
+        endTime = ringTimes[last];
+        covered += Math.Max(0, ringSpanEnds[last] - Math.Max(ringSpanStarts[ringHead], coveredUntil));
+        coveredUntil = Math.Max(coveredUntil, ringSpanEnds[last]);
         produced++;
         return true;
     }
@@ -345,16 +345,6 @@ internal sealed class SensorWindowCursor : StreamingCursor
             getters[schema[SensorWindowsDataView.StartTimeColumnName].Index] = (ValueGetter<double>)((ref double v) => v = startTime);
             getters[schema[SensorWindowsDataView.EndTimeColumnName].Index] = (ValueGetter<double>)((ref double v) => v = endTime);
         }
-    }
-
-    private static ValueGetter<double> NumericGetter(DataViewRow row, DataViewSchema.Column column)
-    {
-        var raw = column.Type.RawType;
-        if (raw == typeof(double)) return row.GetGetter<double>(column);
-        if (raw == typeof(float)) { var g = row.GetGetter<float>(column); return (ref double v) => { float f = 0; g(ref f); v = f; }; }
-        if (raw == typeof(long)) { var g = row.GetGetter<long>(column); return (ref double v) => { long l = 0; g(ref l); v = l; }; }
-        if (raw == typeof(int)) { var g = row.GetGetter<int>(column); return (ref double v) => { int i = 0; g(ref i); v = i; }; }
-        throw new ArgumentException($"Timestamp column '{column.Name}' must be double, float, long or int.", column.Name);
     }
 
     protected override void Dispose(bool disposing)

@@ -1,3 +1,5 @@
+using TinierHAR.MLNet.Data;
+
 namespace TinierHAR.MLNet.Windowing;
 
 /// <summary>
@@ -17,12 +19,33 @@ public sealed class SensorWindowingOptions
     /// <summary>Window length in seconds (with <see cref="SamplingRateHz"/>).</summary>
     public double? WindowSeconds { get; set; }
 
-    /// <summary>Sampling rate of the input, in Hz.</summary>
+    /// <summary>Sampling rate of the windows, in Hz: with a timestamp column, each recording is resampled to it (see
+    /// <see cref="Resample"/>).</summary>
     public double? SamplingRateHz { get; set; }
 
-    /// <summary>The input's sampling rate, when it differs from <see cref="SamplingRateHz"/>: the samples are then
-    /// resampled linearly to <see cref="SamplingRateHz"/> before windowing (opt-in).</summary>
+    /// <summary>The input's sampling rate, for samples without timestamps: when it differs from <see cref="SamplingRateHz"/>,
+    /// the samples (taken as evenly spaced at this rate) are resampled to <see cref="SamplingRateHz"/>.</summary>
     public double? InputSamplingRateHz { get; set; }
+
+    /// <summary>
+    /// Put each recording on a uniform grid at <see cref="SamplingRateHz"/> before windowing (default): from its
+    /// timestamps, so that jitter costs nothing, or from <see cref="InputSamplingRateHz"/> without them. Channels are
+    /// interpolated linearly between the samples around each grid point; the label (and every other column) is the
+    /// sample's at or before it. When false, a recording whose median interval implies a rate more than 10 % away from
+    /// <see cref="SamplingRateHz"/> is refused with a message.
+    /// </summary>
+    public bool Resample { get; set; } = true;
+
+    /// <summary>What the timestamp column's numbers count; <see cref="TimestampUnit.Auto"/> decides per recording from
+    /// its first 33 samples (the rate nearest <see cref="SamplingRateHz"/>) and <see cref="WindowingReport.Recordings"/>
+    /// says what it decided. Date-time text is read by the loader (<see cref="CsvSampleOptions.TimestampUnit"/>).</summary>
+    public TimestampUnit TimestampUnit { get; set; } = TimestampUnit.Auto;
+
+    /// <summary>Consecutive samples of a recording with the same timestamp: merged into their mean (default), dropped, or an error.</summary>
+    public RepeatedTimestampPolicy RepeatedTimestamps { get; set; } = RepeatedTimestampPolicy.Mean;
+
+    /// <summary>Samples earlier than their predecessor: dropped (default; a jump back beyond the gap tolerance starts a new segment) or an error.</summary>
+    public OutOfOrderTimestampPolicy OutOfOrderTimestamps { get; set; } = OutOfOrderTimestampPolicy.Drop;
 
     /// <summary>Samples between window starts; 0 means T/2 (the paper's 50 % overlap) unless <see cref="Overlap"/> is set.</summary>
     public int Step { get; set; }
@@ -42,11 +65,12 @@ public sealed class SensorWindowingOptions
     /// <summary>Columns whose change starts a new segment (subject, session, recording); copied to the windows.</summary>
     public IReadOnlyList<string> GroupColumnNames { get; set; } = [];
 
-    /// <summary>Timestamp column (seconds, as a number), or null.</summary>
+    /// <summary>Timestamp column (a number, in <see cref="TimestampUnit"/>), or null: the samples are then evenly spaced.</summary>
     public string? TimestampColumnName { get; set; }
 
-    /// <summary>A gap between consecutive timestamps larger than this many seconds starts a new segment; default 1.5
-    /// sampling intervals where the rate is known.</summary>
+    /// <summary>An interval between consecutive timestamps longer than this many seconds is a gap: it ends a segment, and
+    /// no window spans it. Default: 5 sampling intervals, of the recording's own median interval or of
+    /// <see cref="SamplingRateHz"/>, whichever is longer.</summary>
     public double? GapToleranceSeconds { get; set; }
 
     /// <summary>What happens to a segment's incomplete tail.</summary>
@@ -68,9 +92,6 @@ public sealed class SensorWindowingOptions
         ? Step
         : Overlap is { } overlap ? Math.Max(1, (int)Math.Round(ResolvedWindowLength * (1 - overlap))) : Math.Max(1, ResolvedWindowLength / 2);
 
-    /// <summary>Gap tolerance in seconds, explicit or 1.5 sampling intervals; null when neither is known.</summary>
-    public double? ResolvedGapTolerance => GapToleranceSeconds ?? (SamplingRateHz is { } rate ? 1.5 / rate : null);
-
     /// <summary>Checks the options, naming the offending one.</summary>
     public void Validate()
     {
@@ -82,6 +103,8 @@ public sealed class SensorWindowingOptions
         OptionRules.Require(SamplingRateHz is null || SamplingRateHz > 0, nameof(SamplingRateHz), "the sampling rate must be positive.");
         OptionRules.Require(InputSamplingRateHz is null || InputSamplingRateHz > 0 && SamplingRateHz is not null, nameof(InputSamplingRateHz),
             "resampling needs a positive input rate and the target SamplingRateHz.");
+        OptionRules.Require(TimestampUnit != TimestampUnit.DateTime, nameof(TimestampUnit),
+            "windowing reads numeric timestamps; date-time text is read by the loader (CsvSampleOptions.TimestampUnit), which gives seconds.");
         OptionRules.Require(GapToleranceSeconds is null || GapToleranceSeconds > 0, nameof(GapToleranceSeconds), "the gap tolerance must be positive.");
         OptionRules.Require(DropLabels.Count == 0 || LabelColumnName is not null, nameof(DropLabels), "labels can only be dropped when a label column is given.");
     }

@@ -36,9 +36,9 @@ public sealed class SensorWindowsDataView : StreamingDataView<WindowingReport>
             samples = Interpolation;
             plan = WindowingPlan.Create(samples.Schema, options);
         }
-        if (options.InputSamplingRateHz is { } inputRate && options.SamplingRateHz is { } rate && inputRate != rate)
+        if (plan.Timestamp is not null || options.InputSamplingRateHz is { } inputRate && inputRate != options.SamplingRateHz)
         {
-            samples = new ResamplingSampleView(samples, plan, inputRate, rate);
+            samples = new UniformGridSampleView(samples, plan, options);
             plan = WindowingPlan.Create(samples.Schema, options);
         }
         Samples = samples;

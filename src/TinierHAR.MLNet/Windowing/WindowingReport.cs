@@ -1,12 +1,21 @@
+using System.Collections.ObjectModel;
+
 namespace TinierHAR.MLNet.Windowing;
 
 /// <summary>
-/// What one pass of windowing did. Rows read = rows covered by at least one kept window + rows not covered.
+/// What one pass of windowing did. Rows read = rows in windows + rows not covered + rows removed: every input row is
+/// accounted for.
 /// </summary>
 public sealed record WindowingReport
 {
     /// <summary>Sample rows read.</summary>
     public long RowsRead { get; init; }
+
+    /// <summary>Rows removed before windowing (repeated or out-of-order timestamps, under the policies that drop them), by reason.</summary>
+    public IReadOnlyDictionary<string, long> RowsRemoved { get; init; } = ReadOnlyDictionary<string, long>.Empty;
+
+    /// <summary>Rows in at least one kept window.</summary>
+    public long RowsInWindows => RowsRead - RowsNotCovered - RowsRemoved.Values.Sum();
 
     /// <summary>Windows produced (kept).</summary>
     public long WindowsProduced { get; init; }
@@ -16,6 +25,12 @@ public sealed record WindowingReport
 
     /// <summary>Rows in no kept window (incomplete tails, short segments, dropped windows, steps longer than T).</summary>
     public long RowsNotCovered { get; init; }
+
+    /// <summary>Of <see cref="RowsNotCovered"/>: rows of segments shorter than one window.</summary>
+    public long RowsInShortSegments { get; init; }
+
+    /// <summary>Of <see cref="RowsNotCovered"/>: rows after a segment's last window (incomplete tails).</summary>
+    public long RowsInTails { get; init; }
 
     /// <summary>Segments (group runs split at timestamp gaps) read.</summary>
     public long Segments { get; init; }
@@ -29,9 +44,18 @@ public sealed record WindowingReport
     /// <summary>Channel values filled by interpolation (<see cref="InvalidValuePolicy.Interpolate"/>).</summary>
     public long ValuesInterpolated { get; init; }
 
+    /// <summary>Whether the samples were resampled onto a uniform grid at the windows' rate.</summary>
+    public bool Resampled { get; init; }
+
+    /// <summary>Each recording's timing (unit, median interval and rate, repeats, out-of-order samples, gaps), when the
+    /// samples have timestamps or are resampled.</summary>
+    public IReadOnlyList<RecordingTiming> Recordings { get; init; } = [];
+
     /// <summary>One line for logs.</summary>
     public override string ToString() =>
-        $"{RowsRead} rows read, {WindowsProduced} windows produced, {WindowsDroppedByLabel} dropped by label, {RowsNotCovered} rows not covered, "
+        $"{RowsRead} rows read, {RowsInWindows} in windows, {RowsNotCovered} not covered ({RowsInShortSegments} in segments shorter than a window, {RowsInTails} in tails)"
+        + (RowsRemoved.Count > 0 ? $", {string.Join(", ", RowsRemoved.Select(p => $"{p.Value} removed for {p.Key}"))}" : "")
+        + $"; {WindowsProduced} windows produced, {WindowsDroppedByLabel} dropped by label; "
         + $"{Segments} segments ({SegmentsShorterThanWindow} shorter than a window, {Gaps} timestamp gaps)"
         + (ValuesInterpolated > 0 ? $", {ValuesInterpolated} values interpolated" : "");
 }

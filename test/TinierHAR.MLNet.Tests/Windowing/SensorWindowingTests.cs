@@ -92,7 +92,7 @@ public sealed class SensorWindowingTests
 
         CollectionAssert.AreEqual(new[] { "s1", "s3", "s3" }, windows.Select(w => w.Subject).ToArray());
         CollectionAssert.AreEqual(new long[] { 0, 8, 10 }, windows.Select(w => w.FirstSampleIndex).ToArray());
-        Assert.AreEqual(new WindowingReport { RowsRead = 14, WindowsProduced = 3, RowsNotCovered = 4, Segments = 3, SegmentsShorterThanWindow = 1 }, report);
+        Assert.AreEqual(new WindowingReport { RowsRead = 14, WindowsProduced = 3, RowsNotCovered = 4, RowsInShortSegments = 3, RowsInTails = 1, Segments = 3, SegmentsShorterThanWindow = 1 }, report);
 
         var aligned = Options();
         aligned.IncompleteTail = IncompleteTailPolicy.AlignToEnd;
@@ -179,10 +179,13 @@ public sealed class SensorWindowingTests
         unsorted[3].Time = 0;
         var timed = Options();
         timed.TimestampColumnName = "Time";
-        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => Run(unsorted, timed)).Message, "Row 3: timestamp 0 is earlier");
+        timed.OutOfOrderTimestamps = OutOfOrderTimestampPolicy.Error;
+        timed.RepeatedTimestamps = RepeatedTimestampPolicy.Error;
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => Run(unsorted, timed)).Message,
+            "row 3, column 'Time' (recording s1): timestamp 0 s is earlier than the previous sample's 0.04 s");
         var repeated = Samples("aaaaaa");
         repeated[4].Time = repeated[3].Time;
-        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => Run(repeated, timed)).Message, "Row 4: timestamp 0.06 repeats the previous sample's 0.06");
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => Run(repeated, timed)).Message, "row 4, column 'Time' (recording s1): timestamp 0.06 s repeats the previous sample's");
 
         var missing = Options();
         missing.ChannelColumnNames = ["X", "Z"];

@@ -1,0 +1,79 @@
+using System.Globalization;
+
+namespace TinierHAR.MLNet.Data;
+
+/// <summary>Conversions of timestamps to seconds, and the decision of <see cref="TimestampUnit.Auto"/>.</summary>
+internal static class TimestampUnits
+{
+    // A wearable's usual rate: the prior of the decision when the caller expects none.
+    private const double TypicalRateHz = 50;
+
+    private static readonly TimestampUnit[] Numeric = [TimestampUnit.Seconds, TimestampUnit.Milliseconds, TimestampUnit.Microseconds, TimestampUnit.Nanoseconds];
+
+    /// <summary>Seconds per unit of a numeric timestamp; date-times are read in seconds already.</summary>
+    public static double SecondsPer(TimestampUnit unit) => unit switch
+    {
+        TimestampUnit.Milliseconds => 1e-3,
+        TimestampUnit.Microseconds => 1e-6,
+        TimestampUnit.Nanoseconds => 1e-9,
+        _ => 1,
+    };
+
+    /// <summary>The short name used by the tool's options and reports.</summary>
+    public static string Symbol(TimestampUnit unit) => unit switch
+    {
+        TimestampUnit.Seconds => "s",
+        TimestampUnit.Milliseconds => "ms",
+        TimestampUnit.Microseconds => "us",
+        TimestampUnit.Nanoseconds => "ns",
+        TimestampUnit.DateTime => "datetime",
+        _ => "auto",
+    };
+
+    /// <summary>The unit named by <paramref name="symbol"/> (<c>auto|s|ms|us|ns|datetime</c>, or the enum's names).</summary>
+    public static TimestampUnit Parse(string symbol)
+    {
+        foreach (var unit in Enum.GetValues<TimestampUnit>())
+        {
+            if (Symbol(unit).Equals(symbol, StringComparison.OrdinalIgnoreCase) || unit.ToString().Equals(symbol, StringComparison.OrdinalIgnoreCase))
+                return unit;
+        }
+        throw new ArgumentException($"Unknown time unit '{symbol}': use auto, s, ms, us, ns or datetime.");
+    }
+
+    /// <summary>A date-time's seconds since the Unix epoch; a missing offset means UTC.</summary>
+    public static bool TryParseDateTime(ReadOnlySpan<char> text, out double seconds)
+    {
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var value))
+        {
+            seconds = (value.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / (double)TimeSpan.TicksPerSecond;
+            return true;
+        }
+        seconds = double.NaN;
+        return false;
+    }
+
+    /// <summary>
+    /// The unit of numeric timestamps <paramref name="values"/> (in order): the one whose median positive interval gives
+    /// the rate nearest <paramref name="expectedRateHz"/> (on a log scale), or nearest 50 Hz when none is expected.
+    /// </summary>
+    public static TimestampDecision Detect(IReadOnlyList<double> values, double? expectedRateHz)
+    {
+        var intervals = new List<double>(values.Count);
+        for (var i = 1; i < values.Count; i++)
+        {
+            if (values[i] > values[i - 1])
+                intervals.Add(values[i] - values[i - 1]);
+        }
+        if (intervals.Count == 0)
+            return new TimestampDecision(TimestampUnit.Seconds, "too few distinct timestamps to tell; seconds assumed");
+        intervals.Sort();
+        var median = intervals[intervals.Count / 2];
+        var target = expectedRateHz ?? TypicalRateHz;
+        var unit = Numeric.MinBy(u => Math.Abs(Math.Log(1 / (median * SecondsPer(u)) / target)));
+        var rate = 1 / (median * SecondsPer(unit));
+        var reference = expectedRateHz is null ? "nearest a wearable's usual 50 Hz" : $"nearest the expected {target.ToString("0.###", CultureInfo.InvariantCulture)} Hz";
+        return new TimestampDecision(unit, string.Create(CultureInfo.InvariantCulture,
+            $"median interval {median:G4} {Symbol(unit)} over the first {values.Count} samples: {rate:0.#} Hz, {reference}"));
+    }
+}

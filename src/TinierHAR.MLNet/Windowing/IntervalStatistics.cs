@@ -1,0 +1,69 @@
+using TinierHAR.MLNet.Data;
+
+namespace TinierHAR.MLNet.Windowing;
+
+/// <summary>
+/// Gathers one recording's timing while its samples stream by: the intervals are counted at four significant digits,
+/// so memory stays small even for jittery clocks and the median and 99th percentile are exact to 0.05 %.
+/// </summary>
+internal sealed class IntervalStatistics(string recording, TimestampDecision unit)
+{
+    private readonly SortedDictionary<double, long> intervals = new();
+    private long intervalCount;
+    private double first = double.NaN, last = double.NaN;
+
+    public long Rows { get; set; }
+    public long Repeats { get; set; }
+    public long OutOfOrder { get; set; }
+    public long Gaps { get; set; }
+
+    /// <summary>Counts a sample at <paramref name="time"/> seconds (every row, in reading order).</summary>
+    public void Add(double time)
+    {
+        Rows++;
+        if (double.IsNaN(first))
+            first = time;
+        if (time > last)
+        {
+            var interval = Significant(time - last);
+            intervals[interval] = intervals.GetValueOrDefault(interval) + 1;
+            intervalCount++;
+        }
+        if (!(time <= last))
+            last = time;
+    }
+
+    public RecordingTiming ToTiming() => new()
+    {
+        Recording = recording,
+        Rows = Rows,
+        Unit = unit,
+        DurationSeconds = double.IsNaN(first) ? 0 : last - first,
+        MedianIntervalSeconds = Quantile(0.5),
+        P99IntervalSeconds = Quantile(0.99),
+        RepeatedTimestamps = Repeats,
+        OutOfOrderTimestamps = OutOfOrder,
+        Gaps = Gaps,
+    };
+
+    private double Quantile(double q)
+    {
+        if (intervalCount == 0)
+            return double.NaN;
+        var rank = (long)Math.Ceiling(q * intervalCount);
+        long seen = 0;
+        foreach (var (value, count) in intervals)
+        {
+            seen += count;
+            if (seen >= rank)
+                return value;
+        }
+        return intervals.Keys.Last();
+    }
+
+    private static double Significant(double value)
+    {
+        var scale = Math.Pow(10, 3 - (int)Math.Floor(Math.Log10(value)));
+        return Math.Round(value * scale) / scale;
+    }
+}

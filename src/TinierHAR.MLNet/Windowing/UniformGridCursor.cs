@@ -1,0 +1,318 @@
+using System.Globalization;
+using Microsoft.ML;
+using TinierHAR.MLNet.Data;
+
+namespace TinierHAR.MLNet.Windowing;
+
+/// <summary>
+/// Streams the samples through time: reads a recording's first rows ahead to decide its time unit and its gap
+/// tolerance (5 intervals by default, of its own median interval or the windows' rate, whichever is longer), merges,
+/// drops or refuses repeated and out-of-order timestamps, splits at gaps, and emits each segment on the grid
+/// <c>t0 + k / rate</c>: channels interpolated linearly between the samples around each grid point, the other columns
+/// (label, groups) taken from the sample at or before it. Without resampling, the kept samples pass as they are.
+/// </summary>
+internal sealed class UniformGridCursor : StreamingCursor
+{
+    private const int LookAhead = 33;
+
+    // Grid points this close to a sample (as a fraction of the grid interval) take the sample itself: clocks that tick
+    // at the windows' rate then pass unchanged.
+    private const double SnapFraction = 1e-3;
+
+    // A recording whose median interval implies a rate this far from the windows' is refused when resampling is off.
+    private const double RateTolerance = 0.1;
+
+    private readonly UniformGridSampleView view;
+    private readonly SensorWindowingOptions options;
+    private readonly SampleReader reader;
+    private readonly int timeIndex;
+    private readonly string timeName;
+    private readonly double? rate;
+    private readonly bool resample;
+    private readonly Queue<GridSample> output = new();
+    private readonly List<SampleRow> head = new();
+    private readonly Dictionary<string, long> removed = new(StringComparer.Ordinal);
+    private readonly List<RecordingTiming> recordings = new();
+    private int headPosition;
+    private SampleRow? carry;
+    private string? group;
+    private long positionInGroup;
+    private TimestampDecision unit = new(TimestampUnit.Seconds, "given");
+    private double secondsPerUnit = 1, gap = double.PositiveInfinity;
+    private IntervalStatistics? statistics;
+    private Merged? pending, left;
+    private double gridStart;
+    private long gridIndex, segment = -1, kept, rowsRead, sealedRows;
+    private bool ended;
+
+    public UniformGridCursor(UniformGridSampleView view) : base(view.Schema)
+    {
+        this.view = view;
+        options = view.Options;
+        reader = new SampleReader(view.Samples, view.Plan);
+        timeIndex = view.Plan.Timestamp is { } time ? Array.FindIndex(reader.Others, o => o.Name == time.Name) : -1;
+        timeName = view.Plan.Timestamp?.Name ?? "";
+        rate = options.SamplingRateHz;
+        resample = options.Resample && rate is not null;
+    }
+
+    /// <summary>The current sample.</summary>
+    public GridSample Current { get; private set; } = null!;
+
+    /// <summary>Input rows read so far.</summary>
+    public long RowsRead => rowsRead;
+
+    /// <summary>Input rows kept (not removed) so far: the ordinals that <see cref="GridSample.SpanStart"/> counts.</summary>
+    public long RowsKept => kept;
+
+    /// <summary>Input rows removed, by reason.</summary>
+    public IReadOnlyDictionary<string, long> RowsRemoved => removed;
+
+    /// <summary>The recordings finished so far.</summary>
+    public IReadOnlyList<RecordingTiming> Recordings => recordings;
+
+    /// <summary>Whether the samples were put on a grid.</summary>
+    public bool Resampled => resample;
+
+    public override bool MoveNext()
+    {
+        while (true)
+        {
+            if (output.Count > 1 || sealedRows > 0)
+            {
+                Current = output.Dequeue();
+                sealedRows = Math.Max(0, sealedRows - 1);
+                RowPosition++;
+                return true;
+            }
+            if (ended)
+                return false;
+            if (Next() is { } row)
+            {
+                Accept(row);
+            }
+            else
+            {
+                FinishGroup();
+                ended = true;
+            }
+        }
+    }
+
+    public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) =>
+        (ValueGetter<TValue>)reader.Getter(column.Name, () => Current.Channels, () => Current.Others);
+
+    /// <summary>The next input row; at a group's first row, reads ahead and decides the group's unit and gap.</summary>
+    private SampleRow? Next()
+    {
+        if (headPosition < head.Count)
+            return head[headPosition++];
+        var row = carry ?? reader.Read();
+        carry = null;
+        if (row is null || row.Group == group)
+            return row;
+        if (group is not null)
+            FinishGroup();
+        StartGroup(row);
+        return head[headPosition++];
+    }
+
+    private void StartGroup(SampleRow first)
+    {
+        group = first.Group;
+        positionInGroup = 0;
+        head.Clear();
+        head.Add(first);
+        headPosition = 0;
+        while (head.Count < LookAhead && reader.Read() is { } row)
+        {
+            if (row.Group != group)
+            {
+                carry = row;
+                break;
+            }
+            head.Add(row);
+        }
+        var raw = timeIndex < 0 ? null : head.Select(RawTime).ToList();
+        unit = raw is null ? new TimestampDecision(TimestampUnit.Seconds, $"positions at {options.InputSamplingRateHz ?? rate} Hz")
+            : options.TimestampUnit == TimestampUnit.Auto ? TimestampUnits.Detect(raw, rate)
+            : new TimestampDecision(options.TimestampUnit, "given");
+        secondsPerUnit = TimestampUnits.SecondsPer(unit.Unit);
+        var intervals = raw?.Zip(raw.Skip(1), (a, b) => (b - a) * secondsPerUnit).Where(d => d > 0).Order().ToList();
+        var median = intervals is { Count: > 0 } ? intervals[intervals.Count / 2] : (double?)null;
+        gap = options.GapToleranceSeconds ?? 5 * Math.Max(median ?? 0, rate is { } r ? 1 / r : 0);
+        if (gap <= 0)
+            gap = double.PositiveInfinity;
+        if (!resample && rate is { } windowsRate && median is { } m && Math.Abs(1 / m - windowsRate) > RateTolerance * windowsRate)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                $"{reader.Locate(first.Index)}: recording {Describe(first)} is sampled at about {1 / m:0.##} Hz (median interval of its first {head.Count} samples, timestamps in {TimestampUnits.Symbol(unit.Unit)}), not the windows' {windowsRate:0.##} Hz; allow resampling or window it at its own rate."));
+        }
+        statistics = new IntervalStatistics(Describe(first), unit);
+    }
+
+    private string Describe(SampleRow row) => view.Plan.Groups.Length == 0
+        ? "(no group columns)"
+        : string.Join("/", view.Plan.Groups.Select(g => Convert.ToString(row.Others[Array.FindIndex(reader.Others, o => o.Name == g.Name)], CultureInfo.InvariantCulture)));
+
+    private double RawTime(SampleRow row) => Convert.ToDouble(row.Others[timeIndex], CultureInfo.InvariantCulture);
+
+    private void FinishGroup()
+    {
+        FinishSegment();
+        if (statistics is not null)
+            recordings.Add(statistics.ToTiming());
+        statistics = null;
+        group = null;
+    }
+
+    /// <summary>Applies the policies to one input row and moves the segment on.</summary>
+    private void Accept(SampleRow row)
+    {
+        rowsRead++;
+        var time = timeIndex >= 0 ? RawTime(row) * secondsPerUnit : positionInGroup / (options.InputSamplingRateHz ?? rate ?? 1);
+        positionInGroup++;
+        if (!double.IsFinite(time))
+            throw Bad(row, $"timestamp {row.Others[timeIndex]} is not a finite number");
+        statistics!.Add(time);
+        if (pending is null)
+        {
+            StartSegment(row, time);
+            return;
+        }
+        var previous = pending.Time;
+        if (time == previous)
+        {
+            statistics.Repeats++;
+            switch (options.RepeatedTimestamps)
+            {
+                case RepeatedTimestampPolicy.Error:
+                    throw Bad(row, $"timestamp {Seconds(time)} repeats the previous sample's (policy for repeated timestamps: Error; Mean or Drop accept them)");
+                case RepeatedTimestampPolicy.Drop:
+                    Remove("repeated timestamps");
+                    return;
+                default:
+                    pending.Merge(row, ++kept);
+                    return;
+            }
+        }
+        if (time < previous)
+        {
+            statistics.OutOfOrder++;
+            if (options.OutOfOrderTimestamps == OutOfOrderTimestampPolicy.Error)
+                throw Bad(row, $"timestamp {Seconds(time)} is earlier than the previous sample's {Seconds(previous)} (policy for out-of-order timestamps: Error; Drop removes such rows)");
+            if (previous - time > gap)
+            {
+                // The clock went back by more than a gap: a new recording under the same group values.
+                statistics.Gaps++;
+                FinishSegment();
+                StartSegment(row, time);
+                return;
+            }
+            Remove("out-of-order timestamps");
+            return;
+        }
+        if (time - previous > gap)
+        {
+            statistics.Gaps++;
+            FinishSegment();
+            StartSegment(row, time);
+            return;
+        }
+        Push(pending);
+        pending = new Merged(row, time, kept, ++kept);
+    }
+
+    private InvalidDataException Bad(SampleRow row, string rule) =>
+        new($"{reader.Locate(row.Index)}, column '{timeName}' (recording {Describe(row)}): {rule}.");
+
+    private static string Seconds(double seconds) => seconds.ToString("R", CultureInfo.InvariantCulture) + " s";
+
+    private void Remove(string reason) => removed[reason] = removed.GetValueOrDefault(reason) + 1;
+
+    private void StartSegment(SampleRow row, double time)
+    {
+        segment++;
+        left = null;
+        gridStart = time;
+        gridIndex = 0;
+        pending = new Merged(row, time, kept, ++kept);
+    }
+
+    /// <summary>Emits the segment's last sample; the last grid sample then stands for the segment's tail rows.</summary>
+    private void FinishSegment()
+    {
+        if (pending is null)
+            return;
+        Push(pending);
+        pending = null;
+        left = null;
+        if (output.Count > 0)
+            output.Last().SpanEnd = kept;
+        sealedRows = output.Count;
+    }
+
+    /// <summary>Places a final sample: as it is, or the grid points up to it interpolated from the previous one.</summary>
+    private void Push(Merged sample)
+    {
+        if (!resample)
+        {
+            output.Enqueue(sample.ToGridSample(sample.Time, segment));
+            return;
+        }
+        var interval = 1 / rate!.Value;
+        var snap = SnapFraction * interval;
+        while (true)
+        {
+            var time = gridStart + gridIndex * interval;
+            if (time > sample.Time + snap)
+                break;
+            if (left is null || Math.Abs(sample.Time - time) <= snap)
+            {
+                output.Enqueue(sample.ToGridSample(time, segment));
+            }
+            else
+            {
+                var fraction = (float)((time - left.Time) / (sample.Time - left.Time));
+                var channels = new float[sample.Channels.Length];
+                for (var i = 0; i < channels.Length; i++)
+                    channels[i] = left.Channels[i] + (sample.Channels[i] - left.Channels[i]) * fraction;
+                output.Enqueue(new GridSample(channels, left.Others, time, left.SpanStart, sample.SpanEnd, left.FirstIndex, sample.LastIndex, segment));
+            }
+            gridIndex++;
+        }
+        left = sample;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+            reader.Dispose();
+        base.Dispose(disposing);
+    }
+
+    /// <summary>A kept sample, possibly the mean of rows with the same timestamp.</summary>
+    private sealed class Merged(SampleRow row, double time, long spanStart, long spanEnd)
+    {
+        private int count = 1;
+
+        public float[] Channels { get; } = (float[])row.Channels.Clone();
+        public object[] Others { get; } = row.Others;
+        public double Time { get; } = time;
+        public long SpanStart { get; } = spanStart;
+        public long SpanEnd { get; private set; } = spanEnd;
+        public long FirstIndex { get; } = row.Index;
+        public long LastIndex { get; private set; } = row.Index;
+
+        public void Merge(SampleRow row, long spanEnd)
+        {
+            count++;
+            for (var i = 0; i < Channels.Length; i++)
+                Channels[i] += (row.Channels[i] - Channels[i]) / count;
+            SpanEnd = spanEnd;
+            LastIndex = row.Index;
+        }
+
+        public GridSample ToGridSample(double time, long segment) => new(Channels, Others, time, SpanStart, SpanEnd, FirstIndex, LastIndex, segment);
+    }
+}
