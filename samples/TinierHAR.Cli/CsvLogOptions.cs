@@ -10,8 +10,8 @@ internal sealed class CsvLogOptions
     public Option<string> Channels { get; } = new("--channels") { Description = "Comma-separated channel columns", DefaultValueFactory = _ => string.Join(",", ImuSample.ChannelNames) };
     public Option<string> Label { get; } = new("--label") { Description = "The label column", DefaultValueFactory = _ => "Activity" };
     public Option<string> Subject { get; } = new("--subject") { Description = "The subject column", DefaultValueFactory = _ => "Subject" };
-    public Option<string> Time { get; } = new("--time") { Description = "The timestamp column (seconds)", DefaultValueFactory = _ => "Time" };
-    public Option<double> Rate { get; } = new("--rate") { Description = "The sampling rate in Hz", DefaultValueFactory = _ => 50 };
+    public Option<string> Time { get; } = new("--time") { Description = "The timestamp column (\"\" for none: samples evenly spaced at --rate)", DefaultValueFactory = _ => "Time" };
+    public Option<double> Rate { get; } = new("--rate") { Description = "The model's sampling rate in Hz: each recording is resampled to it from its timestamps", DefaultValueFactory = _ => 50 };
     public Option<MalformedRowPolicy> Malformed { get; } = new("--malformed") { Description = "Malformed lines: Error (stop, naming file and line) or Skip (count them)", DefaultValueFactory = _ => MalformedRowPolicy.Error };
 
     /// <summary>Adds the options; <c>--channels</c> only where the channels are not the model's.</summary>
@@ -23,6 +23,9 @@ internal sealed class CsvLogOptions
                 command.Options.Add(option);
         }
     }
+
+    /// <summary>The timestamp column, or null when the user says there is none.</summary>
+    public string? TimeColumn(ParseResult parse) => parse.GetValue(Time) is { Length: > 0 } name && name != "none" ? name : null;
 
     public IReadOnlyList<string> ChannelList(ParseResult parse) =>
         parse.GetValue(Channels)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

@@ -14,8 +14,10 @@ internal static class EvaluateCommand
         var log = new CsvLogOptions();
         var model = new Option<FileInfo>("--model") { Description = "Model bundle (.zip)", Required = true };
         var output = new Option<DirectoryInfo>("--output") { Description = "Folder for metrics.txt and confusion.png", Required = true };
-        var command = new Command("evaluate", "Evaluate a model bundle on labelled CSV logs: metrics report and confusion-matrix picture.") { model, output };
+        var timing = new TimeHandlingOptions();
+        var command = new Command("evaluate", "Evaluate a model bundle on labelled CSV logs (in the model's windows): metrics report and confusion-matrix picture.") { model, output };
         log.AddTo(command, withChannels: false);
+        timing.AddTo(command);
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {
             var ml = new MLContext();
@@ -26,22 +28,26 @@ internal static class EvaluateCommand
                 ChannelColumnNames = bundle.Manifest.ChannelNames,
                 LabelColumnName = label,
                 SubjectColumnName = parse.GetValue(log.Subject),
-                TimestampColumnName = parse.GetValue(log.Time),
+                TimestampColumnName = log.TimeColumn(parse),
+                TimestampUnit = timing.TimeUnit(parse),
                 MalformedRows = parse.GetValue(log.Malformed),
             });
-            var scored = bundle.ScoreLogBatched(samples, new LogScoringOptions
+            var logOptions = new LogScoringOptions
             {
                 SamplingRateHz = parse.GetValue(log.Rate),
-                TimestampColumnName = parse.GetValue(log.Time),
+                TimestampColumnName = log.TimeColumn(parse),
                 LabelColumnName = label,
                 GroupColumnNames = [CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName],
-            });
+            };
+            timing.Apply(parse, logOptions);
+            var scored = bundle.ScoreLogBatched(samples, logOptions);
             // Labels outside the model's classes map to the missing key: such windows are counted, not scored.
             var classes = ml.Data.LoadFromEnumerable(bundle.Manifest.ClassNames.Select(n => new ClassName { Value = n }));
             var labelled = ml.Transforms.Conversion.MapValueToKey("Label", label, keyData: classes).Fit(scored.Predictions).Transform(scored.Predictions);
             var metrics = HarMetrics.Evaluate(labelled);
             var windows = scored.Windows.LastReport!;
-            var report = $"data: {parse.GetValue(log.Data)}\nwindows: {windows}\nwindows whose label is not a model class: {windows.WindowsProduced - metrics.Count}\n\n{HarMetricsText.Report(metrics)}";
+            var report = $"data: {parse.GetValue(log.Data)}\n{string.Join("\n", TimingSummary.Lines(samples.LastReport, windows))}\n"
+                + $"windows: {windows.WindowsProduced} ({windows.WindowsDroppedByLabel} dropped by label)\nwindows whose label is not a model class: {windows.WindowsProduced - metrics.Count}\n\n{HarMetricsText.Report(metrics)}";
             var folder = parse.GetValue(output)!;
             MetricsFiles.Write(folder, metrics, report);
             console.WriteLine(report);

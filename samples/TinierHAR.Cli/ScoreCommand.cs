@@ -28,19 +28,20 @@ internal static class ScoreCommand
         var segments = new Option<FileInfo?>("--segments") { Description = "Merged activity segments (CSV)" };
         var smooth = new Option<int>("--smooth") { Description = "Majority smoothing over this many centred windows before segmenting (odd; 1 = none)", DefaultValueFactory = _ => 1 };
         var threshold = new Option<double>("--threshold") { Description = $"Windows whose top probability is below this are '{Unknown}'", DefaultValueFactory = _ => 0 };
-        var time = new Option<string?>("--time") { Description = "Timestamp column (seconds); default: the bundle's" };
+        var time = new Option<string?>("--time") { Description = "Timestamp column; default: the bundle's" };
         var noTime = new Option<bool>("--no-time") { Description = "The logs have no timestamp column" };
         var subject = new Option<string?>("--subject") { Description = $"Subject column; default: '{DefaultSubjectColumn}' when the first file has one" };
         var session = new Option<string?>("--session") { Description = "Session column; default: one session per file" };
-        var rate = new Option<double?>("--rate") { Description = "The logs' sampling rate in Hz; default: the bundle's" };
-        var resample = new Option<bool>("--resample") { Description = "Resample logs at another --rate to the bundle's rate" };
+        var rate = new Option<double?>("--rate") { Description = "The sampling rate in Hz of logs without timestamps; default: the bundle's" };
+        var timing = new TimeHandlingOptions();
         var malformed = new Option<MalformedRowPolicy>("--malformed") { Description = "Malformed lines: Error (stop, naming file and line) or Skip (count them)", DefaultValueFactory = _ => MalformedRowPolicy.Error };
         var batch = new Option<int>("--batch-size") { Description = "Windows per ONNX Runtime call", DefaultValueFactory = _ => new BatchedHarScorerOptions().BatchSize };
         var threads = new Option<int>("--threads") { Description = "Batches scored side by side (0: one per core)", DefaultValueFactory = _ => 0 };
         var command = new Command("score", "Score CSV sensor logs with a model bundle: per-window predictions, activity segments and a summary of every row.")
         {
-            model, input, output, segments, smooth, threshold, time, noTime, subject, session, rate, resample, malformed, batch, threads,
+            model, input, output, segments, smooth, threshold, time, noTime, subject, session, rate, malformed, batch, threads,
         };
+        timing.AddTo(command);
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {
             ActivitySegmenter.ValidateSmoothing(parse.GetValue(smooth), "--smooth");
@@ -55,6 +56,7 @@ internal static class ScoreCommand
             {
                 ChannelColumnNames = manifest.ChannelNames,
                 TimestampColumnName = timeColumn,
+                TimestampUnit = timing.TimeUnit(parse),
                 SubjectColumnName = parse.GetValue(subject),
                 SessionColumnName = parse.GetValue(session),
                 MalformedRows = parse.GetValue(malformed),
@@ -66,13 +68,14 @@ internal static class ScoreCommand
                 columns.SubjectColumnName = DefaultSubjectColumn;
                 samples = ml.Data.LoadSensorCsv(parse.GetValue(input)!, columns);
             }
-            var scored = bundle.ScoreLogBatched(samples, new LogScoringOptions
+            var logOptions = new LogScoringOptions
             {
                 SamplingRateHz = parse.GetValue(rate),
-                Resample = parse.GetValue(resample),
                 TimestampColumnName = timeColumn,
                 GroupColumnNames = [CsvSamplesDataView.SourceColumnName, CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName],
-            }, new BatchedHarScoringOptions { BatchSize = parse.GetValue(batch), ConcurrentBatches = parse.GetValue(threads) });
+            };
+            timing.Apply(parse, logOptions);
+            var scored = bundle.ScoreLogBatched(samples, logOptions, new BatchedHarScoringOptions { BatchSize = parse.GetValue(batch), ConcurrentBatches = parse.GetValue(threads) });
             // Without timestamps, times are sample positions at the windows' rate (the bundle's; the log's when the bundle has none).
             var job = new ScoringJob(manifest, timeColumn is not null, minimum, parse.GetValue(smooth), manifest.SamplingRateHz ?? parse.GetValue(rate) ?? 1);
             var clock = Stopwatch.StartNew();
@@ -100,10 +103,8 @@ internal static class ScoreCommand
         var invariant = CultureInfo.InvariantCulture;
         var skipped = read.RowsSkipped.Values.Sum();
         console.WriteLine(string.Create(invariant, $"files:            {read.Files:N0}"));
-        console.WriteLine(string.Create(invariant, $"rows read:        {windows.RowsRead + skipped:N0}"));
-        console.WriteLine(string.Create(invariant, $"rows rejected:    {skipped:N0}{(skipped > 0 ? " (" + string.Join(", ", read.RowsSkipped.Select(p => $"{p.Key}: {p.Value:N0}")) + ")" : "")}"));
-        console.WriteLine(string.Create(invariant, $"rows windowed:    {windows.RowsRead - windows.RowsNotCovered:N0}"));
-        console.WriteLine(string.Create(invariant, $"rows not covered: {windows.RowsNotCovered:N0} (the tails of {windows.Segments:N0} sequences; {windows.Gaps:N0} timestamp gaps)"));
+        foreach (var line in TimingSummary.Lines(read, windows))
+            console.WriteLine(line);
         console.WriteLine(string.Create(invariant, $"windows scored:   {totals.Windows:N0} ({totals.Unknown:N0} below the threshold, '{Unknown}')"));
         if (totals.Segments is { } count)
             console.WriteLine(string.Create(invariant, $"segments:         {count:N0} → {segments!.FullName}"));

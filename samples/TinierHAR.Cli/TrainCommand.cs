@@ -18,6 +18,8 @@ internal static class TrainCommand
     public static Command Create()
     {
         var log = new CsvLogOptions();
+        var timing = new TimeHandlingOptions();
+        var shape = new WindowShapeOptions();
         var network = new NetworkOptionsBinder(defaultModel: "tinierhar");
         var output = new Option<DirectoryInfo>("--output") { Description = "Folder for bundle.zip, model.onnx, metrics.txt, confusion.png, training-curves.png", Required = true };
         var epochs = new Option<int>("--epochs") { Description = "Most epochs (early stopping may end sooner)", DefaultValueFactory = _ => 150 };
@@ -27,6 +29,8 @@ internal static class TrainCommand
         var threads = new Option<int>("--threads") { Description = "libtorch CPU threads (0: half the cores)", DefaultValueFactory = _ => 0 };
         var command = new Command("train", "Train a HAR network on labelled CSV logs; write the bundle, the .onnx, metrics and plots.") { output, epochs, seed, testSubjects, precision, threads };
         log.AddTo(command);
+        timing.AddTo(command);
+        shape.AddTo(command);
         network.AddTo(command);
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {
@@ -36,8 +40,13 @@ internal static class TrainCommand
             if (maxEpochs < 1)
                 throw new ArgumentException($"Invalid option '--epochs': at least 1 (got {maxEpochs}).");
             var ml = new MLContext(seedValue);
+            var rate = parse.GetValue(log.Rate);
+            if (rate <= 0)
+                throw new ArgumentException($"Invalid option '--rate': a positive rate in Hz (got {rate}).");
             var source = SampleSource.Csv(ml, parse.GetValue(log.Data)!, log.ChannelList(parse), parse.GetValue(log.Label)!, parse.GetValue(log.Subject)!,
-                parse.GetValue(log.Time)!, parse.GetValue(log.Rate), parse.GetValue(log.Malformed));
+                log.TimeColumn(parse), rate, parse.GetValue(log.Malformed), timing.TimeUnit(parse));
+            var windows = shape.Create(parse, rate);
+            timing.Apply(parse, windows);
             var held = parse.GetValue(testSubjects)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console) });
             using var run = terminal.Progress().AutoClear(false)
@@ -50,7 +59,7 @@ internal static class TrainCommand
                         task.Description = string.Create(CultureInfo.InvariantCulture,
                             $"epoch {report.Epoch}: loss {report.TrainLoss:0.000} / validation {report.ValidationLoss:0.000}, macro F1 {report.ValidationMacroF1:0.000}");
                         task.Value = report.Epoch;
-                    }), network.Bind(parse), held, parse.GetValue(precision), parse.GetValue(threads));
+                    }), network.Bind(parse), held, parse.GetValue(precision), parse.GetValue(threads), windows);
                 });
 
             var bundle = Path.Combine(folder.FullName, "bundle.zip");
@@ -58,15 +67,39 @@ internal static class TrainCommand
             var onnx = Path.Combine(folder.FullName, "model.onnx");
             MLNet.Data.AtomicFile.Write(onnx, stream => stream.Write(run.Model.LastTransformer.OnnxModel));
             var history = run.Model.LastTransformer.History;
-            var report = $"held-out subjects: {string.Join(", ", run.HeldOutSubjects)}\ntraining windows: {run.Reports.Train}\ntest windows: {run.Reports.Test}\n"
+            var read = ((MLNet.Data.CsvSamplesDataView)source.Samples).LastReport;
+            var all = Combined(run.Reports.Train, run.Reports.Test);
+            var report = $"held-out subjects: {string.Join(", ", run.HeldOutSubjects)}\n"
+                + $"windows: {run.Windowing.ResolvedWindowLength} samples at {rate} Hz, step {run.Windowing.ResolvedStep}, labels by {run.Windowing.LabelPolicy}\n"
+                + $"training windows: {run.Reports.Train.WindowsProduced}, test windows: {run.Reports.Test.WindowsProduced}\n"
+                + $"{string.Join("\n", TimingSummary.Lines(read, all))}\n"
                 + $"epochs: {history.Epochs.Count} (best {history.BestEpoch?.Epoch})\n\n{HarMetricsText.Report(run.Metrics)}";
             MetricsFiles.Write(folder, run.Metrics, report);
             HarPlots.SavePng(HarPlots.TrainingCurves(history.Epochs
                 .Select(e => new TrainingCurvePoint(e.Epoch, e.TrainLoss, e.ValidationLoss, e.ValidationMacroF1, e.IsBest)).ToList()), Path.Combine(folder.FullName, "training-curves.png"));
+            console.WriteLine(report[..report.IndexOf("epochs:", StringComparison.Ordinal)].TrimEnd());
             console.WriteLine(HarMetricsText.Summary(run.Metrics));
             console.WriteLine($"wrote {bundle}, {onnx}, metrics.txt, confusion.png and training-curves.png in {folder.FullName}");
             return 0;
         }));
         return command;
     }
+
+    /// <summary>The training and test passes as one report: the subjects split the same log.</summary>
+    private static MLNet.Windowing.WindowingReport Combined(MLNet.Windowing.WindowingReport train, MLNet.Windowing.WindowingReport test) => new()
+    {
+        RowsRead = train.RowsRead + test.RowsRead,
+        RowsRemoved = train.RowsRemoved.Concat(test.RowsRemoved).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value)),
+        WindowsProduced = train.WindowsProduced + test.WindowsProduced,
+        WindowsDroppedByLabel = train.WindowsDroppedByLabel + test.WindowsDroppedByLabel,
+        RowsNotCovered = train.RowsNotCovered + test.RowsNotCovered,
+        RowsInShortSegments = train.RowsInShortSegments + test.RowsInShortSegments,
+        RowsInTails = train.RowsInTails + test.RowsInTails,
+        Segments = train.Segments + test.Segments,
+        SegmentsShorterThanWindow = train.SegmentsShorterThanWindow + test.SegmentsShorterThanWindow,
+        Gaps = train.Gaps + test.Gaps,
+        ValuesInterpolated = train.ValuesInterpolated + test.ValuesInterpolated,
+        Resampled = train.Resampled,
+        Recordings = [.. train.Recordings, .. test.Recordings],
+    };
 }

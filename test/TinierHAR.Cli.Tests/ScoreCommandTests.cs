@@ -105,7 +105,9 @@ public sealed class ScoreCommandTests
         // 128-sample windows every 64 samples: each recording of n rows gives (n − 128) / 64 + 1 windows.
         StringAssert.Contains(result.Output, $"rows read:        {rowsA + rowsB:N0}");
         StringAssert.Contains(result.Output, $"windows scored:   {rows.Count:N0}");
-        StringAssert.Contains(result.Output, "rows rejected:    0");
+        StringAssert.Contains(result.Output, "rows removed:     0");
+        int Count(string label) => int.Parse(new System.Text.RegularExpressions.Regex(label + @": +([\d,]+)").Match(result.Output).Groups[1].Value, NumberStyles.AllowThousands, CultureInfo.InvariantCulture);
+        Assert.AreEqual(rowsA + rowsB, Count("rows in windows") + Count("rows not covered") + Count("rows removed"), "rows in = in windows + not covered + removed");
         StringAssert.Matches(result.Output, new System.Text.RegularExpressions.Regex(@"whole run: +[\d,]+ rows/s \([\d.]+ s since the process started"));
 
         var segmentRows = File.ReadAllLines(segments)[1..].Select(l => l.Split(',')).ToList();
@@ -154,7 +156,7 @@ public sealed class ScoreCommandTests
 
         var skipped = Tool.Run(Score(log, output, "--malformed", "Skip"));
         Assert.AreEqual(0, skipped.ExitCode, skipped.Error);
-        StringAssert.Contains(skipped.Output, "rows rejected:    2 (non-numeric values: 1, short rows: 1)");
+        StringAssert.Contains(skipped.Output, "rows removed:     2 (malformed lines (non-numeric values): 1, malformed lines (short rows): 1)");
         StringAssert.Contains(skipped.Output, $"rows read:        {lines.Count - 1:N0}");
     }
 
@@ -179,10 +181,16 @@ public sealed class ScoreCommandTests
         Refused(Score(noChannel, output), "no channel column 'GyroZ'");
 
         var unsorted = folder.Write("unsorted.csv", string.Join('\n', lines.Take(300).Concat(lines.Skip(200).Take(200))));
-        Refused(Score(unsorted, output), "is earlier than the previous sample's");
+        Refused(Score(unsorted, output, "--out-of-order", "Error"), "unsorted.csv' line 301, column 'Time' (recording unsorted.csv/subject01/unsorted.csv): timestamp 3.98 s is earlier than the previous sample's 5.96 s");
 
         var repeated = folder.Write("repeated.csv", string.Join('\n', lines.Take(300).Append(lines[299])));
-        Refused(Score(repeated, output), "repeats the previous sample's");
+        Refused(Score(repeated, output, "--repeats", "Error"), "repeated.csv' line 301, column 'Time' (recording repeated.csv/subject01/repeated.csv): timestamp 5.96 s repeats the previous sample's");
+
+        var noon = lines[10].Split(',');
+        noon[1] = "noon";
+        var unreadable = folder.Write("unreadable.csv", string.Join('\n', lines.Take(10).Append(string.Join(',', noon))));
+        Refused(Score(unreadable, output), "unreadable.csv' line 11: column 'Time': 'noon' is not a number (timestamps read as s)");
+        Refused(Score(good, output, "--time-unit", "fortnights"), "Invalid option '--time-unit': Unknown time unit 'fortnights': use auto, s, ms, us, ns or datetime.");
 
         Refused(Score(folder.Write("empty.csv", ""), output), "empty.csv' is empty");
         Refused(Score(Path.Combine(folder.Root, "nothing-*.csv"), output), "matches no file");
@@ -216,7 +224,7 @@ public sealed class ScoreCommandTests
         var output = Path.Combine(folder.Root, "out.csv");
         var result = Tool.Run(Score(log, output));
         Assert.AreEqual(0, result.ExitCode, result.Error);
-        StringAssert.Contains(result.Output, "1 timestamp gaps");
+        StringAssert.Contains(result.Output, "0 repeated, 0 out of order, 1 gaps");
         var spans = File.ReadAllLines(output)[1..].Select(l => l.Split(',')).Select(f => (First: long.Parse(f[3], CultureInfo.InvariantCulture), Last: long.Parse(f[4], CultureInfo.InvariantCulture)));
         Assert.IsTrue(spans.All(s => s.Last < 500 || s.First >= 500), "no window holds samples from both sides of the gap");
         Assert.IsTrue(spans.Any(s => s.First == 500), "windowing restarts at the first sample after the gap");

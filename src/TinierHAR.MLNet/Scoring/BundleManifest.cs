@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using TinierHAR.MLNet.Windowing;
+
 namespace TinierHAR.MLNet.Scoring;
 
 /// <summary>What a model bundle records besides the ML.NET model: how to cut and read a raw sensor log.</summary>
@@ -11,6 +14,10 @@ public sealed record BundleManifest
 
     /// <summary>Step between window starts in samples.</summary>
     public required int WindowStep { get; init; }
+
+    /// <summary>How a window's label was chosen from its samples' labels in training (for evaluation).</summary>
+    [JsonConverter(typeof(JsonStringEnumConverter<WindowLabelPolicy>))]
+    public WindowLabelPolicy LabelPolicy { get; init; } = WindowLabelPolicy.Majority;
 
     /// <summary>Channel columns, in the order the model reads them.</summary>
     public required IReadOnlyList<string> ChannelNames { get; init; }

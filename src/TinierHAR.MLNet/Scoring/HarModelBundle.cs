@@ -180,7 +180,9 @@ public sealed class HarModelBundle : IDisposable
             throw new ArgumentException($"The log lacks the channel column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))} that the model reads "
                 + $"(in this order: {string.Join(", ", Manifest.ChannelNames)}); found: {string.Join(", ", samples.Schema.Select(c => c.Name))}.", nameof(samples));
         }
-        var otherRate = options.SamplingRateHz is { } rate && Manifest.SamplingRateHz is { } trained && Math.Abs(rate - trained) > 1e-9 * trained;
+        var timestamp = options.TimestampColumnName
+            ?? (Manifest.TimestampColumnName is { } time && samples.Schema.GetColumnOrNull(time) is not null ? time : null);
+        var otherRate = timestamp is null && options.SamplingRateHz is { } rate && Manifest.SamplingRateHz is { } trained && Math.Abs(rate - trained) > 1e-9 * trained;
         if (otherRate && !options.Resample)
         {
             throw new ArgumentException($"The log is sampled at {options.SamplingRateHz} Hz; the model was trained at {Manifest.SamplingRateHz} Hz. "
@@ -194,11 +196,15 @@ public sealed class HarModelBundle : IDisposable
             Step = Manifest.WindowStep,
             SamplingRateHz = Manifest.SamplingRateHz,
             InputSamplingRateHz = otherRate ? options.SamplingRateHz : null,
+            Resample = options.Resample,
             GroupColumnNames = options.GroupColumnNames ?? Manifest.GroupColumnNames.Where(g => samples.Schema.GetColumnOrNull(g) is not null).ToArray(),
-            TimestampColumnName = options.TimestampColumnName
-                ?? (Manifest.TimestampColumnName is { } time && samples.Schema.GetColumnOrNull(time) is not null ? time : null),
-            GapToleranceSeconds = Manifest.GapToleranceSeconds,
+            TimestampColumnName = timestamp,
+            TimestampUnit = options.TimestampUnit,
+            RepeatedTimestamps = options.RepeatedTimestamps,
+            OutOfOrderTimestamps = options.OutOfOrderTimestamps,
+            GapToleranceSeconds = options.GapToleranceSeconds ?? Manifest.GapToleranceSeconds,
             LabelColumnName = options.LabelColumnName,
+            LabelPolicy = Manifest.LabelPolicy,
         });
     }
 

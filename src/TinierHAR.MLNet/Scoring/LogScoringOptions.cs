@@ -1,20 +1,38 @@
+using TinierHAR.MLNet.Data;
+using TinierHAR.MLNet.Windowing;
+
 namespace TinierHAR.MLNet.Scoring;
 
-/// <summary>How <see cref="HarModelBundle.ScoreLog"/> and <see cref="HarModelBundle.ScoreLogBatched"/> read a raw log.</summary>
+/// <summary>
+/// How <see cref="HarModelBundle.ScoreLog"/> and <see cref="HarModelBundle.ScoreLogBatched"/> read a raw log. The
+/// window length, step and rate are the bundle's; time is handled as <see cref="SensorWindowingOptions"/> handles it.
+/// </summary>
 public sealed class LogScoringOptions
 {
-    /// <summary>The log's sampling rate, when known; it must equal the bundle's unless <see cref="Resample"/>.</summary>
+    /// <summary>The log's sampling rate, for a log without timestamps; one with timestamps shows its own rate.</summary>
     public double? SamplingRateHz { get; set; }
 
-    /// <summary>Resample a log at another rate linearly to the bundle's rate.</summary>
-    public bool Resample { get; set; }
+    /// <summary>Put the log on a uniform grid at the bundle's rate (default); when false, a log at another rate is refused.</summary>
+    public bool Resample { get; set; } = true;
 
     /// <summary>Columns of the log that start a new window sequence; by default the bundle's that the log has.</summary>
     public IReadOnlyList<string>? GroupColumnNames { get; set; }
 
-    /// <summary>The log's timestamp column (seconds); by default the bundle's, where the log has it.</summary>
+    /// <summary>The log's timestamp column; by default the bundle's, where the log has it.</summary>
     public string? TimestampColumnName { get; set; }
 
-    /// <summary>A label column of the log: each window then carries its majority label under the same name, for evaluation.</summary>
+    /// <summary>What the timestamps count (<see cref="SensorWindowingOptions.TimestampUnit"/>).</summary>
+    public TimestampUnit TimestampUnit { get; set; } = TimestampUnit.Auto;
+
+    /// <summary>Repeated timestamps (<see cref="SensorWindowingOptions.RepeatedTimestamps"/>).</summary>
+    public RepeatedTimestampPolicy RepeatedTimestamps { get; set; } = RepeatedTimestampPolicy.Mean;
+
+    /// <summary>Out-of-order timestamps (<see cref="SensorWindowingOptions.OutOfOrderTimestamps"/>).</summary>
+    public OutOfOrderTimestampPolicy OutOfOrderTimestamps { get; set; } = OutOfOrderTimestampPolicy.Drop;
+
+    /// <summary>The gap that splits a recording, in seconds; by default the bundle's, else 5 sampling intervals.</summary>
+    public double? GapToleranceSeconds { get; set; }
+
+    /// <summary>A label column of the log: each window then carries its label (by the bundle's rule) under the same name, for evaluation.</summary>
     public string? LabelColumnName { get; set; }
 }

@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using TinierHAR.MLNet.Architectures;
+using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Evaluation;
 using TinierHAR.MLNet.Normalization;
 using TinierHAR.MLNet.Scoring;
@@ -11,7 +12,7 @@ namespace TinierHAR.Trainer.Experiments;
 
 /// <summary>
 /// The quickstart's experiment (and the tool's <c>train</c>): the last three subjects (in name order) held out, or the
-/// ones named; 2.56 s windows (128 samples at 50 Hz), 50 % overlap, never across recordings; normalisation fitted on
+/// ones named; 2.56 s windows with 50 % overlap unless told otherwise, never across recordings; normalisation fitted on
 /// the training windows; TinierHAR (or another network) with the paper's protocol; metrics on the held-out subjects.
 /// </summary>
 public sealed class HoldOutExperiment : IDisposable
@@ -52,8 +53,13 @@ public sealed class HoldOutExperiment : IDisposable
     /// <param name="testSubjects">The held-out subjects; the last three in name order when null.</param>
     /// <param name="precision">Training precision.</param>
     /// <param name="threads">Training threads (0: half the cores).</param>
+    /// <param name="windows">
+    /// Window length, step or overlap, label rule and time handling (resampling, repeats, out-of-order rows, gaps); its
+    /// columns and rate are set from <paramref name="source"/>. Null: 2.56 s windows, 50 % overlap, majority labels.
+    /// </param>
     public static HoldOutExperiment Run(MLContext ml, SampleSource source, int epochs, int seed, IProgress<EpochReport>? progress = null,
-        HarNetworkOptions? network = null, IReadOnlyList<string>? testSubjects = null, TrainingPrecision precision = TrainingPrecision.Float32, int threads = 0)
+        HarNetworkOptions? network = null, IReadOnlyList<string>? testSubjects = null, TrainingPrecision precision = TrainingPrecision.Float32, int threads = 0,
+        SensorWindowingOptions? windows = null)
     {
         var subjects = ml.Data.CreateEnumerable<SubjectRow>(source.Samples, reuseRowObject: true).Select(r => r.Subject).Distinct().Order(StringComparer.Ordinal).ToArray();
         if (testSubjects?.FirstOrDefault(s => !subjects.Contains(s)) is { } unknown)
@@ -66,15 +72,24 @@ public sealed class HoldOutExperiment : IDisposable
         var trainSamples = ml.Data.FilterByCustomPredicate<SubjectRow>(source.Samples, s => heldOut.Contains(s.Subject));
         var testSamples = ml.Data.FilterByCustomPredicate<SubjectRow>(source.Samples, s => !heldOut.Contains(s.Subject));
 
+        var length = windows is { WindowLength: > 0 } || windows?.WindowSeconds is not null;
         var windowing = new SensorWindowingOptions
         {
             ChannelColumnNames = source.Channels,
-            WindowSeconds = 2.56,
-            Step = 0,
+            WindowLength = windows?.WindowLength ?? 0,
+            WindowSeconds = length ? windows!.WindowSeconds : 2.56,
+            Step = windows?.Step ?? 0,
+            Overlap = windows?.Overlap,
+            LabelPolicy = windows?.LabelPolicy ?? WindowLabelPolicy.Majority,
             SamplingRateHz = source.Rate,
             LabelColumnName = source.Label,
             GroupColumnNames = source.Groups,
             TimestampColumnName = source.Time,
+            TimestampUnit = TimestampUnit.Seconds,
+            Resample = windows?.Resample ?? true,
+            RepeatedTimestamps = windows?.RepeatedTimestamps ?? RepeatedTimestampPolicy.Mean,
+            OutOfOrderTimestamps = windows?.OutOfOrderTimestamps ?? OutOfOrderTimestampPolicy.Drop,
+            GapToleranceSeconds = windows?.GapToleranceSeconds,
         };
         var trainView = ml.Data.WindowSensorSamples(trainSamples, windowing);
         var toKey = (source.ClassNames is { } names
@@ -124,6 +139,8 @@ public sealed class HoldOutExperiment : IDisposable
             ClassNames = Metrics.ClassNames,
             GroupColumnNames = Windowing.GroupColumnNames,
             TimestampColumnName = Windowing.TimestampColumnName,
+            GapToleranceSeconds = Windowing.GapToleranceSeconds,
+            LabelPolicy = Windowing.LabelPolicy,
             NormalizationMean = normalization.Mean,
             NormalizationScale = normalization.Scale,
         };

@@ -7,12 +7,12 @@ namespace TinierHAR.Trainer.Experiments;
 /// <param name="Samples">One row per sample, with a text <c>Subject</c> column.</param>
 /// <param name="Channels">Channel columns, in order.</param>
 /// <param name="Label">Label column (text).</param>
-/// <param name="Time">Timestamp column (seconds).</param>
+/// <param name="Time">Timestamp column (seconds), or null: samples evenly spaced at <paramref name="Rate"/>.</param>
 /// <param name="Groups">Columns that separate recordings (Subject first).</param>
-/// <param name="Rate">Sampling rate in Hz.</param>
+/// <param name="Rate">Sampling rate of the windows in Hz (each recording is resampled to it from its timestamps).</param>
 /// <param name="ClassNames">The classes in key order, or null for the labels' sorted values.</param>
 /// <param name="ChannelUnits">Units of the channels, kept in the bundle, when known.</param>
-public sealed record SampleSource(IDataView Samples, IReadOnlyList<string> Channels, string Label, string Time, IReadOnlyList<string> Groups, double Rate,
+public sealed record SampleSource(IDataView Samples, IReadOnlyList<string> Channels, string Label, string? Time, IReadOnlyList<string> Groups, double Rate,
     IReadOnlyList<string>? ClassNames = null, IReadOnlyList<string>? ChannelUnits = null)
 {
     /// <summary>The synthetic waist IMU of <see cref="SyntheticImuGenerator"/>.</summary>
@@ -21,15 +21,19 @@ public sealed record SampleSource(IDataView Samples, IReadOnlyList<string> Chann
         ImuSample.ChannelNames, nameof(ImuSample.Activity), nameof(ImuSample.Time), [nameof(ImuSample.Subject)], rate, SyntheticImuGenerator.Activities,
         ImuSample.ChannelUnits);
 
-    /// <summary>CSV logs read by <see cref="HarCatalog.LoadSensorCsv"/> (a file, folder or pattern); sessions (files) separate recordings too.</summary>
-    public static SampleSource Csv(MLContext ml, string path, IReadOnlyList<string> channels, string label, string subject, string time, double rate,
-        MalformedRowPolicy malformedRows = MalformedRowPolicy.Error) => new(
+    /// <summary>
+    /// CSV logs read by <see cref="HarCatalog.LoadSensorCsv"/> (a file, folder or pattern); sessions (files) separate
+    /// recordings too. Timestamps in <paramref name="timeUnit"/> are read as seconds.
+    /// </summary>
+    public static SampleSource Csv(MLContext ml, string path, IReadOnlyList<string> channels, string label, string subject, string? time, double rate,
+        MalformedRowPolicy malformedRows = MalformedRowPolicy.Error, TimestampUnit timeUnit = TimestampUnit.Auto) => new(
         ml.Data.LoadSensorCsv(path, new CsvSampleOptions
         {
             ChannelColumnNames = channels,
             LabelColumnName = label,
             SubjectColumnName = subject,
             TimestampColumnName = time,
+            TimestampUnit = timeUnit,
             MalformedRows = malformedRows,
         }),
         channels, label, time, [CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName], rate);

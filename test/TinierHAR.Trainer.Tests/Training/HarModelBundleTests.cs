@@ -154,14 +154,19 @@ public sealed class HarModelBundleTests
         var log = ml.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 1, BoutsPerSubject = 6, MinBoutSeconds = 3, MaxBoutSeconds = 4 }));
         var renamed = ml.Transforms.CopyColumns("AccelX", "AccX").Append(ml.Transforms.DropColumns("AccX")).Fit(log).Transform(log);
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => bundle.ScoreLog(renamed)).Message, "lacks the channel column(s) 'AccX'");
-        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => bundle.ScoreLog(log, new LogScoringOptions { SamplingRateHz = 100 })).Message, "trained at 50 Hz");
+        var untimed = ml.Transforms.DropColumns("Time").Fit(log).Transform(log);
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => bundle.ScoreLog(untimed, new LogScoringOptions { SamplingRateHz = 100, Resample = false })).Message, "trained at 50 Hz");
 
         var at100 = ml.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 1, SamplingRateHz = 100, BoutsPerSubject = 6, MinBoutSeconds = 3, MaxBoutSeconds = 4 }));
-        var resampled = bundle.ScoreLog(at100, new LogScoringOptions { SamplingRateHz = 100, Resample = true });
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => bundle.ScoreLog(at100, new LogScoringOptions { Resample = false }).Windows.CountAll()).Message,
+            "is sampled at about 100 Hz (median interval of its first 33 samples, timestamps in s), not the windows' 50 Hz");
+        var resampled = bundle.ScoreLog(at100);
         var windows = resampled.Predictions.GetColumn<long>("FirstSampleIndex").Count();
         var report = resampled.Windows.LastReport!;
         Assert.IsGreaterThan(0, windows);
         Assert.AreEqual(report.WindowsProduced, windows);
+        Assert.IsTrue(report.Resampled);
+        Assert.AreEqual(100, report.Recordings.Single().RateHz, 1e-6, "the log's rate, from its timestamps");
         TestContext.WriteLine($"100 Hz log resampled to 50 Hz: {report}");
     }
 

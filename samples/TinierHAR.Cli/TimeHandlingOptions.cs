@@ -1,0 +1,59 @@
+using System.CommandLine;
+using TinierHAR.MLNet.Data;
+using TinierHAR.MLNet.Scoring;
+using TinierHAR.MLNet.Windowing;
+
+namespace TinierHAR.Cli;
+
+/// <summary>How a log's time is read: unit, resampling, repeats, out-of-order rows and gaps; shared by <c>train</c>, <c>evaluate</c> and <c>score</c>.</summary>
+internal sealed class TimeHandlingOptions
+{
+    public Option<string> Unit { get; } = new("--time-unit") { Description = "What the timestamps count: auto (decided per file from its first rows, and reported), s, ms, us, ns or datetime (ISO 8601)", DefaultValueFactory = _ => "auto" };
+    public Option<bool> NoResample { get; } = new("--no-resample") { Description = "Do not put recordings on a uniform grid at the model's rate; a log at another rate is then refused" };
+    public Option<double?> Gap { get; } = new("--gap") { Description = "Seconds between samples that split a recording (default: 5 sampling intervals)" };
+    public Option<RepeatedTimestampPolicy> Repeats { get; } = new("--repeats") { Description = "Samples with the previous sample's timestamp: Mean (merged), Drop (counted) or Error", DefaultValueFactory = _ => RepeatedTimestampPolicy.Mean };
+    public Option<OutOfOrderTimestampPolicy> OutOfOrder { get; } = new("--out-of-order") { Description = "Samples earlier than the previous one: Drop (counted; a jump back beyond the gap starts a new segment) or Error", DefaultValueFactory = _ => OutOfOrderTimestampPolicy.Drop };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Unit, NoResample, Gap, Repeats, OutOfOrder })
+            command.Options.Add(option);
+    }
+
+    /// <summary>The unit the CSV loader reads the timestamps in; it gives seconds to everything after it.</summary>
+    public TimestampUnit TimeUnit(ParseResult parse)
+    {
+        try
+        {
+            return TimestampUnits.Parse(parse.GetValue(Unit)!);
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"Invalid option '--time-unit': {e.Message}", e);
+        }
+    }
+
+    /// <summary>Sets the windowing's time handling; the timestamps come from the CSV loader in seconds.</summary>
+    public void Apply(ParseResult parse, SensorWindowingOptions windowing)
+    {
+        windowing.TimestampUnit = TimestampUnit.Seconds;
+        windowing.Resample = !parse.GetValue(NoResample);
+        windowing.GapToleranceSeconds = Positive(parse, Gap);
+        windowing.RepeatedTimestamps = parse.GetValue(Repeats);
+        windowing.OutOfOrderTimestamps = parse.GetValue(OutOfOrder);
+    }
+
+    /// <summary>Sets a log scoring's time handling likewise.</summary>
+    public void Apply(ParseResult parse, LogScoringOptions scoring)
+    {
+        scoring.TimestampUnit = TimestampUnit.Seconds;
+        scoring.Resample = !parse.GetValue(NoResample);
+        scoring.GapToleranceSeconds = Positive(parse, Gap);
+        scoring.RepeatedTimestamps = parse.GetValue(Repeats);
+        scoring.OutOfOrderTimestamps = parse.GetValue(OutOfOrder);
+    }
+
+    private static double? Positive(ParseResult parse, Option<double?> option) => parse.GetValue(option) is { } value && value <= 0
+        ? throw new ArgumentException($"Invalid option '{option.Name}': a positive number of seconds (got {value}).")
+        : parse.GetValue(option);
+}
