@@ -6,7 +6,8 @@ namespace TinierHAR.MLNet.Data;
 
 /// <summary>
 /// Writes <see cref="SyntheticImuGenerator"/> recordings as a CSV log (<c>Subject,Time,AccX..GyroZ,Activity</c>;
-/// gzip when the name ends in <c>.gz</c>), streaming, for tests, benchmarks and demos of log scoring.
+/// gzip when the name ends in <c>.gz</c>), streaming, for tests, benchmarks and demos of log scoring; the Time column
+/// in <see cref="SyntheticImuOptions.TimeUnit"/> from <see cref="SyntheticImuOptions.ClockStart"/>, as devices write it.
 /// </summary>
 public static class SyntheticImuCsv
 {
@@ -23,7 +24,7 @@ public static class SyntheticImuCsv
             {
                 using var row = writer.NewRow();
                 row[nameof(ImuSample.Subject)].Set(sample.Subject);
-                row[nameof(ImuSample.Time)].Format(Math.Round(sample.Time, 6));
+                row[nameof(ImuSample.Time)].Set(Timestamp(sample.Time, options));
                 row[nameof(ImuSample.AccX)].Format(sample.AccX);
                 row[nameof(ImuSample.AccY)].Format(sample.AccY);
                 row[nameof(ImuSample.AccZ)].Format(sample.AccZ);
@@ -35,5 +36,21 @@ public static class SyntheticImuCsv
             }
         });
         return rows;
+    }
+
+    private static string Timestamp(double seconds, SyntheticImuOptions options)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var start = options.ClockStart ?? DateTimeOffset.UnixEpoch;
+        var origin = options.ClockStart is null ? 0 : start.ToUnixTimeMilliseconds() * 1_000_000L;
+        long Count(double perSecond) => origin / (long)(1e9 / perSecond) + (long)Math.Round(seconds * perSecond);
+        return options.TimeUnit switch
+        {
+            TimestampUnit.Milliseconds => Count(1e3).ToString(invariant),
+            TimestampUnit.Microseconds => Count(1e6).ToString(invariant),
+            TimestampUnit.Nanoseconds => Count(1e9).ToString(invariant),
+            TimestampUnit.DateTime => start.AddTicks((long)Math.Round(seconds * TimeSpan.TicksPerSecond)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffffffzzz", invariant),
+            _ => Math.Round(origin / 1e9 + seconds, 6).ToString("R", invariant),
+        };
     }
 }

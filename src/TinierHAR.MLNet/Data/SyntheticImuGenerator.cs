@@ -32,12 +32,38 @@ public static class SyntheticImuGenerator
         if (options.Subjects < 1 || options.SamplingRateHz <= 0 || options.BoutsPerSubject < Activities.Count
             || options.MinBoutSeconds <= options.TransitionSeconds || options.MaxBoutSeconds < options.MinBoutSeconds)
             throw new ArgumentException("Invalid synthetic IMU options: at least one subject, a positive rate, a bout per activity, and bouts longer than transitions.", nameof(options));
+        var fastest = Math.Max(options.SamplingRateHz, options.SecondSamplingRateHz ?? 0);
+        OptionRules.Require(options.SecondSamplingRateHz is null or > 0, nameof(options.SecondSamplingRateHz), "the second rate must be positive.");
+        OptionRules.Require(options.TimestampJitterSeconds >= 0 && options.TimestampJitterSeconds < 0.5 / fastest, nameof(options.TimestampJitterSeconds),
+            $"the jitter must lie in [0, half an interval) = [0, {0.5 / fastest}) s, so that samples stay in order.");
+        OptionRules.Require(options.DroppedSampleFraction is >= 0 and < 0.5, nameof(options.DroppedSampleFraction), "a fraction in [0, 0.5).");
+        OptionRules.Require(options.RepeatedTimestampFraction is >= 0 and < 0.5, nameof(options.RepeatedTimestampFraction), "a fraction in [0, 0.5).");
         for (var s = 0; s < options.Subjects; s++)
         {
             var random = new Random(unchecked(options.Seed * 1_000_003 + s)); // not HashCode.Combine: it is randomised per process
+            var faults = new Random(unchecked(options.Seed * 1_000_003 + s + 500_000_000));
             var subject = NewSubject(random, $"subject{s + 1:D2}");
-            foreach (var sample in Record(subject, random, options))
+            var rate = s % 2 == 1 && options.SecondSamplingRateHz is { } second ? second : options.SamplingRateHz;
+            foreach (var sample in WithFaults(Record(subject, random, options, rate), faults, options))
                 yield return sample;
+        }
+    }
+
+    /// <summary>What a device does to the clean samples: drops some, stamps some late or early, repeats some stamps.</summary>
+    private static IEnumerable<ImuSample> WithFaults(IEnumerable<ImuSample> samples, Random random, SyntheticImuOptions options)
+    {
+        double? previous = null;
+        foreach (var sample in samples)
+        {
+            // Three draws per sample whatever the settings, so that each fault's choices do not depend on the others'.
+            var (drop, jitter, repeat) = (random.NextDouble(), random.NextDouble(), random.NextDouble());
+            if (drop < options.DroppedSampleFraction)
+                continue;
+            sample.Time = Math.Round(sample.Time + (2 * jitter - 1) * options.TimestampJitterSeconds, 6);
+            if (previous is { } before && repeat < options.RepeatedTimestampFraction)
+                sample.Time = before;
+            previous = sample.Time;
+            yield return sample;
         }
     }
 
@@ -49,9 +75,9 @@ public static class SyntheticImuGenerator
         return new Subject(id, Uniform(1.6, 2.0), Uniform(0.15, 0.35), mount, Uniform(0.01, 0.03), Uniform(0.01, 0.04), Uniform(-0.06, 0.06));
     }
 
-    private static IEnumerable<ImuSample> Record(Subject subject, Random random, SyntheticImuOptions options)
+    private static IEnumerable<ImuSample> Record(Subject subject, Random random, SyntheticImuOptions options, double rate)
     {
-        var dt = 1 / options.SamplingRateHz;
+        var dt = 1 / rate;
         var bouts = Enumerable.Range(0, options.BoutsPerSubject)
             .Select(i => i < Activities.Count ? Activities[i] : Activities[random.Next(Activities.Count)])
             .OrderBy(_ => random.Next()).ToList();
@@ -62,8 +88,8 @@ public static class SyntheticImuGenerator
         foreach (var activity in bouts)
         {
             var seconds = options.MinBoutSeconds + (options.MaxBoutSeconds - options.MinBoutSeconds) * random.NextDouble();
-            var samples = (int)(seconds * options.SamplingRateHz);
-            var transition = previous is null ? 0 : (int)(options.TransitionSeconds * options.SamplingRateHz);
+            var samples = (int)(seconds * rate);
+            var transition = previous is null ? 0 : (int)(options.TransitionSeconds * rate);
             for (var n = 0; n < samples; n++, time += dt)
             {
                 // Blend posture and gait intensity from the previous bout over the transition.
