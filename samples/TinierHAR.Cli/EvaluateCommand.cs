@@ -14,7 +14,7 @@ internal static class EvaluateCommand
         var log = new CsvLogOptions();
         var model = new Option<FileInfo>("--model") { Description = "Model bundle (.zip)", Required = true };
         var output = new Option<DirectoryInfo>("--output") { Description = "Folder for metrics.txt and confusion.png", Required = true };
-        var timing = new TimeHandlingOptions();
+        var timing = new SampleHandlingOptions();
         var command = new Command("evaluate", "Evaluate a model bundle on labelled CSV logs (in the model's windows): metrics report and confusion-matrix picture.") { model, output };
         log.AddTo(command, withChannels: false);
         timing.AddTo(command);

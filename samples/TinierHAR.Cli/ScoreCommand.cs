@@ -33,7 +33,7 @@ internal static class ScoreCommand
         var subject = new Option<string?>("--subject") { Description = $"Subject column; default: '{DefaultSubjectColumn}' when the first file has one" };
         var session = new Option<string?>("--session") { Description = "Session column; default: one session per file" };
         var rate = new Option<double?>("--rate") { Description = "The sampling rate in Hz of logs without timestamps; default: the bundle's" };
-        var timing = new TimeHandlingOptions();
+        var timing = new SampleHandlingOptions();
         var malformed = new Option<MalformedRowPolicy>("--malformed") { Description = "Malformed lines: Error (stop, naming file and line) or Skip (count them)", DefaultValueFactory = _ => MalformedRowPolicy.Error };
         var batch = new Option<int>("--batch-size") { Description = "Windows per ONNX Runtime call", DefaultValueFactory = _ => new BatchedHarScorerOptions().BatchSize };
         var threads = new Option<int>("--threads") { Description = "Batches scored side by side (0: one per core)", DefaultValueFactory = _ => 0 };

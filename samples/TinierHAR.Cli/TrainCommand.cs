@@ -18,7 +18,7 @@ internal static class TrainCommand
     public static Command Create()
     {
         var log = new CsvLogOptions();
-        var timing = new TimeHandlingOptions();
+        var timing = new SampleHandlingOptions();
         var shape = new WindowShapeOptions();
         var network = new NetworkOptionsBinder(defaultModel: "tinierhar");
         var output = new Option<DirectoryInfo>("--output") { Description = "Folder for bundle.zip, model.onnx, metrics.txt, confusion.png, training-curves.png", Required = true };

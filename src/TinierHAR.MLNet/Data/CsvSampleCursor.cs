@@ -154,6 +154,8 @@ internal sealed class CsvSampleCursor : StreamingCursor, IRowLocator
                 (problem, reason) = ($"column '{options.ChannelColumnNames[i]}' is missing (the row has {row.ColCount} fields)", "short rows");
             else if (row[channelIndex[i]].TryParse<float>() is { } value)
                 channels[i] = value;
+            else if (row[channelIndex[i]].Span.IsWhiteSpace())
+                channels[i] = float.NaN; // a missing value: windowing refuses it or interpolates it (InvalidValuePolicy)
             else
                 (problem, reason) = ($"column '{options.ChannelColumnNames[i]}': '{row[channelIndex[i]].ToString()}' is not a number", "non-numeric values");
         }

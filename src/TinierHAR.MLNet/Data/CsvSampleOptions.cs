@@ -3,7 +3,8 @@ namespace TinierHAR.MLNet.Data;
 /// <summary>How to read sensor logs from CSV files: which columns hold what.</summary>
 public sealed class CsvSampleOptions
 {
-    /// <summary>Channel columns, in channel order; read as floats.</summary>
+    /// <summary>Channel columns, in channel order; read as floats, an empty field as NaN (a missing value, which
+    /// windowing refuses or interpolates).</summary>
     public IReadOnlyList<string> ChannelColumnNames { get; set; } = [];
 
     /// <summary>Timestamp column, or null: the samples are then taken as evenly spaced. Read as seconds (a number).</summary>

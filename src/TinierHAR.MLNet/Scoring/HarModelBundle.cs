@@ -202,6 +202,7 @@ public sealed class HarModelBundle : IDisposable
             TimestampUnit = options.TimestampUnit,
             RepeatedTimestamps = options.RepeatedTimestamps,
             OutOfOrderTimestamps = options.OutOfOrderTimestamps,
+            InvalidValues = options.InvalidValues,
             GapToleranceSeconds = options.GapToleranceSeconds ?? Manifest.GapToleranceSeconds,
             LabelColumnName = options.LabelColumnName,
             LabelPolicy = Manifest.LabelPolicy,

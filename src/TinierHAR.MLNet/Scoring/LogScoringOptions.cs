@@ -33,6 +33,9 @@ public sealed class LogScoringOptions
     /// <summary>The gap that splits a recording, in seconds; by default the bundle's, else 5 sampling intervals.</summary>
     public double? GapToleranceSeconds { get; set; }
 
+    /// <summary>Missing or non-finite channel values (<see cref="SensorWindowingOptions.InvalidValues"/>).</summary>
+    public InvalidValuePolicy InvalidValues { get; set; } = InvalidValuePolicy.Error;
+
     /// <summary>A label column of the log: each window then carries its label (by the bundle's rule) under the same name, for evaluation.</summary>
     public string? LabelColumnName { get; set; }
 }

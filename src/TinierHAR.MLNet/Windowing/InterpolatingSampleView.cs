@@ -4,9 +4,10 @@ using TinierHAR.MLNet.Data;
 namespace TinierHAR.MLNet.Windowing;
 
 /// <summary>
-/// The sample rows with NaN/Inf channel values filled by linear interpolation within each group, streamed: only the
-/// rows of a run of invalid values are held until the next finite value arrives. Its schema is the columns windowing
-/// reads (channels, label, groups, timestamp).
+/// The sample rows with NaN/Inf (or empty) channel values filled by linear interpolation within each group, in time
+/// where there is a timestamp column (so that two sensors on separate clocks, merged into one log with each row filling
+/// its own sensor's columns, get each other's values at their times), else by position; streamed: only the rows of a
+/// run of invalid values are held until the next finite value arrives. Its schema is the columns windowing reads.
 /// </summary>
 internal sealed class InterpolatingSampleView : SampleStageView
 {
@@ -32,6 +33,8 @@ internal sealed class InterpolatingSampleView : SampleStageView
         private readonly List<SampleRow> rows = new();
         private readonly float[] lastValue;
         private readonly int[] lastPosition;
+        private readonly double[] lastTime;
+        private readonly int timeIndex;
         private readonly bool[] seen;
         private string? currentGroup;
         private int positionInGroup;
@@ -46,6 +49,8 @@ internal sealed class InterpolatingSampleView : SampleStageView
             c = view.Plan.Channels;
             lastValue = new float[c];
             lastPosition = Enumerable.Repeat(-1, c).ToArray();
+            lastTime = new double[c];
+            timeIndex = view.Plan.Timestamp is { } time ? Array.FindIndex(reader.Others, o => o.Name == time.Name) : -1;
             seen = new bool[c];
         }
 
@@ -90,6 +95,7 @@ internal sealed class InterpolatingSampleView : SampleStageView
             }
 
             rows.Add(row);
+            var now = Time(row);
             for (var ch = 0; ch < c; ch++)
             {
                 if (!float.IsFinite(values[ch]))
@@ -102,11 +108,13 @@ internal sealed class InterpolatingSampleView : SampleStageView
                 for (var p = previous + 1; p < positionInGroup; p++)
                 {
                     var target = rows[p];
-                    target.Channels[ch] = seen[ch] ? lastValue[ch] + (values[ch] - lastValue[ch]) * (p - previous) / (positionInGroup - previous) : values[ch];
+                    var fraction = now > lastTime[ch] ? (Time(target) - lastTime[ch]) / (now - lastTime[ch]) : (p - previous) / (double)(positionInGroup - previous);
+                    target.Channels[ch] = seen[ch] ? lastValue[ch] + (values[ch] - lastValue[ch]) * (float)fraction : values[ch];
                     target.Missing--;
                     filled++;
                 }
                 lastValue[ch] = values[ch];
+                lastTime[ch] = now;
                 lastPosition[ch] = positionInGroup;
                 seen[ch] = true;
             }
@@ -146,6 +154,9 @@ internal sealed class InterpolatingSampleView : SampleStageView
                 lastPosition[ch] = rows.Count - 1;
             }
         }
+
+        /// <summary>The row's timestamp in its column's unit (only ratios of differences are used), or NaN without one.</summary>
+        private double Time(SampleRow row) => timeIndex < 0 ? double.NaN : Convert.ToDouble(row.Others[timeIndex], System.Globalization.CultureInfo.InvariantCulture);
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) =>
             (ValueGetter<TValue>)reader.Getter(column.Name, () => current!.Channels, () => current!.Others);

@@ -40,6 +40,7 @@ internal sealed class IntervalStatistics(string recording, TimestampDecision uni
         Unit = unit,
         DurationSeconds = double.IsNaN(first) ? 0 : last - first,
         MedianIntervalSeconds = Quantile(0.5),
+        RegularIntervalSeconds = RegularMean(Quantile(0.5)),
         P99IntervalSeconds = Quantile(0.99),
         RepeatedTimestamps = Repeats,
         OutOfOrderTimestamps = OutOfOrder,
@@ -59,6 +60,12 @@ internal sealed class IntervalStatistics(string recording, TimestampDecision uni
                 return value;
         }
         return intervals.Keys.Last();
+    }
+
+    private double RegularMean(double median)
+    {
+        var regular = intervals.Where(p => p.Key >= 0.5 * median && p.Key <= 1.5 * median).ToList();
+        return regular.Count == 0 ? double.NaN : regular.Sum(p => p.Key * p.Value) / regular.Sum(p => p.Value);
     }
 
     private static double Significant(double value)

@@ -23,8 +23,12 @@ public sealed record RecordingTiming
     /// <summary>99th percentile of the positive intervals, in seconds.</summary>
     public required double P99IntervalSeconds { get; init; }
 
-    /// <summary>The rate the median interval implies, in Hz.</summary>
-    public double RateHz => 1 / MedianIntervalSeconds;
+    /// <summary>Mean of the intervals between half and one and a half times the median, in seconds: what a clock that
+    /// ticks in whole milliseconds averages to (Daphnet's 15 and 16 ms give 15.625 ms), gaps and stalls left out.</summary>
+    public required double RegularIntervalSeconds { get; init; }
+
+    /// <summary>The sampling rate, from <see cref="RegularIntervalSeconds"/>, in Hz.</summary>
+    public double RateHz => 1 / RegularIntervalSeconds;
 
     /// <summary>Samples that repeat the previous sample's timestamp.</summary>
     public required long RepeatedTimestamps { get; init; }

@@ -174,6 +174,14 @@ internal sealed class UniformGridCursor : StreamingCursor
         positionInGroup++;
         if (!double.IsFinite(time))
             throw Bad(row, $"timestamp {row.Others[timeIndex]} is not a finite number");
+        for (var c = 0; c < row.Channels.Length; c++)
+        {
+            if (!float.IsFinite(row.Channels[c]))
+            {
+                throw new InvalidDataException($"{reader.Locate(row.Index)}, column '{view.Plan.ChannelNames[c]}' (recording {Describe(row)}): the value is missing or {row.Channels[c]}; "
+                    + "interpolate missing values (InvalidValuePolicy.Interpolate) or drop such rows first.");
+            }
+        }
         statistics!.Add(time);
         if (pending is null)
         {

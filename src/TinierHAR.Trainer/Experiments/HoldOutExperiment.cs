@@ -90,6 +90,7 @@ public sealed class HoldOutExperiment : IDisposable
             RepeatedTimestamps = windows?.RepeatedTimestamps ?? RepeatedTimestampPolicy.Mean,
             OutOfOrderTimestamps = windows?.OutOfOrderTimestamps ?? OutOfOrderTimestampPolicy.Drop,
             GapToleranceSeconds = windows?.GapToleranceSeconds,
+            InvalidValues = windows?.InvalidValues ?? InvalidValuePolicy.Error,
         };
         var trainView = ml.Data.WindowSensorSamples(trainSamples, windowing);
         var toKey = (source.ClassNames is { } names

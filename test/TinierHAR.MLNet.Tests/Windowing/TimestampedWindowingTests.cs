@@ -89,7 +89,7 @@ public sealed class TimestampedWindowingTests
         Assert.AreEqual(origin, windows[0].StartTime, 1e-12, "the grid starts at the recording's first sample");
         Assert.AreEqual(61, windows.Count, "the 9.98 s recording on a 50 Hz grid: 500 samples, windows of 16 every 8");
         Assert.IsTrue(report.Resampled);
-        Assert.AreEqual(50, report.Recordings.Single().RateHz, 1.5, "the rate from the median interval");
+        Assert.AreEqual(50, report.Recordings.Single().RateHz, 1.5, "the rate from the regular intervals");
         AssertEveryRowAccountedFor(report);
         Assert.IsGreaterThanOrEqualTo(0.98, report.RowsInWindows / (double)report.RowsRead);
     }
@@ -197,6 +197,7 @@ public sealed class TimestampedWindowingTests
         Assert.AreEqual(3.0, starts[2], 1e-9, "128 samples after the first at 1 s, in seconds");
         Assert.AreEqual(0.016, timing.MedianIntervalSeconds, 1e-9);
         Assert.AreEqual(0.016, timing.P99IntervalSeconds, 1e-9);
+        Assert.AreEqual(64, timing.RateHz, 0.01, "15 and 16 ms intervals average to 64 Hz, where the median says 62.5");
     }
 
     [TestMethod]
@@ -209,5 +210,32 @@ public sealed class TimestampedWindowingTests
         Assert.AreEqual(TimestampUnit.Microseconds, TimestampUnits.Detect(Clock(0, 31_250), 32).Unit);
         Assert.AreEqual(TimestampUnit.Nanoseconds, TimestampUnits.Detect(Clock(90_426_708_196_641, 49_500_000), 20).Unit, "WISDM's clock since boot");
         StringAssert.Contains(TimestampUnits.Detect(Clock(0, 10), null).Evidence, "median interval 10 ms over the first 40 samples: 100 Hz");
+    }
+
+    [TestMethod]
+    public void Two_sensors_on_separate_clocks_meet_on_one_grid()
+    {
+        // An accelerometer (X) and a gyroscope (Y) at 20 Hz on clocks 13 ms apart, merged into one log in time order:
+        // each row fills its own sensor's column. Interpolation in time gives every row both; the grid does the rest.
+        static float Wave(double t) => (float)Math.Sin(2 * Math.PI * 0.5 * t);
+        var accelerometer = Enumerable.Range(0, 200).Select(i => new Sample { X = Wave(i / 20.0), Y = float.NaN, Time = i / 20.0 });
+        var gyroscope = Enumerable.Range(0, 200).Select(i => new Sample { X = float.NaN, Y = -Wave(i / 20.0 + 0.013), Time = i / 20.0 + 0.013 });
+        var merged = accelerometer.Concat(gyroscope).OrderBy(s => s.Time).ToList();
+        var options = Options(rate: 20, t: 40, step: 20);
+        options.InvalidValues = InvalidValuePolicy.Interpolate;
+
+        var (windows, report) = Run(merged, options);
+
+        // Before the gyroscope's first sample (0.013 s) its value is held, not known: the comparison starts there.
+        var error = windows.Max(w => Enumerable.Range(0, 40).Where(k => w.StartTime + k / 20.0 >= 0.013).DefaultIfEmpty().Max(k =>
+            Math.Max(Math.Abs(w.Features[2 * k] - Wave(w.StartTime + k / 20.0)), Math.Abs(w.Features[2 * k + 1] + Wave(w.StartTime + k / 20.0)))));
+        TestContext.WriteLine($"{windows.Count} windows, largest error {error:0.0000}; {report}");
+        Assert.IsLessThan(0.01, error, "both sensors' values at every grid time, within the interpolation error of a 0.5 Hz wave at 20 Hz");
+        Assert.AreEqual(400, report.ValuesInterpolated, "one missing value per row");
+        Assert.AreEqual(report.RowsRead, report.RowsInWindows + report.RowsNotCovered + report.RowsRemoved.Values.Sum());
+
+        options.InvalidValues = InvalidValuePolicy.Error;
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => Run(merged, options)).Message,
+            "row 0, column 'Y' (recording s1): the value is missing or NaN; interpolate missing values");
     }
 }

@@ -5,8 +5,11 @@ using TinierHAR.MLNet.Windowing;
 
 namespace TinierHAR.Cli;
 
-/// <summary>How a log's time is read: unit, resampling, repeats, out-of-order rows and gaps; shared by <c>train</c>, <c>evaluate</c> and <c>score</c>.</summary>
-internal sealed class TimeHandlingOptions
+/// <summary>
+/// How a log's samples are read: time unit, resampling, repeats, out-of-order rows, gaps and missing values; shared by
+/// <c>train</c>, <c>evaluate</c> and <c>score</c>.
+/// </summary>
+internal sealed class SampleHandlingOptions
 {
     public Option<string> Unit { get; } = new("--time-unit") { Description = "What the timestamps count: auto (decided per file from its first rows, and reported), s, ms, us, ns or datetime (ISO 8601)", DefaultValueFactory = _ => "auto" };
     public Option<bool> NoResample { get; } = new("--no-resample") { Description = "Do not put recordings on a uniform grid at the model's rate; a log at another rate is then refused" };
@@ -14,9 +17,11 @@ internal sealed class TimeHandlingOptions
     public Option<RepeatedTimestampPolicy> Repeats { get; } = new("--repeats") { Description = "Samples with the previous sample's timestamp: Mean (merged), Drop (counted) or Error", DefaultValueFactory = _ => RepeatedTimestampPolicy.Mean };
     public Option<OutOfOrderTimestampPolicy> OutOfOrder { get; } = new("--out-of-order") { Description = "Samples earlier than the previous one: Drop (counted; a jump back beyond the gap starts a new segment) or Error", DefaultValueFactory = _ => OutOfOrderTimestampPolicy.Drop };
 
+    public Option<InvalidValuePolicy> Missing { get; } = new("--missing") { Description = "Empty or non-finite channel values: Interpolate (in time, within the recording; counted) or Error", DefaultValueFactory = _ => InvalidValuePolicy.Interpolate };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Unit, NoResample, Gap, Repeats, OutOfOrder })
+        foreach (var option in new Option[] { Unit, NoResample, Gap, Repeats, OutOfOrder, Missing })
             command.Options.Add(option);
     }
 
@@ -33,7 +38,7 @@ internal sealed class TimeHandlingOptions
         }
     }
 
-    /// <summary>Sets the windowing's time handling; the timestamps come from the CSV loader in seconds.</summary>
+    /// <summary>Sets the windowing's sample handling; the timestamps come from the CSV loader in seconds.</summary>
     public void Apply(ParseResult parse, SensorWindowingOptions windowing)
     {
         windowing.TimestampUnit = TimestampUnit.Seconds;
@@ -41,9 +46,10 @@ internal sealed class TimeHandlingOptions
         windowing.GapToleranceSeconds = Positive(parse, Gap);
         windowing.RepeatedTimestamps = parse.GetValue(Repeats);
         windowing.OutOfOrderTimestamps = parse.GetValue(OutOfOrder);
+        windowing.InvalidValues = parse.GetValue(Missing);
     }
 
-    /// <summary>Sets a log scoring's time handling likewise.</summary>
+    /// <summary>Sets a log scoring's sample handling likewise.</summary>
     public void Apply(ParseResult parse, LogScoringOptions scoring)
     {
         scoring.TimestampUnit = TimestampUnit.Seconds;
@@ -51,6 +57,7 @@ internal sealed class TimeHandlingOptions
         scoring.GapToleranceSeconds = Positive(parse, Gap);
         scoring.RepeatedTimestamps = parse.GetValue(Repeats);
         scoring.OutOfOrderTimestamps = parse.GetValue(OutOfOrder);
+        scoring.InvalidValues = parse.GetValue(Missing);
     }
 
     private static double? Positive(ParseResult parse, Option<double?> option) => parse.GetValue(option) is { } value && value <= 0
