@@ -23,15 +23,7 @@ internal static class EvaluateCommand
             var ml = new MLContext();
             using var bundle = HarModelBundle.Load(ml, parse.GetValue(model)!.FullName);
             var label = parse.GetValue(log.Label)!;
-            var samples = ml.Data.LoadSensorCsv(parse.GetValue(log.Data)!, new CsvSampleOptions
-            {
-                ChannelColumnNames = bundle.Manifest.ChannelNames,
-                LabelColumnName = label,
-                SubjectColumnName = parse.GetValue(log.Subject),
-                TimestampColumnName = log.TimeColumn(parse),
-                TimestampUnit = timing.TimeUnit(parse),
-                MalformedRows = parse.GetValue(log.Malformed),
-            });
+            var samples = ml.Data.LoadSensorCsv(parse.GetValue(log.Data)!, log.Columns(parse, timing, bundle.Manifest.ChannelNames));
             var logOptions = new LogScoringOptions
             {
                 SamplingRateHz = parse.GetValue(log.Rate),

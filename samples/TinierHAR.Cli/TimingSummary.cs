@@ -19,7 +19,7 @@ internal static class TimingSummary
         if (rates.Length > 0)
         {
             yield return string.Create(invariant,
-                $"recordings:       {windows.Recordings.Count:N0}, rate from the median interval {rates[rates.Length / 2]:0.##} Hz (lowest {rates[0]:0.##}, highest {rates[^1]:0.##}){(windows.Resampled ? ", resampled to the model's rate" : "")}");
+                $"recordings:       {windows.Recordings.Count:N0}, rate from the timestamps {rates[rates.Length / 2]:0.##} Hz (lowest {rates[0]:0.##}, highest {rates[^1]:0.##}){(windows.Resampled ? ", resampled to the model's rate" : "")}");
             yield return string.Create(invariant,
                 $"timestamps:       {windows.Recordings.Sum(r => r.RepeatedTimestamps):N0} repeated, {windows.Recordings.Sum(r => r.OutOfOrderTimestamps):N0} out of order, {windows.Gaps:N0} gaps");
         }

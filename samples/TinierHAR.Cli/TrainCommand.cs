@@ -43,8 +43,7 @@ internal static class TrainCommand
             var rate = parse.GetValue(log.Rate);
             if (rate <= 0)
                 throw new ArgumentException($"Invalid option '--rate': a positive rate in Hz (got {rate}).");
-            var source = SampleSource.Csv(ml, parse.GetValue(log.Data)!, log.ChannelList(parse), parse.GetValue(log.Label)!, parse.GetValue(log.Subject)!,
-                log.TimeColumn(parse), rate, parse.GetValue(log.Malformed), timing.TimeUnit(parse));
+            var source = SampleSource.Csv(ml, parse.GetValue(log.Data)!, log.Columns(parse, timing), rate);
             var windows = shape.Create(parse, rate);
             timing.Apply(parse, windows);
             var held = parse.GetValue(testSubjects)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

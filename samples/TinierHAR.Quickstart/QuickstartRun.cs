@@ -23,7 +23,7 @@ public static class QuickstartRun
 
         // 1–4. Samples (synthetic, or the CSV logs of --data), windows, normalisation, TinierHAR, held-out metrics.
         var source = settings.Data is { } data
-            ? SampleSource.Csv(ml, data, settings.Channels, settings.Label, settings.Subject, settings.Time, settings.Rate)
+            ? SampleSource.Csv(ml, data, settings.CsvColumns(), settings.Rate)
             : SampleSource.Synthetic(ml, settings.Subjects, seed);
         console.WriteLine(settings.Data is null ? $"data: {settings.Subjects} synthetic subjects at {source.Rate} Hz" : $"data: {settings.Data}");
         using var run = HoldOutExperiment.Run(ml, source, epochs, seed, new ConsoleProgress(console));
@@ -51,7 +51,7 @@ public static class QuickstartRun
         using var bundle = HarModelBundle.Load(fresh, bundlePath);
         var log = settings.Data is null
             ? fresh.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 1, SamplingRateHz = source.Rate, Seed = seed + 1000 }))
-            : SampleSource.Csv(fresh, settings.Data, settings.Channels, settings.Label, settings.Subject, settings.Time, settings.Rate).Samples;
+            : SampleSource.Csv(fresh, settings.Data, settings.CsvColumns(), settings.Rate).Samples;
         var scored = bundle.ScoreLog(log, new LogScoringOptions { SamplingRateHz = source.Rate });
         var csvPath = Path.Combine(output.FullName, "scored-log.csv");
         var written = ScoredLogCsv.Write(fresh, scored.Predictions, csvPath);

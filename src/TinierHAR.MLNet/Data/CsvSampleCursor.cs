@@ -93,6 +93,13 @@ internal sealed class CsvSampleCursor : StreamingCursor, IRowLocator
         labelIndex = options.LabelColumnName is { } l ? Find(l, "label") : -1;
         subjectIndex = options.SubjectColumnName is { } s ? Find(s, "subject") : -1;
         sessionIndex = options.SessionColumnName is { } x ? Find(x, "session") : -1;
+        if (subjectIndex < 0 && view.SubjectPattern is { } pattern)
+        {
+            var match = pattern.Match(source);
+            subject = match.Success
+                ? match.Groups.Count > 1 ? match.Groups[1].Value : match.Value
+                : throw new InvalidDataException($"'{file}': the file name does not match the subject pattern '{pattern}'.");
+        }
         if (timeIndex >= 0)
         {
             unit = DecideUnit();
@@ -178,7 +185,7 @@ internal sealed class CsvSampleCursor : StreamingCursor, IRowLocator
         if (problem is null)
         {
             label = Field(row, labelIndex, label);
-            subject = Field(row, subjectIndex, subject);
+            subject = subjectIndex >= 0 ? Field(row, subjectIndex, subject) : subject;
             session = sessionIndex >= 0 ? Field(row, sessionIndex, session) : source;
             return true;
         }

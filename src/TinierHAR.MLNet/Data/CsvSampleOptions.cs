@@ -19,8 +19,14 @@ public sealed class CsvSampleOptions
     /// <summary>Label column (text), or null for unlabelled logs.</summary>
     public string? LabelColumnName { get; set; }
 
-    /// <summary>Subject column (text), or null: the subject is then empty.</summary>
+    /// <summary>Subject column (text), or null: the subject is then empty, or taken from the file name by <see cref="SubjectFileNamePattern"/>.</summary>
     public string? SubjectColumnName { get; set; }
+
+    /// <summary>
+    /// Without a subject column: a regular expression whose first group (or whole match) in each file's name is its
+    /// subject, such as <c>S\d+</c> for Daphnet's <c>S01R02.txt</c>; a file whose name does not match is an error.
+    /// </summary>
+    public string? SubjectFileNamePattern { get; set; }
 
     /// <summary>Session column (text), or null: the session is then the file name, so windows never span two files.</summary>
     public string? SessionColumnName { get; set; }

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.FileSystemGlobbing;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -25,8 +26,18 @@ public sealed class CsvSamplesDataView : StreamingDataView<CsvReadReport>
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(options);
         OptionRules.Require(options.ChannelColumnNames.Count > 0, nameof(options.ChannelColumnNames), "name at least one channel column.");
+        OptionRules.Require(options.SubjectFileNamePattern is null || options.SubjectColumnName is null, nameof(options.SubjectFileNamePattern),
+            "give a subject column or a file-name pattern, not both.");
         Files = ResolveFiles(path);
         Options = options;
+        try
+        {
+            SubjectPattern = options.SubjectFileNamePattern is { } pattern ? new Regex(pattern, RegexOptions.CultureInvariant) : null;
+        }
+        catch (ArgumentException e)
+        {
+            throw new ArgumentException($"Invalid {nameof(options.SubjectFileNamePattern)} '{options.SubjectFileNamePattern}': {e.Message}", nameof(options), e);
+        }
 
         var builder = new DataViewSchema.Builder();
         builder.AddColumn(SourceColumnName, TextDataViewType.Instance);
@@ -74,6 +85,9 @@ public sealed class CsvSamplesDataView : StreamingDataView<CsvReadReport>
         using var reader = CsvSampleCursor.Open(Files[0]);
         return reader.Header.ColNames.ToArray();
     }
+
+    /// <summary>The subject pattern of the file names, when the subject comes from them.</summary>
+    internal Regex? SubjectPattern { get; }
 
     /// <summary>The column settings.</summary>
     public CsvSampleOptions Options { get; }

@@ -22,19 +22,14 @@ public sealed record SampleSource(IDataView Samples, IReadOnlyList<string> Chann
         ImuSample.ChannelUnits);
 
     /// <summary>
-    /// CSV logs read by <see cref="HarCatalog.LoadSensorCsv"/> (a file, folder or pattern); sessions (files) separate
-    /// recordings too. Timestamps in <paramref name="timeUnit"/> are read as seconds.
+    /// CSV logs read by <see cref="HarCatalog.LoadSensorCsv"/> (a file, folder or pattern) with <paramref name="columns"/>
+    /// (which must name a label); sessions (files) separate recordings too. Timestamps are read as seconds.
     /// </summary>
-    public static SampleSource Csv(MLContext ml, string path, IReadOnlyList<string> channels, string label, string subject, string? time, double rate,
-        MalformedRowPolicy malformedRows = MalformedRowPolicy.Error, TimestampUnit timeUnit = TimestampUnit.Auto) => new(
-        ml.Data.LoadSensorCsv(path, new CsvSampleOptions
-        {
-            ChannelColumnNames = channels,
-            LabelColumnName = label,
-            SubjectColumnName = subject,
-            TimestampColumnName = time,
-            TimestampUnit = timeUnit,
-            MalformedRows = malformedRows,
-        }),
-        channels, label, time, [CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName], rate);
+    public static SampleSource Csv(MLContext ml, string path, CsvSampleOptions columns, double rate)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        var label = columns.LabelColumnName ?? throw new ArgumentException("Training needs a label column.", nameof(columns));
+        return new(ml.Data.LoadSensorCsv(path, columns), columns.ChannelColumnNames, label, columns.TimestampColumnName,
+            [CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName], rate);
+    }
 }

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Text.RegularExpressions;
+using TinierHAR.TestSupport;
+
+namespace TinierHAR.Cli.Tests;
+
+/// <summary>
+/// Real recordings as their devices wrote the time, trained and scored with column flags only: Daphnet (integer
+/// milliseconds at 64 Hz, one CSV per recording, the subject in the file name) and the WISDM 2019 watch (nanoseconds
+/// since boot at 20 Hz, accelerometer and gyroscope in separate files, merged here into one log per subject in file
+/// order, each row filling its own sensor's columns).
+/// </summary>
+[TestClass]
+public sealed partial class DeviceLogTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    [GeneratedRegex(@"rows in windows: +[\d,]+ \(([\d.]+) %\)")]
+    private static partial Regex RowsInWindows();
+
+    private static double Percent(string output) => double.Parse(RowsInWindows().Match(output).Groups[1].Value, CultureInfo.InvariantCulture);
+
+    [TestMethod]
+    public void Daphnet_trains_and_scores_from_its_own_millisecond_clock()
+    {
+        var dataset = SharedData.RequireDirectory(Path.Combine("data", "daphnet-fog-partial", "dataset"));
+        using var folder = new FixtureFolder();
+        var model = Path.Combine(folder.Root, "model");
+        string[] columns = ["--channels", "A0,A1,A2,U0,U1,U2,T1,T2,T3", "--label", "N", "--time", "time", "--subject-from-file", @"S\d+"];
+
+        var trained = Tool.Run(["train", "--data", Path.Combine(dataset, "*.txt.gz"), .. columns, "--rate", "64", "--window", "4s", "--epochs", "2", "--test-subjects", "S07", "--output", model]);
+        TestContext.WriteLine(trained.Output);
+        Assert.AreEqual(0, trained.ExitCode, trained.Error);
+        StringAssert.Contains(trained.Output, "time unit:        ms in 7 file(s)");
+        StringAssert.Contains(trained.Output, "recordings:       7, rate from the timestamps 64 Hz (lowest 64, highest 64)");
+        StringAssert.Contains(trained.Output, "windows: 256 samples at 64 Hz, step 128, labels by Majority");
+        Assert.IsGreaterThanOrEqualTo(95, Percent(trained.Output));
+
+        var predictions = Path.Combine(folder.Root, "S07.csv");
+        var scored = Tool.Run("score", "--model", Path.Combine(model, "bundle.zip"), "--input", Path.Combine(dataset, "S07R02.txt.gz"), "--time", "time", "--output", predictions);
+        TestContext.WriteLine(scored.Output);
+        Assert.AreEqual(0, scored.ExitCode, scored.Error);
+        StringAssert.Contains(scored.Output, "time unit:        ms in 1 file(s)");
+        Assert.IsGreaterThanOrEqualTo(95, Percent(scored.Output));
+        Assert.IsGreaterThan(100, File.ReadAllLines(predictions).Length);
+    }
+
+    [TestMethod]
+    public void The_WISDM_watch_trains_from_two_sensors_on_a_nanosecond_clock()
+    {
+        var dataset = SharedData.RequireDirectory(Path.Combine("data", "wisdm-2019-watch"));
+        using var folder = new FixtureFolder();
+        var logs = Path.Combine(folder.Root, "logs");
+        Directory.CreateDirectory(logs);
+        foreach (var subject in Enumerable.Range(1600, 6))
+            MergeWatchLog(dataset, subject, Path.Combine(logs, $"{subject}.csv"));
+        var model = Path.Combine(folder.Root, "model");
+
+        var trained = Tool.Run("train", "--data", logs, "--channels", "ax,ay,az,gx,gy,gz", "--label", "activity", "--subject", "subject", "--time", "timestamp",
+            "--rate", "20", "--window", "4s", "--epochs", "2", "--test-subjects", "1605", "--output", model);
+        TestContext.WriteLine(trained.Output);
+        Assert.AreEqual(0, trained.ExitCode, trained.Error);
+        StringAssert.Matches(trained.Output, new Regex(@"time unit: +ns in 6 file\(s\)"));
+        var rate = double.Parse(Regex.Match(trained.Output, @"rate from the timestamps ([\d.]+) Hz").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.AreEqual(20, rate, 0.5, "the watch's 20 Hz, from its own clock");
+        StringAssert.Contains(trained.Output, "windows: 80 samples at 20 Hz");
+        Assert.IsGreaterThanOrEqualTo(95, Percent(trained.Output));
+
+        var scored = Tool.Run("score", "--model", Path.Combine(model, "bundle.zip"), "--input", Path.Combine(logs, "1605.csv"), "--subject", "subject", "--time", "timestamp",
+            "--output", Path.Combine(folder.Root, "1605-predictions.csv"));
+        TestContext.WriteLine(scored.Output);
+        Assert.AreEqual(0, scored.ExitCode, scored.Error);
+        Assert.IsGreaterThanOrEqualTo(95, Percent(scored.Output));
+    }
+
+    /// <summary>One subject's accelerometer and gyroscope files as one CSV in file order, merged by time.</summary>
+    internal static void MergeWatchLog(string dataset, int subject, string path)
+    {
+        static List<string[]> Read(string file)
+        {
+            using var reader = new StreamReader(new GZipStream(File.OpenRead(file), CompressionMode.Decompress));
+            var rows = new List<string[]>();
+            while (reader.ReadLine() is { } line)
+            {
+                // subject,activity,timestamp,x,y,z; (the copy here has a leading index column: the last six fields count)
+                var fields = line.TrimEnd(';').Split(',');
+                if (fields.Length >= 6)
+                    rows.Add(fields[^6..]);
+            }
+            return rows;
+        }
+        var accelerometer = Read(Path.Combine(dataset, "accel", $"data_{subject}_accel_watch.txt.gz"));
+        var gyroscope = Read(Path.Combine(dataset, "gyro", $"data_{subject}_gyro_watch.txt.gz"));
+        using var writer = new StreamWriter(path);
+        writer.WriteLine("subject,activity,timestamp,ax,ay,az,gx,gy,gz");
+        int a = 0, g = 0;
+        while (a < accelerometer.Count || g < gyroscope.Count)
+        {
+            var takeAccelerometer = g >= gyroscope.Count || a < accelerometer.Count && long.Parse(accelerometer[a][2], CultureInfo.InvariantCulture) <= long.Parse(gyroscope[g][2], CultureInfo.InvariantCulture);
+            var row = takeAccelerometer ? accelerometer[a++] : gyroscope[g++];
+            var values = takeAccelerometer ? $"{row[3]},{row[4]},{row[5]},,," : $",,,{row[3]},{row[4]},{row[5]}";
+            writer.WriteLine($"{row[0]},{row[1]},{row[2]},{values}");
+        }
+    }
+}
