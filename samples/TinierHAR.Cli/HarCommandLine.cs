@@ -18,6 +18,7 @@ public static class HarCommandLine
         root.Subcommands.Add(ExperimentCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(InspectCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());

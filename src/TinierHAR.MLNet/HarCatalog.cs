@@ -1,5 +1,6 @@
 using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Datasets;
+using TinierHAR.MLNet.Inspection;
 using TinierHAR.MLNet.Normalization;
 using TinierHAR.MLNet.Scoring;
 using TinierHAR.MLNet.Windowing;
@@ -30,6 +31,30 @@ public static class HarCatalog
     {
         ArgumentNullException.ThrowIfNull(catalog);
         return new CsvSamplesDataView(path, options);
+    }
+
+    /// <summary>
+    /// What a sensor log holds, per recording and in total (rows, duration, time unit, intervals and rate, gaps,
+    /// repeated and out-of-order timestamps, non-finite values, labels), read in one pass: look before training.
+    /// </summary>
+    /// <param name="catalog">The data catalog.</param>
+    /// <param name="samples">The sample rows, such as <see cref="LoadSensorCsv"/> gives.</param>
+    /// <param name="options">The channel, timestamp, label and group columns.</param>
+    /// <remarks>
+    /// <example><code>
+    /// var log = ml.Data.LoadSensorCsv("logs/", columns);
+    /// var inspection = ml.Data.InspectSensorLog(log, new SensorLogInspectionOptions
+    /// {
+    ///     ChannelColumnNames = columns.ChannelColumnNames, TimestampColumnName = "t", LabelColumnName = "activity",
+    ///     GroupColumnNames = ["Subject", "Session"],
+    /// });
+    /// Console.WriteLine(inspection.ToText());
+    /// </code></example>
+    /// </remarks>
+    public static SensorLogInspection InspectSensorLog(this DataOperationsCatalog catalog, IDataView samples, SensorLogInspectionOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        return SensorLogInspector.Inspect(samples, options);
     }
 
     /// <summary>

@@ -210,4 +210,51 @@ public static class HarPlots
         plot.Title(title);
         return plot;
     }
+
+    /// <summary>
+    /// How long the intervals between consecutive samples are (log scale, in milliseconds, bars of 1/20 decade): one
+    /// tall bar for a steady clock; jitter widens it, repeats and gaps show apart from it.
+    /// </summary>
+    public static Plot IntervalHistogram(IReadOnlyList<KeyValuePair<double, long>> intervals, string title = "Intervals between samples")
+    {
+        ArgumentNullException.ThrowIfNull(intervals);
+        const double bin = 0.05;
+        var bins = intervals.Where(p => p.Key > 0)
+            .GroupBy(p => Math.Floor(Math.Log10(p.Key * 1000) / bin))
+            .Select(g => (Log: (g.Key + 0.5) * bin, Count: (double)g.Sum(p => p.Value))).ToList();
+        var plot = new Plot();
+        foreach (var (log, count) in bins)
+            plot.Add.Bar(new Bar { Position = log, Value = count, Size = bin * 0.9, FillColor = Colors.SteelBlue, LineWidth = 0 });
+        plot.Axes.Margins(bottom: 0);
+        if (bins.Count > 0)
+        {
+            // Ticks at 1, 1.5, 2, 3, 5 and 7 times each power of ten, over at least half a decade either side.
+            var (from, to) = (bins.Min(b => b.Log) - 0.5, bins.Max(b => b.Log) + 0.5);
+            var ticks = Enumerable.Range((int)Math.Floor(from), (int)Math.Ceiling(to) - (int)Math.Floor(from) + 1)
+                .SelectMany(p => new[] { 1, 1.5, 2, 3, 5, 7 }.Select(f => f * Math.Pow(10, p))).Where(t => Math.Log10(t) >= from && Math.Log10(t) <= to).ToArray();
+            plot.Axes.Bottom.SetTicks(ticks.Select(Math.Log10).ToArray(), ticks.Select(t => t.ToString("0.###", CultureInfo.InvariantCulture)).ToArray());
+            plot.Axes.SetLimitsX(from, to);
+        }
+        plot.XLabel("interval (ms, log scale)");
+        plot.YLabel("intervals");
+        plot.Title(title);
+        return plot;
+    }
+
+    /// <summary>Rows per label, largest first: the class balance a model will learn from.</summary>
+    public static Plot ClassBalance(IReadOnlyDictionary<string, long> labels, string title = "Rows per label")
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var ordered = labels.OrderByDescending(p => p.Value).ToList();
+        var plot = new Plot();
+        for (var i = 0; i < ordered.Count; i++)
+            plot.Add.Bar(new Bar { Position = i, Value = ordered[i].Value, FillColor = Colors.SteelBlue, LineWidth = 0 });
+        plot.Axes.Bottom.SetTicks(ordered.Select((_, i) => (double)i).ToArray(), ordered.Select(p => p.Key).ToArray());
+        plot.Axes.Bottom.TickLabelStyle.Rotation = ordered.Count > 8 ? 45 : 0;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = ordered.Count > 8 ? Alignment.MiddleLeft : Alignment.UpperCenter;
+        plot.YLabel("rows");
+        plot.Axes.Margins(bottom: 0);
+        plot.Title(title);
+        return plot;
+    }
 }

@@ -74,6 +74,28 @@ public sealed partial class DeviceLogTests
         Assert.IsGreaterThanOrEqualTo(95, Percent(scored.Output));
     }
 
+    [TestMethod]
+    public void Inspect_reports_a_faulty_log_as_the_generator_made_it()
+    {
+        using var folder = new FixtureFolder();
+        var log = Path.Combine(folder.Root, "watch.csv");
+        var generated = Tool.Run("generate", "--output", log, "--subjects", "2", "--time-unit", "ms", "--clock-start", "2024-05-01T09:00:00Z",
+            "--jitter", "0.002", "--repeat", "0.02", "--drop", "0.01", "--second-rate", "100");
+        Assert.AreEqual(0, generated.ExitCode, generated.Error);
+
+        var report = Path.Combine(folder.Root, "report");
+        var inspected = Tool.Run("inspect", "--data", log, "--output", report);
+        TestContext.WriteLine(inspected.Output);
+        Assert.AreEqual(0, inspected.ExitCode, inspected.Error);
+        StringAssert.Contains(inspected.Output, "time unit: ms in 2 recording(s)");
+        StringAssert.Matches(inspected.Output, new Regex(@"rate: median 100 Hz over recordings \(lowest 50, highest 100\)"));
+        StringAssert.Matches(inspected.Output, new Regex(@"repeated timestamps: [1-9][\d,]*"));
+        StringAssert.Contains(inspected.Output, "walking_upstairs:");
+        foreach (var picture in new[] { "intervals.png", "classes.png" })
+            CollectionAssert.AreEqual(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(Path.Combine(report, picture))[..4], picture);
+        Assert.AreEqual(inspected.Output[..inspected.Output.IndexOf("wrote", StringComparison.Ordinal)], File.ReadAllText(Path.Combine(report, "inspection.txt")));
+    }
+
     /// <summary>One subject's accelerometer and gyroscope files as one CSV in file order, merged by time.</summary>
     internal static void MergeWatchLog(string dataset, int subject, string path)
     {

@@ -12,17 +12,25 @@ internal sealed class IntervalStatistics(string recording, TimestampDecision uni
     private long intervalCount;
     private double first = double.NaN, last = double.NaN;
 
-    public long Rows { get; set; }
-    public long Repeats { get; set; }
-    public long OutOfOrder { get; set; }
+    public long Rows { get; private set; }
+    public long Repeats { get; private set; }
+    public long OutOfOrder { get; private set; }
     public long Gaps { get; set; }
 
-    /// <summary>Counts a sample at <paramref name="time"/> seconds (every row, in reading order).</summary>
+    /// <summary>The intervals counted, at four significant digits, with their counts, shortest first.</summary>
+    public IEnumerable<KeyValuePair<double, long>> Intervals => intervals;
+
+    /// <summary>Counts a sample at <paramref name="time"/> seconds (every row, in reading order): its interval from the
+    /// latest earlier sample, or a repeat, or an out-of-order sample.</summary>
     public void Add(double time)
     {
         Rows++;
         if (double.IsNaN(first))
             first = time;
+        if (time == last)
+            Repeats++;
+        else if (time < last)
+            OutOfOrder++;
         if (time > last)
         {
             var interval = Significant(time - last);
@@ -46,6 +54,12 @@ internal sealed class IntervalStatistics(string recording, TimestampDecision uni
         OutOfOrderTimestamps = OutOfOrder,
         Gaps = Gaps,
     };
+
+    /// <summary>Intervals longer than <paramref name="seconds"/>.</summary>
+    public long CountLongerThan(double seconds) => intervals.Where(p => p.Key > seconds).Sum(p => p.Value);
+
+    /// <summary>The median interval, in seconds (NaN without intervals).</summary>
+    public double Median => Quantile(0.5);
 
     private double Quantile(double q)
     {

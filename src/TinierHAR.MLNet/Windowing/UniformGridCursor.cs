@@ -191,7 +191,6 @@ internal sealed class UniformGridCursor : StreamingCursor
         var previous = pending.Time;
         if (time == previous)
         {
-            statistics.Repeats++;
             switch (options.RepeatedTimestamps)
             {
                 case RepeatedTimestampPolicy.Error:
@@ -206,7 +205,6 @@ internal sealed class UniformGridCursor : StreamingCursor
         }
         if (time < previous)
         {
-            statistics.OutOfOrder++;
             if (options.OutOfOrderTimestamps == OutOfOrderTimestampPolicy.Error)
                 throw Bad(row, $"timestamp {Seconds(time)} is earlier than the previous sample's {Seconds(previous)} (policy for out-of-order timestamps: Error; Drop removes such rows)");
             if (previous - time > gap)
