@@ -34,12 +34,14 @@ internal static class ScoreCommand
         var session = new Option<string?>("--session") { Description = "Session column; default: one session per file" };
         var rate = new Option<double?>("--rate") { Description = "The sampling rate in Hz of logs without timestamps; default: the bundle's" };
         var timing = new SampleHandlingOptions();
+        var channels = new Option<string?>("--channels") { Description = "Log columns for the model's channels whose names differ: model=log pairs, such as AccX=acc_x,AccY=acc_y" };
+        var units = new Option<string?>("--units") { Description = "The log's channel units where they differ from the model's (g, mg, m/s^2, rad/s, deg/s): one per model channel, or channel=unit pairs" };
         var malformed = new Option<MalformedRowPolicy>("--malformed") { Description = "Malformed lines: Error (stop, naming file and line) or Skip (count them)", DefaultValueFactory = _ => MalformedRowPolicy.Error };
         var batch = new Option<int>("--batch-size") { Description = "Windows per ONNX Runtime call", DefaultValueFactory = _ => new BatchedHarScorerOptions().BatchSize };
         var threads = new Option<int>("--threads") { Description = "Batches scored side by side (0: one per core)", DefaultValueFactory = _ => 0 };
         var command = new Command("score", "Score CSV sensor logs with a model bundle: per-window predictions, activity segments and a summary of every row.")
         {
-            model, input, output, segments, smooth, threshold, time, noTime, subject, session, rate, malformed, batch, threads,
+            model, input, output, segments, smooth, threshold, time, noTime, subject, session, rate, malformed, batch, threads, channels, units,
         };
         timing.AddTo(command);
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
@@ -52,9 +54,10 @@ internal static class ScoreCommand
             using var bundle = HarModelBundle.Load(ml, parse.GetValue(model)!.FullName);
             var manifest = bundle.Manifest;
             var timeColumn = parse.GetValue(noTime) ? null : parse.GetValue(time) ?? manifest.TimestampColumnName;
+            var mapping = ChannelFlags.Mapping(parse.GetValue(channels), manifest.ChannelNames);
             var columns = new CsvSampleOptions
             {
-                ChannelColumnNames = manifest.ChannelNames,
+                ChannelColumnNames = manifest.ChannelNames.Select(n => mapping.GetValueOrDefault(n) ?? n).ToArray(),
                 TimestampColumnName = timeColumn,
                 TimestampUnit = timing.TimeUnit(parse),
                 SubjectColumnName = parse.GetValue(subject),
@@ -72,6 +75,8 @@ internal static class ScoreCommand
             {
                 SamplingRateHz = parse.GetValue(rate),
                 TimestampColumnName = timeColumn,
+                ChannelColumns = mapping,
+                ChannelUnits = ChannelFlags.Units(parse.GetValue(units), manifest.ChannelNames, manifest.ChannelUnits),
                 GroupColumnNames = [CsvSamplesDataView.SourceColumnName, CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName],
             };
             timing.Apply(parse, logOptions);

@@ -20,6 +20,7 @@ internal static class TrainCommand
         var log = new CsvLogOptions();
         var timing = new SampleHandlingOptions();
         var shape = new WindowShapeOptions();
+        var units = new Option<string?>("--units") { Description = "The channels' units, kept in the bundle so that score can convert logs in others: one per channel (g, mg, m/s^2, rad/s, deg/s)" };
         var network = new NetworkOptionsBinder(defaultModel: "tinierhar");
         var output = new Option<DirectoryInfo>("--output") { Description = "Folder for bundle.zip, model.onnx, metrics.txt, confusion.png, training-curves.png", Required = true };
         var epochs = new Option<int>("--epochs") { Description = "Most epochs (early stopping may end sooner)", DefaultValueFactory = _ => 150 };
@@ -27,7 +28,7 @@ internal static class TrainCommand
         var testSubjects = new Option<string?>("--test-subjects") { Description = "Comma-separated held-out subjects; default: the last three in name order" };
         var precision = new Option<TrainingPrecision>("--precision") { Description = "Training precision: Float32 (default) or Float64 (the authors')", DefaultValueFactory = _ => TrainingPrecision.Float32 };
         var threads = new Option<int>("--threads") { Description = "libtorch CPU threads (0: half the cores)", DefaultValueFactory = _ => 0 };
-        var command = new Command("train", "Train a HAR network on labelled CSV logs; write the bundle, the .onnx, metrics and plots.") { output, epochs, seed, testSubjects, precision, threads };
+        var command = new Command("train", "Train a HAR network on labelled CSV logs; write the bundle, the .onnx, metrics and plots.") { output, epochs, seed, testSubjects, precision, threads, units };
         log.AddTo(command);
         timing.AddTo(command);
         shape.AddTo(command);
@@ -43,7 +44,11 @@ internal static class TrainCommand
             var rate = parse.GetValue(log.Rate);
             if (rate <= 0)
                 throw new ArgumentException($"Invalid option '--rate': a positive rate in Hz (got {rate}).");
-            var source = SampleSource.Csv(ml, parse.GetValue(log.Data)!, log.Columns(parse, timing), rate);
+            var columns = log.Columns(parse, timing);
+            var source = SampleSource.Csv(ml, parse.GetValue(log.Data)!, columns, rate) with
+            {
+                ChannelUnits = ChannelFlags.Units(parse.GetValue(units), columns.ChannelColumnNames, null),
+            };
             var windows = shape.Create(parse, rate);
             timing.Apply(parse, windows);
             var held = parse.GetValue(testSubjects)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

@@ -25,7 +25,7 @@ public sealed class ScoreCommandTests
         var generated = Tool.Run("generate", "--output", train, "--subjects", "5", "--seed", "3");
         Assert.AreEqual(0, generated.ExitCode, generated.Error);
         var model = Path.Combine(fixture.Root, "model");
-        var trained = Tool.Run("train", "--data", train, "--output", model, "--epochs", "3", "--test-subjects", "subject05");
+        var trained = Tool.Run("train", "--data", train, "--output", model, "--epochs", "3", "--test-subjects", "subject05", "--units", "g,g,g,rad/s,rad/s,rad/s");
         Assert.AreEqual(0, trained.ExitCode, trained.Error);
         context.WriteLine(trained.Output);
         bundle = Path.Combine(model, "bundle.zip");
@@ -228,5 +228,48 @@ public sealed class ScoreCommandTests
         var spans = File.ReadAllLines(output)[1..].Select(l => l.Split(',')).Select(f => (First: long.Parse(f[3], CultureInfo.InvariantCulture), Last: long.Parse(f[4], CultureInfo.InvariantCulture)));
         Assert.IsTrue(spans.All(s => s.Last < 500 || s.First >= 500), "no window holds samples from both sides of the gap");
         Assert.IsTrue(spans.Any(s => s.First == 500), "windowing restarts at the first sample after the gap");
+    }
+
+    [TestMethod]
+    public void A_log_with_other_column_names_and_units_scores_like_the_model_s_own()
+    {
+        using var folder = new FixtureFolder();
+        var own = Path.Combine(folder.Root, "own.csv");
+        SyntheticImuCsv.Write(own, new SyntheticImuOptions { Subjects = 1, Seed = 71, BoutsPerSubject = 6, MinBoutSeconds = 5, MaxBoutSeconds = 6 });
+        // The same samples as another device writes them: its own column names, m/s² and deg/s.
+        var lines = File.ReadAllLines(own);
+        var header = lines[0].Split(',');
+        var converted = lines.Skip(1).Select(line => string.Join(',', line.Split(',').Select((field, i) => header[i] switch
+        {
+            "AccX" or "AccY" or "AccZ" => (double.Parse(field, CultureInfo.InvariantCulture) * 9.80665).ToString("R", CultureInfo.InvariantCulture),
+            "GyroX" or "GyroY" or "GyroZ" => (double.Parse(field, CultureInfo.InvariantCulture) * 180 / Math.PI).ToString("R", CultureInfo.InvariantCulture),
+            _ => field,
+        })));
+        var renamed = string.Join(',', header.Select(h => h.StartsWith("Acc", StringComparison.Ordinal) || h.StartsWith("Gyro", StringComparison.Ordinal) ? h.ToLowerInvariant() : h));
+        var other = folder.Write("other.csv", string.Join('\n', converted.Prepend(renamed)));
+        string[] mapping = ["--channels", "AccX=accx,AccY=accy,AccZ=accz,GyroX=gyrox,GyroY=gyroy,GyroZ=gyroz"];
+
+        var expected = Tool.Run(Score(own, Path.Combine(folder.Root, "own-out.csv")));
+        var result = Tool.Run(Score(other, Path.Combine(folder.Root, "other-out.csv"), [.. mapping, "--units", "m/s^2,m/s^2,m/s^2,deg/s,deg/s,deg/s"]));
+        Assert.AreEqual(0, expected.ExitCode, expected.Error);
+        Assert.AreEqual(0, result.ExitCode, result.Error);
+        var a = File.ReadAllLines(Path.Combine(folder.Root, "own-out.csv"))[1..].Select(l => l.Split(',')[9..].Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray()).ToList();
+        var b = File.ReadAllLines(Path.Combine(folder.Root, "other-out.csv"))[1..].Select(l => l.Split(',')[9..].Select(p => double.Parse(p, CultureInfo.InvariantCulture)).ToArray()).ToList();
+        Assert.HasCount(a.Count, b);
+        var largest = a.Zip(b).Max(p => p.First.Zip(p.Second, (x, y) => Math.Abs(x - y)).Max());
+        TestContext.WriteLine($"{a.Count} windows; largest probability difference {largest:E1}");
+        Assert.IsLessThan(1e-4, largest, "converted back to g and rad/s, the log scores as the model's own");
+
+        var output = Path.Combine(folder.Root, "refused.csv");
+        var unmapped = Tool.Run(Score(other, output));
+        StringAssert.Contains(unmapped.Error, "no channel column 'AccX'");
+        var wrongQuantity = Tool.Run(Score(other, output, [.. mapping, "--units", "AccX=deg/s"]));
+        Assert.AreEqual(2, wrongQuantity.ExitCode);
+        StringAssert.Contains(wrongQuantity.Error, "Channel 'AccX': the log's unit 'deg/s' measures angular velocity, the model's 'g' acceleration; they cannot be converted.");
+        var unknownUnit = Tool.Run(Score(other, output, [.. mapping, "--units", "GyroZ=rpm"]));
+        StringAssert.Contains(unknownUnit.Error, "Channel 'GyroZ': unknown unit 'rpm' (known: g, mg, m/s^2, rad/s, deg/s).");
+        var strangeChannel = Tool.Run(Score(other, output, "--channels", "Pressure=p"));
+        StringAssert.Contains(strangeChannel.Error, "Invalid option '--channels': 'Pressure=p' is not model=log with a model channel");
+        Assert.IsFalse(File.Exists(output));
     }
 }

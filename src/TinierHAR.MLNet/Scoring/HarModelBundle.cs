@@ -174,11 +174,15 @@ public sealed class HarModelBundle : IDisposable
     private SensorWindowsDataView Windows(IDataView samples, LogScoringOptions options)
     {
         ArgumentNullException.ThrowIfNull(samples);
-        var missing = Manifest.ChannelNames.Where(n => samples.Schema.GetColumnOrNull(n) is null).ToList();
+        var unknown = options.ChannelColumns.Keys.Where(k => !Manifest.ChannelNames.Contains(k)).ToList();
+        if (unknown.Count > 0)
+            throw new ArgumentException($"The model has no channel {string.Join(", ", unknown.Select(u => $"'{u}'"))} to map (its channels: {string.Join(", ", Manifest.ChannelNames)}).", nameof(options));
+        var channels = Manifest.ChannelNames.Select(n => options.ChannelColumns.GetValueOrDefault(n) ?? n).ToArray();
+        var missing = channels.Where(n => samples.Schema.GetColumnOrNull(n) is null).ToList();
         if (missing.Count > 0)
         {
             throw new ArgumentException($"The log lacks the channel column(s) {string.Join(", ", missing.Select(m => $"'{m}'"))} that the model reads "
-                + $"(in this order: {string.Join(", ", Manifest.ChannelNames)}); found: {string.Join(", ", samples.Schema.Select(c => c.Name))}.", nameof(samples));
+                + $"(in this order: {string.Join(", ", channels)}); found: {string.Join(", ", samples.Schema.Select(c => c.Name))}. Map the log's columns onto the model's channels if their names differ.", nameof(samples));
         }
         var timestamp = options.TimestampColumnName
             ?? (Manifest.TimestampColumnName is { } time && samples.Schema.GetColumnOrNull(time) is not null ? time : null);
@@ -191,7 +195,8 @@ public sealed class HarModelBundle : IDisposable
 
         return new SensorWindowsDataView(samples, new SensorWindowingOptions
         {
-            ChannelColumnNames = Manifest.ChannelNames,
+            ChannelColumnNames = channels,
+            ChannelScales = Scales(options.ChannelUnits),
             WindowLength = Manifest.WindowLength,
             Step = Manifest.WindowStep,
             SamplingRateHz = Manifest.SamplingRateHz,
@@ -207,6 +212,18 @@ public sealed class HarModelBundle : IDisposable
             LabelColumnName = options.LabelColumnName,
             LabelPolicy = Manifest.LabelPolicy,
         });
+    }
+
+    /// <summary>The factors that convert a log in <paramref name="units"/> to the model's units; none when the log's units are not given.</summary>
+    private float[] Scales(IReadOnlyList<string>? units)
+    {
+        if (units is null)
+            return [];
+        if (units.Count != Manifest.ChannelNames.Count)
+            throw new ArgumentException($"Give one unit per model channel ({Manifest.ChannelNames.Count}: {string.Join(", ", Manifest.ChannelNames)}); got {units.Count}.", nameof(units));
+        var trained = Manifest.ChannelUnits
+            ?? throw new ArgumentException("This bundle does not record its channels' units, so a log in other units cannot be converted: train with the channel units given.", nameof(units));
+        return Manifest.ChannelNames.Select((name, i) => (float)ChannelUnits.Factor(units[i], trained[i], name)).ToArray();
     }
 
     private IDataView Named(IDataView scored) =>

@@ -15,6 +15,16 @@ public sealed class LogScoringOptions
     /// <summary>Put the log on a uniform grid at the bundle's rate (default); when false, a log at another rate is refused.</summary>
     public bool Resample { get; set; } = true;
 
+    /// <summary>The log's column for each model channel whose name it does not share (model channel → log column).</summary>
+    public IReadOnlyDictionary<string, string> ChannelColumns { get; set; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// The units of the log's channels, in the model's channel order (such as "m/s^2" or "deg/s"), when they may differ
+    /// from the model's: each channel is converted to the bundle's unit (<see cref="BundleManifest.ChannelUnits"/>), or
+    /// the log is refused when the bundle does not record its units or a unit cannot be converted.
+    /// </summary>
+    public IReadOnlyList<string>? ChannelUnits { get; set; }
+
     /// <summary>Columns of the log that start a new window sequence; by default the bundle's that the log has.</summary>
     public IReadOnlyList<string>? GroupColumnNames { get; set; }
 

@@ -52,6 +52,7 @@ internal sealed class SampleReader : IDisposable
             for (var i = 0; i < floatChannels.Length; i++) { float v = 0; floatChannels[i](ref v); values[i] = v; }
             for (var i = 0; i < doubleChannels.Length; i++) { double v = 0; doubleChannels[i](ref v); values[i] = (float)v; }
         }
+        plan.Scale(values);
         var others = new object[Others.Length];
         for (var o = 0; o < Others.Length; o++)
         {

@@ -200,6 +200,7 @@ internal sealed class SensorWindowCursor : StreamingCursor
                 pendingSamples[i] = (float)v;
             }
         }
+        plan.Scale(pendingSamples);
         for (var i = 0; i < c; i++)
         {
             if (!float.IsFinite(pendingSamples[i]))

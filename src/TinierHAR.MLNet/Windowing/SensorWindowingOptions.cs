@@ -13,6 +13,10 @@ public sealed class SensorWindowingOptions
     /// <summary>One column holding all channels as a known-size float vector.</summary>
     public string? ChannelVectorColumnName { get; set; }
 
+    /// <summary>A factor per channel (in channel order) that each value is multiplied by as it is read, such as a unit
+    /// conversion (<see cref="ChannelUnits.Factor"/>); empty for none.</summary>
+    public IReadOnlyList<float> ChannelScales { get; set; } = [];
+
     /// <summary>Window length T in samples; or leave 0 and set <see cref="WindowSeconds"/> and <see cref="SamplingRateHz"/>.</summary>
     public int WindowLength { get; set; }
 
@@ -97,6 +101,8 @@ public sealed class SensorWindowingOptions
     {
         OptionRules.Require(ChannelColumnNames.Count > 0 ^ ChannelVectorColumnName is not null, nameof(ChannelColumnNames),
             "give either channel columns or one channel vector column.");
+        OptionRules.Require(ChannelScales.Count == 0 || ChannelScales.Count == Math.Max(ChannelColumnNames.Count, 1) && ChannelScales.All(float.IsFinite), nameof(ChannelScales),
+            "give one finite factor per channel, or none.");
         OptionRules.Require(ResolvedWindowLength >= 1, nameof(WindowLength), "set a window length in samples, or seconds and a sampling rate.");
         OptionRules.Require(Step >= 0, nameof(Step), $"the step must not be negative (got {Step}).");
         OptionRules.Require(Overlap is null || Overlap is >= 0 and < 1, nameof(Overlap), $"the overlap must lie in [0, 1) (got {Overlap}).");

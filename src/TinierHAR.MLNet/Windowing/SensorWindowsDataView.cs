@@ -34,12 +34,12 @@ public sealed class SensorWindowsDataView : StreamingDataView<WindowingReport>
         {
             Interpolation = new InterpolatingSampleView(samples, plan);
             samples = Interpolation;
-            plan = WindowingPlan.Create(samples.Schema, options);
+            plan = WindowingPlan.Create(samples.Schema, options, scaled: false);
         }
         if (plan.Timestamp is not null || options.InputSamplingRateHz is { } inputRate && inputRate != options.SamplingRateHz)
         {
             samples = new UniformGridSampleView(samples, plan, options);
-            plan = WindowingPlan.Create(samples.Schema, options);
+            plan = WindowingPlan.Create(samples.Schema, options, scaled: false);
         }
         Samples = samples;
         Plan = plan;

@@ -18,12 +18,23 @@ internal sealed class WindowingPlan
     public required int WindowLength { get; init; }
     public required int Step { get; init; }
 
+    /// <summary>Factors the channel values are multiplied by as they are read; empty for none.</summary>
+    public required float[] ChannelScales { get; init; }
+
+    /// <summary>Applies <see cref="ChannelScales"/> to one sample's values.</summary>
+    public void Scale(Span<float> values)
+    {
+        for (var i = 0; i < ChannelScales.Length; i++)
+            values[i] *= ChannelScales[i];
+    }
+
     public int Channels => ChannelNames.Length;
 
     public IEnumerable<DataViewSchema.Column> InputColumns =>
         ChannelColumns.Concat(new[] { ChannelVector, Label, Timestamp }.OfType<DataViewSchema.Column>()).Concat(Groups);
 
-    public static WindowingPlan Create(DataViewSchema input, SensorWindowingOptions options)
+    /// <summary>The plan of reading <paramref name="input"/>; <paramref name="scaled"/> false where an earlier stage has scaled the channels already.</summary>
+    public static WindowingPlan Create(DataViewSchema input, SensorWindowingOptions options, bool scaled = true)
     {
         DataViewSchema.Column Find(string name, string role) => input.GetColumnOrNull(name)
             ?? throw new ArgumentException($"The samples have no {role} column '{name}' (columns: {string.Join(", ", input.Select(c => c.Name))}).", name);
@@ -79,6 +90,7 @@ internal sealed class WindowingPlan
             ChannelNames = channelNames,
             WindowLength = t,
             Step = options.ResolvedStep,
+            ChannelScales = scaled && options.ChannelScales.Count == channelNames.Length ? [.. options.ChannelScales] : [],
         };
     }
 }

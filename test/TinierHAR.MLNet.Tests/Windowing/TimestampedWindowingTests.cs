@@ -238,4 +238,21 @@ public sealed class TimestampedWindowingTests
         StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => Run(merged, options)).Message,
             "row 0, column 'Y' (recording s1): the value is missing or NaN; interpolate missing values");
     }
+
+    [TestMethod]
+    public void Channel_scales_apply_once_whatever_the_stages()
+    {
+        var samples = Ramp(16);
+        samples[3].X = float.NaN;
+        var options = Options(t: 8, step: 8);
+        options.ChannelScales = [2, -1];
+        options.InvalidValues = InvalidValuePolicy.Interpolate;
+
+        var (windows, _) = Run(samples, options);
+        CollectionAssert.AreEqual(new float[] { 0, 0, 2, 1, 4, 2, 6, 3, 8, 4, 10, 5, 12, 6, 14, 7 }, windows[0].Features, "X doubled (row 3 interpolated), Y negated, once");
+
+        options.TimestampColumnName = null;
+        var untimed = Ml.Data.WindowSensorSamples(Ml.Data.LoadFromEnumerable(samples), options).GetColumn<float[]>("Features").First();
+        CollectionAssert.AreEqual(windows[0].Features, untimed, "without the time stage too");
+    }
 }
