@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text.RegularExpressions;
 using TinierHAR.TestSupport;
 
@@ -96,33 +95,11 @@ public sealed partial class DeviceLogTests
         Assert.AreEqual(inspected.Output[..inspected.Output.IndexOf("wrote", StringComparison.Ordinal)], File.ReadAllText(Path.Combine(report, "inspection.txt")));
     }
 
-    /// <summary>One subject's accelerometer and gyroscope files as one CSV in file order, merged by time.</summary>
+    /// <summary>One subject's accelerometer and gyroscope files as one CSV, by the repository's own script.</summary>
     internal static void MergeWatchLog(string dataset, int subject, string path)
     {
-        static List<string[]> Read(string file)
-        {
-            using var reader = new StreamReader(new GZipStream(File.OpenRead(file), CompressionMode.Decompress));
-            var rows = new List<string[]>();
-            while (reader.ReadLine() is { } line)
-            {
-                // subject,activity,timestamp,x,y,z; (the copy here has a leading index column: the last six fields count)
-                var fields = line.TrimEnd(';').Split(',');
-                if (fields.Length >= 6)
-                    rows.Add(fields[^6..]);
-            }
-            return rows;
-        }
-        var accelerometer = Read(Path.Combine(dataset, "accel", $"data_{subject}_accel_watch.txt.gz"));
-        var gyroscope = Read(Path.Combine(dataset, "gyro", $"data_{subject}_gyro_watch.txt.gz"));
-        using var writer = new StreamWriter(path);
-        writer.WriteLine("subject,activity,timestamp,ax,ay,az,gx,gy,gz");
-        int a = 0, g = 0;
-        while (a < accelerometer.Count || g < gyroscope.Count)
-        {
-            var takeAccelerometer = g >= gyroscope.Count || a < accelerometer.Count && long.Parse(accelerometer[a][2], CultureInfo.InvariantCulture) <= long.Parse(gyroscope[g][2], CultureInfo.InvariantCulture);
-            var row = takeAccelerometer ? accelerometer[a++] : gyroscope[g++];
-            var values = takeAccelerometer ? $"{row[3]},{row[4]},{row[5]},,," : $",,,{row[3]},{row[4]},{row[5]}";
-            writer.WriteLine($"{row[0]},{row[1]},{row[2]},{values}");
-        }
+        var script = Path.Combine(SharedData.RepositoryRoot, "experiments", "device-logs", "merge-wisdm-watch.sh");
+        var (exitCode, output) = ChildProcess.Run("bash", $"\"{script}\" \"{dataset}\" {subject} \"{path}\"", SharedData.RepositoryRoot, TimeSpan.FromMinutes(2));
+        Assert.AreEqual(0, exitCode, output);
     }
 }

@@ -34,7 +34,6 @@ internal sealed class InterpolatingSampleView : SampleStageView
         private readonly float[] lastValue;
         private readonly int[] lastPosition;
         private readonly double[] lastTime;
-        private readonly int timeIndex;
         private readonly bool[] seen;
         private string? currentGroup;
         private int positionInGroup;
@@ -50,7 +49,7 @@ internal sealed class InterpolatingSampleView : SampleStageView
             lastValue = new float[c];
             lastPosition = Enumerable.Repeat(-1, c).ToArray();
             lastTime = new double[c];
-            timeIndex = view.Plan.Timestamp is { } time ? Array.FindIndex(reader.Others, o => o.Name == time.Name) : -1;
+
             seen = new bool[c];
         }
 
@@ -156,10 +155,10 @@ internal sealed class InterpolatingSampleView : SampleStageView
         }
 
         /// <summary>The row's timestamp in its column's unit (only ratios of differences are used), or NaN without one.</summary>
-        private double Time(SampleRow row) => timeIndex < 0 ? double.NaN : Convert.ToDouble(row.Others[timeIndex], System.Globalization.CultureInfo.InvariantCulture);
+        private static double Time(SampleRow row) => row.Time;
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) =>
-            (ValueGetter<TValue>)reader.Getter(column.Name, () => current!.Channels, () => current!.Others);
+            (ValueGetter<TValue>)reader.Getter(column.Name, () => current!.Channels, () => current!.Others, () => current!.Time);
 
         protected override void Dispose(bool disposing)
         {

@@ -6,7 +6,8 @@ namespace TinierHAR.MLNet.Windowing;
 
 /// <summary>
 /// Reads the columns windowing needs from the sample rows into <see cref="SampleRow"/>s, and serves them back through
-/// getters of the same types: the shared reading of the interpolation and resampling stages.
+/// getters of the same types: the shared reading of the interpolation and time stages. Labels and groups repeat for
+/// long runs of rows, so a row whose values equal its predecessor's shares its boxed values and group key.
 /// </summary>
 internal sealed class SampleReader : IDisposable
 {
@@ -17,6 +18,8 @@ internal sealed class SampleReader : IDisposable
     private readonly ValueGetter<VBuffer<float>>? vectorChannels;
     private readonly ScalarColumnReader[] readers;
     private readonly int[] groupPositions;
+    private readonly ValueGetter<double>? time;
+    private SampleRow? previous;
     private long index = -1;
 
     public SampleReader(IDataView samples, WindowingPlan plan)
@@ -26,12 +29,13 @@ internal sealed class SampleReader : IDisposable
         floatChannels = plan.ChannelColumns.Where(col => col.Type == NumberDataViewType.Single).Select(cursor.GetGetter<float>).ToArray();
         doubleChannels = plan.ChannelColumns.Where(col => col.Type == NumberDataViewType.Double).Select(cursor.GetGetter<double>).ToArray();
         vectorChannels = plan.ChannelVector is { } vector ? cursor.GetGetter<VBuffer<float>>(vector) : null;
-        Others = new[] { plan.Label, plan.Timestamp }.OfType<DataViewSchema.Column>().Concat(plan.Groups).ToArray();
+        Others = new[] { plan.Label }.OfType<DataViewSchema.Column>().Concat(plan.Groups).ToArray();
+        time = plan.Timestamp is { } timestamp ? NumericGetter(cursor, timestamp) : null;
         readers = Others.Select(o => ScalarColumnReader.Create(cursor, o)).ToArray();
         groupPositions = plan.Groups.Select(g => Array.FindIndex(Others, o => o.Name == g.Name)).ToArray();
     }
 
-    /// <summary>The non-channel columns, in the order of <see cref="SampleRow.Others"/>.</summary>
+    /// <summary>The label and group columns, in the order of <see cref="SampleRow.Others"/>.</summary>
     public DataViewSchema.Column[] Others { get; }
 
     /// <summary>The next row, or null at the end.</summary>
@@ -53,21 +57,40 @@ internal sealed class SampleReader : IDisposable
             for (var i = 0; i < doubleChannels.Length; i++) { double v = 0; doubleChannels[i](ref v); values[i] = (float)v; }
         }
         plan.Scale(values);
-        var others = new object[Others.Length];
-        for (var o = 0; o < Others.Length; o++)
+        foreach (var reader in readers)
+            reader.Read();
+        double timestamp = double.NaN;
+        time?.Invoke(ref timestamp);
+        if (previous is not null && Unchanged(previous.Others))
+            return previous = new SampleRow(values, previous.Others, previous.Group, index, timestamp);
+        var others = readers.Select(r => r.Boxed).ToArray();
+        return previous = new SampleRow(values, others, string.Join("\u0001", groupPositions.Select(p => readers[p].AsText)), index, timestamp);
+    }
+
+    private bool Unchanged(object[] others)
+    {
+        for (var o = 0; o < readers.Length; o++)
         {
-            readers[o].Read();
-            others[o] = readers[o].Boxed;
+            if (!readers[o].Matches(others[o]))
+                return false;
         }
-        return new SampleRow(values, others, string.Join("\u0001", groupPositions.Select(p => readers[p].AsText)), index);
+        return true;
     }
 
     /// <summary>Where input row <paramref name="index"/> came from: file and line where the samples know it.</summary>
     public string Locate(long index) => cursor is IRowLocator locator ? locator.Locate(index) : $"row {index}";
 
     /// <summary>A getter for column <paramref name="name"/> that reads the current row's values.</summary>
-    public Delegate Getter(string name, Func<float[]> channels, Func<object[]> others)
+    public Delegate Getter(string name, Func<float[]> channels, Func<object[]> others, Func<double> timestamp)
     {
+        if (plan.Timestamp is { } time && time.Name == name)
+        {
+            var raw = time.Type.RawType;
+            return raw == typeof(double) ? (ValueGetter<double>)((ref double v) => v = timestamp())
+                : raw == typeof(float) ? (ValueGetter<float>)((ref float v) => v = (float)timestamp())
+                : raw == typeof(long) ? (ValueGetter<long>)((ref long v) => v = (long)Math.Round(timestamp()))
+                : (ValueGetter<int>)((ref int v) => v = (int)Math.Round(timestamp()));
+        }
         var channel = Array.FindIndex(plan.ChannelColumns, ch => ch.Name == name);
         if (channel >= 0)
         {
@@ -87,6 +110,16 @@ internal sealed class SampleReader : IDisposable
         }
         var other = Array.FindIndex(Others, o => o.Name == name);
         return ScalarColumnReader.Getter(Others[other].Type, () => others()[other]);
+    }
+
+    private static ValueGetter<double> NumericGetter(DataViewRow row, DataViewSchema.Column column)
+    {
+        var raw = column.Type.RawType;
+        if (raw == typeof(double)) return row.GetGetter<double>(column);
+        if (raw == typeof(float)) { var g = row.GetGetter<float>(column); return (ref double v) => { float f = 0; g(ref f); v = f; }; }
+        if (raw == typeof(long)) { var g = row.GetGetter<long>(column); return (ref double v) => { long l = 0; g(ref l); v = l; }; }
+        if (raw == typeof(int)) { var g = row.GetGetter<int>(column); return (ref double v) => { int i = 0; g(ref i); v = i; }; }
+        throw new ArgumentException($"Timestamp column '{column.Name}' must be double, float, long or int.", column.Name);
     }
 
     public void Dispose() => cursor.Dispose();

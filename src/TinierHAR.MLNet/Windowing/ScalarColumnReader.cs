@@ -37,6 +37,9 @@ internal abstract class ScalarColumnReader
     /// <summary>A boxed copy of the value read last.</summary>
     public abstract object Boxed { get; }
 
+    /// <summary>Whether the value read last equals <paramref name="boxed"/>, a value this reader boxed.</summary>
+    public abstract bool Matches(object boxed);
+
     /// <summary>A getter that returns a boxed value of this column's type.</summary>
     public static Delegate Getter(DataViewType type, Func<object> value) => type.RawType switch
     {
@@ -60,6 +63,7 @@ internal abstract class ScalarColumnReader
         public override double? Number => null;
         public override string AsText => value.ToString();
         public override object Boxed => value.ToString().AsMemory();
+        public override bool Matches(object boxed) => value.Span.SequenceEqual(((ReadOnlyMemory<char>)boxed).Span);
     }
 
     private sealed class Typed<T> : ScalarColumnReader where T : struct, IFormattable
@@ -78,5 +82,6 @@ internal abstract class ScalarColumnReader
         public override double? Number => toNumber(value);
         public override string AsText => value.ToString(null, System.Globalization.CultureInfo.InvariantCulture);
         public override object Boxed => value;
+        public override bool Matches(object boxed) => value.Equals((T)boxed);
     }
 }

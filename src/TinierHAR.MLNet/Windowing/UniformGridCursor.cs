@@ -25,7 +25,7 @@ internal sealed class UniformGridCursor : StreamingCursor
     private readonly UniformGridSampleView view;
     private readonly SensorWindowingOptions options;
     private readonly SampleReader reader;
-    private readonly int timeIndex;
+    private readonly bool timed;
     private readonly string timeName;
     private readonly double? rate;
     private readonly bool resample;
@@ -50,7 +50,7 @@ internal sealed class UniformGridCursor : StreamingCursor
         this.view = view;
         options = view.Options;
         reader = new SampleReader(view.Samples, view.Plan);
-        timeIndex = view.Plan.Timestamp is { } time ? Array.FindIndex(reader.Others, o => o.Name == time.Name) : -1;
+        timed = view.Plan.Timestamp is not null;
         timeName = view.Plan.Timestamp?.Name ?? "";
         rate = options.SamplingRateHz;
         resample = options.Resample && rate is not null;
@@ -100,7 +100,7 @@ internal sealed class UniformGridCursor : StreamingCursor
     }
 
     public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) =>
-        (ValueGetter<TValue>)reader.Getter(column.Name, () => Current.Channels, () => Current.Others);
+        (ValueGetter<TValue>)reader.Getter(column.Name, () => Current.Channels, () => Current.Others, () => Current.Time);
 
     /// <summary>The next input row; at a group's first row, reads ahead and decides the group's unit and gap.</summary>
     private SampleRow? Next()
@@ -133,7 +133,7 @@ internal sealed class UniformGridCursor : StreamingCursor
             }
             head.Add(row);
         }
-        var raw = timeIndex < 0 ? null : head.Select(RawTime).ToList();
+        var raw = timed ? head.Select(r => r.Time).ToList() : null;
         unit = raw is null ? new TimestampDecision(TimestampUnit.Seconds, $"positions at {options.InputSamplingRateHz ?? rate} Hz")
             : options.TimestampUnit == TimestampUnit.Auto ? TimestampUnits.Detect(raw, rate)
             : new TimestampDecision(options.TimestampUnit, "given");
@@ -155,8 +155,6 @@ internal sealed class UniformGridCursor : StreamingCursor
         ? "(no group columns)"
         : string.Join("/", view.Plan.Groups.Select(g => Convert.ToString(row.Others[Array.FindIndex(reader.Others, o => o.Name == g.Name)], CultureInfo.InvariantCulture)));
 
-    private double RawTime(SampleRow row) => Convert.ToDouble(row.Others[timeIndex], CultureInfo.InvariantCulture);
-
     private void FinishGroup()
     {
         FinishSegment();
@@ -170,10 +168,10 @@ internal sealed class UniformGridCursor : StreamingCursor
     private void Accept(SampleRow row)
     {
         rowsRead++;
-        var time = timeIndex >= 0 ? RawTime(row) * secondsPerUnit : positionInGroup / (options.InputSamplingRateHz ?? rate ?? 1);
+        var time = timed ? row.Time * secondsPerUnit : positionInGroup / (options.InputSamplingRateHz ?? rate ?? 1);
         positionInGroup++;
         if (!double.IsFinite(time))
-            throw Bad(row, $"timestamp {row.Others[timeIndex]} is not a finite number");
+            throw Bad(row, $"timestamp {row.Time} is not a finite number");
         for (var c = 0; c < row.Channels.Length; c++)
         {
             if (!float.IsFinite(row.Channels[c]))
@@ -302,7 +300,7 @@ internal sealed class UniformGridCursor : StreamingCursor
     {
         private int count = 1;
 
-        public float[] Channels { get; } = (float[])row.Channels.Clone();
+        public float[] Channels { get; } = row.Channels; // each row's own array: merging may change it
         public object[] Others { get; } = row.Others;
         public double Time { get; } = time;
         public long SpanStart { get; } = spanStart;
