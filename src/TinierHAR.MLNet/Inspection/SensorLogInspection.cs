@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using TinierHAR.MLNet.Data;
+using TinierHAR.MLNet.Windowing;
 
 namespace TinierHAR.MLNet.Inspection;
 
@@ -53,19 +54,5 @@ public sealed record SensorLogInspection
         return text.ToString();
     }
 
-    private double Quantile(double q)
-    {
-        var total = Intervals.Sum(p => p.Value);
-        if (total == 0)
-            return double.NaN;
-        var rank = (long)Math.Ceiling(q * total);
-        long seen = 0;
-        foreach (var (value, count) in Intervals)
-        {
-            seen += count;
-            if (seen >= rank)
-                return value;
-        }
-        return Intervals[^1].Key;
-    }
+    private double Quantile(double q) => IntervalStatistics.Quantile(Intervals, q);
 }

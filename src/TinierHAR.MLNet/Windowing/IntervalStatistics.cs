@@ -61,19 +61,24 @@ internal sealed class IntervalStatistics(string recording, TimestampDecision uni
     /// <summary>The median interval, in seconds (NaN without intervals).</summary>
     public double Median => Quantile(0.5);
 
-    private double Quantile(double q)
+    private double Quantile(double q) => Quantile(intervals, q);
+
+    /// <summary>The <paramref name="q"/>-quantile of counted values (value → count, in ascending order); NaN when none.</summary>
+    public static double Quantile(IEnumerable<KeyValuePair<double, long>> counts, double q)
     {
-        if (intervalCount == 0)
+        var total = counts.Sum(p => p.Value);
+        if (total == 0)
             return double.NaN;
-        var rank = (long)Math.Ceiling(q * intervalCount);
+        var rank = (long)Math.Ceiling(q * total);
         long seen = 0;
-        foreach (var (value, count) in intervals)
+        var value = double.NaN;
+        foreach (var (key, count) in counts)
         {
-            seen += count;
+            (seen, value) = (seen + count, key);
             if (seen >= rank)
-                return value;
+                break;
         }
-        return intervals.Keys.Last();
+        return value;
     }
 
     private double RegularMean(double median)
