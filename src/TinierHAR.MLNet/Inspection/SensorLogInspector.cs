@@ -44,7 +44,7 @@ internal static class SensorLogInspector
             var key = string.Join("/", groupReaders.Select(r => r.AsText));
             if (current?.Key != key)
             {
-                current?.Finish(recordings, intervals, options);
+                current?.Finish(recordings, intervals);
                 current = new Recording(key, options, timeReader is null);
             }
             var nonFinite = values.Count(v => !double.IsFinite(v()));
@@ -62,7 +62,7 @@ internal static class SensorLogInspector
             }
             current.Add(raw, nonFinite, labelText);
         }
-        current?.Finish(recordings, intervals, options);
+        current?.Finish(recordings, intervals);
         return new SensorLogInspection { Recordings = recordings, Intervals = intervals.ToList() };
     }
 
@@ -113,18 +113,20 @@ internal static class SensorLogInspector
         private void Decide()
         {
             unit ??= options.TimestampUnit == TimestampUnit.Auto ? TimestampUnits.Detect(head, null) : new TimestampDecision(options.TimestampUnit, "given");
-            statistics = new IntervalStatistics(Key, unit);
+            // The gap, as windowing sets it: a number of the median intervals of the recording's first samples.
+            var seconds = TimestampUnits.SecondsPer(unit.Unit);
+            var intervals = head.Zip(head.Skip(1), (a, b) => (b - a) * seconds).Where(d => d > 0).Order().ToList();
+            statistics = new IntervalStatistics(Key, unit, intervals.Count > 0 ? options.GapIntervals * intervals[intervals.Count / 2] : double.PositiveInfinity);
             foreach (var value in head)
                 statistics.Add(value * TimestampUnits.SecondsPer(unit.Unit));
             head.Clear();
         }
 
-        public void Finish(List<RecordingInspection> recordings, SortedDictionary<double, long> all, SensorLogInspectionOptions settings)
+        public void Finish(List<RecordingInspection> recordings, SortedDictionary<double, long> all)
         {
             if (statistics is null)
                 Decide();
-            statistics!.Gaps = double.IsFinite(statistics.Median) ? statistics.CountLongerThan(settings.GapIntervals * statistics.Median) : 0;
-            foreach (var (interval, count) in statistics.Intervals)
+            foreach (var (interval, count) in statistics!.Intervals)
                 all[interval] = all.GetValueOrDefault(interval) + count;
             var timing = statistics.ToTiming() with { Rows = rows };
             recordings.Add(new RecordingInspection { Timing = timing, NonFiniteValues = nonFinite, Labels = labels });

@@ -4,18 +4,20 @@ namespace TinierHAR.MLNet.Windowing;
 
 /// <summary>
 /// Gathers one recording's timing while its samples stream by: the intervals are counted at four significant digits,
-/// so memory stays small even for jittery clocks and the median and 99th percentile are exact to 0.05 %.
+/// so memory stays small even for jittery clocks and the median and 99th percentile are exact to 0.05 %. An interval
+/// longer than <paramref name="gap"/> seconds, or a jump back by more than it (a clock reset), is a gap and starts
+/// the count afresh; a sample slightly earlier than its predecessor is out of order.
 /// </summary>
-internal sealed class IntervalStatistics(string recording, TimestampDecision unit)
+internal sealed class IntervalStatistics(string recording, TimestampDecision unit, double gap)
 {
     private readonly SortedDictionary<double, long> intervals = new();
     private long intervalCount;
-    private double first = double.NaN, last = double.NaN;
+    private double pieceStart = double.NaN, last = double.NaN, earlierPieces;
 
     public long Rows { get; private set; }
     public long Repeats { get; private set; }
     public long OutOfOrder { get; private set; }
-    public long Gaps { get; set; }
+    public long Gaps { get; private set; }
 
     /// <summary>The intervals counted, at four significant digits, with their counts, shortest first.</summary>
     public IEnumerable<KeyValuePair<double, long>> Intervals => intervals;
@@ -25,20 +27,33 @@ internal sealed class IntervalStatistics(string recording, TimestampDecision uni
     public void Add(double time)
     {
         Rows++;
-        if (double.IsNaN(first))
-            first = time;
+        if (double.IsNaN(pieceStart))
+            pieceStart = time;
         if (time == last)
+        {
             Repeats++;
+        }
+        else if (time < last - gap || time > last + gap)
+        {
+            Gaps++;
+            earlierPieces += last - pieceStart;
+            (pieceStart, last) = (time, time);
+        }
         else if (time < last)
+        {
             OutOfOrder++;
-        if (time > last)
+        }
+        else if (time > last)
         {
             var interval = Significant(time - last);
             intervals[interval] = intervals.GetValueOrDefault(interval) + 1;
             intervalCount++;
-        }
-        if (!(time <= last))
             last = time;
+        }
+        else
+        {
+            last = time; // the first sample
+        }
     }
 
     public RecordingTiming ToTiming() => new()
@@ -46,7 +61,7 @@ internal sealed class IntervalStatistics(string recording, TimestampDecision uni
         Recording = recording,
         Rows = Rows,
         Unit = unit,
-        DurationSeconds = double.IsNaN(first) ? 0 : last - first,
+        DurationSeconds = double.IsNaN(pieceStart) ? 0 : earlierPieces + last - pieceStart,
         MedianIntervalSeconds = Quantile(0.5),
         RegularIntervalSeconds = RegularMean(Quantile(0.5)),
         P99IntervalSeconds = Quantile(0.99),
@@ -54,12 +69,6 @@ internal sealed class IntervalStatistics(string recording, TimestampDecision uni
         OutOfOrderTimestamps = OutOfOrder,
         Gaps = Gaps,
     };
-
-    /// <summary>Intervals longer than <paramref name="seconds"/>.</summary>
-    public long CountLongerThan(double seconds) => intervals.Where(p => p.Key > seconds).Sum(p => p.Value);
-
-    /// <summary>The median interval, in seconds (NaN without intervals).</summary>
-    public double Median => Quantile(0.5);
 
     private double Quantile(double q) => Quantile(intervals, q);
 

@@ -14,7 +14,7 @@ public sealed record RecordingTiming
     /// <summary>The unit its timestamps were read in.</summary>
     public required TimestampDecision Unit { get; init; }
 
-    /// <summary>Last timestamp minus first, in seconds.</summary>
+    /// <summary>The time its samples cover, in seconds: from first to last, gaps and clock resets left out.</summary>
     public required double DurationSeconds { get; init; }
 
     /// <summary>Median of the positive intervals between consecutive samples, in seconds (NaN with fewer than two samples).</summary>

@@ -148,7 +148,7 @@ internal sealed class UniformGridCursor : StreamingCursor
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
                 $"{reader.Locate(first.Index)}: recording {Describe(first)} is sampled at about {1 / m:0.##} Hz (median interval of its first {head.Count} samples, timestamps in {TimestampUnits.Symbol(unit.Unit)}), not the windows' {windowsRate:0.##} Hz; allow resampling or window it at its own rate."));
         }
-        statistics = new IntervalStatistics(Describe(first), unit);
+        statistics = new IntervalStatistics(Describe(first), unit, gap);
     }
 
     private string Describe(SampleRow row) => view.Plan.Groups.Length == 0
@@ -208,7 +208,6 @@ internal sealed class UniformGridCursor : StreamingCursor
             if (previous - time > gap)
             {
                 // The clock went back by more than a gap: a new recording under the same group values.
-                statistics.Gaps++;
                 FinishSegment();
                 StartSegment(row, time);
                 return;
@@ -218,7 +217,6 @@ internal sealed class UniformGridCursor : StreamingCursor
         }
         if (time - previous > gap)
         {
-            statistics.Gaps++;
             FinishSegment();
             StartSegment(row, time);
             return;
