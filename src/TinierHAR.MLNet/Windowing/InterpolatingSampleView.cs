@@ -24,7 +24,7 @@ internal sealed class InterpolatingSampleView : SampleStageView
 
     public override DataViewRowCursor GetRowCursor(IEnumerable<DataViewSchema.Column> columnsNeeded, Random? rand = null) => new Cursor(this);
 
-    private sealed class Cursor : StreamingCursor, IRowLocator
+    private sealed class Cursor : StreamingCursor, IRowLocator, ISampleRowSource
     {
         private readonly InterpolatingSampleView view;
         private readonly SampleReader reader;
@@ -55,6 +55,8 @@ internal sealed class InterpolatingSampleView : SampleStageView
 
 
         public string Locate(long row) => reader.Locate(row);
+
+        public SampleRow? NextRow() => MoveNext() ? current : null;
 
         public override bool MoveNext()
         {

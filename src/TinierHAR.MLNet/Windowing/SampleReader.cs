@@ -19,6 +19,7 @@ internal sealed class SampleReader : IDisposable
     private readonly ScalarColumnReader[] readers;
     private readonly int[] groupPositions;
     private readonly ValueGetter<double>? time;
+    private readonly ISampleRowSource? stage;
     private SampleRow? previous;
     private long index = -1;
 
@@ -26,6 +27,7 @@ internal sealed class SampleReader : IDisposable
     {
         this.plan = plan;
         cursor = samples.GetRowCursor(plan.InputColumns);
+        stage = cursor as ISampleRowSource;
         floatChannels = plan.ChannelColumns.Where(col => col.Type == NumberDataViewType.Single).Select(cursor.GetGetter<float>).ToArray();
         doubleChannels = plan.ChannelColumns.Where(col => col.Type == NumberDataViewType.Double).Select(cursor.GetGetter<double>).ToArray();
         vectorChannels = plan.ChannelVector is { } vector ? cursor.GetGetter<VBuffer<float>>(vector) : null;
@@ -41,6 +43,8 @@ internal sealed class SampleReader : IDisposable
     /// <summary>The next row, or null at the end.</summary>
     public SampleRow? Read()
     {
+        if (stage is not null)
+            return stage.NextRow();
         if (!cursor.MoveNext())
             return null;
         index++;

@@ -54,6 +54,9 @@ internal sealed class SensorWindowCursor : StreamingCursor
     private double pendingTime;
     private long pendingSpanStart, pendingSpanEnd, pendingFirstIndex, pendingLastIndex, pendingSegment;
     private string[] pendingGroups;
+    private readonly string[] lastGroups;
+    private object[]? lastOthers;
+    private int lastLabel;
     private bool hasPending;
     private bool ended;
     private long rowIndex = -1;
@@ -98,6 +101,7 @@ internal sealed class SensorWindowCursor : StreamingCursor
         window = new float[t * c];
         segmentGroups = new string[groups.Length];
         pendingGroups = new string[groups.Length];
+        lastGroups = new string[groups.Length];
         windowGroups = new object[groups.Length];
         BuildGetters();
     }
@@ -177,7 +181,11 @@ internal sealed class SensorWindowCursor : StreamingCursor
     {
         rowIndex++;
         rowsRead++;
-        if (vectorChannels is not null)
+        if (grid is not null)
+        {
+            grid.Current.Channels.AsSpan().CopyTo(pendingSamples);
+        }
+        else if (vectorChannels is not null)
         {
             VBuffer<float> values = default;
             vectorChannels(ref values);
@@ -206,12 +214,23 @@ internal sealed class SensorWindowCursor : StreamingCursor
             if (!float.IsFinite(pendingSamples[i]))
                 throw new InvalidDataException($"Row {rowIndex}: channel '{plan.ChannelNames[i]}' is {pendingSamples[i]}; windows need finite values (interpolate or drop such rows first).");
         }
-        for (var g = 0; g < groups.Length; g++)
+        // The time stage hands on the same label-and-groups array while they do not change: nothing to read again.
+        if (grid is not null && ReferenceEquals(grid.Current.Others, lastOthers))
         {
-            groups[g].Read();
-            pendingGroups[g] = groups[g].Number is { } n ? n.ToString("R", CultureInfo.InvariantCulture) : groups[g].AsText;
+            Array.Copy(lastGroups, pendingGroups, groups.Length);
+            pendingLabel = lastLabel;
         }
-        pendingLabel = label is null ? 0 : LabelId();
+        else
+        {
+            for (var g = 0; g < groups.Length; g++)
+            {
+                groups[g].Read();
+                pendingGroups[g] = groups[g].Number is { } n ? n.ToString("R", CultureInfo.InvariantCulture) : groups[g].AsText;
+            }
+            pendingLabel = label is null ? 0 : LabelId();
+            (lastOthers, lastLabel) = (grid?.Current.Others, pendingLabel);
+            Array.Copy(pendingGroups, lastGroups, groups.Length);
+        }
         if (grid?.Current is { } sample)
         {
             (pendingTime, pendingSpanStart, pendingSpanEnd) = (sample.Time, sample.SpanStart, sample.SpanEnd);
