@@ -48,14 +48,14 @@ public sealed class SensorLogInspectionTests
         Assert.AreEqual(1, first.Timing.RepeatedTimestamps);
         Assert.AreEqual(1, first.Timing.OutOfOrderTimestamps);
         Assert.AreEqual(1, first.Timing.Gaps, "210 ms between rows 59 and 60: more than 5 median intervals");
-        Assert.AreEqual(1.19, first.Timing.DurationSeconds, 1e-9);
+        Assert.AreEqual(0.98, first.Timing.DurationSeconds, 1e-9, "1.19 s from first to last, less the 0.21 s gap");
         Assert.AreEqual(1, first.NonFiniteValues);
         Assert.AreEqual(70, first.Labels["walk"]);
         Assert.AreEqual(30, first.Labels["sit"]);
         Assert.AreEqual(50, second.Timing.RateHz, 1e-9);
         Assert.AreEqual(150, inspection.Rows);
         Assert.AreEqual(120, inspection.Labels["walk"]);
-        StringAssert.Contains(inspection.ToText(), "s1,100,1.19,ms,10,");
+        StringAssert.Contains(inspection.ToText(), "s1,100,0.98,ms,10,");
         StringAssert.Contains(inspection.ToText(), "gaps: 1; repeated timestamps: 1; out of order: 1; non-finite values: 1");
     }
 }
