@@ -28,6 +28,6 @@ cp "$work/model/confusion.png" "$results/train-confusion.png"
 cp "$work/model/training-curves.png" "$results/training-curves.png"
 { echo "\$ tinierhar evaluate --model model/bundle.zip --data dataset/S07R02.txt.gz ${columns[*]} --output evaluate"
   tool evaluate --model "$work/model/bundle.zip" --data "$dataset/S07R02.txt.gz" "${columns[@]}" --output "$work/evaluate" | keep; } > "$results/evaluate.txt"
-{ echo "\$ tinierhar score --model model/bundle.zip --input dataset/S07R02.txt.gz --time time --output predictions.csv --segments segments.csv --smooth 5"
-  tool score --model "$work/model/bundle.zip" --input "$dataset/S07R02.txt.gz" --time time --output "$work/predictions.csv" \
+{ echo "\$ tinierhar score --model model/bundle.zip --input dataset/S07R02.txt.gz --time time --subject-from-file 'S\d+' --output predictions.csv --segments segments.csv --smooth 5"
+  tool score --model "$work/model/bundle.zip" --input "$dataset/S07R02.txt.gz" --time time --subject-from-file 'S\d+' --output "$work/predictions.csv" \
       --segments "$work/segments.csv" --smooth 5 | keep | grep -v -e '^predictions:' -e '^segments:' -e '^peak memory' -e '^speed' -e '^whole run'; } > "$results/score.txt"

@@ -31,6 +31,7 @@ internal static class ScoreCommand
         var time = new Option<string?>("--time") { Description = "Timestamp column; default: the bundle's" };
         var noTime = new Option<bool>("--no-time") { Description = "The logs have no timestamp column" };
         var subject = new Option<string?>("--subject") { Description = $"Subject column; default: '{DefaultSubjectColumn}' when the first file has one" };
+        var subjectFromFile = new Option<string?>("--subject-from-file") { Description = "No subject column: a regular expression whose first group (or match) in each file name is the subject" };
         var session = new Option<string?>("--session") { Description = "Session column; default: one session per file" };
         var rate = new Option<double?>("--rate") { Description = "The sampling rate in Hz of logs without timestamps; default: the bundle's" };
         var timing = new SampleHandlingOptions();
@@ -41,7 +42,7 @@ internal static class ScoreCommand
         var threads = new Option<int>("--threads") { Description = "Batches scored side by side (0: one per core)", DefaultValueFactory = _ => 0 };
         var command = new Command("score", "Score CSV sensor logs with a model bundle: per-window predictions, activity segments and a summary of every row.")
         {
-            model, input, output, segments, smooth, threshold, time, noTime, subject, session, rate, malformed, batch, threads, channels, units,
+            model, input, output, segments, smooth, threshold, time, noTime, subject, session, rate, malformed, batch, threads, channels, units, subjectFromFile,
         };
         timing.AddTo(command);
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
@@ -61,12 +62,13 @@ internal static class ScoreCommand
                 TimestampColumnName = timeColumn,
                 TimestampUnit = timing.TimeUnit(parse),
                 SubjectColumnName = parse.GetValue(subject),
+                SubjectFileNamePattern = parse.GetValue(subjectFromFile),
                 SessionColumnName = parse.GetValue(session),
                 MalformedRows = parse.GetValue(malformed),
             };
             var samples = ml.Data.LoadSensorCsv(parse.GetValue(input)!, columns);
             // Several subjects in one file restart their clocks; reading them as one recording would be refused.
-            if (columns.SubjectColumnName is null && samples.FirstFileColumnNames().Contains(DefaultSubjectColumn))
+            if (columns.SubjectColumnName is null && columns.SubjectFileNamePattern is null && samples.FirstFileColumnNames().Contains(DefaultSubjectColumn))
             {
                 columns.SubjectColumnName = DefaultSubjectColumn;
                 samples = ml.Data.LoadSensorCsv(parse.GetValue(input)!, columns);

@@ -37,12 +37,14 @@ public sealed partial class DeviceLogTests
         Assert.IsGreaterThanOrEqualTo(95, Percent(trained.Output));
 
         var predictions = Path.Combine(folder.Root, "S07.csv");
-        var scored = Tool.Run("score", "--model", Path.Combine(model, "bundle.zip"), "--input", Path.Combine(dataset, "S07R02.txt.gz"), "--time", "time", "--output", predictions);
+        var scored = Tool.Run("score", "--model", Path.Combine(model, "bundle.zip"), "--input", Path.Combine(dataset, "S07R02.txt.gz"), "--time", "time", "--subject-from-file", @"S\d+", "--output", predictions);
         TestContext.WriteLine(scored.Output);
         Assert.AreEqual(0, scored.ExitCode, scored.Error);
         StringAssert.Contains(scored.Output, "time unit:        ms in 1 file(s)");
         Assert.IsGreaterThanOrEqualTo(95, Percent(scored.Output));
-        Assert.IsGreaterThan(100, File.ReadAllLines(predictions).Length);
+        var windows = File.ReadAllLines(predictions);
+        Assert.IsGreaterThan(100, windows.Length);
+        Assert.IsTrue(windows.Skip(1).All(w => w.Split(',')[1] == "S07"), "the subject from the file name");
     }
 
     [TestMethod]

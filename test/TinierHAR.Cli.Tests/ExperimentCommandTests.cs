@@ -223,4 +223,19 @@ public sealed class ExperimentCommandTests
                 $"regenerate with: dotnet run --project samples/TinierHAR.Cli -c Release -- report --readme README.md --benchmark {name}");
         }
     }
+
+    [TestMethod]
+    public void The_README_device_log_sections_are_the_committed_outputs()
+    {
+        var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "README.md"));
+        var outputs = Directory.GetDirectories(Path.Combine(SharedData.RepositoryRoot, "experiments", "device-logs"))
+            .SelectMany(run => Directory.GetFiles(run, "*.txt")).Order(StringComparer.Ordinal).ToArray();
+        Assert.IsGreaterThanOrEqualTo(7, outputs.Length, "Daphnet's inspect, train, evaluate and score; the WISDM watch's inspect, train and score");
+        foreach (var output in outputs)
+        {
+            var name = Path.GetRelativePath(SharedData.RepositoryRoot, output).Replace('\\', '/');
+            Assert.AreEqual(BenchmarkReport.Markdown(output), MarkdownSections.Read(readme, name),
+                $"regenerate with: dotnet run --project samples/TinierHAR.Cli -c Release -- report --readme README.md --benchmark {name}");
+        }
+    }
 }
