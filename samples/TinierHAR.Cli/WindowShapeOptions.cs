@@ -11,10 +11,11 @@ internal sealed class WindowShapeOptions
     public Option<string?> Step { get; } = new("--step") { Description = "Step between window starts: samples (64) or seconds (1.28s); default: from --overlap" };
     public Option<double> Overlap { get; } = new("--overlap") { Description = "Overlap of consecutive windows, a fraction in [0, 1)", DefaultValueFactory = _ => 0.5 };
     public Option<WindowLabelPolicy> LabelRule { get; } = new("--label-rule") { Description = "A window's label: Majority of its samples, Last sample's or Centre sample's", DefaultValueFactory = _ => WindowLabelPolicy.Majority };
+    public Option<string?> DropLabels { get; } = new("--drop-labels") { Description = "Labels whose windows are left out (after the vote), such as a 'not in the experiment' label: comma-separated" };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Window, Step, Overlap, LabelRule })
+        foreach (var option in new Option[] { Window, Step, Overlap, LabelRule, DropLabels })
             command.Options.Add(option);
     }
 
@@ -33,6 +34,7 @@ internal sealed class WindowShapeOptions
             Step = parse.GetValue(Step) is { } step ? Samples(step, rate, Step.Name) : 0,
             Overlap = overlap,
             LabelPolicy = parse.GetValue(LabelRule),
+            DropLabels = (parse.GetValue(DropLabels) ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
         };
     }
 

@@ -46,7 +46,7 @@ internal sealed class SensorWindowCursor : StreamingCursor
     private long segmentLength;
     private long lastCandidateEnd = -1;
     private string[] segmentGroups;
-    private long segmentId = -1, segmentSpanStart, segmentSpanEnd;
+    private long segmentId = -1, segmentSpanStart, segmentSpanEnd, candidateSpanEnd;
 
     // The row read but not yet placed in the ring.
     private readonly float[] pendingSamples;
@@ -278,13 +278,15 @@ internal sealed class SensorWindowCursor : StreamingCursor
         }
         // The ring still holds the segment's last T samples.
         var emitted = options.IncompleteTail == IncompleteTailPolicy.AlignToEnd && lastEnd != length - 1 && Emit();
-        rowsInTails += Math.Max(0, segmentSpanEnd - Math.Max(coveredUntil, segmentSpanStart));
+        // The tail: rows after the segment's last window, kept or dropped by label.
+        rowsInTails += Math.Max(0, segmentSpanEnd - Math.Max(Math.Max(coveredUntil, candidateSpanEnd), segmentSpanStart));
         return emitted;
     }
 
     private bool Candidate()
     {
         lastCandidateEnd = segmentLength - 1;
+        candidateSpanEnd = ringSpanEnds[(ringHead + t - 1) % t];
         return Emit();
     }
 

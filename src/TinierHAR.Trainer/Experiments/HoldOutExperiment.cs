@@ -81,6 +81,7 @@ public sealed class HoldOutExperiment : IDisposable
             Step = windows?.Step ?? 0,
             Overlap = windows?.Overlap,
             LabelPolicy = windows?.LabelPolicy ?? WindowLabelPolicy.Majority,
+            DropLabels = windows?.DropLabels ?? [],
             SamplingRateHz = source.Rate,
             LabelColumnName = source.Label,
             GroupColumnNames = source.Groups,
