@@ -10,13 +10,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 dataset=$root/../shared/data/daphnet-fog-partial/dataset
 results=$root/experiments/device-logs/daphnet
 epochs=${1:-150}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-dotnet build "$root/samples/TinierHAR.Cli" -c Release -o "$work/cli" > "$work/build.log"
-tool() { "$work/cli/tinierhar" "$@"; }
-# Spectre's progress bar redraws; keep the lines a person reads.
-keep() { tr '\r' '\n' | grep -av -e '^training' -e '^epoch ' -e '^scoring' -e '^wrote ' -e '^\s*$' || true; }
+source "$root/experiments/device-logs/tool.sh"
 mkdir -p "$results"
 columns=(--label N --time time --subject-from-file 'S\d+')
 shown="--label N --time time --subject-from-file 'S\d+'"

@@ -10,13 +10,7 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 dataset=$root/../shared/data/wisdm-2019-watch
 results=$root/experiments/device-logs/wisdm-watch
 epochs=${1:-150}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-
-dotnet build "$root/samples/TinierHAR.Cli" -c Release -o "$work/cli" > "$work/build.log"
-tool() { "$work/cli/tinierhar" "$@"; }
-# Spectre's progress bar redraws; keep the lines a person reads.
-keep() { tr '\r' '\n' | grep -av -e '^training' -e '^epoch ' -e '^scoring' -e '^wrote ' -e '^\s*$' || true; }
+source "$root/experiments/device-logs/tool.sh"
 
 mkdir -p "$work/logs" "$results"
 subjects=$(ls "$dataset/accel" | sed 's/data_\([0-9]*\)_accel_watch.txt.gz/\1/' | sort)
