@@ -3,6 +3,7 @@ using Microsoft.ML;
 using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Evaluation;
 using TinierHAR.MLNet.Scoring;
+using TinierHAR.MLNet.Windowing;
 
 namespace TinierHAR.Cli;
 
@@ -15,9 +16,13 @@ internal static class EvaluateCommand
         var model = new Option<FileInfo>("--model") { Description = "Model bundle (.zip)", Required = true };
         var output = new Option<DirectoryInfo>("--output") { Description = "Folder for metrics.txt and confusion.png", Required = true };
         var timing = new SampleHandlingOptions();
+        var step = new Option<string?>("--step") { Description = "Step between window starts: samples or seconds (default: the model's); the window length is the model's" };
+        var labelRule = new Option<WindowLabelPolicy?>("--label-rule") { Description = "A window's label: Majority, Last or Centre (default: the model's)" };
         var command = new Command("evaluate", "Evaluate a model bundle on labelled CSV logs (in the model's windows): metrics report and confusion-matrix picture.") { model, output };
         log.AddTo(command, withChannels: false);
         timing.AddTo(command);
+        command.Options.Add(step);
+        command.Options.Add(labelRule);
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {
             var ml = new MLContext();
@@ -32,6 +37,8 @@ internal static class EvaluateCommand
                 GroupColumnNames = [CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName],
             };
             timing.Apply(parse, logOptions);
+            logOptions.WindowStep = parse.GetValue(step) is { } text ? WindowShapeOptions.Samples(text, bundle.Manifest.SamplingRateHz ?? parse.GetValue(log.Rate), step.Name) : null;
+            logOptions.LabelPolicy = parse.GetValue(labelRule);
             var scored = bundle.ScoreLogBatched(samples, logOptions);
             // Labels outside the model's classes map to the missing key: such windows are counted, not scored.
             var classes = ml.Data.LoadFromEnumerable(bundle.Manifest.ClassNames.Select(n => new ClassName { Value = n }));

@@ -26,9 +26,11 @@ internal static class ExperimentCommand
         var precision = new Option<TrainingPrecision>("--precision") { Description = "Training precision: Float32 (default) or Float64 (the authors')", DefaultValueFactory = _ => TrainingPrecision.Float32 };
         var computedBiases = new Option<bool>("--computed-cancelled-biases") { Description = "Train the biases a later layer cancels on their computed (noise) gradient, as PyTorch does, instead of zero" };
         var threads = new Option<int>("--threads") { Description = "libtorch CPU threads (0: half the cores, so that two trainings share a machine without slowing each other)", DefaultValueFactory = _ => 0 };
+        var window = new Option<string?>("--window") { Description = "Window length: samples (200) or seconds (4s); default: the paper's for the dataset" };
+        var step = new Option<string?>("--step") { Description = "Step between window starts: samples or seconds; default: the paper's, or half of --window" };
         var command = new Command("experiment", "Run the TinierHAR paper's protocol on a benchmark dataset (resumable).")
         {
-            dataset, data, models, folds, seeds, output, maxEpochs, precision, computedBiases, threads,
+            dataset, data, models, folds, seeds, output, maxEpochs, precision, computedBiases, threads, window, step,
         };
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {
@@ -43,6 +45,8 @@ internal static class ExperimentCommand
             var folder = parse.GetValue(output)!;
             folder.Create();
             var results = ExperimentResults.Open(Path.Combine(folder.FullName, "results.csv"));
+            var (windowLength, windowStep) = (Samples(parse, window, benchmark), Samples(parse, step, benchmark));
+            ExperimentWindows.Check(folder, results, PaperExperiment.Windowing(benchmark, new PaperExperimentOptions { WindowLength = windowLength, WindowStep = windowStep }), benchmark);
             var epochs = parse.GetValue(maxEpochs);
             var trainingPrecision = parse.GetValue(precision);
             var zeroCancelled = !parse.GetValue(computedBiases);
@@ -61,6 +65,8 @@ internal static class ExperimentCommand
                     Precision = trainingPrecision,
                     ZeroCancelledBiasGradients = zeroCancelled,
                     Threads = parse.GetValue(threads),
+                    WindowLength = windowLength,
+                    WindowStep = windowStep,
                 };
                 FoldResult result;
                 if (terminal.Profile.Capabilities.Interactive)
@@ -95,4 +101,7 @@ internal static class ExperimentCommand
         }));
         return command;
     }
+
+    private static int Samples(ParseResult parse, Option<string?> option, HarDataset dataset) =>
+        parse.GetValue(option) is { } text ? WindowShapeOptions.Samples(text, dataset.SamplingRateHz, option.Name) : 0;
 }

@@ -39,7 +39,7 @@ internal sealed class WindowShapeOptions
     }
 
     /// <summary>A count of samples given as "128" or as seconds "2.56s" at <paramref name="rate"/>.</summary>
-    private static int Samples(string text, double rate, string option)
+    internal static int Samples(string text, double rate, string option)
     {
         var seconds = text.EndsWith('s');
         if (double.TryParse(seconds ? text[..^1] : text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value > 0

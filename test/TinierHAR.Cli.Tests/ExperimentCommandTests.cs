@@ -53,6 +53,24 @@ public sealed class ExperimentCommandTests
     }
 
     [TestMethod]
+    public void Experiment_takes_the_windows_you_choose_and_keeps_one_setting_per_folder()
+    {
+        using var fixture = new FixtureFolder();
+        WriteMhealth(fixture);
+        var output = Path.Combine(fixture.Root, "short-windows");
+
+        var run = Tool.Run("experiment", "--dataset", "mhealth", "--data", fixture.Root, "--folds", "1", "--max-epochs", "1", "--window", "2s", "--step", "100", "--output", output);
+        Assert.AreEqual(0, run.ExitCode, run.Error);
+        var row = ExperimentResults.Open(Path.Combine(output, "results.csv")).Rows.Single();
+        Assert.AreEqual(14, row.TestWindows, "2 s at 50 Hz = 100 samples every 100: 7 windows in each of subjects 1 and 2's 700 rows");
+        Assert.AreEqual("T 100, step 100", File.ReadAllText(Path.Combine(output, "windows.txt")).Trim());
+
+        var paper = Tool.Run("experiment", "--dataset", "mhealth", "--data", fixture.Root, "--folds", "2", "--max-epochs", "1", "--output", output);
+        Assert.AreEqual(2, paper.ExitCode);
+        StringAssert.Contains(paper.Error, "holds results run with windows of T 100, step 100; these are T 200, step 100. Give each window setting its own --output folder.");
+    }
+
+    [TestMethod]
     public void Report_writes_the_table_into_the_README_section()
     {
         using var fixture = new FixtureFolder();

@@ -75,6 +75,12 @@ public sealed class ScoreCommandTests
         StringAssert.Matches(result.Output, new System.Text.RegularExpressions.Regex(@"[\d,]+ windows: accuracy \d\.\d{3}"));
         StringAssert.Contains(result.Output, "windows whose label is not a model class: 0");
         Assert.IsTrue(File.Exists(Path.Combine(folder.Root, "eval", "confusion.png")));
+
+        // The model's 128-sample windows every 128 samples instead of 64, labelled by their last sample.
+        var sparse = Tool.Run("evaluate", "--model", bundle, "--data", log, "--output", Path.Combine(folder.Root, "eval-sparse"), "--step", "2.56s", "--label-rule", "Last");
+        Assert.AreEqual(0, sparse.ExitCode, sparse.Error);
+        int Windows(string output) => int.Parse(System.Text.RegularExpressions.Regex.Match(output, @"windows: (\d+) \(").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.AreEqual((Windows(result.Output) + 1) / 2, Windows(sparse.Output), 1);
     }
 
     [TestMethod]

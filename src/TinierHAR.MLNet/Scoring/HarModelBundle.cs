@@ -198,7 +198,7 @@ public sealed class HarModelBundle : IDisposable
             ChannelColumnNames = channels,
             ChannelScales = Scales(options.ChannelUnits),
             WindowLength = Manifest.WindowLength,
-            Step = Manifest.WindowStep,
+            Step = options.WindowStep ?? Manifest.WindowStep,
             SamplingRateHz = Manifest.SamplingRateHz,
             InputSamplingRateHz = otherRate ? options.SamplingRateHz : null,
             Resample = options.Resample,
@@ -210,7 +210,7 @@ public sealed class HarModelBundle : IDisposable
             InvalidValues = options.InvalidValues,
             GapToleranceSeconds = options.GapToleranceSeconds ?? Manifest.GapToleranceSeconds,
             LabelColumnName = options.LabelColumnName,
-            LabelPolicy = Manifest.LabelPolicy,
+            LabelPolicy = options.LabelPolicy ?? Manifest.LabelPolicy,
         });
     }
 

@@ -46,6 +46,12 @@ public sealed class LogScoringOptions
     /// <summary>Missing or non-finite channel values (<see cref="SensorWindowingOptions.InvalidValues"/>).</summary>
     public InvalidValuePolicy InvalidValues { get; set; } = InvalidValuePolicy.Error;
 
+    /// <summary>Samples between window starts; null for the bundle's step (the window length is always the model's).</summary>
+    public int? WindowStep { get; set; }
+
+    /// <summary>How a window's label is chosen (with <see cref="LabelColumnName"/>); null for the bundle's rule.</summary>
+    public WindowLabelPolicy? LabelPolicy { get; set; }
+
     /// <summary>A label column of the log: each window then carries its label (by the bundle's rule) under the same name, for evaluation.</summary>
     public string? LabelColumnName { get; set; }
 }

@@ -38,8 +38,8 @@ public static class PaperExperiment
 
         var testSubjects = dataset.TestSubjects(fold); // also checks the fold number, for either scheme
         var (trainSamples, trainWindows, testWindows) = dataset.FoldScheme == FoldScheme.LeaveSubjectsOut
-            ? SubjectSplit(ml, dataset, root, testSubjects)
-            : SliceSplit(ml, dataset, root, fold, seed);
+            ? SubjectSplit(ml, dataset, root, testSubjects, Windowing(dataset, options))
+            : SliceSplit(ml, dataset, root, fold, seed, Windowing(dataset, options));
         var toClasses = ClassKeys(ml, dataset).Fit(trainWindows);
         var train = ml.Data.Cache(toClasses.Transform(trainWindows));
         var test = ml.Data.Cache(toClasses.Transform(testWindows));
@@ -68,7 +68,7 @@ public static class PaperExperiment
             latency = scorer.MeasureSingleWindowMilliseconds();
 
         var history = model.LastTransformer.History;
-        var complexity = ModelComplexity.Of(network, dataset.WindowLength, dataset.ChannelNames.Count, dataset.ClassNames.Count);
+        var complexity = ModelComplexity.Of(network, Windowing(dataset, options).WindowLength, dataset.ChannelNames.Count, dataset.ClassNames.Count);
         return new FoldResult
         {
             Dataset = dataset.Key,
@@ -98,24 +98,36 @@ public static class PaperExperiment
     }
 
     /// <summary>LOCV: the fold's subjects test; every other subject trains (and validates).</summary>
+    /// <summary>The dataset's windows, or those of <paramref name="options"/> where it sets them.</summary>
+    public static SensorWindowingOptions Windowing(HarDataset dataset, PaperExperimentOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(options);
+        var windowing = dataset.WindowingOptions();
+        if (options.WindowLength > 0)
+            (windowing.WindowLength, windowing.WindowSeconds, windowing.Step) = (options.WindowLength, null, Math.Max(1, options.WindowLength / 2));
+        if (options.WindowStep > 0)
+            windowing.Step = options.WindowStep;
+        return windowing;
+    }
+
     private static (IDataView TrainSamples, IDataView TrainWindows, IDataView TestWindows) SubjectSplit(
-        MLContext ml, HarDataset dataset, string root, IReadOnlyList<int> testSubjects)
+        MLContext ml, HarDataset dataset, string root, IReadOnlyList<int> testSubjects, SensorWindowingOptions windowing)
     {
         var trainSubjects = dataset.Subjects.Except(testSubjects).ToArray();
         var trainSamples = ml.Data.LoadHarDataset(dataset, root, new DatasetLoadOptions { Subjects = trainSubjects });
         var testSamples = ml.Data.LoadHarDataset(dataset, root, new DatasetLoadOptions { Subjects = testSubjects });
-        var windowing = dataset.WindowingOptions();
         return (trainSamples, ml.Data.WindowSensorSamples(trainSamples, windowing), ml.Data.WindowSensorSamples(testSamples, windowing));
     }
 
     /// <summary>SOCV (Skoda): every window shuffled with the seed and cut into equal slices (the last takes the
     /// remainder); the fold's slice tests; the z-score is fitted on the whole recording.</summary>
     private static (IDataView TrainSamples, IDataView TrainWindows, IDataView TestWindows) SliceSplit(
-        MLContext ml, HarDataset dataset, string root, int fold, int seed)
+        MLContext ml, HarDataset dataset, string root, int fold, int seed, SensorWindowingOptions windowing)
     {
         var slices = dataset.Folds.Count;
         var samples = ml.Data.LoadHarDataset(dataset, root);
-        var windows = ml.Data.Cache(ml.Data.WindowSensorSamples(samples, dataset.WindowingOptions()));
+        var windows = ml.Data.Cache(ml.Data.WindowSensorSamples(samples, windowing));
         var starts = windows.GetColumn<long>(SensorWindowsDataView.FirstSampleIndexColumnName).ToArray();
         new Random(seed).Shuffle(starts);
         var size = starts.Length / slices;

@@ -20,6 +20,12 @@ public sealed class PaperExperimentOptions
     /// <summary>Zero the gradient of the biases a later layer cancels (see <see cref="TinierHarTrainer.Options.ZeroCancelledBiasGradients"/>).</summary>
     public bool ZeroCancelledBiasGradients { get; set; } = true;
 
+    /// <summary>Window length T in samples; 0: the dataset's (the paper's).</summary>
+    public int WindowLength { get; set; }
+
+    /// <summary>Samples between window starts; 0: the dataset's, or half of <see cref="WindowLength"/> when that is set.</summary>
+    public int WindowStep { get; set; }
+
     /// <summary>Threads of libtorch's CPU kernels; 0: half the cores (see <see cref="TinierHarTrainer.Options.Threads"/>).</summary>
     public int Threads { get; set; }
 }
