@@ -38,8 +38,8 @@ internal sealed class SampleHandlingOptions
         }
     }
 
-    /// <summary>Sets the windowing's sample handling; the timestamps come from the CSV loader in seconds.</summary>
-    public void Apply(ParseResult parse, SensorWindowingOptions windowing)
+    /// <summary>Sets the windowing's sample handling from the flags; the timestamps come from the CSV loader in seconds.</summary>
+    public SensorWindowingOptions Apply(ParseResult parse, SensorWindowingOptions windowing)
     {
         windowing.TimestampUnit = TimestampUnit.Seconds;
         windowing.Resample = !parse.GetValue(NoResample);
@@ -47,17 +47,15 @@ internal sealed class SampleHandlingOptions
         windowing.RepeatedTimestamps = parse.GetValue(Repeats);
         windowing.OutOfOrderTimestamps = parse.GetValue(OutOfOrder);
         windowing.InvalidValues = parse.GetValue(Missing);
+        return windowing;
     }
 
-    /// <summary>Sets a log scoring's sample handling likewise.</summary>
+    /// <summary>Sets a log scoring's sample handling: the same flags, read once, as the bundle's windowing will apply them.</summary>
     public void Apply(ParseResult parse, LogScoringOptions scoring)
     {
-        scoring.TimestampUnit = TimestampUnit.Seconds;
-        scoring.Resample = !parse.GetValue(NoResample);
-        scoring.GapToleranceSeconds = Positive(parse, Gap);
-        scoring.RepeatedTimestamps = parse.GetValue(Repeats);
-        scoring.OutOfOrderTimestamps = parse.GetValue(OutOfOrder);
-        scoring.InvalidValues = parse.GetValue(Missing);
+        var flags = Apply(parse, new SensorWindowingOptions());
+        (scoring.TimestampUnit, scoring.Resample, scoring.GapToleranceSeconds) = (flags.TimestampUnit, flags.Resample, flags.GapToleranceSeconds);
+        (scoring.RepeatedTimestamps, scoring.OutOfOrderTimestamps, scoring.InvalidValues) = (flags.RepeatedTimestamps, flags.OutOfOrderTimestamps, flags.InvalidValues);
     }
 
     private static double? Positive(ParseResult parse, Option<double?> option) => parse.GetValue(option) is { } value && value <= 0
