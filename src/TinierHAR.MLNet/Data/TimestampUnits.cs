@@ -53,11 +53,8 @@ internal static class TimestampUnits
         return false;
     }
 
-    /// <summary>
-    /// The unit of numeric timestamps <paramref name="values"/> (in order): the one whose median positive interval gives
-    /// the rate nearest <paramref name="expectedRateHz"/> (on a log scale), or nearest 50 Hz when none is expected.
-    /// </summary>
-    public static TimestampDecision Detect(IReadOnlyList<double> values, double? expectedRateHz)
+    /// <summary>The median of the positive intervals between consecutive <paramref name="values"/>, in their unit; null without one.</summary>
+    public static double? MedianInterval(IReadOnlyList<double> values)
     {
         var intervals = new List<double>(values.Count);
         for (var i = 1; i < values.Count; i++)
@@ -65,10 +62,18 @@ internal static class TimestampUnits
             if (values[i] > values[i - 1])
                 intervals.Add(values[i] - values[i - 1]);
         }
-        if (intervals.Count == 0)
-            return new TimestampDecision(TimestampUnit.Seconds, "too few distinct timestamps to tell; seconds assumed");
         intervals.Sort();
-        var median = intervals[intervals.Count / 2];
+        return intervals.Count > 0 ? intervals[intervals.Count / 2] : null;
+    }
+
+    /// <summary>
+    /// The unit of numeric timestamps <paramref name="values"/> (in order): the one whose median positive interval gives
+    /// the rate nearest <paramref name="expectedRateHz"/> (on a log scale), or nearest 50 Hz when none is expected.
+    /// </summary>
+    public static TimestampDecision Detect(IReadOnlyList<double> values, double? expectedRateHz)
+    {
+        if (MedianInterval(values) is not { } median)
+            return new TimestampDecision(TimestampUnit.Seconds, "too few distinct timestamps to tell; seconds assumed");
         var target = expectedRateHz ?? TypicalRateHz;
         var unit = Numeric.MinBy(u => Math.Abs(Math.Log(1 / (median * SecondsPer(u)) / target)));
         var rate = 1 / (median * SecondsPer(unit));

@@ -114,9 +114,8 @@ internal static class SensorLogInspector
         {
             unit ??= options.TimestampUnit == TimestampUnit.Auto ? TimestampUnits.Detect(head, null) : new TimestampDecision(options.TimestampUnit, "given");
             // The gap, as windowing sets it: a number of the median intervals of the recording's first samples.
-            var seconds = TimestampUnits.SecondsPer(unit.Unit);
-            var intervals = head.Zip(head.Skip(1), (a, b) => (b - a) * seconds).Where(d => d > 0).Order().ToList();
-            statistics = new IntervalStatistics(Key, unit, intervals.Count > 0 ? options.GapIntervals * intervals[intervals.Count / 2] : double.PositiveInfinity);
+            var median = TimestampUnits.MedianInterval(head) * TimestampUnits.SecondsPer(unit.Unit);
+            statistics = new IntervalStatistics(Key, unit, options.GapIntervals * median ?? double.PositiveInfinity);
             foreach (var value in head)
                 statistics.Add(value * TimestampUnits.SecondsPer(unit.Unit));
             head.Clear();

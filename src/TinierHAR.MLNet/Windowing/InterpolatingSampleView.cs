@@ -96,7 +96,7 @@ internal sealed class InterpolatingSampleView : SampleStageView
             }
 
             rows.Add(row);
-            var now = Time(row);
+            var now = row.Time; // in the column's unit, NaN without one: only ratios of differences are used
             for (var ch = 0; ch < c; ch++)
             {
                 if (!float.IsFinite(values[ch]))
@@ -109,7 +109,7 @@ internal sealed class InterpolatingSampleView : SampleStageView
                 for (var p = previous + 1; p < positionInGroup; p++)
                 {
                     var target = rows[p];
-                    var fraction = now > lastTime[ch] ? (Time(target) - lastTime[ch]) / (now - lastTime[ch]) : (p - previous) / (double)(positionInGroup - previous);
+                    var fraction = now > lastTime[ch] ? (target.Time - lastTime[ch]) / (now - lastTime[ch]) : (p - previous) / (double)(positionInGroup - previous);
                     target.Channels[ch] = seen[ch] ? lastValue[ch] + (values[ch] - lastValue[ch]) * (float)fraction : values[ch];
                     target.Missing--;
                     filled++;
@@ -155,9 +155,6 @@ internal sealed class InterpolatingSampleView : SampleStageView
                 lastPosition[ch] = rows.Count - 1;
             }
         }
-
-        /// <summary>The row's timestamp in its column's unit (only ratios of differences are used), or NaN without one.</summary>
-        private static double Time(SampleRow row) => row.Time;
 
         public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) =>
             (ValueGetter<TValue>)reader.Getter(column.Name, () => current!.Channels, () => current!.Others, () => current!.Time);

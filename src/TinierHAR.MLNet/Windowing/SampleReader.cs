@@ -18,7 +18,7 @@ internal sealed class SampleReader : IDisposable
     private readonly ValueGetter<VBuffer<float>>? vectorChannels;
     private readonly ScalarColumnReader[] readers;
     private readonly int[] groupPositions;
-    private readonly ValueGetter<double>? time;
+    private readonly ScalarColumnReader? time;
     private readonly ISampleRowSource? stage;
     private SampleRow? previous;
     private long index = -1;
@@ -32,7 +32,7 @@ internal sealed class SampleReader : IDisposable
         doubleChannels = plan.ChannelColumns.Where(col => col.Type == NumberDataViewType.Double).Select(cursor.GetGetter<double>).ToArray();
         vectorChannels = plan.ChannelVector is { } vector ? cursor.GetGetter<VBuffer<float>>(vector) : null;
         Others = new[] { plan.Label }.OfType<DataViewSchema.Column>().Concat(plan.Groups).ToArray();
-        time = plan.Timestamp is { } timestamp ? NumericGetter(cursor, timestamp) : null;
+        time = plan.Timestamp is { } timestamp ? ScalarColumnReader.Create(cursor, timestamp) : null;
         readers = Others.Select(o => ScalarColumnReader.Create(cursor, o)).ToArray();
         groupPositions = plan.Groups.Select(g => Array.FindIndex(Others, o => o.Name == g.Name)).ToArray();
     }
@@ -63,8 +63,8 @@ internal sealed class SampleReader : IDisposable
         plan.Scale(values);
         foreach (var reader in readers)
             reader.Read();
-        double timestamp = double.NaN;
-        time?.Invoke(ref timestamp);
+        time?.Read();
+        var timestamp = time?.Number ?? double.NaN;
         if (previous is not null && Unchanged(previous.Others))
             return previous = new SampleRow(values, previous.Others, previous.Group, index, timestamp);
         var others = readers.Select(r => r.Boxed).ToArray();
@@ -114,16 +114,6 @@ internal sealed class SampleReader : IDisposable
         }
         var other = Array.FindIndex(Others, o => o.Name == name);
         return ScalarColumnReader.Getter(Others[other].Type, () => others()[other]);
-    }
-
-    private static ValueGetter<double> NumericGetter(DataViewRow row, DataViewSchema.Column column)
-    {
-        var raw = column.Type.RawType;
-        if (raw == typeof(double)) return row.GetGetter<double>(column);
-        if (raw == typeof(float)) { var g = row.GetGetter<float>(column); return (ref double v) => { float f = 0; g(ref f); v = f; }; }
-        if (raw == typeof(long)) { var g = row.GetGetter<long>(column); return (ref double v) => { long l = 0; g(ref l); v = l; }; }
-        if (raw == typeof(int)) { var g = row.GetGetter<int>(column); return (ref double v) => { int i = 0; g(ref i); v = i; }; }
-        throw new ArgumentException($"Timestamp column '{column.Name}' must be double, float, long or int.", column.Name);
     }
 
     public void Dispose() => cursor.Dispose();

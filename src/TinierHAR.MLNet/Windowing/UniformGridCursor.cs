@@ -138,8 +138,7 @@ internal sealed class UniformGridCursor : StreamingCursor
             : options.TimestampUnit == TimestampUnit.Auto ? TimestampUnits.Detect(raw, rate)
             : new TimestampDecision(options.TimestampUnit, "given");
         secondsPerUnit = TimestampUnits.SecondsPer(unit.Unit);
-        var intervals = raw?.Zip(raw.Skip(1), (a, b) => (b - a) * secondsPerUnit).Where(d => d > 0).Order().ToList();
-        var median = intervals is { Count: > 0 } ? intervals[intervals.Count / 2] : (double?)null;
+        var median = raw is null ? null : TimestampUnits.MedianInterval(raw) * secondsPerUnit;
         gap = options.GapToleranceSeconds ?? 5 * Math.Max(median ?? 0, rate is { } r ? 1 / r : 0);
         if (gap <= 0)
             gap = double.PositiveInfinity;
