@@ -10,29 +10,15 @@ internal static class OnnxLayers
     /// following BatchNorm, it is folded in (computed in double): W' = W·s, b' = (b − mean)·s + β with s = γ/√(var + ε).
     /// </summary>
     public static string Conv(OnnxGraphBuilder g, StateDictReader sd, string x, string conv, int inChannels, int outChannels,
-        int kernel, int stride = 1, int padding = 0, int groups = 1, string? batchNorm = null)
-    {
-        var (w, b) = FoldBatchNorm(sd, sd.Take($"{conv}.weight", outChannels, inChannels / groups, kernel, 1).Values,
-            sd.Take($"{conv}.bias", outChannels).Values, batchNorm);
-        return g.Node("Conv", [x, g.Floats(conv + ".weight", w, outChannels, inChannels / groups, kernel, 1), g.Floats(conv + ".bias", b, outChannels)], null,
-            ("kernel_shape", new long[] { kernel, 1 }), ("strides", new long[] { stride, 1 }),
-            ("pads", new long[] { padding, 0, padding, 0 }), ("group", (long)groups));
-    }
+        int kernel, int stride = 1, int padding = 0, int groups = 1, string? batchNorm = null) =>
+        Conv(g, x, conv, FoldBatchNorm(sd, sd.Take($"{conv}.weight", outChannels, inChannels / groups, kernel, 1).Values,
+            sd.Take($"{conv}.bias", outChannels).Values, batchNorm), inChannels / groups, kernel, stride, padding, groups);
 
     /// <summary>
-    /// The same (k,1) convolution on sensor channels folded into the batch, (N·C, F, T): a one-dimensional Conv, which
-    /// ONNX Runtime runs much faster than the 2-D form for the few filters of TinierHAR.
-    /// </summary>
-    public static string Conv1d(OnnxGraphBuilder g, StateDictReader sd, string x, string conv, int inChannels, int outChannels,
-        int kernel, string? batchNorm = null) =>
-        Conv1d(g, x, conv, FoldBatchNorm(sd, sd.Take($"{conv}.weight", outChannels, inChannels, kernel, 1).Values,
-            sd.Take($"{conv}.bias", outChannels).Values, batchNorm), inChannels, outChannels, kernel);
-
-    /// <summary>
-    /// A depthwise (k,1) convolution followed by a pointwise one, as one Conv1d (see <see cref="Conv1d(OnnxGraphBuilder, StateDictReader, string, string, int, int, int, string?)"/>):
+    /// A depthwise (k,1) convolution followed by a pointwise one, as one (k,1) Conv with "same" padding:
     /// W[o,i,j] = P[o,i]·D[i,j], b[o] = Σᵢ P[o,i]·d[i] + p[o] (exact: the zero padding precedes both), then the BatchNorm folded.
     /// </summary>
-    public static string SeparableConv1d(OnnxGraphBuilder g, StateDictReader sd, string x, string conv, int inChannels, int outChannels,
+    public static string SeparableConv(OnnxGraphBuilder g, StateDictReader sd, string x, string conv, int inChannels, int outChannels,
         int kernel, string batchNorm)
     {
         var depthwise = sd.Take($"{conv}.depthwise.weight", inChannels, 1, kernel, 1).Values;
@@ -53,12 +39,17 @@ internal static class OnnxLayers
             }
             b[o] = (float)bias;
         }
-        return Conv1d(g, x, conv, FoldBatchNorm(sd, w, b, batchNorm), inChannels, outChannels, kernel);
+        return Conv(g, x, conv, FoldBatchNorm(sd, w, b, batchNorm), inChannels, kernel, stride: 1, padding: kernel / 2, groups: 1);
     }
 
-    private static string Conv1d(OnnxGraphBuilder g, string x, string conv, (float[] W, float[] B) weights, int inChannels, int outChannels, int kernel) =>
-        g.Node("Conv", [x, g.Floats(conv + ".weight", weights.W, outChannels, inChannels, kernel), g.Floats(conv + ".bias", weights.B, outChannels)], null,
-            ("kernel_shape", new long[] { kernel }), ("pads", new long[] { kernel / 2, kernel / 2 }));
+    private static string Conv(OnnxGraphBuilder g, string x, string conv, (float[] W, float[] B) weights, int inPerGroup, int kernel,
+        int stride, int padding, int groups)
+    {
+        var outChannels = weights.B.Length;
+        return g.Node("Conv", [x, g.Floats(conv + ".weight", weights.W, outChannels, inPerGroup, kernel, 1), g.Floats(conv + ".bias", weights.B, outChannels)], null,
+            ("kernel_shape", new long[] { kernel, 1 }), ("strides", new long[] { stride, 1 }),
+            ("pads", new long[] { padding, 0, padding, 0 }), ("group", (long)groups));
+    }
 
     private static (float[] W, float[] B) FoldBatchNorm(StateDictReader sd, float[] w, float[] b, string? batchNorm)
     {
@@ -103,10 +94,6 @@ internal static class OnnxLayers
     public static string MaxPoolTime(OnnxGraphBuilder g, string x) =>
         g.Node("MaxPool", [x], null, ("kernel_shape", new long[] { 2, 1 }), ("strides", new long[] { 2, 1 }));
 
-    /// <summary>The same pooling on the (N·C, F, T) layout of <see cref="Conv1d(OnnxGraphBuilder, StateDictReader, string, string, int, int, int, string?)"/>.</summary>
-    public static string MaxPoolTime1d(OnnxGraphBuilder g, string x) =>
-        g.Node("MaxPool", [x], null, ("kernel_shape", new long[] { 2 }), ("strides", new long[] { 2 }));
-
     /// <summary>Windows (N, T, C) as one-channel images (N, 1, T, C), the networks' PyTorch input.</summary>
     public static string Image(OnnxGraphBuilder g, string windows) =>
         g.Node("Unsqueeze", [windows, g.Int64s("channel_axis", [1], 1)]);
@@ -145,9 +132,10 @@ internal static class OnnxLayers
     /// (PyTorch's n gate); ORT's kernel wants sequence-major input, hence the transposes (the first one is skipped
     /// when <paramref name="timeMajorInput"/> says that <paramref name="x"/> is (T, N, I) already). Where the input's
     /// features come in another order, <paramref name="inputOrder"/>[j] names the PyTorch feature at position j.
+    /// With <paramref name="directionMajorOutput"/>, the operator's own output (T, directions, N, H) is returned as it is.
     /// </summary>
     public static string Recurrent(OnnxGraphBuilder g, StateDictReader sd, string x, string prefix, bool lstm, int input, int hidden, bool bidirectional,
-        bool timeMajorInput = false, int[]? inputOrder = null)
+        bool timeMajorInput = false, int[]? inputOrder = null, bool directionMajorOutput = false)
     {
         var gates = lstm ? 4 : 3;
         int[] order = lstm ? [0, 3, 1, 2] : [1, 0, 2];
@@ -171,6 +159,7 @@ internal static class OnnxLayers
         var y = g.Node(lstm ? "LSTM" : "GRU",
             [sequenceMajor, g.Floats(prefix + ".W", w, directions, gates * hidden, input), g.Floats(prefix + ".R", r, directions, gates * hidden, hidden),
              g.Floats(prefix + ".B", biases, directions, 2 * gates * hidden)], null, [.. attributes]);
+        if (directionMajorOutput) return y;
         var batchMajor = g.Node("Transpose", [y], null, ("perm", new long[] { 2, 0, 1, 3 }));
         return Reshape(g, batchMajor, 0, 0, -1);
     }
