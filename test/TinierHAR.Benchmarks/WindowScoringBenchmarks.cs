@@ -5,6 +5,7 @@ using Microsoft.ML.OnnxRuntime;
 using TinierHAR.MLNet.Architectures;
 using TinierHAR.MLNet.Onnx;
 using TinierHAR.MLNet.Scoring;
+using TinierHAR.Trainer.Checkpoints;
 using TinierHAR.Trainer.Networks;
 using TinierHAR.Trainer.Onnx;
 using static TorchSharp.torch;
@@ -15,7 +16,8 @@ namespace TinierHAR.Benchmarks;
 /// <summary>
 /// (a) Windows per second at the UCI-HAR shape (T 128, C 9, K 6), TinierHAR with the paper's defaults: ML.NET's
 /// OnnxTransformer (one ONNX Runtime call per row, the baseline), the batched scorer, ONNX Runtime called directly
-/// with the scorer's batches on as many threads (the ceiling for the scorer's own overhead), and TorchSharp's forward.
+/// with the scorer's batches on as many threads (the ceiling for the scorer's own overhead), the same for PyTorch's own
+/// export of the same weights (the peer graph), and TorchSharp's forward. The weights are the golden fixture's.
 /// </summary>
 public class WindowScoringBenchmarks
 {
@@ -27,6 +29,7 @@ public class WindowScoringBenchmarks
     private TransformerChain<ITransformer> perRow = null!;
     private BatchedHarScorer batched = null!;
     private InferenceSession session = null!;
+    private InferenceSession peer = null!;
     private Tensor input = null!;
 
     [GlobalSetup]
@@ -34,6 +37,7 @@ public class WindowScoringBenchmarks
     {
         manual_seed(1);
         network = HarNetwork.Create(new TinierHarOptions(), T, C, K);
+        CheckpointImporter.Load(network, PeerGraph.WeightsPath);
         network.eval();
         var classes = Enumerable.Range(0, K).Select(i => $"class{i}").ToArray();
         var onnx = HarOnnxExporter.Export(network, new HarOnnxExportOptions { ClassNames = classes });
@@ -45,9 +49,14 @@ public class WindowScoringBenchmarks
         rows = ml.Data.Cache(ml.Data.LoadFromEnumerable(Enumerable.Range(0, Windows).Select(w => new WindowRow { Features = windows[(w * T * C)..((w + 1) * T * C)] }), schema));
         perRow = ScoringChain.Build(onnx, classes, "Features", rows);
         batched = new BatchedHarScorer(onnx);
-        session = new InferenceSession(onnx, new SessionOptions { IntraOpNumThreads = 1 });
+        var scorerLevel = new BatchedHarScorerOptions().ResolvedGraphOptimization(new TinierHarOptions());
+        using (var options = new SessionOptions { IntraOpNumThreads = 1, GraphOptimizationLevel = scorerLevel })
+        {
+            session = new InferenceSession(onnx, options);
+            peer = new InferenceSession(PeerGraph.TorchExport(), options);
+        }
         input = tensor(windows, [Windows, 1, T, C]);
-        foreach (var method in new[] { nameof(OnnxTransformerPerRow), nameof(BatchedScorer), nameof(OnnxRuntimeDirect), nameof(TorchSharpForward) })
+        foreach (var method in new[] { nameof(OnnxTransformerPerRow), nameof(BatchedScorer), nameof(OnnxRuntimeDirect), nameof(TorchExportDirect), nameof(TorchSharpForward) })
             ItemCounts.Set(method, Windows);
     }
 
@@ -71,7 +80,12 @@ public class WindowScoringBenchmarks
     public float BatchedScorer() => batched.Score(windows)[0];
 
     [Benchmark(Description = "ONNX Runtime alone (128 per call, one thread per core, fixed shares)")]
-    public float OnnxRuntimeDirect()
+    public float OnnxRuntimeDirect() => RunDirect(session, HarOnnxModelWriter.FeaturesName, HarOnnxModelWriter.ScoreName, image: false);
+
+    [Benchmark(Description = "ONNX Runtime on PyTorch's export (the same batches and threads)")]
+    public float TorchExportDirect() => RunDirect(peer, PeerGraph.InputName, "logits", image: true);
+
+    private float RunDirect(InferenceSession graph, string input, string output, bool image)
     {
         var batch = new BatchedHarScorerOptions().BatchSize;
         var threads = Environment.ProcessorCount;
@@ -81,8 +95,9 @@ public class WindowScoringBenchmarks
             for (var start = thread * batch; start < Windows; start += threads * batch)
             {
                 var n = Math.Min(batch, Windows - start);
-                var features = new WindowTensor(windows.AsMemory(start * T * C, n * T * C), [n, T, C]);
-                using var results = session.Run([NamedOnnxValue.CreateFromTensor(HarOnnxModelWriter.FeaturesName, features)], [HarOnnxModelWriter.ScoreName]);
+                var values = windows.AsMemory(start * T * C, n * T * C);
+                var features = image ? new WindowTensor(values, [n, 1, T, C]) : new WindowTensor(values, [n, T, C]);
+                using var results = graph.Run([NamedOnnxValue.CreateFromTensor(input, features)], [output]);
                 sums[thread] += results[0].AsTensor<float>()[0, 0];
             }
         });
@@ -107,6 +122,7 @@ public class WindowScoringBenchmarks
     {
         batched.Dispose();
         session.Dispose();
+        peer.Dispose();
         input.Dispose();
         network.Dispose();
     }

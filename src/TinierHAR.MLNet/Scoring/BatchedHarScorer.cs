@@ -35,7 +35,7 @@ public sealed class BatchedHarScorer : IDisposable
         if (normalization is not null && Metadata.NormalizationInGraph)
             throw new ArgumentException("The model normalises its input already; pass no normalisation.", nameof(normalization));
         this.normalization = normalization;
-        using var settings = new SessionOptions { IntraOpNumThreads = options.IntraOpThreads, GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL };
+        using var settings = new SessionOptions { IntraOpNumThreads = options.IntraOpThreads, GraphOptimizationLevel = options.ResolvedGraphOptimization(Metadata.Network) };
         session = new InferenceSession(onnxModel, settings);
         batchSize = options.BatchSize;
         concurrentBatches = options.ResolvedConcurrentBatches;
