@@ -59,6 +59,39 @@ public sealed class CommandLineTests
     }
 
     [TestMethod]
+    public void Profile_reports_where_our_graph_and_PyTorchs_export_spend_their_time()
+    {
+        var fixture = GoldenFixture.Load("tinierhar-random-c9-t128-k6");
+        var ours = TemporaryPath("ours.onnx");
+        var report = TemporaryPath("profile.md");
+        try
+        {
+            var import = Tool.Run([
+                "import", "--checkpoint", fixture.WeightsPath, .. ModelArguments(fixture.NetworkOptions()),
+                "--window", $"{fixture.Window}", "--channels", $"{fixture.Channels}", "--classes", $"{fixture.Classes}", "--output", ours]);
+            Assert.AreEqual(0, import.ExitCode, import.Error);
+            foreach (var (model, firstConvolution) in new[] { (ours, "float[1,4,128,144]"), (Path.Combine(fixture.Directory, "torch_export.onnx"), "float[16,") })
+            {
+                var profile = Tool.Run("profile", model, "--batch", "16", "--calls", "3", "--level", "ORT_ENABLE_EXTENDED", "--output", report);
+                Assert.AreEqual(0, profile.ExitCode, profile.Error);
+                TestContext.WriteLine(profile.Output);
+                StringAssert.Contains(profile.Output, "batch 16, 3 calls, 1 thread, ORT_ENABLE_EXTENDED");
+                StringAssert.Matches(profile.Output, new System.Text.RegularExpressions.Regex(@"\| GRU \| 1 \| [\d,]+\.\d \| \d+\.\d %"));
+                StringAssert.Contains(profile.Output, firstConvolution, "the convolutions' layout: one wide image (ours) or one image per window (PyTorch's)");
+                Assert.AreEqual(profile.Output, File.ReadAllText(report));
+                var shares = System.Text.RegularExpressions.Regex.Matches(profile.Output.Split("| node |")[0], @"\| (\d+\.\d) % \|")
+                    .Sum(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
+                Assert.AreEqual(100, shares, 0.6, "the operators' shares add up");
+            }
+        }
+        finally
+        {
+            File.Delete(ours);
+            File.Delete(report);
+        }
+    }
+
+    [TestMethod]
     public void Info_on_a_file_that_is_not_a_model_is_a_clear_error()
     {
         var path = TemporaryPath("notes.onnx");
