@@ -13,7 +13,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "${tool[@]}" import --checkpoint "$fixture/weights.safetensors" --window 128 --channels 9 --classes 6 --model tinierhar --output "$work/tinierhar.onnx"
 results=benchmarks/results
-"${tool[@]}" profile "$work/tinierhar.onnx" --level ORT_ENABLE_EXTENDED --output "$results/profile-ours-extended.md" > /dev/null
-"${tool[@]}" profile "$work/tinierhar.onnx" --level ORT_ENABLE_ALL --output "$results/profile-ours-all.md" > /dev/null
-"${tool[@]}" profile "$fixture/torch_export.onnx" --level ORT_ENABLE_ALL --output "$results/profile-torch-export-all.md" > /dev/null
-head -3 "$results"/profile-*.md
+"${tool[@]}" profile "$work/tinierhar.onnx" --level ORT_ENABLE_EXTENDED --top 8 --output "$results/profile-ours-extended.md" > /dev/null
+"${tool[@]}" profile "$work/tinierhar.onnx" --level ORT_ENABLE_ALL --top 8 --output "$results/profile-ours-all.md" > /dev/null
+"${tool[@]}" profile "$fixture/torch_export.onnx" --level ORT_ENABLE_ALL --top 8 --output "$results/profile-torch-export-all.md" > /dev/null
+head -1 "$results"/profile-*.md

@@ -26,11 +26,12 @@ internal static class ExperimentCommand
         var precision = new Option<TrainingPrecision>("--precision") { Description = "Training precision: Float32 (default) or Float64 (the authors')", DefaultValueFactory = _ => TrainingPrecision.Float32 };
         var computedBiases = new Option<bool>("--computed-cancelled-biases") { Description = "Train the biases a later layer cancels on their computed (noise) gradient, as PyTorch does, instead of zero" };
         var threads = new Option<int>("--threads") { Description = "libtorch CPU threads (0: half the cores, so that two trainings share a machine without slowing each other)", DefaultValueFactory = _ => 0 };
+        var int8 = new Option<bool>("--int8") { Description = "Also quantise each trained network to int8 (QDQ, calibrated on its training windows) and record its macro F1, bytes and speed (int8.md)" };
         var window = new Option<string?>("--window") { Description = "Window length: samples (200) or seconds (4s); default: the paper's for the dataset" };
         var step = new Option<string?>("--step") { Description = "Step between window starts: samples or seconds; default: the paper's, or half of --window" };
         var command = new Command("experiment", "Run the TinierHAR paper's protocol on a benchmark dataset (resumable).")
         {
-            dataset, data, models, folds, seeds, output, maxEpochs, precision, computedBiases, threads, window, step,
+            dataset, data, models, folds, seeds, output, maxEpochs, precision, computedBiases, threads, window, step, int8,
         };
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {
@@ -67,6 +68,7 @@ internal static class ExperimentCommand
                     Threads = parse.GetValue(threads),
                     WindowLength = windowLength,
                     WindowStep = windowStep,
+                    CompareInt8 = parse.GetValue(int8),
                 };
                 FoldResult result;
                 if (terminal.Profile.Capabilities.Interactive)
@@ -95,6 +97,11 @@ internal static class ExperimentCommand
                 File.WriteAllText(Path.Combine(folder.FullName, "results.md"), results.ToMarkdown());
                 console.WriteLine($"{label}: accuracy {result.Accuracy:0.0000}, weighted F1 {result.WeightedF1:0.0000}, macro F1 {result.MacroF1:0.0000}, "
                     + $"{result.Epochs} epochs ({result.SecondsPerEpoch:0.00} s each), {result.Seconds:0} s");
+                if (result.Int8MacroF1 is { } quantizedF1)
+                {
+                    File.WriteAllText(Path.Combine(folder.FullName, "int8.md"), results.ToInt8Markdown());
+                    console.WriteLine($"{label}: int8 macro F1 {quantizedF1:0.0000}, {result.Int8ModelBytes:N0} bytes, {result.Int8WindowsPerSecond:N0} windows/s (float32: {result.WindowsPerSecond:N0})");
+                }
             }
             File.WriteAllText(Path.Combine(folder.FullName, "results.md"), results.ToMarkdown());
             return 0;

@@ -35,6 +35,7 @@ internal static class InfoCommand
                 console.WriteLine($"window step      {step} samples");
             if (metadata.Normalization is { } normalization)
                 console.WriteLine($"normalisation    {(metadata.NormalizationInGraph ? "in the graph" : "applied before the model")}: mean [{string.Join(", ", normalization.Mean)}], scale [{string.Join(", ", normalization.Scale)}]");
+            console.WriteLine($"quantisation     {metadata.Quantization ?? "none (float32)"}");
             console.WriteLine($"parameters       {complexity.Parameters.ToString("N0", invariant)}");
             console.WriteLine($"MACs             {complexity.Macs.ToString("N0", invariant)} (authors' ptflops convention); plain {complexity.PlainMacs.ToString("N0", invariant)}");
             console.WriteLine($"size             {complexity.Float32SizeBytes.ToString("N0", invariant)} bytes of fp32 parameters; file {file.Length.ToString("N0", invariant)} bytes");

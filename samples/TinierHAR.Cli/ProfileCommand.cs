@@ -25,14 +25,15 @@ internal static class ProfileCommand
             Description = "ONNX Runtime's graph optimisation level: ORT_ENABLE_ALL (its default), ORT_ENABLE_EXTENDED, ORT_ENABLE_BASIC, ORT_DISABLE_ALL",
             DefaultValueFactory = _ => GraphOptimizationLevel.ORT_ENABLE_ALL,
         };
+        var top = new Option<int>("--top") { Description = "Nodes listed, the slowest first (0: every node)", DefaultValueFactory = _ => 0 };
         var output = new Option<FileInfo?>("--output") { Description = "Also write the report (Markdown) to this file" };
         var command = new Command("profile", "Profile an ONNX model with ONNX Runtime's profiler: time per node and per operator, one thread.")
         {
-            model, batch, calls, level, output,
+            model, batch, calls, level, top, output,
         };
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {
-            var report = Profile(parse.GetValue(model)!, parse.GetValue(batch), parse.GetValue(calls), parse.GetValue(level));
+            var report = Profile(parse.GetValue(model)!, parse.GetValue(batch), parse.GetValue(calls), parse.GetValue(level), parse.GetValue(top));
             console.Write(report);
             if (parse.GetValue(output) is { } file)
                 File.WriteAllText(file.FullName, report);
@@ -41,11 +42,12 @@ internal static class ProfileCommand
         return command;
     }
 
-    private static string Profile(FileInfo model, int batch, int calls, GraphOptimizationLevel level)
+    private static string Profile(FileInfo model, int batch, int calls, GraphOptimizationLevel level, int top)
     {
         if (!model.Exists) throw new FileNotFoundException($"Invalid argument 'model': '{model.FullName}' does not exist.");
         if (batch < 1) throw new ArgumentException($"Invalid option '--batch': must be at least 1 (got {batch}).");
         if (calls < 1) throw new ArgumentException($"Invalid option '--calls': must be at least 1 (got {calls}).");
+        if (top < 0) throw new ArgumentException($"Invalid option '--top': must not be negative (got {top}).");
         var folder = Directory.CreateTempSubdirectory("tinierhar-profile-");
         try
         {
@@ -54,8 +56,9 @@ internal static class ProfileCommand
                 IntraOpNumThreads = 1,
                 InterOpNumThreads = 1,
                 GraphOptimizationLevel = level,
-                EnableProfiling = true,
+                // The prefix first: ONNX Runtime takes it when profiling is switched on.
                 ProfileOutputPathPrefix = Path.Combine(folder.FullName, "ort"),
+                EnableProfiling = true,
             };
             using var session = new InferenceSession(model.FullName, options);
             var random = new Random(1);
@@ -71,7 +74,7 @@ internal static class ProfileCommand
             {
                 using var results = session.Run(inputs, outputs);
             }
-            return Report(model.Name, batch, calls, level, session.EndProfiling());
+            return Report(model.Name, batch, calls, level, top, session.EndProfiling());
         }
         finally
         {
@@ -79,7 +82,7 @@ internal static class ProfileCommand
         }
     }
 
-    private static string Report(string model, int batch, int calls, GraphOptimizationLevel level, string profile)
+    private static string Report(string model, int batch, int calls, GraphOptimizationLevel level, int top, string profile)
     {
         var nodes = new Dictionary<string, NodeTime>(StringComparer.Ordinal);
         var runs = new List<double>();
@@ -105,9 +108,7 @@ internal static class ProfileCommand
         var total = nodes.Values.Sum(n => n.Microseconds) / calls;
         var invariant = CultureInfo.InvariantCulture;
         var report = new System.Text.StringBuilder();
-        report.AppendLine(invariant, $"# Profile of {model}: batch {batch}, {calls} calls, 1 thread, {level}");
-        report.AppendLine();
-        report.AppendLine(invariant, $"Median call {median / 1000:0.000} ms ({batch / median * 1e6:N0} windows/s); nodes {total / 1000:0.000} ms per call, {nodes.Count} nodes after ONNX Runtime's optimisation.");
+        report.AppendLine(invariant, $"Profile of {model}: batch {batch}, {calls} calls, 1 thread, {level}. Median call {median / 1000:0.000} ms ({batch / median * 1e6:N0} windows/s); nodes {total / 1000:0.000} ms per call, {nodes.Count} nodes after ONNX Runtime's optimisation.");
         report.AppendLine();
         report.AppendLine("| operator | nodes | µs per call | share |");
         report.AppendLine("|---|---:|---:|---:|");
@@ -119,7 +120,8 @@ internal static class ProfileCommand
         report.AppendLine();
         report.AppendLine("| node | operator | output shape | µs per call | share |");
         report.AppendLine("|---|---|---|---:|---:|");
-        foreach (var node in nodes.Values.OrderByDescending(n => n.Microseconds))
+        var slowest = nodes.Values.OrderByDescending(n => n.Microseconds);
+        foreach (var node in top > 0 ? slowest.Take(top) : slowest)
         {
             var perCall = node.Microseconds / calls;
             report.AppendLine(invariant, $"| {node.Name} | {node.Op} | {node.OutputShape} | {perCall:N1} | {perCall / total:P1} |");

@@ -28,7 +28,8 @@ internal static class TrainCommand
         var testSubjects = new Option<string?>("--test-subjects") { Description = "Comma-separated held-out subjects; default: the last three in name order" };
         var precision = new Option<TrainingPrecision>("--precision") { Description = "Training precision: Float32 (default) or Float64 (the authors')", DefaultValueFactory = _ => TrainingPrecision.Float32 };
         var threads = new Option<int>("--threads") { Description = "libtorch CPU threads (0: half the cores)", DefaultValueFactory = _ => 0 };
-        var command = new Command("train", "Train a HAR network on labelled CSV logs; write the bundle, the .onnx, metrics and plots.") { output, epochs, seed, testSubjects, precision, threads, units };
+        var int8 = new Option<bool>("--int8") { Description = "Also write model-int8.onnx (int8 QDQ, calibrated on the training windows) and int8.md, comparing it with the float32 model on the held-out windows" };
+        var command = new Command("train", "Train a HAR network on labelled CSV logs; write the bundle, the .onnx, metrics and plots.") { output, epochs, seed, testSubjects, precision, threads, units, int8 };
         log.AddTo(command);
         timing.AddTo(command);
         shape.AddTo(command);
@@ -84,6 +85,16 @@ internal static class TrainCommand
             console.WriteLine(report[..report.IndexOf("epochs:", StringComparison.Ordinal)].TrimEnd());
             console.WriteLine(HarMetricsText.Summary(run.Metrics));
             console.WriteLine($"wrote {bundle}, {onnx}, metrics.txt, confusion.png and training-curves.png in {folder.FullName}");
+            if (parse.GetValue(int8))
+            {
+                var comparison = run.CompareInt8();
+                var quantized = Path.Combine(folder.FullName, "model-int8.onnx");
+                MLNet.Data.AtomicFile.Write(quantized, stream => stream.Write(comparison.QuantizedModel));
+                var table = comparison.ToMarkdown();
+                File.WriteAllText(Path.Combine(folder.FullName, "int8.md"), table);
+                console.Write(table);
+                console.WriteLine($"wrote {quantized} and int8.md");
+            }
             return 0;
         }));
         return command;

@@ -12,12 +12,13 @@ var label = new Option<string>("--label") { Description = "With --data: the labe
 var subject = new Option<string>("--subject") { Description = "With --data: the subject column", DefaultValueFactory = _ => "Subject" };
 var time = new Option<string>("--time") { Description = "With --data: the timestamp column (seconds)", DefaultValueFactory = _ => "Time" };
 var rate = new Option<double>("--rate") { Description = "With --data: the sampling rate in Hz", DefaultValueFactory = _ => 50 };
+var int8 = new Option<bool>("--int8") { Description = "Also write the network in int8 (QDQ, calibrated on the training windows) and compare the two on the held-out windows" };
 var root = new RootCommand("TinierHAR.MLNet quickstart: samples → windows → normalisation → TinierHAR → metrics → bundle → scored log.")
 {
-    epochs, subjects, seed, output, data, channels, label, subject, time, rate,
+    epochs, subjects, seed, output, data, channels, label, subject, time, rate, int8,
 };
 root.SetAction(parse => QuickstartRun.Run(new QuickstartSettings(
     parse.GetValue(epochs), parse.GetValue(subjects), parse.GetValue(seed), parse.GetValue(output)!, parse.GetValue(data),
     parse.GetValue(channels)!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-    parse.GetValue(label)!, parse.GetValue(subject)!, parse.GetValue(time)!, parse.GetValue(rate)), Console.Out));
+    parse.GetValue(label)!, parse.GetValue(subject)!, parse.GetValue(time)!, parse.GetValue(rate), parse.GetValue(int8)), Console.Out));
 return root.Parse(args).Invoke();

@@ -45,6 +45,15 @@ public static class QuickstartRun
         run.SaveBundle(ml, bundlePath);
         File.WriteAllBytes(onnxPath, run.Model.LastTransformer.OnnxModel);
         console.WriteLine($"saved {bundlePath} and {onnxPath}");
+        if (settings.CompareInt8)
+        {
+            // 5b. The same network in int8 (QDQ, calibrated on the training windows) beside the float32 one.
+            var comparison = run.CompareInt8();
+            var int8Path = Path.Combine(output.FullName, "tinierhar-int8.onnx");
+            File.WriteAllBytes(int8Path, comparison.QuantizedModel);
+            console.Write(comparison.ToMarkdown());
+            console.WriteLine($"saved {int8Path}");
+        }
 
         // 6. A fresh MLContext loads the bundle and batch-scores a log into a CSV: a newly generated one, or the data's.
         var fresh = new MLContext();

@@ -92,6 +92,29 @@ public sealed class CommandLineTests
     }
 
     [TestMethod]
+    public void Info_says_whether_a_model_is_quantised()
+    {
+        var fixture = GoldenFixture.Load("tinierhar-random-c9-t128-k6");
+        var model = fixture.OnnxModel(Enumerable.Range(0, fixture.Classes).Select(i => $"class{i}").ToArray());
+        var float32 = TemporaryPath("float32.onnx");
+        var int8 = TemporaryPath("int8.onnx");
+        try
+        {
+            File.WriteAllBytes(float32, model);
+            File.WriteAllBytes(int8, HarOnnxQuantizer.QuantizeInt8(model, fixture.Input().ToSingles()));
+            StringAssert.Contains(Tool.Run("info", float32).Output, "quantisation     none (float32)");
+            var info = Tool.Run("info", int8);
+            Assert.AreEqual(0, info.ExitCode, info.Error);
+            StringAssert.Contains(info.Output, "quantisation     int8 QDQ: 8 Conv and 2 MatMul/Gemm with int8 per-channel weights and uint8 activations (min-max over 32 calibration windows)");
+        }
+        finally
+        {
+            File.Delete(float32);
+            File.Delete(int8);
+        }
+    }
+
+    [TestMethod]
     public void Info_on_a_file_that_is_not_a_model_is_a_clear_error()
     {
         var path = TemporaryPath("notes.onnx");

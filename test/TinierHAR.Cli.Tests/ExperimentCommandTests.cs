@@ -243,6 +243,15 @@ public sealed class ExperimentCommandTests
     }
 
     [TestMethod]
+    public void The_README_int8_section_is_the_committed_comparison()
+    {
+        var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "README.md"));
+        const string name = "experiments/int8/int8.md";
+        Assert.AreEqual(BenchmarkReport.Markdown(Path.Combine(SharedData.RepositoryRoot, name)), MarkdownSections.Read(readme, name),
+            $"regenerate with: dotnet run --project samples/TinierHAR.Cli -c Release -- report --readme README.md --benchmark {name}");
+    }
+
+    [TestMethod]
     public void The_README_device_log_sections_are_the_committed_outputs()
     {
         var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "README.md"));

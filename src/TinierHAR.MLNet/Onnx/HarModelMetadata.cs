@@ -46,6 +46,12 @@ public sealed record HarModelMetadata
     /// <summary>Whether <see cref="Normalization"/> is applied inside the graph (the model takes raw windows).</summary>
     public bool NormalizationInGraph { get; init; }
 
+    /// <summary>
+    /// How the graph is quantised, when it is (<see cref="HarOnnxQuantizer"/>): which operators run in int8 and how
+    /// their ranges were calibrated; null for a float32 model.
+    /// </summary>
+    public string? Quantization { get; init; }
+
     /// <summary>Metadata format version.</summary>
     public int FormatVersion { get; init; } = CurrentFormatVersion;
 
@@ -75,7 +81,12 @@ public sealed record HarModelMetadata
             yield return new(Prefix + "normalization.scale", JsonSerializer.Serialize(normalization.Scale));
             yield return new(Prefix + "normalization.in_graph", NormalizationInGraph ? "true" : "false");
         }
+        if (Quantization is not null)
+            yield return new(QuantizationKey, Quantization);
     }
+
+    /// <summary>The metadata key of <see cref="Quantization"/>.</summary>
+    internal const string QuantizationKey = Prefix + "quantization";
 
     /// <summary>Reads the metadata of an ONNX model file written by this library.</summary>
     public static HarModelMetadata Read(string path)
@@ -137,6 +148,7 @@ public sealed record HarModelMetadata
                 ? new ChannelNormalization(JsonSerializer.Deserialize<float[]>(mean)!, JsonSerializer.Deserialize<float[]>(scale)!)
                 : null,
             NormalizationInGraph = Optional("normalization.in_graph") == "true",
+            Quantization = Optional("quantization"),
         };
     }
 }

@@ -63,6 +63,11 @@ public sealed class ExperimentResults
                     LargestValidationRise = row["largest_validation_rise"].Parse<double>(),
                     ModelBytes = Optional(reader, row, "model_bytes", long.Parse),
                     LatencyMs = Optional(reader, row, "latency_ms", double.Parse),
+                    WindowsPerSecond = Optional(reader, row, "windows_per_second", double.Parse),
+                    Int8MacroF1 = Optional(reader, row, "int8_macro_f1", double.Parse),
+                    Int8ModelBytes = Optional(reader, row, "int8_model_bytes", long.Parse),
+                    Int8LatencyMs = Optional(reader, row, "int8_latency_ms", double.Parse),
+                    Int8WindowsPerSecond = Optional(reader, row, "int8_windows_per_second", double.Parse),
                 });
             }
         }
@@ -109,6 +114,11 @@ public sealed class ExperimentResults
                 row["largest_validation_rise"].Set(r.LargestValidationRise.ToString("0.000", CultureInfo.InvariantCulture));
                 row["model_bytes"].Set(r.ModelBytes?.ToString(CultureInfo.InvariantCulture) ?? "");
                 row["latency_ms"].Set(r.LatencyMs?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "");
+                row["windows_per_second"].Set(r.WindowsPerSecond?.ToString("0", CultureInfo.InvariantCulture) ?? "");
+                row["int8_macro_f1"].Set(r.Int8MacroF1?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "");
+                row["int8_model_bytes"].Set(r.Int8ModelBytes?.ToString(CultureInfo.InvariantCulture) ?? "");
+                row["int8_latency_ms"].Set(r.Int8LatencyMs?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "");
+                row["int8_windows_per_second"].Set(r.Int8WindowsPerSecond?.ToString("0", CultureInfo.InvariantCulture) ?? "");
             }
         }
         file.Commit();
@@ -184,6 +194,26 @@ public sealed class ExperimentResults
             string Ratio(double value, double? baseline) => group.Key.Model == "tinierhar" || baseline is not > 0 ? "" : string.Create(invariant, $" ({value / baseline.Value:0.0}x)");
             text.AppendLine(string.Create(invariant,
                 $"| {group.Key.Model} | {string.Join(" ", own.Select(r => $"{r.Fold}:{r.Seed}"))} | {MeanStd(own, r => r.MacroF1)} | {(peers.Length == own.Length ? MeanStd(peers, r => r.MacroF1) : $"{peers.Length} of {own.Length} run")} | {MeanStd(own, r => r.WeightedF1)} | {MeanStd(own, r => r.Accuracy)} | {own[0].Parameters:N0}{Ratio(own[0].Parameters, reference?.Parameters)} | {own[0].Macs:N0}{Ratio(own[0].Macs, reference?.Macs)} | {Mean(own, r => r.ModelBytes, "N0")} | {Mean(own, r => r.LatencyMs, "0.000")} | {own.Average(r => r.Seconds):0} |"));
+        }
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The runs whose network was also quantised to int8: float32 against int8 macro F1, ONNX bytes, single-window
+    /// latency and windows per second (batches of 128, one thread); empty when no run compared them.
+    /// </summary>
+    public string ToInt8Markdown()
+    {
+        var compared = rows.Where(r => r.Int8MacroF1 is not null).OrderBy(r => r.Dataset, StringComparer.Ordinal).ThenBy(r => r.Model, StringComparer.Ordinal)
+            .ThenBy(r => r.Fold).ThenBy(r => r.Seed).ToArray();
+        if (compared.Length == 0) return "";
+        var text = new StringBuilder();
+        text.AppendLine("| dataset | model | fold | seed | macro F1 (float32 / int8) | ONNX bytes (float32 / int8) | latency ms, 1 window (float32 / int8) | windows/s, batches of 128, 1 thread (float32 / int8) |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var r in compared)
+        {
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {r.Dataset} | {r.Model} | {r.Fold} | {r.Seed} | {r.MacroF1:0.0000} / {r.Int8MacroF1:0.0000} | {r.ModelBytes:N0} / {r.Int8ModelBytes:N0} | {r.LatencyMs:0.000} / {r.Int8LatencyMs:0.000} | {r.WindowsPerSecond:N0} / {r.Int8WindowsPerSecond:N0} |"));
         }
         return text.ToString();
     }

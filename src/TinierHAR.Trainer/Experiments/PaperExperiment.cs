@@ -67,6 +67,8 @@ public static class PaperExperiment
         using (var scorer = new BatchedHarScorer(onnx, new BatchedHarScorerOptions { BatchSize = 1, IntraOpThreads = 1 }))
             latency = scorer.MeasureSingleWindowMilliseconds();
 
+        var int8 = options.CompareInt8 ? Int8Comparison.Measure(model, train, test) : null;
+
         var history = model.LastTransformer.History;
         var complexity = ModelComplexity.Of(network, Windowing(dataset, options).WindowLength, dataset.ChannelNames.Count, dataset.ClassNames.Count);
         return new FoldResult
@@ -94,6 +96,11 @@ public static class PaperExperiment
             LargestValidationRise = history.LargestValidationRise,
             ModelBytes = onnx.LongLength,
             LatencyMs = latency,
+            WindowsPerSecond = int8?.FullPrecision.WindowsPerSecond,
+            Int8MacroF1 = int8?.Quantized.MacroF1,
+            Int8ModelBytes = int8?.Quantized.ModelBytes,
+            Int8LatencyMs = int8?.Quantized.LatencyMs,
+            Int8WindowsPerSecond = int8?.Quantized.WindowsPerSecond,
         };
     }
 

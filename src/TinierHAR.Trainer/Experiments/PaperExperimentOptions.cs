@@ -26,6 +26,12 @@ public sealed class PaperExperimentOptions
     /// <summary>Samples between window starts; 0: the dataset's, or half of <see cref="WindowLength"/> when that is set.</summary>
     public int WindowStep { get; set; }
 
+    /// <summary>
+    /// Also quantise the trained network to int8 (<see cref="Int8Comparison"/>, calibrated on the fold's training
+    /// windows) and record its macro F1, bytes and speed beside the float32 model's.
+    /// </summary>
+    public bool CompareInt8 { get; set; }
+
     /// <summary>Threads of libtorch's CPU kernels; 0: half the cores (see <see cref="TinierHarTrainer.Options.Threads"/>).</summary>
     public int Threads { get; set; }
 }

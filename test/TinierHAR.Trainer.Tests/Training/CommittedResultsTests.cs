@@ -38,6 +38,20 @@ public sealed class CommittedResultsTests
     }
 
     [TestMethod]
+    public void The_committed_int8_comparison_is_the_runners_table()
+    {
+        var folder = Path.Combine(SharedData.RepositoryRoot, "experiments", "int8");
+        var results = ExperimentResults.Open(Path.Combine(folder, "results.csv"));
+        Assert.IsNotEmpty(results.Rows, "int8 results are committed");
+        foreach (var row in results.Rows)
+        {
+            Assert.IsNotNull(row.Int8MacroF1, $"{row.RunName}: int8 macro F1");
+            Assert.IsTrue(row.Int8ModelBytes > 0 && row.Int8LatencyMs > 0 && row.Int8WindowsPerSecond > 0 && row.WindowsPerSecond > 0, $"{row.RunName}: int8 bytes and speeds");
+        }
+        Assert.AreEqual(results.ToInt8Markdown(), File.ReadAllText(Path.Combine(folder, "int8.md")));
+    }
+
+    [TestMethod]
     public void Rerunning_the_first_epochs_of_a_committed_run_reproduces_its_trajectory()
     {
         var root = SharedData.RequireDirectory("data/uci-har-hapt");

@@ -33,6 +33,27 @@ public sealed class QuickstartTests
     }
 
     [TestMethod]
+    public void With_int8_writes_the_quantised_network_and_compares_it_with_the_float32_one()
+    {
+        var output = Directory.CreateTempSubdirectory("tinierhar-quickstart-");
+        var console = new StringWriter();
+        Assert.AreEqual(0, QuickstartRun.Run(Small(output) with { CompareInt8 = true }, console));
+        var report = console.ToString();
+        TestContext.WriteLine(report);
+        AssertOutputs(output, report);
+        var int8 = File.ReadAllBytes(Path.Combine(output.FullName, "tinierhar-int8.onnx"));
+        StringAssert.StartsWith(MLNet.Onnx.HarModelMetadata.Read(int8).Quantization, "int8 QDQ");
+        var rows = report.Split('\n').Where(l => l.StartsWith("| float32 |", StringComparison.Ordinal) || l.StartsWith("| int8 QDQ |", StringComparison.Ordinal))
+            .Select(l => l.Split('|', StringSplitOptions.TrimEntries)).ToArray();
+        Assert.HasCount(2, rows, "one row per model");
+        var f1 = rows.Select(r => double.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.AreEqual(f1[0], f1[1], 0.05, "int8 macro F1 near float32's");
+        Assert.AreEqual(int8.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), rows[1][4], "the int8 file's bytes");
+        Assert.IsTrue(rows.All(r => double.Parse(r[6], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture) > 0), "windows/s measured");
+        output.Delete(recursive: true);
+    }
+
+    [TestMethod]
     public void Runs_on_a_folder_of_CSV_logs()
     {
         var data = Directory.CreateTempSubdirectory("tinierhar-quickstart-data-");
