@@ -23,6 +23,7 @@ public static class HarCommandLine
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(EvaluateCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
+        root.Subcommands.Add(SiloCommand.Create());
         return root;
     }
 

@@ -5,7 +5,6 @@ using Microsoft.ML;
 using Spectre.Console;
 using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Scoring;
-using TinierHAR.MLNet.Windowing;
 
 namespace TinierHAR.Cli;
 
@@ -16,9 +15,6 @@ namespace TinierHAR.Cli;
 internal static class ScoreCommand
 {
     /// <summary>The label of windows below the confidence threshold.</summary>
-    public const string Unknown = "unknown";
-
-    private const string DefaultSubjectColumn = "Subject";
 
     public static Command Create()
     {
@@ -27,10 +23,10 @@ internal static class ScoreCommand
         var output = new Option<FileInfo>("--output") { Description = "Per-window predictions (CSV)", Required = true };
         var segments = new Option<FileInfo?>("--segments") { Description = "Merged activity segments (CSV)" };
         var smooth = new Option<int>("--smooth") { Description = "Majority smoothing over this many centred windows before segmenting (odd; 1 = none)", DefaultValueFactory = _ => 1 };
-        var threshold = new Option<double>("--threshold") { Description = $"Windows whose top probability is below this are '{Unknown}'", DefaultValueFactory = _ => 0 };
+        var threshold = new Option<double>("--threshold") { Description = $"Windows whose top probability is below this are '{LogCsvScoring.Unknown}'", DefaultValueFactory = _ => 0 };
         var time = new Option<string?>("--time") { Description = "Timestamp column; default: the bundle's" };
         var noTime = new Option<bool>("--no-time") { Description = "The logs have no timestamp column" };
-        var subject = new Option<string?>("--subject") { Description = $"Subject column; default: '{DefaultSubjectColumn}' when the first file has one" };
+        var subject = new Option<string?>("--subject") { Description = $"Subject column; default: '{LogCsvScoring.DefaultSubjectColumnName}' when the first file has one" };
         var subjectFromFile = new Option<string?>("--subject-from-file") { Description = "No subject column: a regular expression whose first group (or match) in each file name is the subject" };
         var session = new Option<string?>("--session") { Description = "Session column; default: one session per file" };
         var rate = new Option<double?>("--rate") { Description = "The sampling rate in Hz of logs without timestamps; default: the bundle's" };
@@ -39,41 +35,24 @@ internal static class ScoreCommand
         var units = new Option<string?>("--units") { Description = "The log's channel units where they differ from the model's (g, mg, m/s^2, rad/s, deg/s): one per model channel, or channel=unit pairs" };
         var malformed = new Option<MalformedRowPolicy>("--malformed") { Description = "Malformed lines: Error (stop, naming file and line) or Skip (count them)", DefaultValueFactory = _ => MalformedRowPolicy.Error };
         var batch = new Option<int>("--batch-size") { Description = "Windows per ONNX Runtime call", DefaultValueFactory = _ => new BatchedHarScorerOptions().BatchSize };
+        var cluster = new Option<string?>("--cluster") { Description = "Score on the scoring cluster (tinierhar silo): localhost gateway ports such as 30000,30001, or the cluster's PostgreSQL connection string. --output is then a folder: NAME.predictions.csv and NAME.segments.csv per input file" };
         var threads = new Option<int>("--threads") { Description = "Batches scored side by side (0: one per core)", DefaultValueFactory = _ => 0 };
         var command = new Command("score", "Score CSV sensor logs with a model bundle: per-window predictions, activity segments and a summary of every row.")
         {
-            model, input, output, segments, smooth, threshold, time, noTime, subject, session, rate, malformed, batch, threads, channels, units, subjectFromFile,
+            model, input, output, segments, smooth, threshold, time, noTime, subject, session, rate, malformed, batch, threads, channels, units, subjectFromFile, cluster,
         };
         timing.AddTo(command);
-        command.SetAction(parse => HarCommandLine.Run(parse, console =>
+
+        // The flags as library options, resolved against the bundle (its channels, timestamp column and rate).
+        LogCsvScoringOptions Options(ParseResult parse, BundleManifest manifest)
         {
             ActivitySegmenter.ValidateSmoothing(parse.GetValue(smooth), "--smooth");
             var minimum = parse.GetValue(threshold);
             if (minimum is < 0 or > 1)
                 throw new ArgumentException($"Invalid option '--threshold': a probability between 0 and 1 (got {minimum}).");
-            var ml = new MLContext();
-            using var bundle = HarModelBundle.Load(ml, parse.GetValue(model)!.FullName);
-            var manifest = bundle.Manifest;
             var timeColumn = parse.GetValue(noTime) ? null : parse.GetValue(time) ?? manifest.TimestampColumnName;
             var mapping = ChannelFlags.Mapping(parse.GetValue(channels), manifest.ChannelNames);
-            var columns = new CsvSampleOptions
-            {
-                ChannelColumnNames = manifest.ChannelNames.Select(n => mapping.GetValueOrDefault(n) ?? n).ToArray(),
-                TimestampColumnName = timeColumn,
-                TimestampUnit = timing.TimeUnit(parse),
-                SubjectColumnName = parse.GetValue(subject),
-                SubjectFileNamePattern = parse.GetValue(subjectFromFile),
-                SessionColumnName = parse.GetValue(session),
-                MalformedRows = parse.GetValue(malformed),
-            };
-            var samples = ml.Data.LoadSensorCsv(parse.GetValue(input)!, columns);
-            // Several subjects in one file restart their clocks; reading them as one recording would be refused.
-            if (columns.SubjectColumnName is null && columns.SubjectFileNamePattern is null && samples.FirstFileColumnNames().Contains(DefaultSubjectColumn))
-            {
-                columns.SubjectColumnName = DefaultSubjectColumn;
-                samples = ml.Data.LoadSensorCsv(parse.GetValue(input)!, columns);
-            }
-            var logOptions = new LogScoringOptions
+            var scoring = new LogScoringOptions
             {
                 SamplingRateHz = parse.GetValue(rate),
                 TimestampColumnName = timeColumn,
@@ -81,42 +60,65 @@ internal static class ScoreCommand
                 ChannelUnits = ChannelFlags.Units(parse.GetValue(units), manifest.ChannelNames, manifest.ChannelUnits),
                 GroupColumnNames = [CsvSamplesDataView.SourceColumnName, CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName],
             };
-            timing.Apply(parse, logOptions);
-            var scored = bundle.ScoreLogBatched(samples, logOptions, new BatchedHarScoringOptions { BatchSize = parse.GetValue(batch), ConcurrentBatches = parse.GetValue(threads) });
-            // Without timestamps, times are sample positions at the windows' rate (the bundle's; the log's when the bundle has none).
-            var job = new ScoringJob(manifest, timeColumn is not null, minimum, parse.GetValue(smooth), manifest.SamplingRateHz ?? parse.GetValue(rate) ?? 1);
+            timing.Apply(parse, scoring);
+            return new LogCsvScoringOptions
+            {
+                Columns = new CsvSampleOptions
+                {
+                    ChannelColumnNames = manifest.ChannelNames.Select(n => mapping.GetValueOrDefault(n) ?? n).ToArray(),
+                    TimestampColumnName = timeColumn,
+                    TimestampUnit = timing.TimeUnit(parse),
+                    SubjectColumnName = parse.GetValue(subject),
+                    SubjectFileNamePattern = parse.GetValue(subjectFromFile),
+                    SessionColumnName = parse.GetValue(session),
+                    MalformedRows = parse.GetValue(malformed),
+                },
+                Scoring = scoring,
+                Batching = new BatchedHarScoringOptions { BatchSize = parse.GetValue(batch), ConcurrentBatches = parse.GetValue(threads) },
+                Smoothing = parse.GetValue(smooth),
+                UnknownThreshold = minimum,
+            };
+        }
+
+        command.SetAction(parse => HarCommandLine.Run(parse, console =>
+        {
+            var ml = new MLContext();
+            using var bundle = HarModelBundle.Load(ml, parse.GetValue(model)!.FullName);
+            var options = Options(parse, bundle.Manifest);
+            if (parse.GetValue(cluster) is { } nodes)
+                return ClusterScoring.Run(console, ml, parse.GetValue(model)!.FullName, parse.GetValue(input)!, parse.GetValue(output)!.FullName, options, ClusterScoring.Options(nodes));
             var clock = Stopwatch.StartNew();
             var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console) });
-            var totals = terminal.Progress().AutoClear(false)
+            var result = terminal.Progress().AutoClear(false)
                 .Columns(new SpinnerColumn(), new TaskDescriptionColumn { Alignment = Justify.Left }, new ElapsedTimeColumn())
                 .Start(progress =>
                 {
                     var task = progress.AddTask("scoring");
                     task.IsIndeterminate = true;
-                    var result = job.Run(scored.Predictions, parse.GetValue(output)!.FullName, parse.GetValue(segments)?.FullName, (rows, windows) =>
+                    var scored = LogCsvScoring.Score(ml, bundle, parse.GetValue(input)!, parse.GetValue(output)!.FullName, parse.GetValue(segments)?.FullName, options, (rows, windows) =>
                         task.Description = string.Create(CultureInfo.InvariantCulture, $"scoring: {rows:N0} rows, {windows:N0} windows, {rows / Math.Max(1e-9, clock.Elapsed.TotalSeconds):N0} rows/s"));
                     task.StopTask();
-                    return result;
+                    return scored;
                 });
-            Summarize(console, samples, scored.Windows.LastReport!, totals, clock.Elapsed, parse.GetValue(output)!, parse.GetValue(segments));
+            Summarize(console, result, clock.Elapsed, parse.GetValue(output)!, parse.GetValue(segments));
             return 0;
         }));
         return command;
     }
 
-    private static void Summarize(TextWriter console, CsvSamplesDataView samples, WindowingReport windows, ScoringTotals totals, TimeSpan elapsed, FileInfo output, FileInfo? segments)
+    private static void Summarize(TextWriter console, LogCsvScoringResult result, TimeSpan elapsed, FileInfo output, FileInfo? segments)
     {
-        var read = samples.LastReport!;
+        var (read, windows) = (result.Read, result.Windowing);
         var invariant = CultureInfo.InvariantCulture;
         var skipped = read.RowsSkipped.Values.Sum();
         console.WriteLine(string.Create(invariant, $"files:            {read.Files:N0}"));
         foreach (var line in TimingSummary.Lines(read, windows))
             console.WriteLine(line);
-        console.WriteLine(string.Create(invariant, $"windows scored:   {totals.Windows:N0} ({totals.Unknown:N0} below the threshold, '{Unknown}')"));
-        if (totals.Segments is { } count)
+        console.WriteLine(string.Create(invariant, $"windows scored:   {result.Windows:N0} ({result.Unknown:N0} below the threshold, '{LogCsvScoring.Unknown}')"));
+        if (result.Segments is { } count)
             console.WriteLine(string.Create(invariant, $"segments:         {count:N0} → {segments!.FullName}"));
         console.WriteLine(string.Create(invariant, $"predictions:      {output.FullName}"));
-        console.WriteLine(string.Create(invariant, $"speed:            {(windows.RowsRead + skipped) / elapsed.TotalSeconds:N0} rows/s, {totals.Windows / elapsed.TotalSeconds:N0} windows/s (the scoring pass, {elapsed.TotalSeconds:0.0} s)"));
+        console.WriteLine(string.Create(invariant, $"speed:            {(windows.RowsRead + skipped) / elapsed.TotalSeconds:N0} rows/s, {result.Windows / elapsed.TotalSeconds:N0} windows/s (the scoring pass, {elapsed.TotalSeconds:0.0} s)"));
         using var process = Process.GetCurrentProcess();
         var sinceStart = DateTime.Now - process.StartTime;
         console.WriteLine(string.Create(invariant, $"whole run:        {(windows.RowsRead + skipped) / sinceStart.TotalSeconds:N0} rows/s ({sinceStart.TotalSeconds:0.0} s since the process started: start-up and bundle loading too)"));

@@ -239,12 +239,15 @@ public sealed class TinierHarTrainerTests
         File.Delete(checkpoint);
 
         // BatchNorm's running statistics move during any training epoch; the classifier weights move only with the rate.
-        var initializer = global::Onnx.ModelProto.Parser.ParseFrom(model.OnnxModel).Graph.Initializer.Single(i => i.Name == "classifier.0.weight");
+        // The graph keeps the classifier transposed, (directions, H, K), for its direction-major attention.
+        var initializer = global::Onnx.ModelProto.Parser.ParseFrom(model.OnnxModel).Graph.Initializer.Single(i => i.Name == "classifier.0.weight_t");
         var exported = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, float>(initializer.RawData.Span).ToArray();
         var expected = source.state_dict()["classifier.0.weight"].data<float>().ToArray();
         Assert.AreEqual(expected.Length, exported.Length);
-        for (var i = 0; i < expected.Length; i++)
-            Assert.AreEqual(expected[i], exported[i], 1e-6, $"classifier weight {i} comes from the checkpoint");
+        var (classes, width) = (Activities.Length, expected.Length / Activities.Length);
+        for (var c = 0; c < classes; c++)
+            for (var j = 0; j < width; j++)
+                Assert.AreEqual(expected[c * width + j], exported[j * classes + c], 1e-6, $"classifier weight ({c}, {j}) comes from the checkpoint");
     }
 
     [TestMethod]

@@ -3,15 +3,14 @@ using Microsoft.ML;
 using Microsoft.ML.Data;
 using nietras.SeparatedValues;
 using TinierHAR.MLNet.Data;
-using TinierHAR.MLNet.Scoring;
 using TinierHAR.MLNet.Windowing;
 
-namespace TinierHAR.Cli;
+namespace TinierHAR.MLNet.Scoring;
 
 /// <summary>Reads scored windows once, writing the per-window CSV and the segments (each to a temporary file renamed on success).</summary>
-internal sealed class ScoringJob(BundleManifest manifest, bool timed, double threshold, int smoothing, double rateHz)
+internal sealed class ScoredWindowsCsvWriter(BundleManifest manifest, bool timed, double threshold, int smoothing, double rateHz)
 {
-    public ScoringTotals Run(IDataView predictions, string outputPath, string? segmentsPath, Action<long, long> progress)
+    public (long Windows, long Unknown, long? Segments) Write(IDataView predictions, string outputPath, string? segmentsPath, Action<long, long>? progress)
     {
         var schema = predictions.Schema;
         string[] needed = [CsvSamplesDataView.SourceColumnName, CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName,
@@ -56,8 +55,8 @@ internal sealed class ScoringJob(BundleManifest manifest, bool timed, double thr
             uint key1 = 0;
             predicted(ref key1);
             var best = (int)key1 - 1;
-            var activity = values[best] < threshold ? ScoreCommand.Unknown : classes[best];
-            if (activity == ScoreCommand.Unknown) unknown++;
+            var activity = values[best] < threshold ? LogCsvScoring.Unknown : classes[best];
+            if (activity == LogCsvScoring.Unknown) unknown++;
 
             var key = $"{keys.Source}|{keys.Subject}|{keys.Session}";
             if (key != sequence)
@@ -97,7 +96,7 @@ internal sealed class ScoringJob(BundleManifest manifest, bool timed, double thr
                     WriteSegment(segmentsCsv, segment, sequenceKeys[segment.Sequence], ref segments);
             }
             if (++windows % 2048 == 0)
-                progress(lastSample + 1, windows);
+                progress?.Invoke(lastSample + 1, windows);
         }
         if (segmentsCsv is not null)
         {
@@ -108,7 +107,7 @@ internal sealed class ScoringJob(BundleManifest manifest, bool timed, double thr
         segmentsCsv?.Dispose();
         windowsFile.Commit();
         segmentsFile?.Commit();
-        return new ScoringTotals(windows, unknown, segmentsFile is null ? null : segments);
+        return (windows, unknown, segmentsFile is null ? null : segments);
     }
 
     private static void WriteSegment(SepWriter csv, ActivitySegment segment, (string Source, string Subject, string Session) keys, ref long count)

@@ -1,0 +1,78 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.ML;
+using Spectre.Console;
+using TinierHAR.Cluster.Hosting;
+using TinierHAR.Cluster.Jobs;
+using TinierHAR.MLNet.Scoring;
+
+namespace TinierHAR.Cli;
+
+/// <summary><c>score --cluster</c>: the same scoring as a job on the scoring cluster, one file per worker, followed to its end.</summary>
+internal static class ClusterScoring
+{
+    /// <summary>Exit code when some file of the job failed (the others are scored).</summary>
+    public const int FilesFailed = 1;
+
+    /// <summary>The cluster to reach: localhost gateway ports (<c>30000</c> or <c>30000,30001</c>) or a PostgreSQL connection string.</summary>
+    public static ScoringClusterOptions Options(string cluster)
+    {
+        if (cluster.Contains('=', StringComparison.Ordinal))
+            return new ScoringClusterOptions { PostgresConnectionString = cluster };
+        var ports = cluster.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (ports.Length == 0 || !ports.All(p => int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n is > 0 and < 65536))
+            throw new ArgumentException($"Invalid option '--cluster': localhost gateway ports such as 30000,30001, or a PostgreSQL connection string (got '{cluster}').");
+        return new ScoringClusterOptions { GatewayPorts = ports.Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToArray() };
+    }
+
+    public static int Run(TextWriter console, MLContext ml, string model, string input, string outputFolder, LogCsvScoringOptions options, ScoringClusterOptions cluster)
+    {
+        var files = ml.Data.LoadSensorCsv(input, options.Columns).Files;
+        var spec = ScoringJobRunner.CreateSpec(model, files, outputFolder, options);
+        using var host = Host.CreateDefaultBuilder()
+            .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Error))
+            .UseOrleansClient(client => client.AddTinierHarScoring(cluster))
+            .Build();
+        host.Start();
+        var client = host.Services.GetRequiredService<IClusterClient>();
+        console.WriteLine($"job {spec.JobId}: {files.Count:N0} file(s) → {spec.OutputFolder}");
+        var started = DateTime.UtcNow;
+        var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console) });
+        var status = terminal.Progress().AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new ElapsedTimeColumn())
+            .Start(progress =>
+            {
+                var task = progress.AddTask("scoring", maxValue: files.Count);
+                var final = ScoringJobRunner.RunAsync(client, spec, s =>
+                {
+                    task.Value = s.Done + s.Failed;
+                    task.Description = string.Create(CultureInfo.InvariantCulture,
+                        $"{s.Done:N0} of {s.Files.Count:N0} files done, {s.Failed:N0} failed, {s.Files.Count(f => f.State == FileState.Running):N0} running, {s.RowsRead / Math.Max(1e-9, (DateTime.UtcNow - started).TotalSeconds):N0} rows/s");
+                }).GetAwaiter().GetResult();
+                task.StopTask();
+                return final;
+            });
+        host.StopAsync().GetAwaiter().GetResult();
+        return Summarize(console, status, DateTime.UtcNow - started);
+    }
+
+    private static int Summarize(TextWriter console, ScoringJobStatus status, TimeSpan elapsed)
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        foreach (var file in status.Files.Where(f => f.State == FileState.Done))
+        {
+            var o = file.Outcome!;
+            console.WriteLine(string.Create(invariant,
+                $"{FileScoring.OutputName(file.Input)}: {o.RowsRead:N0} rows = {o.RowsInWindows:N0} in windows + {o.RowsRemoved:N0} removed + {o.RowsNotCovered:N0} not covered; {o.Windows:N0} windows, {o.Segments:N0} segments; {o.Seconds:0.0} s on {o.Silo}{(file.Attempts > 1 ? $" (attempt {file.Attempts})" : "")}"));
+        }
+        var done = status.Files.Where(f => f.State == FileState.Done).Select(f => f.Outcome!).ToArray();
+        var rows = done.Sum(o => o.RowsRead);
+        console.WriteLine(string.Create(invariant,
+            $"total: {status.Done:N0} of {status.Files.Count:N0} files, {rows:N0} rows = {done.Sum(o => o.RowsInWindows):N0} in windows + {done.Sum(o => o.RowsRemoved):N0} removed + {done.Sum(o => o.RowsNotCovered):N0} not covered; {done.Sum(o => o.Windows):N0} windows; {rows / Math.Max(1e-9, elapsed.TotalSeconds):N0} rows/s over {elapsed.TotalSeconds:0.0} s"));
+        foreach (var file in status.Files.Where(f => f.State == FileState.Failed))
+            console.WriteLine($"failed: {file.Outcome?.Error ?? file.Input}");
+        return status.Failed > 0 ? FilesFailed : 0;
+    }
+}

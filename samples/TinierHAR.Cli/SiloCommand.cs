@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using TinierHAR.Cluster.Hosting;
+
+namespace TinierHAR.Cli;
+
+/// <summary><c>silo</c>: one silo of the scoring cluster, until stopped (Ctrl+C or SIGTERM).</summary>
+internal static class SiloCommand
+{
+    public static Command Create()
+    {
+        var defaults = new ScoringClusterOptions();
+        var port = new Option<int>("--port") { Description = "This silo's port for other silos", DefaultValueFactory = _ => defaults.SiloPort };
+        var gateway = new Option<int>("--gateway") { Description = "This silo's port for clients (score --cluster)", DefaultValueFactory = _ => defaults.GatewayPort };
+        var primary = new Option<int>("--primary") { Description = "Localhost clustering: the port of the first silo, which the others join", DefaultValueFactory = _ => defaults.PrimarySiloPort };
+        var postgres = new Option<string?>("--postgres") { Description = "A PostgreSQL connection string: ADO.NET clustering and job persistence there (tables created by eng/cluster-db.sh) instead of localhost clustering and memory" };
+        var command = new Command("silo", "Run a silo of the scoring cluster: it scores the files of jobs that score --cluster submits.") { port, gateway, primary, postgres };
+        command.SetAction(parse => HarCommandLine.Run(parse, console =>
+        {
+            var options = new ScoringClusterOptions
+            {
+                SiloPort = parse.GetValue(port),
+                GatewayPort = parse.GetValue(gateway),
+                PrimarySiloPort = parse.GetValue(primary),
+                PostgresConnectionString = parse.GetValue(postgres),
+            };
+            using var host = Host.CreateDefaultBuilder()
+                // Warnings (a file whose worker did not come back) and errors; not Orleans's start-up notes.
+                .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans.Runtime.Silo", LogLevel.Error))
+                .UseOrleans(silo => silo.AddTinierHarScoring(options))
+                .Build();
+            host.Start();
+            console.WriteLine($"silo ready: port {options.SiloPort}, gateway {options.GatewayPort}, {(options.PostgresConnectionString is null ? $"localhost clustering (primary {options.PrimarySiloPort}), jobs in memory" : "PostgreSQL clustering and jobs")}");
+            host.WaitForShutdown();
+            return 0;
+        }));
+        return command;
+    }
+}

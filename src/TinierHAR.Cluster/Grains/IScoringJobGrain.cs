@@ -1,0 +1,16 @@
+using TinierHAR.Cluster.Jobs;
+
+namespace TinierHAR.Cluster.Grains;
+
+/// <summary>A scoring job, keyed by its id: it owns the job's files and their states, and hands the files to workers.</summary>
+[Alias("tinierhar.scoring-job")]
+public interface IScoringJobGrain : IGrainWithStringKey
+{
+    /// <summary>Starts the job, or reattaches to it where it exists with the same spec (its done files are skipped).</summary>
+    [Alias("submit")]
+    Task<ScoringJobStatus> Submit(ScoringJobSpec spec);
+
+    /// <summary>Where the job stands.</summary>
+    [Alias("status")]
+    Task<ScoringJobStatus> Status();
+}

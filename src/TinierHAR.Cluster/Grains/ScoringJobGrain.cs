@@ -1,0 +1,119 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using TinierHAR.Cluster.Hosting;
+using TinierHAR.Cluster.Jobs;
+
+namespace TinierHAR.Cluster.Grains;
+
+/// <summary>
+/// The job: its files and their states in grain storage (memory, or PostgreSQL), two files in flight per active silo,
+/// each given to a worker grain. A worker whose silo dies fails its call once Orleans's membership declares the silo
+/// dead; the file goes back to the queue and another silo scores it. The grain is reentrant, so that status queries
+/// are answered while workers run, and a timer keeps it alive and dispatching while the job is unfinished.
+/// </summary>
+[Reentrant]
+internal sealed partial class ScoringJobGrain(
+    [PersistentState("job", ScoringCluster.JobStorageName)] IPersistentState<ScoringJobStatus> job,
+    ILogger<ScoringJobGrain> log) : Grain, IScoringJobGrain
+{
+    /// <summary>Attempts after which a file whose workers keep failing is given up.</summary>
+    private const int MaxAttempts = 5;
+
+    private static readonly TimeSpan PumpInterval = TimeSpan.FromSeconds(2);
+    private readonly HashSet<string> inFlight = new(StringComparer.Ordinal);
+    private Task lastSave = Task.CompletedTask;
+    private IGrainTimer? timer;
+
+    /// <inheritdoc />
+    public async Task<ScoringJobStatus> Submit(ScoringJobSpec spec)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        if (spec.JobId != this.GetPrimaryKeyString())
+            throw new ArgumentException($"The spec names job '{spec.JobId}', not '{this.GetPrimaryKeyString()}'.", nameof(spec));
+        if (job.State.Spec is null)
+        {
+            job.State.Spec = spec;
+            job.State.Files = spec.Inputs.Select(input => new JobFile { Input = input }).ToList();
+            job.State.SubmittedUtc = DateTime.UtcNow;
+            await Save();
+        }
+        else if (!SameJob(job.State.Spec, spec))
+        {
+            throw new ArgumentException($"Job '{spec.JobId}' exists with other inputs, outputs or options.", nameof(spec));
+        }
+        await Pump();
+        return job.State;
+    }
+
+    /// <inheritdoc />
+    public async Task<ScoringJobStatus> Status()
+    {
+        await Pump();
+        return job.State;
+    }
+
+    private static bool SameJob(ScoringJobSpec a, ScoringJobSpec b) =>
+        a.ModelPath == b.ModelPath && a.OutputFolder == b.OutputFolder && a.OptionsJson == b.OptionsJson && a.Inputs.SequenceEqual(b.Inputs);
+
+    /// <summary>Gives waiting files to workers up to the in-flight limit; a file "running" in an earlier activation waits again.</summary>
+    private async Task Pump()
+    {
+        if (job.State.Spec is not { } spec || job.State.Completed)
+        {
+            timer?.Dispose();
+            timer = null;
+            return;
+        }
+        timer ??= this.RegisterGrainTimer(_ => Pump(), new GrainTimerCreationOptions { DueTime = PumpInterval, Period = PumpInterval, Interleave = true, KeepAlive = true });
+        var limit = 2 * Math.Max(1, (await GrainFactory.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count);
+        foreach (var file in job.State.Files.Where(f => f.State is FileState.Pending or FileState.Running).ToList())
+        {
+            if (inFlight.Count >= limit) break;
+            if (inFlight.Add(file.Input))
+                _ = Dispatch(spec, file);
+        }
+    }
+
+    private async Task Dispatch(ScoringJobSpec spec, JobFile file)
+    {
+        try
+        {
+            file.State = FileState.Running;
+            file.Attempts++;
+            await Save();
+            try
+            {
+                var outcome = await GrainFactory.GetGrain<IFileScoringGrain>($"{spec.JobId}|{file.Input}").Score(spec, file.Input);
+                file.Outcome = outcome;
+                file.State = outcome.Error is null ? FileState.Done : FileState.Failed;
+            }
+            catch (Exception e)
+            {
+                // The worker's silo died or the call timed out: the file waits for another worker.
+                FileDidNotComeBack(log, e, spec.JobId, file.Input, file.Attempts);
+                file.State = file.Attempts >= MaxAttempts ? FileState.Failed : FileState.Pending;
+                if (file.State == FileState.Failed)
+                    file.Outcome = new FileOutcome { Error = $"{file.Input}: no worker finished it in {file.Attempts} attempts; the last: {e.Message}" };
+            }
+            await Save();
+        }
+        finally
+        {
+            inFlight.Remove(file.Input);
+        }
+        await Pump();
+    }
+
+    /// <summary>Writes the job's state, one write after the other (the grain is reentrant).</summary>
+    private Task Save() => lastSave = SaveAfter(lastSave);
+
+    private async Task SaveAfter(Task previous)
+    {
+        // The previous write's caller sees its failure; this write goes ahead with the newer state regardless.
+        await previous.ContinueWith(_ => { }, TaskScheduler.Current);
+        await job.WriteStateAsync();
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: {File} (attempt {Attempt}) did not come back")]
+    private static partial void FileDidNotComeBack(ILogger logger, Exception error, string job, string file, int attempt);
+}
