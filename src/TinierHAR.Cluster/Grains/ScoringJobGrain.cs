@@ -17,7 +17,7 @@ internal sealed partial class ScoringJobGrain(
     ILogger<ScoringJobGrain> log) : Grain, IScoringJobGrain
 {
     /// <summary>Attempts after which a file whose workers keep failing is given up.</summary>
-    private const int MaxAttempts = 5;
+    private const int MaxAttempts = 6;
 
     private static readonly TimeSpan PumpInterval = TimeSpan.FromSeconds(2);
     private readonly HashSet<string> inFlight = new(StringComparer.Ordinal);
@@ -91,9 +91,17 @@ internal sealed partial class ScoringJobGrain(
             {
                 // The worker's silo died or the call timed out: the file waits for another worker.
                 FileDidNotComeBack(log, e, spec.JobId, file.Input, file.Attempts);
-                file.State = file.Attempts >= MaxAttempts ? FileState.Failed : FileState.Pending;
-                if (file.State == FileState.Failed)
+                if (file.Attempts >= MaxAttempts)
+                {
+                    file.State = FileState.Failed;
                     file.Outcome = new FileOutcome { Error = $"{file.Input}: no worker finished it in {file.Attempts} attempts; the last: {e.Message}" };
+                }
+                else
+                {
+                    // Until the membership declares the silo dead, the file's grain still points at it: wait 2, 4, 8, 16, 30 s.
+                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, 1 << file.Attempts)));
+                    file.State = FileState.Pending;
+                }
             }
             await Save();
         }

@@ -52,6 +52,9 @@ public static class ScoringJobRunner
             progress?.Invoke(status);
             await Task.Delay(poll ?? TimeSpan.FromMilliseconds(500), cancellation);
             status = await Retrying(job.Status, cancellation);
+            // The job's state was in memory on a silo that died: submit it again; the files done are skipped.
+            if (status.Spec is null)
+                status = await Retrying(() => job.Submit(spec), cancellation);
         }
         progress?.Invoke(status);
         return status;

@@ -1,0 +1,253 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.ML;
+using Orleans.TestingHost;
+using TinierHAR.Cluster.Hosting;
+using TinierHAR.Cluster.Jobs;
+using TinierHAR.MLNet.Data;
+using TinierHAR.MLNet.Scoring;
+using TinierHAR.MLNet.Windowing;
+using TinierHAR.TestSupport;
+
+namespace TinierHAR.Cli.Tests;
+
+/// <summary>
+/// Batch scoring on the Orleans scoring cluster: (a) three silos in this process score a folder of generated logs to
+/// the bytes that scoring each file here gives, skip done files when the job comes again, and fail a bad file without
+/// failing the job; (b) two silo processes and the tool's client on localhost, one silo killed (SIGKILL) mid-job: the
+/// job completes, every output is the local score's, and the rows add up.
+/// </summary>
+[TestClass]
+public sealed class ClusterScoringTests
+{
+    private static FixtureFolder fixture = null!;
+    private static string bundle = null!;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [ClassInitialize]
+    public static void TrainOnAGeneratedLog(TestContext context)
+    {
+        fixture = new FixtureFolder();
+        var train = Path.Combine(fixture.Root, "train.csv");
+        Assert.AreEqual(0, Tool.Run("generate", "--output", train, "--subjects", "5", "--seed", "3").ExitCode);
+        var model = Path.Combine(fixture.Root, "model");
+        var trained = Tool.Run("train", "--data", train, "--output", model, "--epochs", "2", "--test-subjects", "subject05");
+        Assert.AreEqual(0, trained.ExitCode, trained.Error);
+        bundle = Path.Combine(model, "bundle.zip");
+    }
+
+    [ClassCleanup]
+    public static void Remove() => fixture.Dispose();
+
+    /// <summary>Logs of one generated subject each, <paramref name="hours"/> long, in a folder of their own.</summary>
+    private static string[] Logs(string folder, int count, double hours, int seed)
+    {
+        var files = Enumerable.Range(1, count).Select(i => Path.Combine(fixture.Root, folder, $"wearer{i:00}.csv")).ToArray();
+        for (var i = 0; i < count; i++)
+        {
+            var generated = Tool.Run("generate", "--output", files[i], "--subjects", "1", "--hours", hours.ToString(System.Globalization.CultureInfo.InvariantCulture), "--seed", $"{seed + i}");
+            Assert.AreEqual(0, generated.ExitCode, generated.Error);
+        }
+        return files;
+    }
+
+    /// <summary>The options the tool's score builds for the bundle's own columns (subject column, smoothing 3).</summary>
+    private static LogCsvScoringOptions Options()
+    {
+        using var loaded = HarModelBundle.Load(new MLContext(), bundle);
+        var manifest = loaded.Manifest;
+        return new LogCsvScoringOptions
+        {
+            Columns = new CsvSampleOptions { ChannelColumnNames = manifest.ChannelNames, TimestampColumnName = manifest.TimestampColumnName, SubjectColumnName = "Subject" },
+            Scoring = new LogScoringOptions
+            {
+                TimestampColumnName = manifest.TimestampColumnName,
+                GroupColumnNames = [CsvSamplesDataView.SourceColumnName, CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName],
+                InvalidValues = InvalidValuePolicy.Interpolate,
+            },
+            Smoothing = 3,
+        };
+    }
+
+    private sealed class ScoringSilo : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder) =>
+            siloBuilder.AddMemoryGrainStorage(ScoringCluster.JobStorageName).AddTinierHarScoringServices();
+    }
+
+    [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public async Task Three_silos_in_process_score_each_file_as_local_scoring_does()
+    {
+        var logs = Logs("logs-a", 6, 0.3, seed: 40);
+        var bad = fixture.Write(Path.Combine("logs-a", "broken.csv"), "when,what\n1,2\n");
+        var options = Options();
+        var output = Path.Combine(fixture.Root, "cluster-a");
+        var spec = ScoringJobRunner.CreateSpec(bundle, [.. logs, bad], output, options);
+
+        var builder = new TestClusterBuilder(3);
+        builder.AddSiloBuilderConfigurator<ScoringSilo>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        try
+        {
+            var status = await ScoringJobRunner.RunAsync(cluster.Client, spec, poll: TimeSpan.FromMilliseconds(200), cancellation: TestContext.CancellationTokenSource.Token);
+            Assert.AreEqual(logs.Length, status.Done, "every log scored");
+            var failed = status.Files.Single(f => f.State == FileState.Failed);
+            Assert.AreEqual(bad, failed.Input);
+            StringAssert.Contains(failed.Outcome!.Error, "broken.csv", "the bad file's error names it");
+            TestContext.WriteLine($"bad file: {failed.Outcome.Error}");
+            TestContext.WriteLine(string.Join("\n", status.Files.Where(f => f.State == FileState.Done).Select(f => $"{Path.GetFileName(f.Input)} on {f.Outcome!.Silo}")));
+
+            var ml = new MLContext();
+            using var local = HarModelBundle.Load(ml, bundle);
+            foreach (var file in status.Files.Where(f => f.State == FileState.Done))
+            {
+                var (predictions, segments, _) = FileScoring.Outputs(output, file.Input);
+                var here = Path.Combine(fixture.Root, "local-a", FileScoring.OutputName(file.Input));
+                Directory.CreateDirectory(Path.GetDirectoryName(here)!);
+                var result = LogCsvScoring.Score(ml, local, file.Input, here + ".predictions.csv", here + ".segments.csv", options);
+                CollectionAssert.AreEqual(File.ReadAllBytes(here + ".predictions.csv"), File.ReadAllBytes(predictions), $"{file.Input}: predictions");
+                CollectionAssert.AreEqual(File.ReadAllBytes(here + ".segments.csv"), File.ReadAllBytes(segments), $"{file.Input}: segments");
+                Assert.IsTrue(file.Outcome!.RowsAddUp, $"{file.Input}: rows add up");
+                Assert.AreEqual(result.Windowing.RowsRead, file.Outcome.RowsRead, $"{file.Input}: rows read");
+                Assert.AreEqual(result.Windows, file.Outcome.Windows, $"{file.Input}: windows");
+            }
+            var loads = cluster.Silos.Cast<InProcessSiloHandle>().Select(s => s.SiloHost.Services.GetRequiredService<BundleCache>().Loads).ToArray();
+            Assert.IsTrue(loads.All(l => l <= 1), $"the bundle is loaded once per silo at most ({string.Join(", ", loads)})");
+
+            // The same job again: nothing is scored twice.
+            var markers = status.Files.Where(f => f.State == FileState.Done).Select(f => File.GetLastWriteTimeUtc(FileScoring.Outputs(output, f.Input).Marker)).ToArray();
+            var again = await ScoringJobRunner.RunAsync(cluster.Client, spec, cancellation: TestContext.CancellationTokenSource.Token);
+            Assert.AreEqual((logs.Length, 1), (again.Done, again.Failed));
+            CollectionAssert.AreEqual(markers, again.Files.Where(f => f.State == FileState.Done).Select(f => File.GetLastWriteTimeUtc(FileScoring.Outputs(output, f.Input).Marker)).ToArray(),
+                "no output rewritten");
+        }
+        finally
+        {
+            await cluster.StopAllSilosAsync();
+            await cluster.DisposeAsync();
+        }
+    }
+
+    [TestMethod]
+    [Timeout(600_000, CooperativeCancellation = true)]
+    public void A_silo_killed_mid_job_costs_time_not_data()
+    {
+        var logs = Logs("logs-b", 8, 1.5, seed: 60);
+        var output = Path.Combine(fixture.Root, "cluster-b");
+        var (primary, primaryGateway, second, secondGateway) = (FreePort(), FreePort(), FreePort(), FreePort());
+        using var first = Silo(primary, primaryGateway, primary);
+        using var other = Silo(second, secondGateway, primary);
+
+        var client = Task.Run(() => Tool.Run("score", "--model", bundle, "--input", Path.Combine(fixture.Root, "logs-b", "*.csv"), "--output", output,
+            "--subject", "Subject", "--smooth", "3", "--cluster", $"{primaryGateway},{secondGateway}"));
+        // Kill the second silo (the first keeps localhost clustering's membership) once the job is under way.
+        var clock = Stopwatch.StartNew();
+        while (!Directory.Exists(output) || Directory.GetFiles(output, "*.done.json").Length == 0)
+        {
+            Assert.IsLessThan(TimeSpan.FromMinutes(3), clock.Elapsed, "the job started");
+            Thread.Sleep(100);
+        }
+        var doneBeforeKill = Directory.GetFiles(output, "*.done.json").Length;
+        other.Kill();
+        TestContext.WriteLine($"killed the second silo with {doneBeforeKill} of {logs.Length} files done");
+
+        Assert.IsTrue(client.Wait(TimeSpan.FromMinutes(5)), "the job completes");
+        var (exitCode, text, error) = client.Result;
+        TestContext.WriteLine(text);
+        Assert.AreEqual(0, exitCode, error + text);
+        StringAssert.Contains(text, $"total: {logs.Length} of {logs.Length} files");
+        Assert.IsLessThan(logs.Length, doneBeforeKill, "the silo died mid-job");
+        foreach (var line in text.Split('\n').Where(l => l.StartsWith("wearer", StringComparison.Ordinal)))
+        {
+            var rows = Regex.Match(line, @"([\d,]+) rows = ([\d,]+) in windows \+ ([\d,]+) removed \+ ([\d,]+) not covered");
+            Assert.IsTrue(rows.Success, line);
+            var n = Enumerable.Range(1, 4).Select(g => long.Parse(rows.Groups[g].Value.Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            Assert.AreEqual(n[0], n[1] + n[2] + n[3], $"rows add up: {line}");
+        }
+        foreach (var log in logs)
+        {
+            var here = Path.Combine(fixture.Root, "local-b", FileScoring.OutputName(log));
+            var local = Tool.Run("score", "--model", bundle, "--input", log, "--output", here + ".predictions.csv", "--segments", here + ".segments.csv", "--subject", "Subject", "--smooth", "3");
+            Assert.AreEqual(0, local.ExitCode, local.Error);
+            var (predictions, segments, _) = FileScoring.Outputs(output, log);
+            CollectionAssert.AreEqual(File.ReadAllBytes(here + ".predictions.csv"), File.ReadAllBytes(predictions), $"{log}: predictions");
+            CollectionAssert.AreEqual(File.ReadAllBytes(here + ".segments.csv"), File.ReadAllBytes(segments), $"{log}: segments");
+        }
+        Assert.IsEmpty(Directory.GetFiles(output).Where(f => !Regex.IsMatch(Path.GetFileName(f), @"^wearer\d\d\.(predictions\.csv|segments\.csv|done\.json)$")),
+            "no partial or temporary file is left");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>A <c>tinierhar silo</c> process, started and ready; disposing it kills it (SIGKILL).</summary>
+    private static SiloProcess Silo(int port, int gateway, int primary)
+    {
+        var tool = Path.Combine(AppContext.BaseDirectory, "tinierhar.dll");
+        var process = Process.Start(new ProcessStartInfo("dotnet", $"\"{tool}\" silo --port {port} --gateway {gateway} --primary {primary}")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var silo = new SiloProcess(process);
+        silo.WaitUntilReady(TimeSpan.FromSeconds(60));
+        return silo;
+    }
+
+    private sealed class SiloProcess : IDisposable
+    {
+        private readonly Process process;
+        private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly System.Text.StringBuilder log = new();
+
+        public SiloProcess(Process process)
+        {
+            this.process = process;
+            process.OutputDataReceived += (_, e) => Record(e.Data);
+            process.ErrorDataReceived += (_, e) => Record(e.Data);
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        private void Record(string? line)
+        {
+            if (line is null) return;
+            lock (log) log.AppendLine(line);
+            if (line.StartsWith("silo ready", StringComparison.Ordinal)) ready.TrySetResult();
+        }
+
+        public void WaitUntilReady(TimeSpan limit)
+        {
+            if (!ready.Task.Wait(limit))
+            {
+                Kill();
+                lock (log) Assert.Fail($"the silo did not start: {log}");
+            }
+        }
+
+        public void Kill()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                process.WaitForExit();
+            }
+        }
+
+        public void Dispose()
+        {
+            Kill();
+            process.Dispose();
+        }
+    }
+}
