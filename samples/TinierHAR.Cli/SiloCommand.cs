@@ -14,7 +14,7 @@ internal static class SiloCommand
         var port = new Option<int>("--port") { Description = "This silo's port for other silos", DefaultValueFactory = _ => defaults.SiloPort };
         var gateway = new Option<int>("--gateway") { Description = "This silo's port for clients (score --cluster)", DefaultValueFactory = _ => defaults.GatewayPort };
         var primary = new Option<int>("--primary") { Description = "Localhost clustering: the port of the first silo, which the others join", DefaultValueFactory = _ => defaults.PrimarySiloPort };
-        var postgres = new Option<string?>("--postgres") { Description = "A PostgreSQL connection string: ADO.NET clustering and job persistence there (tables created by eng/cluster-db.sh) instead of localhost clustering and memory" };
+        var postgres = new Option<string?>("--postgres") { Description = "A PostgreSQL connection string: ADO.NET clustering and job persistence in that database (which must hold the Orleans ADO.NET tables for PostgreSQL) instead of localhost clustering and memory" };
         var command = new Command("silo", "Run a silo of the scoring cluster: it scores the files of jobs that score --cluster submits.") { port, gateway, primary, postgres };
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {
