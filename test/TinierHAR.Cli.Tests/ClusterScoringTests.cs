@@ -32,12 +32,7 @@ public sealed class ClusterScoringTests
     public static void TrainOnAGeneratedLog(TestContext context)
     {
         fixture = new FixtureFolder();
-        var train = Path.Combine(fixture.Root, "train.csv");
-        Assert.AreEqual(0, Tool.Run("generate", "--output", train, "--subjects", "5", "--seed", "3").ExitCode);
-        var model = Path.Combine(fixture.Root, "model");
-        var trained = Tool.Run("train", "--data", train, "--output", model, "--epochs", "2", "--test-subjects", "subject05");
-        Assert.AreEqual(0, trained.ExitCode, trained.Error);
-        bundle = Path.Combine(model, "bundle.zip");
+        bundle = TrainedBundle.Train(fixture, epochs: 2, context);
     }
 
     [ClassCleanup]

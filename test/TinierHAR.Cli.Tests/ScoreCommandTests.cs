@@ -21,14 +21,7 @@ public sealed class ScoreCommandTests
     public static void TrainOnAGeneratedLog(TestContext context)
     {
         fixture = new FixtureFolder();
-        var train = Path.Combine(fixture.Root, "logs", "train.csv"); // generate makes the folder
-        var generated = Tool.Run("generate", "--output", train, "--subjects", "5", "--seed", "3");
-        Assert.AreEqual(0, generated.ExitCode, generated.Error);
-        var model = Path.Combine(fixture.Root, "model");
-        var trained = Tool.Run("train", "--data", train, "--output", model, "--epochs", "3", "--test-subjects", "subject05", "--units", "g,g,g,rad/s,rad/s,rad/s");
-        Assert.AreEqual(0, trained.ExitCode, trained.Error);
-        context.WriteLine(trained.Output);
-        bundle = Path.Combine(model, "bundle.zip");
+        bundle = TrainedBundle.Train(fixture, epochs: 3, context, "--units", "g,g,g,rad/s,rad/s,rad/s");
     }
 
     [ClassCleanup]
