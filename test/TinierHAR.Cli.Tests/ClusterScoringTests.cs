@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.ML;
 using Orleans.TestingHost;
 using TinierHAR.Cluster.Hosting;
@@ -18,7 +19,9 @@ namespace TinierHAR.Cli.Tests;
 /// Batch scoring on the Orleans scoring cluster: (a) three silos in this process score a folder of generated logs to
 /// the bytes that scoring each file here gives, skip done files when the job comes again, and fail a bad file without
 /// failing the job; (b) two silo processes and the tool's client on localhost, one silo killed (SIGKILL) mid-job: the
-/// job completes, every output is the local score's, and the rows add up.
+/// job completes, every output is the local score's, and the rows add up; (c) with clustering and job state in a real
+/// PostgreSQL (Debian's, installed and started by eng/postgres.sh), the only silo killed and a new one started: the
+/// job is still there and completes.
 /// </summary>
 [TestClass]
 public sealed class ClusterScoringTests
@@ -178,6 +181,74 @@ public sealed class ClusterScoringTests
             "no partial or temporary file is left");
     }
 
+    [TestMethod]
+    [Timeout(600_000, CooperativeCancellation = true)]
+    public async Task With_PostgreSQL_a_job_survives_a_restart_of_every_silo()
+    {
+        // Debian's PostgreSQL, installed where missing and started by the project's own script, with a fresh database.
+        var (exitCode, postgresOutput) = ChildProcess.Run("bash", $"\"{Path.Combine(SharedData.RepositoryRoot, "eng", "postgres.sh")}\" tinierhar_test_{Environment.ProcessId}",
+            SharedData.RepositoryRoot, TimeSpan.FromMinutes(5));
+        if (exitCode != 0 && Environment.UserName != "root")
+            Assert.Inconclusive($"Skipped: eng/postgres.sh installs and starts PostgreSQL as root (CI runs as root); here it said: {postgresOutput}");
+        Assert.AreEqual(0, exitCode, $"eng/postgres.sh: {postgresOutput}");
+        var connection = postgresOutput.Trim().Split('\n')[^1];
+        var logs = Logs("logs-c", 8, 1.5, seed: 80);
+        var options = Options();
+        var output = Path.Combine(fixture.Root, "cluster-c");
+        var spec = ScoringJobRunner.CreateSpec(bundle, logs, output, options);
+        var cluster = new ScoringClusterOptions { PostgresConnectionString = connection };
+
+        using var first = Silo(FreePort(), FreePort(), 0, connection);
+        using var client = await Client(cluster);
+        var orleans = client.Services.GetRequiredService<IClusterClient>();
+        var job = ScoringJobRunner.RunAsync(orleans, spec, cancellation: TestContext.CancellationTokenSource.Token);
+        var clock = Stopwatch.StartNew();
+        int doneBeforeRestart;
+        while ((doneBeforeRestart = (await orleans.GetGrain<TinierHAR.Cluster.Grains.IScoringJobGrain>(spec.JobId).Status()).Done) == 0)
+        {
+            Assert.IsLessThan(TimeSpan.FromMinutes(3), clock.Elapsed, "the job started");
+            await Task.Delay(100);
+        }
+        await Task.Delay(TimeSpan.FromSeconds(1)); // the job grain writes a file's new state right after it has it
+        first.Kill(); // SIGKILL: no silo is left
+        Assert.IsLessThan(logs.Length, doneBeforeRestart, "every silo died mid-job");
+
+        using var second = Silo(FreePort(), FreePort(), 0, connection);
+        // A new client that does not submit: the job is there, as the database kept it.
+        using (var fresh = await Client(cluster))
+        {
+            var kept = await fresh.Services.GetRequiredService<IClusterClient>().GetGrain<TinierHAR.Cluster.Grains.IScoringJobGrain>(spec.JobId).Status();
+            Assert.IsNotNull(kept.Spec, "the job's state outlived its silos");
+            CollectionAssert.AreEqual(spec.Inputs, kept.Spec.Inputs);
+            Assert.IsGreaterThanOrEqualTo(1, kept.Done, "the files done before the restart are recorded");
+            TestContext.WriteLine($"after the restart: {kept.Done} of {kept.Files.Count} files recorded as done ({doneBeforeRestart} before the kill)");
+        }
+        var status = await job;
+        Assert.AreEqual(logs.Length, status.Done, "the job completes");
+
+        var ml = new MLContext();
+        using var local = HarModelBundle.Load(ml, bundle);
+        foreach (var file in status.Files)
+        {
+            var (predictions, segments, _) = FileScoring.Outputs(output, file.Input);
+            var here = Path.Combine(fixture.Root, "local-c", FileScoring.OutputName(file.Input));
+            Directory.CreateDirectory(Path.GetDirectoryName(here)!);
+            LogCsvScoring.Score(ml, local, file.Input, here + ".predictions.csv", here + ".segments.csv", options);
+            CollectionAssert.AreEqual(File.ReadAllBytes(here + ".predictions.csv"), File.ReadAllBytes(predictions), $"{file.Input}: predictions");
+            CollectionAssert.AreEqual(File.ReadAllBytes(here + ".segments.csv"), File.ReadAllBytes(segments), $"{file.Input}: segments");
+            Assert.IsTrue(file.Outcome!.RowsAddUp, $"{file.Input}: rows add up");
+        }
+    }
+
+    private static async Task<IHost> Client(ScoringClusterOptions cluster)
+    {
+        var host = Host.CreateDefaultBuilder()
+            .UseOrleansClient(client => client.AddTinierHarScoring(cluster))
+            .Build();
+        await host.StartAsync();
+        return host;
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -186,10 +257,11 @@ public sealed class ClusterScoringTests
     }
 
     /// <summary>A <c>tinierhar silo</c> process, started and ready; disposing it kills it (SIGKILL).</summary>
-    private static SiloProcess Silo(int port, int gateway, int primary)
+    private static SiloProcess Silo(int port, int gateway, int primary, string? postgres = null)
     {
         var tool = Path.Combine(AppContext.BaseDirectory, "tinierhar.dll");
-        var process = Process.Start(new ProcessStartInfo("dotnet", $"\"{tool}\" silo --port {port} --gateway {gateway} --primary {primary}")
+        var cluster = postgres is null ? $"--primary {primary}" : $"--postgres \"{postgres}\"";
+        var process = Process.Start(new ProcessStartInfo("dotnet", $"\"{tool}\" silo --port {port} --gateway {gateway} {cluster}")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
