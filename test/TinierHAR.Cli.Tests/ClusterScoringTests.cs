@@ -19,7 +19,7 @@ namespace TinierHAR.Cli.Tests;
 /// Batch scoring on the Orleans scoring cluster: (a) three silos in this process score a folder of generated logs to
 /// the bytes that scoring each file here gives, skip done files when the job comes again, and fail a bad file without
 /// failing the job; (b) two silo processes and the tool's client on localhost, one silo killed (SIGKILL) mid-job: the
-/// job completes, every output is the local score's, and the rows add up; (c) with clustering and job state in a real
+/// job completes, every output is the local score's, the rows add up, and the tool names the bad file and exits 1; (c) with clustering and job state in a real
 /// PostgreSQL (Debian's, installed and started by eng/postgres.sh), the only silo killed and a new one started: the
 /// job is still there and completes.
 /// </summary>
@@ -137,6 +137,7 @@ public sealed class ClusterScoringTests
     public void A_silo_killed_mid_job_costs_time_not_data()
     {
         var logs = Logs("logs-b", 8, 1.5, seed: 60);
+        var broken = fixture.Write(Path.Combine("logs-b", "zz-broken.csv"), "when,what\n1,2\n");
         var output = Path.Combine(fixture.Root, "cluster-b");
         var (primary, primaryGateway, second, secondGateway) = (FreePort(), FreePort(), FreePort(), FreePort());
         using var first = Silo(primary, primaryGateway, primary);
@@ -158,8 +159,9 @@ public sealed class ClusterScoringTests
         Assert.IsTrue(client.Wait(TimeSpan.FromMinutes(5)), "the job completes");
         var (exitCode, text, error) = client.Result;
         TestContext.WriteLine(text);
-        Assert.AreEqual(0, exitCode, error + text);
-        StringAssert.Contains(text, $"total: {logs.Length} of {logs.Length} files");
+        Assert.AreEqual(1, exitCode, "exit 1: a file failed; " + error + text);
+        StringAssert.Contains(text, $"total: {logs.Length} of {logs.Length + 1} files");
+        StringAssert.Contains(text, $"failed: {broken}: ", "the bad file is named, with why");
         Assert.IsLessThan(logs.Length, doneBeforeKill, "the silo died mid-job");
         foreach (var line in text.Split('\n').Where(l => l.StartsWith("wearer", StringComparison.Ordinal)))
         {
@@ -177,8 +179,8 @@ public sealed class ClusterScoringTests
             CollectionAssert.AreEqual(File.ReadAllBytes(here + ".predictions.csv"), File.ReadAllBytes(predictions), $"{log}: predictions");
             CollectionAssert.AreEqual(File.ReadAllBytes(here + ".segments.csv"), File.ReadAllBytes(segments), $"{log}: segments");
         }
-        Assert.IsEmpty(Directory.GetFiles(output).Where(f => !Regex.IsMatch(Path.GetFileName(f), @"^wearer\d\d\.(predictions\.csv|segments\.csv|done\.json)$")),
-            "no partial or temporary file is left");
+        var stray = Directory.GetFiles(output).Select(Path.GetFileName).Where(f => !Regex.IsMatch(f!, @"^wearer\d\d\.(predictions\.csv|segments\.csv|done\.json)$")).ToArray();
+        Assert.IsEmpty(stray, $"no partial or temporary file is left: {string.Join(", ", stray)}");
     }
 
     [TestMethod]

@@ -44,6 +44,7 @@ public static class FileScoring
         var clock = Stopwatch.StartNew();
         try
         {
+            RemoveLeftovers(spec.OutputFolder, predictions, segments, marker);
             var options = JsonSerializer.Deserialize<LogCsvScoringOptions>(spec.OptionsJson, Json)
                 ?? throw new ArgumentException("The job's options are empty.");
             var bundle = bundles.Get(spec.ModelPath);
@@ -67,6 +68,17 @@ public static class FileScoring
         catch (Exception e) when (e is ArgumentException or InvalidDataException or IOException or FormatException or InvalidOperationException)
         {
             return new FileOutcome { Error = $"{input}: {Innermost(e).Message}", Seconds = clock.Elapsed.TotalSeconds, Silo = silo };
+        }
+    }
+
+    /// <summary>The temporary files of a worker that died while writing this file's outputs (its silo killed).</summary>
+    private static void RemoveLeftovers(string folder, params string[] outputs)
+    {
+        if (!Directory.Exists(folder)) return;
+        foreach (var output in outputs)
+        {
+            foreach (var partial in Directory.EnumerateFiles(folder, Path.GetFileName(output) + ".*.partial"))
+                File.Delete(partial);
         }
     }
 
