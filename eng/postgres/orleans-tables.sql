@@ -42,6 +42,15 @@ BEGIN
     RETURN QUERY SELECT affected;
 END $$;
 
+-- Steps the cluster's membership version from the one a silo read; false when another silo stepped it first.
+CREATE FUNCTION tinierhar_step_membership_version(p_deployment varchar, p_expected_version integer)
+RETURNS boolean LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE OrleansMembershipVersionTable SET Version = Version + 1, Timestamp = now()
+    WHERE DeploymentId = p_deployment AND Version = p_expected_version;
+    RETURN FOUND;
+END $$;
+
 -- A silo's row, written only together with the version step it was read at (optimistic concurrency): 1 or 0.
 CREATE FUNCTION tinierhar_insert_membership(p_deployment varchar, p_address varchar, p_port integer, p_generation integer,
     p_silo_name varchar, p_host_name varchar, p_status integer, p_proxy_port integer, p_start_time timestamptz, p_alive_time timestamptz,
@@ -49,10 +58,7 @@ CREATE FUNCTION tinierhar_insert_membership(p_deployment varchar, p_address varc
 RETURNS TABLE (row_count integer) LANGUAGE plpgsql AS $$
 DECLARE affected integer;
 BEGIN
-    UPDATE OrleansMembershipVersionTable SET Version = Version + 1, Timestamp = now()
-    WHERE DeploymentId = p_deployment AND Version = p_expected_version;
-    GET DIAGNOSTICS affected = ROW_COUNT;
-    IF affected = 0 THEN
+    IF NOT tinierhar_step_membership_version(p_deployment, p_expected_version) THEN
         RETURN QUERY SELECT 0;
         RETURN;
     END IF;
@@ -74,10 +80,7 @@ CREATE FUNCTION tinierhar_update_membership(p_deployment varchar, p_address varc
 RETURNS TABLE (row_count integer) LANGUAGE plpgsql AS $$
 DECLARE affected integer;
 BEGIN
-    UPDATE OrleansMembershipVersionTable SET Version = Version + 1, Timestamp = now()
-    WHERE DeploymentId = p_deployment AND Version = p_expected_version;
-    GET DIAGNOSTICS affected = ROW_COUNT;
-    IF affected = 0 THEN
+    IF NOT tinierhar_step_membership_version(p_deployment, p_expected_version) THEN
         RETURN QUERY SELECT 0;
         RETURN;
     END IF;
