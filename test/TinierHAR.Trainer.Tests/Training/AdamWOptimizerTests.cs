@@ -22,13 +22,31 @@ public sealed class AdamWOptimizerTests
                 foreach (var group in torchSharp.ParamGroups) group.LearningRate = 1e-3;
             }
             TrainStep(ours, step, optimizer.ZeroGrad, optimizer.Step);
-            TrainStep(reference, step, () => torchSharp.zero_grad(), () => torchSharp.step());
+            TrainStep(reference, step, () => torchSharp.zero_grad(), () => WithoutCollections(() => torchSharp.step()));
         }
 
         var expected = reference.state_dict();
         foreach (var (name, actual) in ours.state_dict())
             Assert.IsTrue(actual.eq(expected[name]).all().item<bool>(), $"{name} differs from TorchSharp's AdamW");
         Assert.IsFalse(ours.state_dict()["classifier.0.weight"].eq(Network().state_dict()["classifier.0.weight"]).all().item<bool>(), "the steps changed nothing");
+    }
+
+    /// <summary>
+    /// TorchSharp's own AdamW turns its doubles into finalizable scalars that nothing holds during the native call
+    /// (see RootedScalars): a collection on another test's thread could free one mid-call and crash the test host.
+    /// </summary>
+    private static void WithoutCollections(Action action)
+    {
+        var paused = GC.TryStartNoGCRegion(16 << 20);
+        try
+        {
+            action();
+        }
+        finally
+        {
+            if (paused && System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.NoGCRegion)
+                GC.EndNoGCRegion();
+        }
     }
 
     private static HarNetwork Network()
