@@ -4,7 +4,10 @@
 # database afresh with the tables and queries Orleans's ADO.NET clustering and grain storage need
 # (eng/postgres/orleans-tables.sql), and prints the connection string for `silo --postgres` and `score --cluster`.
 #   eng/postgres.sh [database]
+#   eng/postgres.sh --drop database        (removes a database made by an earlier call)
 set -euo pipefail
+drop=false
+if [ "${1:-}" = "--drop" ]; then drop=true; shift; fi
 database=${1:-tinierhar_cluster}
 port=55432
 tables="$(cd "$(dirname "$0")" && pwd)/postgres/orleans-tables.sql"
@@ -20,6 +23,10 @@ if ! pg_lsclusters -h | awk '$2 == "tinierhar" { print $4 }' | grep -qx online; 
     pg_ctlcluster "$version" tinierhar start
 fi
 admin() { PGOPTIONS='-c client_min_messages=warning' runuser -u postgres -- psql -q -v ON_ERROR_STOP=1 -p "$port" -d postgres "$@"; }
+if $drop; then
+    admin -c "DROP DATABASE IF EXISTS $database WITH (FORCE);"
+    exit 0
+fi
 admin -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'tinierhar') THEN CREATE ROLE tinierhar LOGIN PASSWORD 'tinierhar'; END IF; END \$\$;"
 admin -c "DROP DATABASE IF EXISTS $database WITH (FORCE);" -c "CREATE DATABASE $database OWNER tinierhar;"
 PGPASSWORD=tinierhar psql -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U tinierhar -d "$database" -f "$tables" > /dev/null
