@@ -12,7 +12,7 @@ namespace TinierHAR.Packaging.Tests;
 [TestClass]
 public sealed class PackageConsumerTests
 {
-    private static readonly string[] Libraries = ["TinierHAR.MLNet", "TinierHAR.Trainer", "TinierHAR.Plots"];
+    private static readonly string[] Libraries = ["TinierHAR.MLNet", "TinierHAR.Trainer", "TinierHAR.Plots", "TinierHAR.Cluster"];
     private static readonly string Work = Path.Combine(Path.GetTempPath(), $"tinierhar-packages-{Guid.NewGuid():N}");
     private static readonly string Feed = Path.Combine(Work, "feed");
     // A version of its own per run: the NuGet cache would serve a stale package under an unchanged one.
@@ -77,6 +77,12 @@ public sealed class PackageConsumerTests
         CollectionAssert.Contains(scoring, "Microsoft.ML.OnnxRuntime.Managed");
         CollectionAssert.DoesNotContain(scoring, "Microsoft.ML.OnnxRuntime", "the application chooses the CPU or GPU build of ONNX Runtime");
         Assert.IsFalse(scoring.Any(d => d.StartsWith("TorchSharp", StringComparison.OrdinalIgnoreCase) || d.StartsWith("libtorch", StringComparison.OrdinalIgnoreCase)), "scoring needs no TorchSharp");
+
+        var cluster = dependencies["TinierHAR.Cluster"];
+        TestContext.WriteLine($"TinierHAR.Cluster depends on {string.Join(", ", cluster)}");
+        CollectionAssert.Contains(cluster, "TinierHAR.MLNet");
+        Assert.IsFalse(cluster.Any(d => d.StartsWith("TorchSharp", StringComparison.OrdinalIgnoreCase) || d == "TinierHAR.Trainer" || d == "Microsoft.ML.OnnxRuntime"),
+            "the scoring cluster needs no TorchSharp and leaves the ONNX Runtime build to the application");
 
         var training = dependencies["TinierHAR.Trainer"];
         TestContext.WriteLine($"TinierHAR.Trainer depends on {string.Join(", ", training)}");
