@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -136,7 +137,7 @@ public static class HarOnnxQuantizer
             var (quantized, scales) = Int8PerChannel(target.Weights, target.Axis);
             graph.Initializer.Remove(target.Weights);
             graph.Initializer.Add(quantized);
-            target.Node.Input[1] = Dequantize(graph, constants, quantized.Name, scales, TensorProto.Types.DataType.Int8, sizeof(sbyte), target.Axis);
+            target.Node.Input[1] = Dequantize(graph, constants, quantized.Name, scales, new sbyte[scales.Length], TensorProto.Types.DataType.Int8, target.Axis);
             if (target.Bias is { } bias)
             {
                 // int32 bias on the scale of input × weights, so that ONNX Runtime accumulates it in integers.
@@ -144,20 +145,18 @@ public static class HarOnnxQuantizer
                 var biasScales = Enumerable.Range(0, (int)bias.Dims[0]).Select(o => scales[scales.Length == 1 ? 0 : o] * inputScale).ToArray();
                 var values = Floats(bias);
                 var integers = values.Select((b, o) => (int)Math.Clamp(Math.Round(b / biasScales[o], MidpointRounding.ToEven), int.MinValue, int.MaxValue)).ToArray();
-                var biasBytes = new byte[integers.Length * sizeof(int)];
-                Buffer.BlockCopy(integers, 0, biasBytes, 0, biasBytes.Length);
-                var quantizedBias = new TensorProto { Name = bias.Name + "_quantized", DataType = (int)TensorProto.Types.DataType.Int32, RawData = ByteString.CopyFrom(biasBytes), Dims = { integers.Length } };
+                var quantizedBias = OnnxGraphBuilder.Tensor(bias.Name + "_quantized", TensorProto.Types.DataType.Int32, integers, integers.Length);
                 graph.Initializer.Remove(bias);
                 graph.Initializer.Add(quantizedBias);
-                target.Node.Input[2] = Dequantize(graph, constants, quantizedBias.Name, biasScales, TensorProto.Types.DataType.Int32, sizeof(int), 0);
+                target.Node.Input[2] = Dequantize(graph, constants, quantizedBias.Name, biasScales, new int[biasScales.Length], TensorProto.Types.DataType.Int32, 0);
             }
         }
 
         void QuantizeAfter(string value)
         {
             if (!activations.TryGetValue(value, out var parameters) || dequantized.ContainsKey(value)) return;
-            var scale = Scalar(graph, value + "_scale", TensorProto.Types.DataType.Float, BitConverter.GetBytes(parameters.Scale));
-            var zeroPoint = Scalar(graph, value + "_zero_point", TensorProto.Types.DataType.Uint8, [parameters.ZeroPoint]);
+            var scale = Initializer(graph, OnnxGraphBuilder.Tensor(value + "_scale", TensorProto.Types.DataType.Float, [parameters.Scale]));
+            var zeroPoint = Initializer(graph, OnnxGraphBuilder.Tensor(value + "_zero_point", TensorProto.Types.DataType.Uint8, [parameters.ZeroPoint]));
             nodes.Add(QdqNode("QuantizeLinear", [value, scale, zeroPoint], value + "_quantized"));
             nodes.Add(QdqNode("DequantizeLinear", [value + "_quantized", scale, zeroPoint], value + "_dequantized"));
             dequantized[value] = value + "_dequantized";
@@ -182,22 +181,17 @@ public static class HarOnnxQuantizer
         graph.Node.AddRange(nodes);
     }
 
-    /// <summary>A DequantizeLinear of a constant: zero points 0, one scale per index of <paramref name="axis"/> or one for all.</summary>
-    private static string Dequantize(GraphProto graph, List<NodeProto> constants, string quantized, float[] scales,
-        TensorProto.Types.DataType type, int bytesPerValue, int? axis)
+    /// <summary>
+    /// A DequantizeLinear of a constant with its zero points (all 0, of the constant's type): one scale per index of
+    /// <paramref name="axis"/>, or one for the tensor.
+    /// </summary>
+    private static string Dequantize<T>(GraphProto graph, List<NodeProto> constants, string quantized, float[] scales, T[] zeroPoints,
+        TensorProto.Types.DataType type, int? axis) where T : unmanaged
     {
-        var bytes = new byte[scales.Length * sizeof(float)];
-        Buffer.BlockCopy(scales, 0, bytes, 0, bytes.Length);
-        var scale = new TensorProto { Name = quantized + "_scale", DataType = (int)TensorProto.Types.DataType.Float, RawData = ByteString.CopyFrom(bytes) };
-        var zeroPoints = new TensorProto { Name = quantized + "_zero_point", DataType = (int)type, RawData = ByteString.CopyFrom(new byte[scales.Length * bytesPerValue]) };
-        if (axis is not null)
-        {
-            scale.Dims.Add(scales.Length);
-            zeroPoints.Dims.Add(scales.Length);
-        }
-        graph.Initializer.Add(scale);
-        graph.Initializer.Add(zeroPoints);
-        var node = QdqNode("DequantizeLinear", [quantized, scale.Name, zeroPoints.Name], quantized + "_dequantized");
+        long[] dims = axis is null ? [] : [scales.Length];
+        var scale = Initializer(graph, OnnxGraphBuilder.Tensor(quantized + "_scale", TensorProto.Types.DataType.Float, scales, dims));
+        var zeroPoint = Initializer(graph, OnnxGraphBuilder.Tensor(quantized + "_zero_point", type, zeroPoints, dims));
+        var node = QdqNode("DequantizeLinear", [quantized, scale, zeroPoint], quantized + "_dequantized");
         if (axis is { } a)
             node.Attribute.Add(new AttributeProto { Name = "axis", Type = AttributeProto.Types.AttributeType.Int, I = a });
         constants.Add(node);
@@ -212,10 +206,10 @@ public static class HarOnnxQuantizer
         return node;
     }
 
-    private static string Scalar(GraphProto graph, string name, TensorProto.Types.DataType type, byte[] raw)
+    private static string Initializer(GraphProto graph, TensorProto tensor)
     {
-        graph.Initializer.Add(new TensorProto { Name = name, DataType = (int)type, RawData = ByteString.CopyFrom(raw) });
-        return name;
+        graph.Initializer.Add(tensor);
+        return tensor.Name;
     }
 
     /// <summary>Asymmetric uint8 over [min, max] widened to hold 0 (so that zero padding stays exact).</summary>
@@ -239,19 +233,12 @@ public static class HarOnnxQuantizer
         for (var i = 0; i < values.Length; i++)
             largest[i / inner % channels] = Math.Max(largest[i / inner % channels], Math.Abs(values[i]));
         var scales = largest.Select(m => m > 0 ? m / 127f : 1f).ToArray();
-        var quantized = new byte[values.Length];
+        var quantized = new sbyte[values.Length];
         for (var i = 0; i < values.Length; i++)
-            quantized[i] = unchecked((byte)(sbyte)Math.Clamp(Math.Round(values[i] / scales[i / inner % channels], MidpointRounding.ToEven), -127, 127));
-        var tensor = new TensorProto { Name = weights.Name + "_quantized", DataType = (int)TensorProto.Types.DataType.Int8, RawData = ByteString.CopyFrom(quantized) };
-        tensor.Dims.AddRange(dims);
-        return (tensor, scales);
+            quantized[i] = (sbyte)Math.Clamp(Math.Round(values[i] / scales[i / inner % channels], MidpointRounding.ToEven), -127, 127);
+        return (OnnxGraphBuilder.Tensor(weights.Name + "_quantized", TensorProto.Types.DataType.Int8, quantized, dims), scales);
     }
 
-    private static float[] Floats(TensorProto tensor)
-    {
-        if (tensor.RawData.Length == 0) return [.. tensor.FloatData];
-        var values = new float[tensor.RawData.Length / sizeof(float)];
-        Buffer.BlockCopy(tensor.RawData.ToByteArray(), 0, values, 0, tensor.RawData.Length);
-        return values;
-    }
+    private static float[] Floats(TensorProto tensor) =>
+        tensor.RawData.Length == 0 ? [.. tensor.FloatData] : MemoryMarshal.Cast<byte, float>(tensor.RawData.Span).ToArray();
 }

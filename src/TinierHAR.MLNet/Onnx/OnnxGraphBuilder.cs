@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.InteropServices;
 using Google.Protobuf;
 using Onnx;
 
@@ -34,28 +35,24 @@ internal sealed class OnnxGraphBuilder
     }
 
     /// <summary>Adds a float initializer and returns its name.</summary>
-    public string Floats(string hint, float[] values, params long[] dims)
-    {
-        var bytes = new byte[values.Length * sizeof(float)];
-        Buffer.BlockCopy(values, 0, bytes, 0, bytes.Length);
-        return AddInitializer(hint, TensorProto.Types.DataType.Float, ByteString.CopyFrom(bytes), dims);
-    }
+    public string Floats(string hint, float[] values, params long[] dims) => AddInitializer(hint, TensorProto.Types.DataType.Float, values, dims);
 
     /// <summary>Adds an int64 initializer (shapes, axes, indices) and returns its name; no dims makes a scalar.</summary>
-    public string Int64s(string hint, long[] values, params long[] dims)
+    public string Int64s(string hint, long[] values, params long[] dims) => AddInitializer(hint, TensorProto.Types.DataType.Int64, values, dims);
+
+    private string AddInitializer<T>(string hint, TensorProto.Types.DataType type, T[] values, long[] dims) where T : unmanaged
     {
-        var bytes = new byte[values.Length * sizeof(long)];
-        Buffer.BlockCopy(values, 0, bytes, 0, bytes.Length);
-        return AddInitializer(hint, TensorProto.Types.DataType.Int64, ByteString.CopyFrom(bytes), dims);
+        var tensor = Tensor(Fresh(hint), type, values, dims);
+        graph.Initializer.Add(tensor);
+        return tensor.Name;
     }
 
-    private string AddInitializer(string hint, TensorProto.Types.DataType type, ByteString raw, long[] dims)
+    /// <summary>A tensor holding <paramref name="values"/> as raw (little-endian) data; no dims makes a scalar.</summary>
+    public static TensorProto Tensor<T>(string name, TensorProto.Types.DataType type, T[] values, params long[] dims) where T : unmanaged
     {
-        var name = Fresh(hint);
-        var tensor = new TensorProto { Name = name, DataType = (int)type, RawData = raw };
+        var tensor = new TensorProto { Name = name, DataType = (int)type, RawData = ByteString.CopyFrom(MemoryMarshal.AsBytes(values.AsSpan())) };
         tensor.Dims.AddRange(dims);
-        graph.Initializer.Add(tensor);
-        return name;
+        return tensor;
     }
 
     /// <summary>Adds a node with one output (named <paramref name="output"/> or a fresh name) and returns the output.</summary>

@@ -108,13 +108,19 @@ internal static class OnnxLayers
     /// <summary>A Linear layer on the last axis of a tensor of any rank: MatMul with Wᵀ, then Add of the bias.</summary>
     public static string Linear(OnnxGraphBuilder g, StateDictReader sd, string x, string name, int inFeatures, int outFeatures, bool bias = true)
     {
-        var w = sd.Take($"{name}.weight", outFeatures, inFeatures).Values;
-        var transposed = new float[w.Length];
-        for (var o = 0; o < outFeatures; o++)
-            for (var i = 0; i < inFeatures; i++)
-                transposed[i * outFeatures + o] = w[o * inFeatures + i];
+        var transposed = Transposed(sd.Take($"{name}.weight", outFeatures, inFeatures).Values, outFeatures, inFeatures);
         var y = g.Node("MatMul", [x, g.Floats(name + ".weight_t", transposed, inFeatures, outFeatures)]);
         return bias ? g.Node("Add", [y, g.Floats(name + ".bias", sd.Take($"{name}.bias", outFeatures).Values, outFeatures)]) : y;
+    }
+
+    /// <summary>The (columns, rows) transpose of a row-major (rows, columns) matrix: a Linear layer's Wᵀ for MatMul.</summary>
+    public static float[] Transposed(float[] matrix, int rows, int columns)
+    {
+        var transposed = new float[matrix.Length];
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c < columns; c++)
+                transposed[c * rows + r] = matrix[r * columns + c];
+        return transposed;
     }
 
     /// <summary>A Linear layer on a (N, in) matrix: one Gemm with transB.</summary>

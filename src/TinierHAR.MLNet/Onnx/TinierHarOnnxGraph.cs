@@ -48,14 +48,11 @@ internal static class TinierHarOnnxGraph
             var lstm = o.Recurrent == RecurrentKind.Lstm;
             var timeMajor = OnnxLayers.Reshape(g, g.Node("Transpose", [OnnxLayers.Reshape(g, x, filters, -1)], null, ("perm", new long[] { 1, 0 })), steps, -1, channels * filters);
             var order = Enumerable.Range(0, channels * filters).Select(j => j % filters * channels + j / filters).ToArray();
-            if (o.Aggregation == TemporalAggregation.Attention)
-            {
-                var states = OnnxLayers.Recurrent(g, sd, timeMajor, lstm ? "lstm" : "gru", lstm, filters * channels, o.RecurrentUnits, o.Bidirectional,
-                    timeMajorInput: true, inputOrder: order, directionMajorOutput: true);
-                return DirectionMajorAttentionClassifier(g, sd, states, o.Bidirectional ? 2 : 1, o.RecurrentUnits, classes);
-            }
+            var attention = o.Aggregation == TemporalAggregation.Attention;
             sequence = OnnxLayers.Recurrent(g, sd, timeMajor, lstm ? "lstm" : "gru", lstm, filters * channels, o.RecurrentUnits, o.Bidirectional,
-                timeMajorInput: true, inputOrder: order);
+                timeMajorInput: true, inputOrder: order, directionMajorOutput: attention);
+            if (attention)
+                return DirectionMajorAttentionClassifier(g, sd, sequence, o.Bidirectional ? 2 : 1, o.RecurrentUnits, classes);
         }
         else
         {
@@ -95,12 +92,8 @@ internal static class TinierHarOnnxGraph
         var weights = g.Node("Softmax", [scores], null, ("axis", 0L));
         var context = ReduceSum(g, g.Node("Mul", [weights, states]), axis: 0, keepDims: false);
 
-        var w = sd.Take("classifier.0.weight", classes, width).Values;
-        var perDirectionT = new float[w.Length];
-        for (var j = 0; j < width; j++)
-            for (var c = 0; c < classes; c++)
-                perDirectionT[j * classes + c] = w[c * width + j];
-        var partial = g.Node("MatMul", [context, g.Floats("classifier.0.weight_t", perDirectionT, directions, hidden, classes)]);
+        var transposed = OnnxLayers.Transposed(sd.Take("classifier.0.weight", classes, width).Values, classes, width);
+        var partial = g.Node("MatMul", [context, g.Floats("classifier.0.weight_t", transposed, directions, hidden, classes)]);
         return g.Node("Add", [ReduceSum(g, partial, axis: 0, keepDims: false), g.Floats("classifier.0.bias", sd.Take("classifier.0.bias", classes).Values, classes)]);
     }
 

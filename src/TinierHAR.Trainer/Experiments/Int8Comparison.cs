@@ -78,18 +78,10 @@ public sealed record Int8Comparison(ScoringMeasures FullPrecision, ScoringMeasur
             best = Math.Min(best, clock.Elapsed.TotalSeconds);
         }
         var k = classNames.Count;
-        var metrics = HarMetrics.FromIndices(classNames, test.Labels.Select((truth, w) => (truth, ArgMax(scores.AsSpan(w * k, k)))));
+        var metrics = HarMetrics.FromIndices(classNames, test.Labels.Select((truth, w) => (truth, ScoreArgMaxMapping.ArgMax(scores.AsSpan(w * k, k)))));
         double latency;
         using (var single = new BatchedHarScorer(onnx, new BatchedHarScorerOptions { BatchSize = 1, ConcurrentBatches = 1, IntraOpThreads = 1 }))
             latency = single.MeasureSingleWindowMilliseconds();
         return new ScoringMeasures(metrics.MacroF1, metrics.Accuracy, onnx.LongLength, latency, test.Count / best);
-    }
-
-    private static int ArgMax(ReadOnlySpan<float> values)
-    {
-        var best = 0;
-        for (var i = 1; i < values.Length; i++)
-            if (values[i] > values[best]) best = i;
-        return best;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.ML.OnnxRuntime;
 using Onnx;
 using TinierHAR.MLNet.Onnx;
+using TinierHAR.MLNet.Scoring;
 using TinierHAR.TestSupport;
 
 namespace TinierHAR.MLNet.Tests.Onnx;
@@ -32,7 +33,7 @@ public sealed class HarOnnxQuantizerTests
         var reference = OnnxRun.Output(float32, windows, batch, fixture.Window, fixture.Channels, HarOnnxModelWriter.ScoreName);
         var quantized = OnnxRun.Output(int8, windows, batch, fixture.Window, fixture.Channels, HarOnnxModelWriter.ScoreName);
         var k = fixture.Classes;
-        var agree = Enumerable.Range(0, batch).Count(w => ArgMax(reference, w, k) == ArgMax(quantized, w, k));
+        var agree = Enumerable.Range(0, batch).Count(w => ScoreArgMaxMapping.ArgMax(reference.AsSpan(w * k, k)) == ScoreArgMaxMapping.ArgMax(quantized.AsSpan(w * k, k)));
         var largest = reference.Zip(quantized, (a, b) => Math.Abs(a - b)).Max();
         TestContext.WriteLine($"{batch} windows: the int8 model's class agrees on {agree}; largest probability difference {largest:0.0000}; {float32.Length:N0} → {int8.Length:N0} bytes");
         Assert.IsGreaterThanOrEqualTo(batch - 1, agree, "at most one window changes class");
@@ -89,13 +90,5 @@ public sealed class HarOnnxQuantizerTests
         StringAssert.Contains(twice.Message, "quantised already");
         var partial = Assert.ThrowsExactly<ArgumentException>(() => HarOnnxQuantizer.QuantizeInt8(float32, windows.AsMemory(0, windows.Length - 1)));
         StringAssert.Contains(partial.Message, "not a positive whole number of");
-    }
-
-    private static int ArgMax(float[] scores, int window, int classes)
-    {
-        var best = 0;
-        for (var c = 1; c < classes; c++)
-            if (scores[window * classes + c] > scores[window * classes + best]) best = c;
-        return best;
     }
 }
