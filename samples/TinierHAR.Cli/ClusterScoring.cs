@@ -61,18 +61,22 @@ internal static class ClusterScoring
     private static int Summarize(TextWriter console, ScoringJobStatus status, TimeSpan elapsed)
     {
         var invariant = CultureInfo.InvariantCulture;
-        foreach (var file in status.Files.Where(f => f.State == FileState.Done))
+        var done = status.Files.Where(f => f.State == FileState.Done).ToArray();
+        foreach (var file in done)
         {
             var o = file.Outcome!;
             console.WriteLine(string.Create(invariant,
-                $"{FileScoring.OutputName(file.Input)}: {o.RowsRead:N0} rows = {o.RowsInWindows:N0} in windows + {o.RowsRemoved:N0} removed + {o.RowsNotCovered:N0} not covered; {o.Windows:N0} windows, {o.Segments:N0} segments; {o.Seconds:0.0} s on {o.Silo}{(file.Attempts > 1 ? $" (attempt {file.Attempts})" : "")}"));
+                $"{FileScoring.OutputName(file.Input)}: {Accounting([o])}, {o.Segments:N0} segments; {o.Seconds:0.0} s on {o.Silo}{(file.Attempts > 1 ? $" (attempt {file.Attempts})" : "")}"));
         }
-        var done = status.Files.Where(f => f.State == FileState.Done).Select(f => f.Outcome!).ToArray();
-        var rows = done.Sum(o => o.RowsRead);
+        var outcomes = done.Select(f => f.Outcome!).ToArray();
         console.WriteLine(string.Create(invariant,
-            $"total: {status.Done:N0} of {status.Files.Count:N0} files, {rows:N0} rows = {done.Sum(o => o.RowsInWindows):N0} in windows + {done.Sum(o => o.RowsRemoved):N0} removed + {done.Sum(o => o.RowsNotCovered):N0} not covered; {done.Sum(o => o.Windows):N0} windows; {rows / Math.Max(1e-9, elapsed.TotalSeconds):N0} rows/s over {elapsed.TotalSeconds:0.0} s"));
+            $"total: {status.Done:N0} of {status.Files.Count:N0} files, {Accounting(outcomes)}; {outcomes.Sum(o => o.RowsRead) / Math.Max(1e-9, elapsed.TotalSeconds):N0} rows/s over {elapsed.TotalSeconds:0.0} s"));
         foreach (var file in status.Files.Where(f => f.State == FileState.Failed))
             console.WriteLine($"failed: {file.Outcome?.Error ?? file.Input}");
         return status.Failed > 0 ? FilesFailed : 0;
     }
+
+    /// <summary>Every row of the files accounted for, and their windows.</summary>
+    private static string Accounting(IReadOnlyCollection<FileOutcome> outcomes) => string.Create(CultureInfo.InvariantCulture,
+        $"{outcomes.Sum(o => o.RowsRead):N0} rows = {outcomes.Sum(o => o.RowsInWindows):N0} in windows + {outcomes.Sum(o => o.RowsRemoved):N0} removed + {outcomes.Sum(o => o.RowsNotCovered):N0} not covered; {outcomes.Sum(o => o.Windows):N0} windows");
 }

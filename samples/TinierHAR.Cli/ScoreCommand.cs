@@ -110,7 +110,6 @@ internal static class ScoreCommand
     {
         var (read, windows) = (result.Read, result.Windowing);
         var invariant = CultureInfo.InvariantCulture;
-        var skipped = read.RowsSkipped.Values.Sum();
         console.WriteLine(string.Create(invariant, $"files:            {read.Files:N0}"));
         foreach (var line in TimingSummary.Lines(read, windows))
             console.WriteLine(line);
@@ -118,10 +117,10 @@ internal static class ScoreCommand
         if (result.Segments is { } count)
             console.WriteLine(string.Create(invariant, $"segments:         {count:N0} → {segments!.FullName}"));
         console.WriteLine(string.Create(invariant, $"predictions:      {output.FullName}"));
-        console.WriteLine(string.Create(invariant, $"speed:            {(windows.RowsRead + skipped) / elapsed.TotalSeconds:N0} rows/s, {result.Windows / elapsed.TotalSeconds:N0} windows/s (the scoring pass, {elapsed.TotalSeconds:0.0} s)"));
+        console.WriteLine(string.Create(invariant, $"speed:            {result.RowsRead / elapsed.TotalSeconds:N0} rows/s, {result.Windows / elapsed.TotalSeconds:N0} windows/s (the scoring pass, {elapsed.TotalSeconds:0.0} s)"));
         using var process = Process.GetCurrentProcess();
         var sinceStart = DateTime.Now - process.StartTime;
-        console.WriteLine(string.Create(invariant, $"whole run:        {(windows.RowsRead + skipped) / sinceStart.TotalSeconds:N0} rows/s ({sinceStart.TotalSeconds:0.0} s since the process started: start-up and bundle loading too)"));
+        console.WriteLine(string.Create(invariant, $"whole run:        {result.RowsRead / sinceStart.TotalSeconds:N0} rows/s ({sinceStart.TotalSeconds:0.0} s since the process started: start-up and bundle loading too)"));
         console.WriteLine(string.Create(invariant, $"peak memory:      {process.PeakWorkingSet64 / (1024.0 * 1024):N0} MB (working set of the process)"));
     }
 }

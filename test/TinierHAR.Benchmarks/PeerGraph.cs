@@ -1,6 +1,7 @@
 using TinierHAR.MLNet.Architectures;
 using TinierHAR.MLNet.Checkpoints;
 using TinierHAR.MLNet.Onnx;
+using TinierHAR.TestSupport;
 
 namespace TinierHAR.Benchmarks;
 
@@ -31,14 +32,9 @@ internal static class PeerGraph
 
     private static string FindFolder()
     {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (!File.Exists(Path.Combine(directory.FullName, "TinierHAR.MLNet.sln"))) continue;
-            var folder = Path.GetFullPath(Path.Combine(directory.FullName, "..", "shared", "golden", "tinierhar-random-c9-t128-k6"));
-            return File.Exists(Path.Combine(folder, "torch_export.onnx"))
-                ? folder
-                : throw new DirectoryNotFoundException($"The graph benchmarks need PyTorch's export in '{folder}' (the shared folder beside the repository), which is absent.");
-        }
-        throw new InvalidOperationException($"No TinierHAR.MLNet.sln above '{AppContext.BaseDirectory}'.");
+        var folder = Path.Combine(SharedData.Root, "golden", "tinierhar-random-c9-t128-k6");
+        return File.Exists(Path.Combine(folder, "torch_export.onnx"))
+            ? folder
+            : throw new DirectoryNotFoundException($"The graph benchmarks need PyTorch's export in '{folder}' (the shared folder beside the repository), which is absent.");
     }
 }

@@ -65,8 +65,10 @@ internal sealed partial class ScoringJobGrain(
             return;
         }
         timer ??= this.RegisterGrainTimer(_ => Pump(), new GrainTimerCreationOptions { DueTime = PumpInterval, Period = PumpInterval, Interleave = true, KeepAlive = true });
+        var waiting = job.State.Files.Where(f => f.State is FileState.Pending or FileState.Running && !inFlight.Contains(f.Input)).ToList();
+        if (waiting.Count == 0) return; // a status poll while every file is with a worker asks the cluster nothing
         var limit = 2 * Math.Max(1, (await GrainFactory.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count);
-        foreach (var file in job.State.Files.Where(f => f.State is FileState.Pending or FileState.Running).ToList())
+        foreach (var file in waiting)
         {
             if (inFlight.Count >= limit) break;
             if (inFlight.Add(file.Input))

@@ -50,12 +50,11 @@ public static class FileScoring
             var bundle = bundles.Get(spec.ModelPath);
             Directory.CreateDirectory(spec.OutputFolder);
             var result = LogCsvScoring.Score(new MLContext(), bundle, input, predictions, segments, options);
-            var skipped = result.Read.RowsSkipped.Values.Sum();
             var outcome = new FileOutcome
             {
-                RowsRead = result.Windowing.RowsRead + skipped,
+                RowsRead = result.RowsRead,
                 RowsInWindows = result.Windowing.RowsInWindows,
-                RowsRemoved = result.Windowing.RowsRemoved.Values.Sum() + skipped,
+                RowsRemoved = result.RowsRemoved,
                 RowsNotCovered = result.Windowing.RowsNotCovered,
                 Windows = result.Windows,
                 Segments = result.Segments ?? 0,

@@ -37,9 +37,10 @@ public static class PaperExperiment
         var clock = Stopwatch.StartNew();
 
         var testSubjects = dataset.TestSubjects(fold); // also checks the fold number, for either scheme
+        var windowing = Windowing(dataset, options);
         var (trainSamples, trainWindows, testWindows) = dataset.FoldScheme == FoldScheme.LeaveSubjectsOut
-            ? SubjectSplit(ml, dataset, root, testSubjects, Windowing(dataset, options))
-            : SliceSplit(ml, dataset, root, fold, seed, Windowing(dataset, options));
+            ? SubjectSplit(ml, dataset, root, testSubjects, windowing)
+            : SliceSplit(ml, dataset, root, fold, seed, windowing);
         var toClasses = ClassKeys(ml, dataset).Fit(trainWindows);
         var train = ml.Data.Cache(toClasses.Transform(trainWindows));
         var test = ml.Data.Cache(toClasses.Transform(testWindows));
@@ -70,7 +71,7 @@ public static class PaperExperiment
         var int8 = options.CompareInt8 ? Int8Comparison.Measure(model, train, test) : null;
 
         var history = model.LastTransformer.History;
-        var complexity = ModelComplexity.Of(network, Windowing(dataset, options).WindowLength, dataset.ChannelNames.Count, dataset.ClassNames.Count);
+        var complexity = ModelComplexity.Of(network, windowing.WindowLength, dataset.ChannelNames.Count, dataset.ClassNames.Count);
         return new FoldResult
         {
             Dataset = dataset.Key,
@@ -104,7 +105,6 @@ public static class PaperExperiment
         };
     }
 
-    /// <summary>LOCV: the fold's subjects test; every other subject trains (and validates).</summary>
     /// <summary>The dataset's windows, or those of <paramref name="options"/> where it sets them.</summary>
     public static SensorWindowingOptions Windowing(HarDataset dataset, PaperExperimentOptions options)
     {
@@ -118,6 +118,7 @@ public static class PaperExperiment
         return windowing;
     }
 
+    /// <summary>LOCV: the fold's subjects test; every other subject trains (and validates).</summary>
     private static (IDataView TrainSamples, IDataView TrainWindows, IDataView TestWindows) SubjectSplit(
         MLContext ml, HarDataset dataset, string root, IReadOnlyList<int> testSubjects, SensorWindowingOptions windowing)
     {
