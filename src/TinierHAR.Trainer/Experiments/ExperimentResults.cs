@@ -162,16 +162,7 @@ public sealed class ExperimentResults
         string.Create(CultureInfo.InvariantCulture,
             $"| {dataset} | {model} | {recipe} | {fold} | {runs.Length} ({string.Join(",", runs.Select(r => r.Seed).Distinct().Order())}) | {MeanStd(runs, r => r.Epochs, "0.#")} | ×{runs.Max(r => r.LargestValidationRise):0.00} | {MeanStd(runs, r => r.Accuracy)} | {MeanStd(runs, r => r.WeightedF1)} | {MeanStd(runs, r => r.MacroF1)} |");
 
-    /// <summary>Mean ± sample standard deviation (just the mean for one value).</summary>
-    private static string MeanStd(FoldResult[] runs, Func<FoldResult, double> value, string format = "0.0000")
-    {
-        var values = runs.Select(value).ToArray();
-        var mean = values.Average();
-        if (values.Length < 2)
-            return mean.ToString(format, CultureInfo.InvariantCulture);
-        var std = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
-        return $"{mean.ToString(format, CultureInfo.InvariantCulture)} ± {std.ToString(format, CultureInfo.InvariantCulture)}";
-    }
+    private static string MeanStd(FoldResult[] runs, Func<FoldResult, double> value, string format = "0.0000") => SeedMeans.Format(runs.Select(value).ToArray(), format);
 
     /// <summary>
     /// The paper's comparison in the default recipe (float32, cancelled-bias gradients zeroed): TinierHAR over all its
@@ -230,25 +221,59 @@ public sealed class ExperimentResults
     }
 
     /// <summary>
-    /// Our runs side by side with a reference run's (a CSV with dataset, model, fold, seed, precision, epochs,
-    /// seconds_per_epoch, accuracy, weighted_f1, macro_f1, note: the authors' code run on the same folds and seeds):
-    /// each reference row beside our run of the same fold and seed number in each of our recipes.
+    /// Our runs beside reference runs (a CSV with dataset, model, fold, seed, precision, epochs, seconds_per_epoch,
+    /// accuracy, weighted_f1, macro_f1, note: the authors' code run on the same folds). First each reference row beside
+    /// our run of the same fold and seed number in each of our recipes; then, per fold and over the folds that have a
+    /// reference, our mean macro F1 in each recipe against the reference mean in each precision (the seed numbers name
+    /// different random streams in the two codes, so only the means compare).
     /// </summary>
     public string ToComparisonMarkdown(string referencePath)
     {
         var invariant = CultureInfo.InvariantCulture;
+        var references = ReferenceRun.Read(referencePath);
         var text = new StringBuilder();
         text.AppendLine("| dataset | model | fold | seed | reference precision | ours | macro F1 (ours / reference) | accuracy (ours / reference) | epochs (ours / reference) | s/epoch (ours / reference) | reference note |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
-        using var reader = Sep.New(',').Reader(o => o with { CultureInfo = invariant, Unescape = true }).FromFile(referencePath);
-        foreach (var reference in reader)
+        foreach (var reference in references)
         {
-            var (dataset, model, fold, seed) = (reference["dataset"].ToString(), reference["model"].ToString(), reference["fold"].Parse<int>(), reference["seed"].Parse<int>());
-            foreach (var ours in rows.Where(r => r.Dataset == dataset && r.Model == model && r.Fold == fold && r.Seed == seed).OrderBy(Recipe, StringComparer.Ordinal))
+            foreach (var ours in rows.Where(r => reference.Matches(r) && r.Seed == reference.Seed).OrderBy(Recipe, StringComparer.Ordinal))
             {
-                text.AppendLine(string.Create(invariant, $"| {dataset} | {model} | {fold} | {seed} | {reference["precision"].ToString()} | {Recipe(ours)} | {ours.MacroF1:0.0000} / {reference["macro_f1"].Parse<double>():0.0000} | {ours.Accuracy:0.0000} / {reference["accuracy"].Parse<double>():0.0000} | {ours.Epochs} / {reference["epochs"].ToString()} | {ours.SecondsPerEpoch:0.00} / {reference["seconds_per_epoch"].Parse<double>():0.00} | {reference["note"].ToString()} |"));
+                text.AppendLine(string.Create(invariant, $"| {reference.Dataset} | {reference.Model} | {reference.Fold} | {reference.Seed} | {reference.Precision} | {Recipe(ours)} | {ours.MacroF1:0.0000} / {reference.MacroF1:0.0000} | {ours.Accuracy:0.0000} / {reference.Accuracy:0.0000} | {ours.Epochs} / {reference.Epochs} | {ours.SecondsPerEpoch:0.00} / {reference.SecondsPerEpoch:0.00} | {reference.Note} |"));
+            }
+        }
+        text.AppendLine();
+        text.AppendLine("| dataset | model | fold | ours | our runs (seeds) | our macro F1 | reference precision | reference runs (seeds) | reference macro F1 | difference ± standard error |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+        var pairs = references.GroupBy(r => (r.Dataset, r.Model, r.Precision))
+            .SelectMany(g => rows.Where(r => g.Any(x => x.Matches(r))).GroupBy(r => Recipe(r)).Select(ours => (Reference: g, Ours: ours)))
+            .OrderBy(p => p.Reference.Key.Dataset, StringComparer.Ordinal).ThenBy(p => p.Reference.Key.Model, StringComparer.Ordinal)
+            .ThenBy(p => p.Ours.Key, StringComparer.Ordinal).ThenBy(p => p.Reference.Key.Precision, StringComparer.Ordinal);
+        foreach (var (reference, ours) in pairs)
+        {
+            var folds = reference.Select(r => r.Fold).Distinct().Order().Where(f => ours.Any(r => r.Fold == f))
+                .Select(f => (Fold: f, Ours: ours.Where(r => r.Fold == f).ToArray(), Theirs: reference.Where(r => r.Fold == f).ToArray())).ToArray();
+            var differences = new List<(double Difference, double Variance)>();
+            foreach (var (fold, own, theirs) in folds)
+            {
+                var difference = SeedMeans.Difference(own.Select(r => r.MacroF1).ToArray(), theirs.Select(r => r.MacroF1).ToArray());
+                differences.Add(difference);
+                text.AppendLine(ComparisonRow(reference.Key, fold.ToString(invariant), ours.Key, own.Select(r => r.Seed), SeedMeans.Format(own.Select(r => r.MacroF1).ToArray()),
+                    theirs.Select(r => r.Seed), SeedMeans.Format(theirs.Select(r => r.MacroF1).ToArray()), difference));
+            }
+            if (folds.Length > 1)
+            {
+                // Over several folds: the mean of the per-fold means on each side, so that a fold with more seeds weighs no more.
+                var overall = (differences.Average(d => d.Difference), differences.Sum(d => d.Variance) / (folds.Length * folds.Length));
+                text.AppendLine(ComparisonRow(reference.Key, $"**{string.Join(", ", folds.Select(f => f.Fold))}**", ours.Key,
+                    folds.SelectMany(f => f.Ours.Select(r => r.Seed)), folds.Average(f => f.Ours.Average(r => r.MacroF1)).ToString("0.0000", invariant),
+                    folds.SelectMany(f => f.Theirs.Select(r => r.Seed)), folds.Average(f => f.Theirs.Average(r => r.MacroF1)).ToString("0.0000", invariant), overall));
             }
         }
         return text.ToString();
     }
+
+    private static string ComparisonRow((string Dataset, string Model, string Precision) reference, string fold, string recipe,
+        IEnumerable<int> ourSeeds, string ourF1, IEnumerable<int> theirSeeds, string theirF1, (double Difference, double Variance) difference) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"| {reference.Dataset} | {reference.Model} | {fold} | {recipe} | {ourSeeds.Count()} ({string.Join(",", ourSeeds.Distinct().Order())}) | {ourF1} | {reference.Precision} | {theirSeeds.Count()} ({string.Join(",", theirSeeds.Distinct().Order())}) | {theirF1} | {difference.Difference:+0.0000;−0.0000;0.0000} ± {(double.IsNaN(difference.Variance) ? "?" : Math.Sqrt(difference.Variance).ToString("0.0000", CultureInfo.InvariantCulture))} |");
 }
