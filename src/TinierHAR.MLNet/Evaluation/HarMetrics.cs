@@ -7,7 +7,8 @@ namespace TinierHAR.MLNet.Evaluation;
 /// The metrics HAR papers report, which ML.NET's multiclass evaluator lacks: accuracy, macro and weighted F1,
 /// per-class precision/recall/F1 and the confusion matrix (rows = true class, columns = predicted class).
 /// A class with no true and no predicted window has F1 0 and support 0; macro F1 averages over the classes that occur
-/// as true labels (as scikit-learn does with the labels present).
+/// as a true or a predicted label, as scikit-learn's <c>f1_score(average='macro')</c> does (the labels of
+/// <c>unique_labels(y_true, y_pred)</c>): a class predicted but never true counts with F1 0.
 /// </summary>
 public sealed class HarMetrics
 {
@@ -35,7 +36,7 @@ public sealed class HarMetrics
         F1 = Enumerable.Range(0, k).Select(c => Precision[c] + Recall[c] == 0 ? 0 : 2 * Precision[c] * Recall[c] / (Precision[c] + Recall[c])).ToArray();
         Count = total;
         Accuracy = total == 0 ? 0 : (double)correct / total;
-        var present = Enumerable.Range(0, k).Where(c => support[c] > 0).ToArray();
+        var present = Enumerable.Range(0, k).Where(c => support[c] > 0 || predicted[c] > 0).ToArray();
         MacroF1 = present.Length == 0 ? 0 : present.Average(c => F1[c]);
         WeightedF1 = total == 0 ? 0 : Enumerable.Range(0, k).Sum(c => F1[c] * support[c]) / total;
     }
@@ -52,7 +53,7 @@ public sealed class HarMetrics
     /// <summary>Fraction of windows predicted correctly.</summary>
     public double Accuracy { get; }
 
-    /// <summary>Unweighted mean of the per-class F1 over the classes present.</summary>
+    /// <summary>Unweighted mean of the per-class F1 over the classes that are true or predicted at least once.</summary>
     public double MacroF1 { get; }
 
     /// <summary>Mean of the per-class F1 weighted by support.</summary>

@@ -29,11 +29,12 @@ public sealed class HarMetricsTests
     }
 
     [TestMethod]
-    public void A_class_absent_from_the_truth_does_not_enter_macro_F1()
+    public void A_class_predicted_but_never_true_enters_macro_F1_with_zero_as_in_scikit_learn()
     {
-        var metrics = HarMetrics.FromIndices(["a", "b", "c"], [(0, 0), (1, 1), (1, 2)]);
-        // a: F1 1; b: P 1, R 1/2, F1 2/3; c: never true, predicted once: F1 0 and left out of the macro mean.
-        Assert.AreEqual((1 + 2.0 / 3) / 2, metrics.MacroF1, 1e-12);
+        var metrics = HarMetrics.FromIndices(["a", "b", "c", "d"], [(0, 0), (1, 1), (1, 2)]);
+        // a: F1 1; b: P 1, R 1/2, F1 2/3; c: never true, predicted once: F1 0, and it counts (scikit-learn averages over
+        // unique_labels(y_true, y_pred)); d: neither true nor predicted: left out.
+        Assert.AreEqual((1 + 2.0 / 3 + 0) / 3, metrics.MacroF1, 1e-12);
         Assert.AreEqual(0.0, metrics.F1[2]);
     }
 
