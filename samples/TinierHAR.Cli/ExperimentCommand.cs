@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Microsoft.ML;
 using Spectre.Console;
 using TinierHAR.MLNet.Architectures;
@@ -29,9 +30,14 @@ internal static class ExperimentCommand
         var int8 = new Option<bool>("--int8") { Description = "Also quantise each trained network to int8 (QDQ, calibrated on its training windows) and record its macro F1, bytes and speed (int8.md)" };
         var window = new Option<string?>("--window") { Description = "Window length: samples (200) or seconds (4s); default: the paper's for the dataset" };
         var step = new Option<string?>("--step") { Description = "Step between window starts: samples or seconds; default: the paper's, or half of --window" };
+        var validationWindows = new Option<string?>("--validation-windows")
+        {
+            Description = "Validate on the windows a file names (one 'session:offset' per line, {fold} and {seed} in the path filled in per run; "
+                + "experiments/hapt/authors/split.py writes the authors' split) instead of a random 10 %; use an output folder of its own",
+        };
         var command = new Command("experiment", "Run the TinierHAR paper's protocol on a benchmark dataset (resumable).")
         {
-            dataset, data, models, folds, seeds, output, maxEpochs, precision, computedBiases, threads, window, step, int8,
+            dataset, data, models, folds, seeds, output, maxEpochs, precision, computedBiases, threads, window, step, int8, validationWindows,
         };
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {
@@ -69,6 +75,7 @@ internal static class ExperimentCommand
                     WindowLength = windowLength,
                     WindowStep = windowStep,
                     CompareInt8 = parse.GetValue(int8),
+                    ValidationWindows = parse.GetValue(validationWindows) is { } pattern ? ValidationWindowList(pattern, fold, seed) : null,
                 };
                 FoldResult result;
                 if (terminal.Profile.Capabilities.Interactive)
@@ -107,6 +114,16 @@ internal static class ExperimentCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>The validation windows named in the file that <paramref name="pattern"/> gives for this fold and seed.</summary>
+    private static string[] ValidationWindowList(string pattern, int fold, int seed)
+    {
+        var path = pattern.Replace("{fold}", fold.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{seed}", seed.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
+        if (!File.Exists(path))
+            throw new FileNotFoundException($"--validation-windows: {path} (fold {fold}, seed {seed}) does not exist.", path);
+        return File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
     }
 
     private static int Samples(ParseResult parse, Option<string?> option, HarDataset dataset) =>

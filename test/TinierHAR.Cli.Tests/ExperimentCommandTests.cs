@@ -53,6 +53,29 @@ public sealed class ExperimentCommandTests
     }
 
     [TestMethod]
+    public void Experiment_validates_on_the_windows_a_file_names_and_refuses_a_name_that_is_no_training_window()
+    {
+        using var fixture = new FixtureFolder();
+        WriteMhealth(fixture);
+        // Fold 1 tests subjects 1 and 2; the others' recordings (session = subject) have windows at rows 0, 100, ... 500.
+        fixture.Write("splits/fold1-seed1.txt", "3:0\n3:100\n4:200\n5:500\n10:300\n");
+        fixture.Write("splits/fold1-seed2.txt", "3:0\n3:50\n");
+        var pattern = Path.Combine(fixture.Root, "splits", "fold{fold}-seed{seed}.txt");
+
+        var run = Tool.Run("experiment", "--dataset", "mhealth", "--data", fixture.Root, "--folds", "1", "--max-epochs", "1", "--validation-windows", pattern, "--output", Path.Combine(fixture.Root, "named"));
+        Assert.AreEqual(0, run.ExitCode, run.Error);
+        var row = ExperimentResults.Open(Path.Combine(fixture.Root, "named", "results.csv")).Rows.Single();
+        Assert.AreEqual((43, 5), (row.TrainWindows, row.ValidationWindows), "the five named windows validate, the other 43 train");
+
+        var unknown = Tool.Run("experiment", "--dataset", "mhealth", "--data", fixture.Root, "--folds", "1", "--seeds", "2", "--max-epochs", "1", "--validation-windows", pattern, "--output", Path.Combine(fixture.Root, "unknown"));
+        Assert.AreEqual(HarCommandLine.InputError, unknown.ExitCode);
+        StringAssert.Contains(unknown.Error, "1 of the 2 named validation windows are no training window of fold 1 (the first: '3:50')");
+        var missing = Tool.Run("experiment", "--dataset", "mhealth", "--data", fixture.Root, "--folds", "1", "--seeds", "3", "--max-epochs", "1", "--validation-windows", pattern, "--output", Path.Combine(fixture.Root, "missing"));
+        Assert.AreEqual(HarCommandLine.InputError, missing.ExitCode);
+        StringAssert.Contains(missing.Error, "fold1-seed3.txt (fold 1, seed 3) does not exist");
+    }
+
+    [TestMethod]
     public void Experiment_takes_the_windows_you_choose_and_keeps_one_setting_per_folder()
     {
         using var fixture = new FixtureFolder();

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Transforms;
+using TinierHAR.MLNet;
 using TinierHAR.MLNet.Architectures;
 using TinierHAR.MLNet.Complexity;
 using TinierHAR.MLNet.Datasets;
@@ -41,6 +42,11 @@ public static class PaperExperiment
         var (trainSamples, trainWindows, testWindows) = dataset.FoldScheme == FoldScheme.LeaveSubjectsOut
             ? SubjectSplit(ml, dataset, root, testSubjects, windowing)
             : SliceSplit(ml, dataset, root, fold, seed, windowing);
+        if (options.ValidationWindows is not null)
+        {
+            OptionRules.Require(dataset.FoldScheme == FoldScheme.LeaveSubjectsOut, nameof(options.ValidationWindows), $"{dataset.Name} folds are slices of shuffled windows, not subjects.");
+            trainWindows = NamedWindows(ml, trainSamples, trainWindows, options.ValidationWindows, fold);
+        }
         var toClasses = ClassKeys(ml, dataset).Fit(trainWindows);
         var train = ml.Data.Cache(toClasses.Transform(trainWindows));
         var test = ml.Data.Cache(toClasses.Transform(testWindows));
@@ -55,6 +61,8 @@ public static class PaperExperiment
             Precision = options.Precision,
             ZeroCancelledBiasGradients = options.ZeroCancelledBiasGradients,
             Threads = options.Threads,
+            ValidationGroupColumnName = options.ValidationWindows is null ? null : WindowNameColumnName,
+            ValidationGroups = options.ValidationWindows?.ToArray() ?? [],
         }).WithHooks(hooks ?? new TrainingHooks());
         using var model = ml.Transforms.NormalizeSensorChannels(new ChannelNormalizingOptions
         {
@@ -143,6 +151,29 @@ public static class PaperExperiment
         return (samples, Keep(ml, windows, s => !test.Contains(s)), Keep(ml, windows, test.Contains));
     }
 
+    private const string WindowNameColumnName = "WindowName";
+
+    /// <summary>
+    /// The training windows with a <c>WindowName</c> column, <c>session:offset</c> (the window's first row counted from
+    /// its recording's start), after checking that every one of <paramref name="validation"/> names one of them.
+    /// </summary>
+    private static IDataView NamedWindows(MLContext ml, IDataView samples, IDataView windows, IReadOnlyCollection<string> validation, int fold)
+    {
+        // A window's FirstSampleIndex counts rows of the sample view, whose recordings lie one after another.
+        var starts = new Dictionary<string, long>(StringComparer.Ordinal);
+        long row = 0;
+        foreach (var session in samples.GetColumn<ReadOnlyMemory<char>>(DatasetSamplesDataView.SessionColumnName))
+            starts.TryAdd(session.ToString(), row++);
+        var named = ml.Data.Cache(ml.Transforms.CustomMapping<WindowPosition, WindowName>(
+            (position, name) => name.Name = $"{position.Session}:{position.FirstSampleIndex - starts[position.Session.ToString()]}", contractName: null)
+            .Fit(windows).Transform(windows));
+        var names = named.GetColumn<string>(WindowNameColumnName).ToHashSet(StringComparer.Ordinal);
+        var unknown = validation.Where(n => !names.Contains(n)).ToArray();
+        OptionRules.Require(unknown.Length == 0, nameof(PaperExperimentOptions.ValidationWindows),
+            $"{unknown.Length} of the {validation.Count} named validation windows are no training window of fold {fold} (the first: '{unknown.FirstOrDefault()}').");
+        return named;
+    }
+
     private static IDataView Keep(MLContext ml, IDataView windows, Func<long, bool> keep) =>
         ml.Data.FilterByCustomPredicate<WindowStart>(windows, w => !keep(w.FirstSampleIndex));
 
@@ -151,6 +182,19 @@ public static class PaperExperiment
         ml.Transforms.Conversion.MapKeyToValue("LabelName", DatasetSamplesDataView.LabelColumnName)
             .Append(ml.Transforms.Conversion.MapValueToKey(DatasetSamplesDataView.LabelColumnName, "LabelName",
                 keyData: ml.Data.LoadFromEnumerable(dataset.ClassNames.Select(n => new ClassName { Value = n }))));
+
+    private sealed class WindowPosition
+    {
+        public ReadOnlyMemory<char> Session { get; set; }
+
+        public long FirstSampleIndex { get; set; }
+    }
+
+    private sealed class WindowName
+    {
+        [ColumnName(WindowNameColumnName)]
+        public string Name { get; set; } = "";
+    }
 
     private sealed class WindowStart
     {

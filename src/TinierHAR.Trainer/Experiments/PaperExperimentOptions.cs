@@ -14,6 +14,14 @@ public sealed class PaperExperimentOptions
     /// <summary>Fraction of the training subjects' windows held out at random for validation. Paper: 0.1.</summary>
     public double ValidationFraction { get; set; } = 0.1;
 
+    /// <summary>
+    /// The validation windows, named <c>session:offset</c> (a recording of the training subjects and the window's first
+    /// row counted from that recording's start), instead of a random <see cref="ValidationFraction"/>: another code's split
+    /// reproduced window for window (the authors' own, written by <c>experiments/hapt/authors/split.py</c>). Each must
+    /// name a training window; null: the random split. Leave-subjects-out datasets only.
+    /// </summary>
+    public IReadOnlyCollection<string>? ValidationWindows { get; set; }
+
     /// <summary>The floating-point type of training (the authors': float64).</summary>
     public TrainingPrecision Precision { get; set; } = TrainingPrecision.Float32;
 

@@ -1,0 +1,34 @@
+# Writes the validation windows of the authors' split for one HAPT fold and seed, as their code draws it:
+# random.seed(seed), then random.shuffle over the training subjects' windows in their loader's order, the last
+# 10 % validating. One line per window, "user_experiment:offset", the offset counted in rows from the recording's start.
+# Their loader orders a user's recordings as os.listdir lists them, so the split holds for this data folder.
+#   /usr/bin/python3 split.py FOLD SEED > splits/foldF-seedS.txt
+import os, random, sys, types
+fold, seed = int(sys.argv[1]), int(sys.argv[2])
+here = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(here, "code"))
+os.chdir(os.path.join(here, "code"))
+for name in ("einops", "einops.layers", "einops.layers.torch"):
+    sys.modules[name] = types.ModuleType(name)
+sys.modules["einops"].rearrange = sys.modules["einops"].repeat = None
+sys.modules["einops.layers.torch"].Rearrange = None
+import numpy as np
+from dataloaders.dataloader_HAPT_har import HAPT_HAR_DATA
+
+class dotdict(dict):
+    __getattr__ = dict.get
+
+args = dotdict(root_path=os.path.join(here, "..", "..", "..", "..", "shared", "data", "uci-har-hapt", "RawData"), freq_save_path="../Freq_data",
+               window_save_path=f"../windows/split-fold{fold}", data_name="hapt", representation_type="time", sampling_freq=50,
+               datanorm_type="standardization", train_vali_quote=0.90, windowsize=200, drop_transition=False, exp_mode="LOCV")
+out, sys.stdout = sys.stdout, sys.stderr  # their loader prints its progress
+random.seed(seed)
+data = HAPT_HAR_DATA(args)
+data.LOCV_keys, data.num_of_cv = [data.LOCV_keys[fold - 1]], 1
+random.seed(seed)  # their fold loop seeds again before each fold
+data.update_train_val_test_keys()
+first_row = data.data_x.reset_index().groupby("sub_id")["index"].min()
+print(f"{len(data.train_window_index)} training, {len(data.vali_window_index)} validation windows", file=sys.stderr)
+for index in data.vali_window_index:
+    recording, start, _ = data.train_slidingwindows[index]
+    print(f"{recording}:{start - first_row[recording]}", file=out)
