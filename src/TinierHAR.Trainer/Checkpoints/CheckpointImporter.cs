@@ -54,13 +54,15 @@ public static class CheckpointImporter
     /// <summary>
     /// Copies <paramref name="stateDict"/> into <paramref name="module"/>'s parameters and buffers. Every name must
     /// match with the same shape; otherwise nothing is copied and a <see cref="CheckpointMismatchException"/>
-    /// lists all differences. Values are converted to the module's dtype.
+    /// lists all differences. Values are converted to the module's dtype. A state dict whose every name starts with
+    /// <c>model.</c> is read without it: the authors' training code saves the wrapper that holds the network as <c>model</c>.
     /// </summary>
     public static void Load(nn.Module module, IReadOnlyDictionary<string, Tensor> stateDict, string source = "state dict")
     {
         ArgumentNullException.ThrowIfNull(module);
         ArgumentNullException.ThrowIfNull(stateDict);
         var target = module.state_dict();
+        stateDict = WithoutWrapperPrefix(stateDict, target.Keys);
         var missing = target.Keys.Where(k => !stateDict.ContainsKey(k)).ToList();
         var unexpected = stateDict.Keys.Where(k => !target.ContainsKey(k)).ToList();
         var misshaped = target.Keys.Where(stateDict.ContainsKey)
@@ -73,6 +75,14 @@ public static class CheckpointImporter
         using var noGrad = no_grad();
         foreach (var (name, tensor) in target)
             tensor.copy_(stateDict[name]);
+    }
+
+    private static IReadOnlyDictionary<string, Tensor> WithoutWrapperPrefix(IReadOnlyDictionary<string, Tensor> stateDict, ICollection<string> target)
+    {
+        const string wrapper = "model.";
+        return stateDict.Count > 0 && stateDict.Keys.All(k => k.StartsWith(wrapper, StringComparison.Ordinal)) && !target.Any(k => k.StartsWith(wrapper, StringComparison.Ordinal))
+            ? stateDict.ToDictionary(e => e.Key[wrapper.Length..], e => e.Value, StringComparer.Ordinal)
+            : stateDict;
     }
 
     private static Dictionary<string, Tensor> ToDictionary(Hashtable table)

@@ -51,6 +51,23 @@ public sealed class CheckpointImporterTests
     }
 
     [TestMethod]
+    public void A_checkpoint_of_the_authors_training_wrapper_loads_without_its_model_prefix()
+    {
+        // The authors' experiment code saves model_builder's state dict, which holds the network as "model".
+        using var source = new TinierHarNetwork(new TinierHarOptions(), 64, 3, 4);
+        var wrapped = source.state_dict().ToDictionary(e => "model." + e.Key, e => e.Value);
+        using var target = new TinierHarNetwork(new TinierHarOptions(), 64, 3, 4);
+
+        CheckpointImporter.Load(target, wrapped);
+
+        foreach (var (name, tensor) in target.state_dict())
+            Assert.IsTrue(tensor.equal(source.state_dict()[name]).all().item<bool>(), name);
+        var partly = new Dictionary<string, TorchSharp.torch.Tensor>(wrapped) { ["extra.weight"] = TorchSharp.torch.zeros(1) };
+        var error = Assert.ThrowsExactly<CheckpointMismatchException>(() => CheckpointImporter.Load(target, partly));
+        CollectionAssert.Contains(error.Unexpected.ToList(), "model.gru.weight_ih_l0", "the prefix is dropped only when every name has it");
+    }
+
+    [TestMethod]
     public void Unreadable_files_give_a_clear_error()
     {
         var directory = TestContext.TestRunResultsDirectory ?? Path.GetTempPath();
