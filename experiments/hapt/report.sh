@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Regenerates every README section that comes from experiments/hapt: the results and seed tables with the
 # reference beside them, the model comparison and its chart, the fold-1 seed-2 trajectories against the authors'
-# logged runs (../shared/notes/reference-trajectories), and the fold-1 seed-1 trajectories of the two float32 recipes.
+# logged runs (../shared/notes/reference-trajectories), the fold-1 seed-1 trajectories of the two float32 recipes, and
+# fold 2 on the authors' own split beside their runs.
 #   experiments/hapt/report.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 dotnet build samples/TinierHAR.Cli -c Release -v quiet -nologo > /dev/null
 cli=(dotnet samples/TinierHAR.Cli/bin/Release/net10.0/tinierhar.dll)
 "${cli[@]}" report --results experiments/hapt/results.csv --reference experiments/hapt/reference.csv --readme README.md > /dev/null
+"${cli[@]}" report --results experiments/hapt/authors-split/results.csv --reference experiments/hapt/reference.csv --readme README.md > /dev/null
 "${cli[@]}" report --results experiments/hapt/results.csv --efficiency experiments/hapt/models.png --readme README.md > /dev/null
 runs=()
 for f in experiments/hapt/trajectories/tinierhar-fold1-seed2-*.csv; do
@@ -21,4 +23,12 @@ runs+=("authors float64=../shared/notes/reference-trajectories/hapt-fold1-seed2-
 "${cli[@]}" report --trajectories "ours float32 (default)=experiments/hapt/trajectories/tinierhar-fold1-seed1-float32.csv" \
     "ours float32, cancelled biases on their computed gradient=experiments/hapt/trajectories/tinierhar-fold1-seed1-float32-computed.csv" \
     --plot experiments/hapt/trajectories-fold1-seed1.png --readme README.md > /dev/null
+# Fold 2 on the authors' own split: ours and theirs, seed by seed, on the same validation windows.
+runs=()
+for f in experiments/hapt/authors-split/trajectories/tinierhar-fold2-seed*-float32.csv; do
+  seed=${f##*-seed}; seed=${seed%%-*}
+  theirs=experiments/hapt/authors/trajectories/hapt-fold2-seed$seed-float64.csv
+  [ -f "$theirs" ] && runs+=("ours seed $seed=$f" "authors seed $seed=$theirs")
+done
+"${cli[@]}" report --trajectories "${runs[@]}" --plot experiments/hapt/trajectories-fold2-authors-split.png --readme README.md > /dev/null
 echo regenerated

@@ -21,13 +21,16 @@ public sealed class CommittedResultsTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    public void Every_committed_row_has_a_trajectory_that_agrees_with_it()
+    [DataRow("hapt")]
+    [DataRow("hapt/authors-split")]
+    public void Every_committed_row_has_a_trajectory_that_agrees_with_it(string experiment)
     {
-        var results = ExperimentResults.Open(Path.Combine(Folder, "results.csv"));
-        Assert.IsNotEmpty(results.Rows, "HAPT results are committed");
+        var folder = Path.Combine(SharedData.RepositoryRoot, "experiments", experiment);
+        var results = ExperimentResults.Open(Path.Combine(folder, "results.csv"));
+        Assert.IsNotEmpty(results.Rows, $"{experiment} results are committed");
         foreach (var row in results.Rows)
         {
-            var path = Path.Combine(Folder, "trajectories", row.RunName + ".csv");
+            var path = Path.Combine(folder, "trajectories", row.RunName + ".csv");
             Assert.IsTrue(File.Exists(path), $"{row.RunName}: its trajectory {path} is committed");
             var trajectory = TrainingTrajectory.Read(path);
             var epochs = trajectory.Epochs;
