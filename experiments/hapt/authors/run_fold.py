@@ -5,17 +5,9 @@
 # python3-skimage, python3-matplotlib, python3-seaborn and python3-tqdm, and run
 #   OMP_NUM_THREADS=1 /usr/bin/python3 run_fold.py FOLD SEED THREADS > foldF-seedS.log
 # then turn the log into a trajectory with log_to_csv.py.
-import os, sys, time
+import os, sys
 fold, seed, threads = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
-here = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(here, "code"))
-os.chdir(os.path.join(here, "code"))
-import types
-# einops is imported only by the cross-attention and TinyHAR models, never by TinierHAR; Debian has no package of it.
-for name in ("einops", "einops.layers", "einops.layers.torch"):
-    sys.modules[name] = types.ModuleType(name)
-sys.modules["einops"].rearrange = sys.modules["einops"].repeat = None
-sys.modules["einops.layers.torch"].Rearrange = None
+from authors_code import hapt_raw_data
 import torch
 torch.set_num_threads(threads)
 import dataloaders.dataloader_base as base
@@ -36,7 +28,7 @@ a = dotdict()
 a.to_save_path = f"../runs/fold{fold}"
 a.freq_save_path = "../Freq_data"
 a.window_save_path = f"../windows/fold{fold}"
-a.root_path = os.path.join(here, "..", "..", "..", "..", "shared", "data", "uci-har-hapt", "RawData")
+a.root_path = hapt_raw_data
 a.drop_transition = False
 a.datanorm_type = "standardization"
 a.batch_size = 256

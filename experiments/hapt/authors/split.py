@@ -3,22 +3,16 @@
 # 10 % validating. One line per window, "user_experiment:offset", the offset counted in rows from the recording's start.
 # Their loader orders a user's recordings as os.listdir lists them, so the split holds for this data folder.
 #   /usr/bin/python3 split.py FOLD SEED > splits/foldF-seedS.txt
-import os, random, sys, types
+import random, sys
 fold, seed = int(sys.argv[1]), int(sys.argv[2])
-here = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, os.path.join(here, "code"))
-os.chdir(os.path.join(here, "code"))
-for name in ("einops", "einops.layers", "einops.layers.torch"):
-    sys.modules[name] = types.ModuleType(name)
-sys.modules["einops"].rearrange = sys.modules["einops"].repeat = None
-sys.modules["einops.layers.torch"].Rearrange = None
+from authors_code import hapt_raw_data
 import numpy as np
 from dataloaders.dataloader_HAPT_har import HAPT_HAR_DATA
 
 class dotdict(dict):
     __getattr__ = dict.get
 
-args = dotdict(root_path=os.path.join(here, "..", "..", "..", "..", "shared", "data", "uci-har-hapt", "RawData"), freq_save_path="../Freq_data",
+args = dotdict(root_path=hapt_raw_data, freq_save_path="../Freq_data",
                window_save_path=f"../windows/split-fold{fold}", data_name="hapt", representation_type="time", sampling_freq=50,
                datanorm_type="standardization", train_vali_quote=0.90, windowsize=200, drop_transition=False, exp_mode="LOCV")
 out, sys.stdout = sys.stdout, sys.stderr  # their loader prints its progress
