@@ -5,20 +5,13 @@
 #   /usr/bin/python3 split.py FOLD SEED > splits/foldF-seedS.txt
 import random, sys
 fold, seed = int(sys.argv[1]), int(sys.argv[2])
-from authors_code import hapt_raw_data
-import numpy as np
+from authors_code import hapt_args, only_fold
 from dataloaders.dataloader_HAPT_har import HAPT_HAR_DATA
 
-class dotdict(dict):
-    __getattr__ = dict.get
-
-args = dotdict(root_path=hapt_raw_data, freq_save_path="../Freq_data",
-               window_save_path=f"../windows/split-fold{fold}", data_name="hapt", representation_type="time", sampling_freq=50,
-               datanorm_type="standardization", train_vali_quote=0.90, windowsize=200, drop_transition=False, exp_mode="LOCV")
 out, sys.stdout = sys.stdout, sys.stderr  # their loader prints its progress
+only_fold(fold)
 random.seed(seed)
-data = HAPT_HAR_DATA(args)
-data.LOCV_keys, data.num_of_cv = [data.LOCV_keys[fold - 1]], 1
+data = HAPT_HAR_DATA(hapt_args(fold))
 random.seed(seed)  # their fold loop seeds again before each fold
 data.update_train_val_test_keys()
 first_row = data.data_x.reset_index().groupby("sub_id")["index"].min()
