@@ -255,10 +255,11 @@ public sealed class ExperimentResults
             var differences = new List<(double Difference, double Variance)>();
             foreach (var (fold, own, theirs) in folds)
             {
-                var difference = SeedMeans.Difference(own.Select(r => r.MacroF1).ToArray(), theirs.Select(r => r.MacroF1).ToArray());
+                var (ourF1, theirF1) = (own.Select(r => r.MacroF1).ToArray(), theirs.Select(r => r.MacroF1).ToArray());
+                var difference = SeedMeans.Difference(ourF1, theirF1);
                 differences.Add(difference);
-                text.AppendLine(ComparisonRow(reference.Key, fold.ToString(invariant), ours.Key, own.Select(r => r.Seed), SeedMeans.Format(own.Select(r => r.MacroF1).ToArray()),
-                    theirs.Select(r => r.Seed), SeedMeans.Format(theirs.Select(r => r.MacroF1).ToArray()), difference));
+                text.AppendLine(ComparisonRow(reference.Key, fold.ToString(invariant), ours.Key, own.Select(r => r.Seed), SeedMeans.Format(ourF1),
+                    theirs.Select(r => r.Seed), SeedMeans.Format(theirF1), difference));
             }
             if (folds.Length > 1)
             {
