@@ -35,9 +35,17 @@ internal static class ExperimentCommand
             Description = "Validate on the windows a file names (one 'session:offset' per line, {fold} and {seed} in the path filled in per run; "
                 + "experiments/hapt/authors/split.py writes the authors' split) instead of a random 10 %; use an output folder of its own",
         };
+        var batchOrder = new Option<string?>("--batch-order")
+        {
+            Description = "Replay another run's mini-batches: a file (.gz or text; {fold} and {seed} filled in) with one line per epoch, the training "
+                + "windows' names in batch order (experiments/hapt/authors/replay.py writes the authors'); needs --validation-windows",
+        };
+        var initialCheckpoint = new Option<string?>("--initial-checkpoint") { Description = "Start from this state dict (.pth or .safetensors; {fold} and {seed} filled in) instead of seeded random weights" };
+        var dropout = new Option<double?>("--dropout") { Description = "The network's dropout probability (default: the paper's); use an output folder of its own" };
         var command = new Command("experiment", "Run the TinierHAR paper's protocol on a benchmark dataset (resumable).")
         {
             dataset, data, models, folds, seeds, output, maxEpochs, precision, computedBiases, threads, window, step, int8, validationWindows,
+            batchOrder, initialCheckpoint, dropout,
         };
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {
@@ -75,7 +83,10 @@ internal static class ExperimentCommand
                     WindowLength = windowLength,
                     WindowStep = windowStep,
                     CompareInt8 = parse.GetValue(int8),
-                    ValidationWindows = parse.GetValue(validationWindows) is { } pattern ? ValidationWindowList(pattern, fold, seed) : null,
+                    ValidationWindows = parse.GetValue(validationWindows) is { } pattern ? Lines(RunFile(pattern, validationWindows, fold, seed)) : null,
+                    BatchOrders = parse.GetValue(batchOrder) is { } orders ? BatchOrderFile.Read(RunFile(orders, batchOrder, fold, seed)) : null,
+                    InitialCheckpoint = parse.GetValue(initialCheckpoint) is { } state ? RunFile(state, initialCheckpoint, fold, seed) : null,
+                    Dropout = parse.GetValue(dropout),
                 };
                 FoldResult result;
                 if (terminal.Profile.Capabilities.Interactive)
@@ -116,15 +127,18 @@ internal static class ExperimentCommand
         return command;
     }
 
-    /// <summary>The validation windows named in the file that <paramref name="pattern"/> gives for this fold and seed.</summary>
-    private static string[] ValidationWindowList(string pattern, int fold, int seed)
+    /// <summary>The file that <paramref name="pattern"/> names for this fold and seed; it must exist.</summary>
+    private static string RunFile(string pattern, Option option, int fold, int seed)
     {
         var path = pattern.Replace("{fold}", fold.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
             .Replace("{seed}", seed.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal);
         if (!File.Exists(path))
-            throw new FileNotFoundException($"--validation-windows: {path} (fold {fold}, seed {seed}) does not exist.", path);
-        return File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
+            throw new FileNotFoundException($"{option.Name}: {path} (fold {fold}, seed {seed}) does not exist.", path);
+        return path;
     }
+
+    /// <summary>The file's non-blank lines, trimmed.</summary>
+    private static string[] Lines(string path) => File.ReadLines(path).Select(l => l.Trim()).Where(l => l.Length > 0).ToArray();
 
     private static int Samples(ParseResult parse, Option<string?> option, HarDataset dataset) =>
         parse.GetValue(option) is { } text ? WindowShapeOptions.Samples(text, dataset.SamplingRateHz, option.Name) : 0;

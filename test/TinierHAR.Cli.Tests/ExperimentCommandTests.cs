@@ -76,6 +76,33 @@ public sealed class ExperimentCommandTests
     }
 
     [TestMethod]
+    public void Experiment_replays_a_batch_order_on_a_given_split()
+    {
+        using var fixture = new FixtureFolder();
+        WriteMhealth(fixture);
+        string[] validation = ["3:0", "3:100", "4:200", "5:500", "10:300"];
+        fixture.Write("split.txt", string.Join('\n', validation));
+        var training = (from subject in Enumerable.Range(3, 8) from row in Enumerable.Range(0, 6) select $"{subject}:{100 * row}").Except(validation).ToArray();
+        fixture.Write("order.txt", string.Join(' ', training.Reverse()) + "\n" + string.Join(' ', training) + "\n");
+        fixture.Write("bad-order.txt", string.Join(' ', training.Skip(1).Prepend(validation[0])) + "\n");
+        string[] Replay(string order, string output, params string[] more) =>
+            ["experiment", "--dataset", "mhealth", "--data", fixture.Root, "--folds", "1", "--max-epochs", "3", "--dropout", "0",
+                "--batch-order", Path.Combine(fixture.Root, order), "--output", Path.Combine(fixture.Root, output), .. more];
+        var split = new[] { "--validation-windows", Path.Combine(fixture.Root, "split.txt") };
+
+        var run = Tool.Run(Replay("order.txt", "replayed", split));
+        Assert.AreEqual(0, run.ExitCode, run.Error);
+        Assert.AreEqual(3, ExperimentResults.Open(Path.Combine(fixture.Root, "replayed", "results.csv")).Rows.Single().Epochs, "two replayed epochs, a shuffled third");
+
+        var bad = Tool.Run(Replay("bad-order.txt", "bad", split));
+        Assert.AreEqual(HarCommandLine.InputError, bad.ExitCode);
+        StringAssert.Contains(bad.Error, "'BatchOrders': epoch 1 names '3:0', which is not a training window.");
+        var withoutSplit = Tool.Run(Replay("order.txt", "no-split"));
+        Assert.AreEqual(HarCommandLine.InputError, withoutSplit.ExitCode);
+        StringAssert.Contains(withoutSplit.Error, "replays another run's batches, which needs its split: set ValidationWindows too.");
+    }
+
+    [TestMethod]
     public void Experiment_takes_the_windows_you_choose_and_keeps_one_setting_per_folder()
     {
         using var fixture = new FixtureFolder();

@@ -37,3 +37,24 @@ def only_fold(fold):
         self.num_of_cv = 1
 
     base.BASE_DATA.__init__ = one_fold
+
+
+def paper_args(fold, seed, train_epochs, to_save_path):
+    """The paper-era TinierHAR settings of ../../shared/notes/reference-run.md (batch 256, AdamW 1e-3, plateau ×0.1 after 7,
+    stop after 15) and every optional stage of their code off."""
+    return hapt_args(fold, to_save_path=to_save_path, batch_size=256, shuffle=True, drop_last=False, train_epochs=train_epochs,
+                     learning_rate=0.001, learning_rate_patience=7, learning_rate_factor=0.1, early_stop_patience=15, use_gpu=False, gpu=0,
+                     use_multi_gpu=False, optimizer="Adam", criterion="CrossEntropy", model_type="tinierhar", seed=seed,
+                     wavelet_filtering=False, wavelet_filtering_regularization=False, wavelet_filtering_finetuning=False,
+                     wavelet_filtering_finetuning_percent=0.5, wavelet_filtering_learnable=False, wavelet_filtering_layernorm=False,
+                     regulatization_tradeoff=0, number_wavelet_filtering=12, difference=False, filtering=False, magnitude=False,
+                     weighted_sampler=False, pos_select=None, sensor_select=None, num_classes=12, input_length=200, c_in=6, f_in=1,
+                     load_all=False, sample_wise=False, output_attention=False, mixup=False)
+
+
+def new_experiment(args):
+    """Their experiment object for these settings, with the folders it writes to made."""
+    from experiment import Exp
+    os.makedirs(args.to_save_path, exist_ok=True)
+    os.makedirs(args.window_save_path, exist_ok=True)
+    return Exp(args)

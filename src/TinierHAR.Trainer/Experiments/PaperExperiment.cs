@@ -34,7 +34,7 @@ public static class PaperExperiment
         ArgumentNullException.ThrowIfNull(ml);
         ArgumentNullException.ThrowIfNull(dataset);
         options ??= new PaperExperimentOptions();
-        var network = HarNetworkOptions.Create(architecture);
+        var network = WithDropout(HarNetworkOptions.Create(architecture), options.Dropout);
         var clock = Stopwatch.StartNew();
 
         var testSubjects = dataset.TestSubjects(fold); // also checks the fold number, for either scheme
@@ -47,6 +47,8 @@ public static class PaperExperiment
             OptionRules.Require(dataset.FoldScheme == FoldScheme.LeaveSubjectsOut, nameof(options.ValidationWindows), $"{dataset.Name} folds are slices of shuffled windows, not subjects.");
             trainWindows = NamedWindows(ml, trainSamples, trainWindows, options.ValidationWindows, fold);
         }
+        OptionRules.Require(options.BatchOrders is null || options.ValidationWindows is not null, nameof(options.BatchOrders),
+            $"replays another run's batches, which needs its split: set {nameof(options.ValidationWindows)} too.");
         var toClasses = ClassKeys(ml, dataset).Fit(trainWindows);
         var train = ml.Data.Cache(toClasses.Transform(trainWindows));
         var test = ml.Data.Cache(toClasses.Transform(testWindows));
@@ -63,6 +65,8 @@ public static class PaperExperiment
             Threads = options.Threads,
             ValidationGroupColumnName = options.ValidationWindows is null ? null : WindowNameColumnName,
             ValidationGroups = options.ValidationWindows?.ToArray() ?? [],
+            BatchOrders = options.BatchOrders,
+            InitialCheckpoint = options.InitialCheckpoint,
         }).WithHooks(hooks ?? new TrainingHooks());
         using var model = ml.Transforms.NormalizeSensorChannels(new ChannelNormalizingOptions
         {
@@ -111,6 +115,28 @@ public static class PaperExperiment
             Int8LatencyMs = int8?.Quantized.LatencyMs,
             Int8WindowsPerSecond = int8?.Quantized.WindowsPerSecond,
         };
+    }
+
+    private static HarNetworkOptions WithDropout(HarNetworkOptions network, double? dropout)
+    {
+        switch (network, dropout)
+        {
+            case (_, null):
+                break;
+            case (TinierHarOptions tinierHar, { } p):
+                tinierHar.Dropout = p;
+                break;
+            case (TinyHarOptions tinyHar, { } p):
+                tinyHar.Dropout = p;
+                break;
+            case (DeepConvLstmOptions deepConvLstm, { } p):
+                deepConvLstm.Dropout = p;
+                break;
+            default:
+                OptionRules.Require(false, nameof(PaperExperimentOptions.Dropout), $"{network.ArchitectureName} has no dropout setting.");
+                break;
+        }
+        return network;
     }
 
     /// <summary>The dataset's windows, or those of <paramref name="options"/> where it sets them.</summary>

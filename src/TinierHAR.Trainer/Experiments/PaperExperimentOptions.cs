@@ -22,6 +22,19 @@ public sealed class PaperExperimentOptions
     /// </summary>
     public IReadOnlyCollection<string>? ValidationWindows { get; set; }
 
+    /// <summary>
+    /// Another run's mini-batch order to replay: per epoch, every training window once, named as in
+    /// <see cref="ValidationWindows"/> (which must be set: a replay needs that run's split too). Epochs past the list
+    /// shuffle with the seed. <c>experiments/hapt/authors/replay.py</c> writes the authors' order.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>>? BatchOrders { get; set; }
+
+    /// <summary>A state dict (.pth or .safetensors) to start from instead of the seeded initial weights and buffers.</summary>
+    public string? InitialCheckpoint { get; set; }
+
+    /// <summary>The network's dropout probability; null: the architecture's own (the paper's).</summary>
+    public double? Dropout { get; set; }
+
     /// <summary>The floating-point type of training (the authors': float64).</summary>
     public TrainingPrecision Precision { get; set; } = TrainingPrecision.Float32;
 

@@ -17,7 +17,13 @@ public static class NetworkTraining
     /// <summary>Trains <paramref name="network"/> in place and returns the epoch history; with <see cref="TrainingPrecision.Float64"/>
     /// the network is converted to float64 first and stays so (the ONNX exporter writes float32 either way).</summary>
     public static TrainingHistory Train(HarNetwork network, TrainingWindows train, TrainingWindows validation, TinierHarTrainer.Options options,
-        IReadOnlyList<string> classNames, Action<EpochReport>? onEpoch = null, CancellationToken cancellation = default)
+        IReadOnlyList<string> classNames, Action<EpochReport>? onEpoch = null, CancellationToken cancellation = default) =>
+        Train(network, train, validation, options, classNames, batchOrders: null, onEpoch, cancellation);
+
+    /// <summary>As the public overload; <paramref name="batchOrders"/>, where given, order the training windows of the
+    /// first epochs (positions in <paramref name="train"/>) instead of the seeded shuffle: another run's mini-batches replayed.</summary>
+    internal static TrainingHistory Train(HarNetwork network, TrainingWindows train, TrainingWindows validation, TinierHarTrainer.Options options,
+        IReadOnlyList<string> classNames, IReadOnlyList<int[]>? batchOrders, Action<EpochReport>? onEpoch, CancellationToken cancellation)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(train);
@@ -44,7 +50,10 @@ public static class NetworkTraining
             {
                 var clock = Stopwatch.StartNew();
                 var learningRate = step.LearningRate;
-                shuffler.Shuffle(order);
+                if (batchOrders is not null && epoch <= batchOrders.Count)
+                    batchOrders[epoch - 1].CopyTo(order, 0);
+                else
+                    shuffler.Shuffle(order);
                 var batchLosses = new List<double>();
                 for (var start = 0; start < order.Length; start += options.BatchSize)
                 {

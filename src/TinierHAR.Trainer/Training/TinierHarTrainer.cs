@@ -65,7 +65,8 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
         /// validation windows: validation on held-out subjects instead of a random fraction.</summary>
         public string? ValidationGroupColumnName { get; set; }
 
-        /// <summary>The group values (as text) held out for validation, with <see cref="ValidationGroupColumnName"/>.</summary>
+        /// <summary>The group values (as text) held out for validation, with <see cref="ValidationGroupColumnName"/>; their
+        /// windows validate in this order.</summary>
         public IReadOnlyList<string> ValidationGroups { get; set; } = [];
 
         /// <summary>Cross-entropy weight per class (K values), or null for none (paper).</summary>
@@ -98,6 +99,10 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
 
         /// <summary>Seed of initialisation, shuffling, dropout and the validation split.</summary>
         public int Seed { get; set; } = 1;
+
+        /// <summary>Another run's mini-batch order to replay, by <see cref="ValidationGroupColumnName"/> value (each window's
+        /// name): per epoch, every training window once; epochs past the list shuffle with the seed.</summary>
+        internal IReadOnlyList<IReadOnlyList<string>>? BatchOrders { get; set; }
     }
 
     private readonly Options options;
@@ -139,11 +144,13 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
     {
         ArgumentNullException.ThrowIfNull(input);
         var (all, classNames, groups) = WindowReader.Read(input, options.FeatureColumnName, options.LabelColumnName, groupColumn: options.ValidationGroupColumnName);
-        var (train, validation) = options.ValidationData is { } given
-            ? (all, WindowReader.Read(given, options.FeatureColumnName, options.LabelColumnName, classNames.Count).Windows)
+        var (trainIndices, validation) = options.ValidationData is { } given
+            ? (Enumerable.Range(0, all.Count).ToArray(), WindowReader.Read(given, options.FeatureColumnName, options.LabelColumnName, classNames.Count).Windows)
             : groups is not null
                 ? SplitByGroups(all, groups, options.ValidationGroups, options.ValidationGroupColumnName!)
                 : Split(all, options.ValidationFraction, options.Seed);
+        var train = all.Subset(trainIndices);
+        var batchOrders = options.BatchOrders is { } named ? BatchOrders(named, trainIndices, groups) : null;
         options.Augmentation?.Validate(all.Channels);
         OptionRules.Require(options.ClassWeights is null || options.ClassWeights.Length == classNames.Count, nameof(Options.ClassWeights),
             $"{options.ClassWeights?.Length} weights for {classNames.Count} classes.");
@@ -155,9 +162,10 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
         TorchSharp.torch.set_num_threads(options.Threads > 0 ? options.Threads : DefaultThreads);
         TorchSharp.torch.random.manual_seed(options.Seed); // initial weights come from the seed too
         using var network = HarNetwork.Create(options.Network, all.WindowLength, all.Channels, classNames.Count);
+        TrainingStep.ToPrecision(network, options.Precision); // before a checkpoint arrives, so that float64 values stay float64
         if (options.InitialCheckpoint is { } checkpoint)
             CheckpointImporter.Load(network, checkpoint);
-        var history = NetworkTraining.Train(network, train, validation, options, classNames, report =>
+        var history = NetworkTraining.Train(network, train, validation, options, classNames, batchOrders, report =>
         {
             hooks.Progress?.Report(report);
             channel?.Info(MessageSensitivity.None, report.ToString());
@@ -174,25 +182,44 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
 
     /// <summary>The authors' split: all windows shuffled with the seed, the first <c>int((1 − fraction)·n)</c> train
     /// (6,624 of 7,361 on HAPT fold 1), the rest validates.</summary>
-    internal static (TrainingWindows Train, TrainingWindows Validation) Split(TrainingWindows all, double fraction, int seed)
+    internal static (int[] Train, TrainingWindows Validation) Split(TrainingWindows all, double fraction, int seed)
     {
         var order = Enumerable.Range(0, all.Count).ToArray();
         new Random(seed).Shuffle(order);
         var trainCount = Math.Min(all.Count - 1, (int)(all.Count * (1 - fraction)));
         if (trainCount < 1)
             throw new ArgumentException($"{all.Count} window(s) cannot be split into training and validation windows.");
-        return (all.Subset(order[..trainCount]), all.Subset(order[trainCount..]));
+        return (order[..trainCount], all.Subset(order[trainCount..]));
     }
 
-    /// <summary>Windows of the listed groups validate; the others train.</summary>
-    private static (TrainingWindows Train, TrainingWindows Validation) SplitByGroups(TrainingWindows all, string[] groups, IReadOnlyList<string> held, string column)
+    /// <summary>Windows of the listed groups validate, group by group in the list's order (the validation loss, a plain
+    /// mean of batch means, depends on which windows share a batch); the others train.</summary>
+    private static (int[] Train, TrainingWindows Validation) SplitByGroups(TrainingWindows all, string[] groups, IReadOnlyList<string> held, string column)
     {
         var heldOut = held.ToHashSet(StringComparer.Ordinal);
-        var validation = Enumerable.Range(0, all.Count).Where(i => heldOut.Contains(groups[i])).ToArray();
+        var byGroup = Enumerable.Range(0, all.Count).Where(i => heldOut.Contains(groups[i])).ToLookup(i => groups[i], StringComparer.Ordinal);
+        var validation = held.Distinct(StringComparer.Ordinal).SelectMany(g => byGroup[g]).ToArray();
         var train = Enumerable.Range(0, all.Count).Where(i => !heldOut.Contains(groups[i])).ToArray();
         OptionRules.Require(validation.Length > 0 && train.Length > 0, nameof(Options.ValidationGroups), $"holding out {string.Join(", ", held)} of column "
             + $"'{column}' leaves {train.Length} training and {validation.Length} validation windows; both must be non-empty.");
-        return (all.Subset(train), all.Subset(validation));
+        return (train, all.Subset(validation));
+    }
+
+    /// <summary>Each epoch's named order as positions among the training windows (<paramref name="trainIndices"/> of the input).</summary>
+    private static int[][] BatchOrders(IReadOnlyList<IReadOnlyList<string>> named, int[] trainIndices, string[]? groups)
+    {
+        OptionRules.Require(groups is not null, nameof(Options.BatchOrders), $"names windows by {nameof(Options.ValidationGroupColumnName)}, which is not set.");
+        var position = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < trainIndices.Length; i++)
+            OptionRules.Require(position.TryAdd(groups![trainIndices[i]], i), nameof(Options.BatchOrders), $"training windows must have distinct names; '{groups[trainIndices[i]]}' is not.");
+        return named.Select((epoch, e) =>
+        {
+            OptionRules.Require(epoch.Count == trainIndices.Length && epoch.Distinct(StringComparer.Ordinal).Count() == epoch.Count, nameof(Options.BatchOrders),
+                $"epoch {e + 1} lists {epoch.Count} names ({epoch.Distinct(StringComparer.Ordinal).Count()} distinct); each of the {trainIndices.Length} training windows must appear once.");
+            var unknown = epoch.FirstOrDefault(name => !position.ContainsKey(name));
+            OptionRules.Require(unknown is null, nameof(Options.BatchOrders), $"epoch {e + 1} names '{unknown}', which is not a training window.");
+            return epoch.Select(name => position[name]).ToArray();
+        }).ToArray();
     }
 
     /// <summary>

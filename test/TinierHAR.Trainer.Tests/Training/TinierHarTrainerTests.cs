@@ -250,6 +250,57 @@ public sealed class TinierHarTrainerTests
                 Assert.AreEqual(expected[c * width + j], exported[j * classes + c], 1e-6, $"classifier weight ({c}, {j}) comes from the checkpoint");
     }
 
+    /// <summary>A replay takes the initial state and every epoch's batch order from outside; with dropout off nothing
+    /// random is left, so two seeds train the same model. A replayed order must name each training window once.</summary>
+    [TestMethod]
+    public void A_replayed_run_depends_only_on_its_initial_state_and_batch_order()
+    {
+        var ml = new MLContext(seed: 1);
+        var windows = Windows(perClass: 8, seed: 1);
+        for (var i = 0; i < windows.Count; i++)
+            windows[i].Subject = $"w{i}";
+        var data = ml.Transforms.Conversion.MapValueToKey("Label", nameof(SensorWindow.Activity)).Fit(ml.Data.LoadFromEnumerable(windows))
+            .Transform(ml.Data.LoadFromEnumerable(windows));
+        var names = windows.Select(w => w.Subject).ToArray();
+        var (validation, training) = (names[..6], names[6..]);
+        var shuffle = new Random(7);
+        var orders = Enumerable.Range(0, 2).Select(_ =>
+        {
+            var order = training.ToArray();
+            shuffle.Shuffle(order);
+            return (IReadOnlyList<string>)order;
+        }).ToArray();
+
+        var network = new TinierHarOptions { RecurrentUnits = 8, Dropout = 0 };
+        TorchSharp.torch.random.manual_seed(42);
+        using (var source = TinierHAR.Trainer.Networks.HarNetwork.Create(network, Window, Channels, Activities.Length))
+        {
+            var checkpoint = Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}.pth");
+            TorchSharp.PyBridge.PyBridgeModuleExtensions.save_py(source, checkpoint);
+            TinierHarModel Replay(int seed, IReadOnlyList<IReadOnlyList<string>>? batchOrders)
+            {
+                var options = SmallRun(seed);
+                (options.Network, options.MaxEpochs, options.InitialCheckpoint) = (network, 2, checkpoint);
+                (options.ValidationGroupColumnName, options.ValidationGroups, options.BatchOrders) = (nameof(SensorWindow.Subject), validation, batchOrders);
+                return ml.MulticlassClassification.Trainers.TinierHar(options).Fit(data);
+            }
+
+            var (first, second) = (Replay(1, orders), Replay(2, orders));
+            CollectionAssert.AreEqual(first.History.Epochs.Select(e => (e.TrainLoss, e.ValidationLoss)).ToArray(),
+                second.History.Epochs.Select(e => (e.TrainLoss, e.ValidationLoss)).ToArray(), "the same replay under two seeds");
+            CollectionAssert.AreEqual(first.OnnxModel, second.OnnxModel, "the same model bytes");
+            CollectionAssert.AreNotEqual(Replay(1, null).OnnxModel, Replay(2, null).OnnxModel, "without the replay, the seed shuffles the batches");
+
+            var withValidationWindow = orders.Select(o => (IReadOnlyList<string>)o.Skip(1).Prepend(validation[0]).ToArray()).ToArray();
+            StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => Replay(1, withValidationWindow)).Message,
+                $"'BatchOrders': epoch 1 names '{validation[0]}', which is not a training window.");
+            var missing = orders.Select(o => (IReadOnlyList<string>)o.Skip(1).ToArray()).ToArray();
+            StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => Replay(1, missing)).Message,
+                $"epoch 1 lists {training.Length - 1} names ({training.Length - 1} distinct); each of the {training.Length} training windows must appear once.");
+            File.Delete(checkpoint);
+        }
+    }
+
     [TestMethod]
     public void Class_weights_pull_predictions_toward_the_heavy_class()
     {
