@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Regenerates every README section that comes from experiments/hapt: the results and seed tables with the
 # reference beside them, the model comparison and its chart, the fold-1 seed-2 trajectories against the authors'
-# logged runs (../shared/notes/reference-trajectories), the fold-1 seed-1 trajectories of the two float32 recipes, and
-# fold 2 on the authors' own split beside their runs.
+# logged runs (../shared/notes/reference-trajectories), the fold-1 seed-1 trajectories of the two float32 recipes,
+# fold 2 on the authors' own split beside their runs, and the replay of their fold-2 seed-1 run.
 #   experiments/hapt/report.sh
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -31,4 +31,8 @@ for f in experiments/hapt/authors-split/trajectories/tinierhar-fold2-seed*-float
   [ -f "$theirs" ] && runs+=("ours seed $seed=$f" "authors seed $seed=$theirs")
 done
 "${cli[@]}" report --trajectories "${runs[@]}" --plot experiments/hapt/trajectories-fold2-authors-split.png --readme README.md > /dev/null
+# The authors' fold-2 seed-1 run replayed: their initial state and batch order (authors/replay.py), float64 on both sides.
+"${cli[@]}" report --trajectories "authors (replay.py)=experiments/hapt/authors/trajectories/hapt-fold2-seed1-replay.csv" \
+    "ours, replaying it=experiments/hapt/replay/trajectories/tinierhar-fold2-seed1-float64.csv" \
+    --plot experiments/hapt/trajectories-fold2-replay.png --readme README.md > /dev/null
 echo regenerated

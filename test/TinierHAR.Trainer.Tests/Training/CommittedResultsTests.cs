@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.ML;
 using TinierHAR.MLNet.Datasets.Benchmarks;
 using TinierHAR.TestSupport;
@@ -16,13 +17,12 @@ public sealed class CommittedResultsTests
 {
     private const int RerunEpochs = 3;
 
-    private static string Folder => Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt");
-
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
     [DataRow("hapt")]
     [DataRow("hapt/authors-split")]
+    [DataRow("hapt/replay")]
     public void Every_committed_row_has_a_trajectory_that_agrees_with_it(string experiment)
     {
         var folder = Path.Combine(SharedData.RepositoryRoot, "experiments", experiment);
@@ -54,25 +54,32 @@ public sealed class CommittedResultsTests
         Assert.AreEqual(results.ToInt8Markdown(), File.ReadAllText(Path.Combine(folder, "int8.md")));
     }
 
+    /// <summary>Each results folder is rerun as its README command ran it: <c>hapt/authors-split</c> validates on the
+    /// authors' own split.</summary>
     [TestMethod]
-    public void Rerunning_the_first_epochs_of_a_committed_run_reproduces_its_trajectory()
+    [DataRow("hapt", null)]
+    [DataRow("hapt/authors-split", "experiments/hapt/authors/splits/fold{0}-seed{1}.txt")]
+    public void Rerunning_the_first_epochs_of_a_committed_run_reproduces_its_trajectory(string experiment, string? validationWindows)
     {
         var root = SharedData.RequireDirectory("data/uci-har-hapt");
-        var row = ExperimentResults.Open(Path.Combine(Folder, "results.csv")).Rows
+        var folder = Path.Combine(SharedData.RepositoryRoot, "experiments", experiment);
+        var row = ExperimentResults.Open(Path.Combine(folder, "results.csv")).Rows
             .Where(r => r.Model == "tinierhar" && r.Precision == "float32" && r.CancelledBiases == FoldResult.CancelledBiasesName(true))
             .OrderBy(r => r.Fold).ThenBy(r => r.Seed).First();
-        var committed = TrainingTrajectory.Read(Path.Combine(Folder, "trajectories", row.RunName + ".csv")).Epochs;
+        var committed = TrainingTrajectory.Read(Path.Combine(folder, "trajectories", row.RunName + ".csv")).Epochs;
+        var split = validationWindows is null ? null
+            : File.ReadAllLines(Path.Combine(SharedData.RepositoryRoot, string.Format(CultureInfo.InvariantCulture, validationWindows, row.Fold, row.Seed)));
 
         var rerun = PaperExperiment.RunFold(new MLContext(row.Seed), new HaptDataset(), root, row.Model, row.Fold, row.Seed,
-            new PaperExperimentOptions { MaxEpochs = RerunEpochs });
+            new PaperExperimentOptions { MaxEpochs = RerunEpochs, ValidationWindows = split });
 
         Assert.AreEqual((row.TrainWindows, row.ValidationWindows, row.TestWindows), (rerun.TrainWindows, rerun.ValidationWindows, rerun.TestWindows));
         for (var i = 0; i < RerunEpochs; i++)
         {
             var (ours, theirs) = (rerun.History![i], committed[i]);
-            TestContext.WriteLine($"{row.RunName} epoch {i + 1}: train loss {ours.TrainLoss:G9} / committed {theirs.TrainLoss:G9}, validation loss {ours.ValidationLoss:G9} / {theirs.ValidationLoss:G9}");
-            Assert.AreEqual(theirs.TrainLoss, ours.TrainLoss, 1e-6 * theirs.TrainLoss, $"{row.RunName} epoch {i + 1}: training loss; regenerate the committed results");
-            Assert.AreEqual(theirs.ValidationLoss, ours.ValidationLoss, 1e-6 * theirs.ValidationLoss, $"{row.RunName} epoch {i + 1}: validation loss; regenerate the committed results");
+            TestContext.WriteLine($"{experiment} {row.RunName} epoch {i + 1}: train loss {ours.TrainLoss:G9} / committed {theirs.TrainLoss:G9}, validation loss {ours.ValidationLoss:G9} / {theirs.ValidationLoss:G9}");
+            Assert.AreEqual(theirs.TrainLoss, ours.TrainLoss, 1e-6 * theirs.TrainLoss, $"{experiment} {row.RunName} epoch {i + 1}: training loss; regenerate the committed results");
+            Assert.AreEqual(theirs.ValidationLoss, ours.ValidationLoss, 1e-6 * theirs.ValidationLoss, $"{experiment} {row.RunName} epoch {i + 1}: validation loss; regenerate the committed results");
         }
     }
 }
