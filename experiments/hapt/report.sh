@@ -32,7 +32,9 @@ for f in experiments/hapt/authors-split/trajectories/tinierhar-fold2-seed*-float
 done
 "${cli[@]}" report --trajectories "${runs[@]}" --plot experiments/hapt/trajectories-fold2-authors-split.png --readme README.md > /dev/null
 # The authors' fold-2 seed-1 run replayed: their initial state and batch order (authors/replay.py), float64 on both sides.
+# Beside them, the authors' code once more with only the windows' last bits changed (float64, --float64-windows).
 "${cli[@]}" report --trajectories "authors (replay.py)=experiments/hapt/authors/trajectories/hapt-fold2-seed1-replay.csv" \
     "ours, replaying it=experiments/hapt/replay/trajectories/tinierhar-fold2-seed1-float64.csv" \
+    "authors, float64 windows=experiments/hapt/authors/trajectories/hapt-fold2-seed1-replay-float64-windows.csv" \
     --plot experiments/hapt/trajectories-fold2-replay.png --readme README.md > /dev/null
 echo regenerated
