@@ -149,7 +149,7 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
             : groups is not null
                 ? SplitByGroups(all, groups, options.ValidationGroups, options.ValidationGroupColumnName!)
                 : Split(all, options.ValidationFraction, options.Seed);
-        var train = all.Subset(trainIndices);
+        var train = options.ValidationData is null ? all.Subset(trainIndices) : all; // given validation data: every input window trains, uncopied
         var batchOrders = options.BatchOrders is { } named ? BatchOrders(named, trainIndices, groups) : null;
         options.Augmentation?.Validate(all.Channels);
         OptionRules.Require(options.ClassWeights is null || options.ClassWeights.Length == classNames.Count, nameof(Options.ClassWeights),
