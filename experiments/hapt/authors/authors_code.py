@@ -26,6 +26,18 @@ def hapt_args(fold, **settings):
                 drop_transition=False, exp_mode="LOCV", **settings)
 
 
+def window_namer(data_x, slidingwindows):
+    """Names their loader's windows "user_experiment:offset", the offset counted in rows from the recording's start: the
+    names experiment --validation-windows and --batch-order read."""
+    first_row = data_x.reset_index().groupby("sub_id")["index"].min()
+
+    def name(index):
+        recording, start, _ = slidingwindows[index]
+        return f"{recording}:{start - first_row[recording]}"
+
+    return name
+
+
 def only_fold(fold):
     """Makes their leave-subjects-out loader hold just this fold; they reseed before every fold, so one alone is faithful."""
     import dataloaders.dataloader_base as base

@@ -16,7 +16,7 @@ flags = set(sys.argv[5:])
 unknown = flags - {"--dropout", "--float64-windows", "--computed-cancelled-biases"}
 if unknown:
     sys.exit(f"unknown flags: {' '.join(sorted(unknown))}")
-from authors_code import only_fold, paper_args, new_experiment
+from authors_code import only_fold, paper_args, new_experiment, window_namer
 import torch
 from torch.utils.data import RandomSampler
 torch.set_num_threads(1)
@@ -61,16 +61,17 @@ batch_lines = []
 sampler_iter = RandomSampler.__iter__
 
 
+namers = {}  # one per dataset: naming needs each recording's first row, found once
+
+
 def recorded_iter(self):
     """The training loader's order of this epoch, as window names (only the training loader shuffles)."""
     data = self.data_source
-    first_row = data.data_x.reset_index().groupby("sub_id")["index"].min()
+    if id(data) not in namers:
+        namers[id(data)] = window_namer(data.data_x, data.slidingwindows)
+    name = namers[id(data)]
     order = list(sampler_iter(self))
-    names = []
-    for position in order:
-        recording, start, _ = data.slidingwindows[data.window_index[position]]
-        names.append(f"{recording}:{start - first_row[recording]}")
-    batch_lines.append(" ".join(names))
+    batch_lines.append(" ".join(name(data.window_index[position]) for position in order))
     return iter(order)
 
 

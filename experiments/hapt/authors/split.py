@@ -5,7 +5,7 @@
 #   /usr/bin/python3 split.py FOLD SEED > splits/foldF-seedS.txt
 import random, sys
 fold, seed = int(sys.argv[1]), int(sys.argv[2])
-from authors_code import hapt_args, only_fold
+from authors_code import hapt_args, only_fold, window_namer
 from dataloaders.dataloader_HAPT_har import HAPT_HAR_DATA
 
 out, sys.stdout = sys.stdout, sys.stderr  # their loader prints its progress
@@ -14,8 +14,7 @@ random.seed(seed)
 data = HAPT_HAR_DATA(hapt_args(fold))
 random.seed(seed)  # their fold loop seeds again before each fold
 data.update_train_val_test_keys()
-first_row = data.data_x.reset_index().groupby("sub_id")["index"].min()
+name = window_namer(data.data_x, data.train_slidingwindows)
 print(f"{len(data.train_window_index)} training, {len(data.vali_window_index)} validation windows", file=sys.stderr)
 for index in data.vali_window_index:
-    recording, start, _ = data.train_slidingwindows[index]
-    print(f"{recording}:{start - first_row[recording]}", file=out)
+    print(name(index), file=out)
