@@ -219,6 +219,35 @@ public sealed class TinierHarTrainerTests
             "0 validation windows");
     }
 
+    /// <summary>Validation windows given as their own IDataView train the model that holding the same windows out by group
+    /// trains: every input window trains, in its order, and the given ones validate in theirs.</summary>
+    [TestMethod]
+    public void Given_validation_data_trains_like_the_same_windows_held_out_by_group()
+    {
+        var ml = new MLContext(seed: 1);
+        var windows = Windows(perClass: 12, seed: 1);
+        var keyMap = ml.Transforms.Conversion.MapValueToKey("Label", nameof(SensorWindow.Activity)).Fit(ml.Data.LoadFromEnumerable(windows));
+        IDataView Keyed(IEnumerable<SensorWindow> rows) => keyMap.Transform(ml.Data.LoadFromEnumerable(rows.ToList()));
+
+        var byGroup = SmallRun(seed: 5);
+        (byGroup.MaxEpochs, byGroup.ValidationGroupColumnName, byGroup.ValidationGroups) = (3, nameof(SensorWindow.Subject), ["s3"]);
+        var heldOut = ml.MulticlassClassification.Trainers.TinierHar(byGroup).Fit(Keyed(windows));
+        var given = SmallRun(seed: 5);
+        (given.MaxEpochs, given.ValidationData) = (3, Keyed(windows.Where(w => w.Subject == "s3")));
+        var apart = ml.MulticlassClassification.Trainers.TinierHar(given).Fit(Keyed(windows.Where(w => w.Subject != "s3")));
+
+        Assert.AreEqual(windows.Count(w => w.Subject == "s3"), apart.History.ValidationWindows);
+        Assert.AreEqual(windows.Count(w => w.Subject != "s3"), apart.History.TrainWindows, "every input window trains");
+        CollectionAssert.AreEqual(heldOut.History.Epochs.Select(e => (e.TrainLoss, e.ValidationLoss)).ToArray(),
+            apart.History.Epochs.Select(e => (e.TrainLoss, e.ValidationLoss)).ToArray());
+        CollectionAssert.AreEqual(heldOut.OnnxModel, apart.OnnxModel, "the same model bytes");
+
+        var fewerClasses = ml.Transforms.Conversion.MapValueToKey("Label", nameof(SensorWindow.Activity)).Fit(ml.Data.LoadFromEnumerable(windows.Take(2).ToList()));
+        given.ValidationData = fewerClasses.Transform(ml.Data.LoadFromEnumerable(windows.Take(2).ToList()));
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.MulticlassClassification.Trainers.TinierHar(given).Fit(Keyed(windows))).Message,
+            $"Column 'Label' has 2 classes; the training data has {Activities.Length}.");
+    }
+
     [TestMethod]
     public void Training_starts_from_an_initial_checkpoint()
     {
