@@ -242,8 +242,8 @@ public sealed class TinierHarTrainerTests
             apart.History.Epochs.Select(e => (e.TrainLoss, e.ValidationLoss)).ToArray());
         CollectionAssert.AreEqual(heldOut.OnnxModel, apart.OnnxModel, "the same model bytes");
 
-        var fewerClasses = ml.Transforms.Conversion.MapValueToKey("Label", nameof(SensorWindow.Activity)).Fit(ml.Data.LoadFromEnumerable(windows.Take(2).ToList()));
-        given.ValidationData = fewerClasses.Transform(ml.Data.LoadFromEnumerable(windows.Take(2).ToList()));
+        var twoClasses = ml.Data.LoadFromEnumerable(windows.Take(2).ToList());
+        given.ValidationData = ml.Transforms.Conversion.MapValueToKey("Label", nameof(SensorWindow.Activity)).Fit(twoClasses).Transform(twoClasses);
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.MulticlassClassification.Trainers.TinierHar(given).Fit(Keyed(windows))).Message,
             $"Column 'Label' has 2 classes; the training data has {Activities.Length}.");
     }
