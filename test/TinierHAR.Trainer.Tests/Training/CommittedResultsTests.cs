@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.ML;
 using TinierHAR.MLNet.Datasets.Benchmarks;
 using TinierHAR.TestSupport;
@@ -13,7 +14,7 @@ namespace TinierHAR.Trainer.Tests.Training;
 /// by regenerated results fails here.
 /// </summary>
 [TestClass]
-public sealed class CommittedResultsTests
+public sealed partial class CommittedResultsTests
 {
     private const int RerunEpochs = 3;
 
@@ -39,6 +40,39 @@ public sealed class CommittedResultsTests
             Assert.AreEqual(row.LargestValidationRise, TrainingHistory.LargestRise(epochs), 5e-4, $"{row.RunName}: largest validation-loss rise");
         }
     }
+
+    /// <summary>
+    /// Every reference row of the authors' code run here (its note names <c>experiments/hapt/authors</c>) has the
+    /// trajectory <c>log_to_csv.py</c> wrote from its log, and the row says what that trajectory says: epochs, the
+    /// median training pass, and the best validation loss and its epoch where the note gives them.
+    /// </summary>
+    [TestMethod]
+    public void Every_reference_run_made_here_has_a_trajectory_that_agrees_with_it()
+    {
+        var folder = Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt");
+        var runsHere = ReferenceRun.Read(Path.Combine(folder, "reference.csv")).Where(r => r.Note.Contains("experiments/hapt/authors", StringComparison.Ordinal)).ToArray();
+        Assert.IsNotEmpty(runsHere, "reference runs of the authors' code made here are committed");
+        foreach (var run in runsHere)
+        {
+            var name = $"{run.Dataset}-fold{run.Fold}-seed{run.Seed}-{run.Precision}";
+            var path = Path.Combine(folder, "authors", "trajectories", name + ".csv");
+            Assert.IsTrue(File.Exists(path), $"{name}: its trajectory {path} is committed");
+            var trajectory = TrainingTrajectory.Read(path);
+            Assert.HasCount(run.Epochs, trajectory.Epochs, $"{name}: epochs");
+            var passes = trajectory.Epochs.Select(e => e.TrainSeconds).Order().ToArray();
+            // The trajectory keeps milliseconds and the row two decimals, both rounded from the same log value.
+            Assert.AreEqual(passes[passes.Length / 2], run.SecondsPerEpoch, 6e-3, $"{name}: s/epoch is the median training pass (log_to_csv.py's)");
+            if (BestValidationInNote().Match(run.Note) is { Success: true } best)
+            {
+                var (loss, epoch) = trajectory.BestValidation;
+                Assert.AreEqual(double.Parse(best.Groups[1].Value, CultureInfo.InvariantCulture), loss, 5e-5, $"{name}: best validation loss in the note");
+                Assert.AreEqual(int.Parse(best.Groups[2].Value, CultureInfo.InvariantCulture), epoch, $"{name}: epoch of the best validation loss in the note");
+            }
+        }
+    }
+
+    [GeneratedRegex(@"best validation loss (\d+\.\d+) at epoch (\d+)")]
+    private static partial Regex BestValidationInNote();
 
     [TestMethod]
     public void The_committed_int8_comparison_is_the_runners_table()
