@@ -7,7 +7,7 @@ namespace TinierHAR.MLNet;
 /// <summary>
 /// Exact output shapes for the estimators' <c>GetOutputSchema</c>. <see cref="SchemaShape.Column"/> has no public
 /// constructor, so a shape is made the way ML.NET makes it from a real schema: <c>SchemaShape.Create(DataViewSchema)</c>
-/// (internal in the pinned Microsoft.ML 5.0.1, reached by name) over a schema built with the same column types and
+/// (internal in the pinned Microsoft.ML 6.0.0, reached by name) over a schema built with the same column types and
 /// annotation types. A shape keeps no vector sizes and no annotation values, so placeholders stand in for them.
 /// </summary>
 internal static class SchemaShapes

@@ -7,7 +7,7 @@ namespace TinierHAR.MLNet.Onnx;
 /// <summary>
 /// Fits a chain of built-in transformers around an in-memory ONNX model so that nothing outlives the chain on disk.
 /// ML.NET's OnnxTransformer reads its model from a file: from a path it never deletes the file, and from a
-/// <see cref="Stream"/> (Microsoft.ML 5.0.1) it writes a temporary copy that it never deletes either; only a model
+/// <see cref="Stream"/> (Microsoft.ML 6.0.0) it writes a temporary copy that it never deletes either; only a model
 /// it deserialises from bytes gets a temporary copy that is deleted when the transformer is disposed. So the chain is
 /// fitted on a private copy of the model, saved to memory and loaded back, and the private copy is deleted.
 /// </summary>
