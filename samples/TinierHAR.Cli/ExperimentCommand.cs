@@ -3,8 +3,8 @@ using System.Globalization;
 using Microsoft.ML;
 using Spectre.Console;
 using TinierHAR.MLNet.Architectures;
-using TinierHAR.MLNet.Datasets;
-using TinierHAR.Trainer.Experiments;
+using TinierHAR.Datasets;
+using TinierHAR.Experiments;
 using TinierHAR.Trainer.Training;
 
 namespace TinierHAR.Cli;

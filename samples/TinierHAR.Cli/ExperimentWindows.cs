@@ -1,7 +1,7 @@
 using System.Globalization;
-using TinierHAR.MLNet.Datasets;
+using TinierHAR.Datasets;
 using TinierHAR.MLNet.Windowing;
-using TinierHAR.Trainer.Experiments;
+using TinierHAR.Experiments;
 
 namespace TinierHAR.Cli;
 

@@ -26,7 +26,7 @@ internal static class GenerateCommand
         };
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {
-            var unit = TimestampUnits.Parse(parse.GetValue(timeUnit)!);
+            var unit = TimestampUnitNames.Parse(parse.GetValue(timeUnit)!);
             if (unit == TimestampUnit.Auto)
                 throw new ArgumentException("Invalid option '--time-unit': say how to write the times (s, ms, us, ns or datetime).");
             var options = new SyntheticImuOptions

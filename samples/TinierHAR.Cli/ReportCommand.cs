@@ -1,5 +1,5 @@
 using System.CommandLine;
-using TinierHAR.Trainer.Experiments;
+using TinierHAR.Experiments;
 
 namespace TinierHAR.Cli;
 
@@ -13,7 +13,7 @@ internal static class ReportCommand
     {
         var results = new Option<FileInfo?>("--results") { Description = "results.csv of the experiment command" };
         var benchmarks = new Option<FileInfo[]>("--benchmark") { Description = "Benchmark outputs (BenchmarkDotNet GitHub reports, measured tool runs) for their README sections", AllowMultipleArgumentsPerToken = true };
-        var readme = new Option<FileInfo?>("--readme") { Description = "A markdown file whose '<!-- results: PATH -->' … '<!-- /results -->' section is replaced" };
+        var readme = new Option<FileInfo[]>("--readme") { Description = "Markdown files (README.md, docs/*.md): the one whose '<!-- results: PATH -->' … '<!-- /results -->' section names the output (PATH relative to that file) gets it", AllowMultipleArgumentsPerToken = true };
         var reference = new Option<FileInfo?>("--reference") { Description = "A reference run's CSV (the authors' code on the same folds) to compare with, below the table" };
         var trajectories = new Option<string[]>("--trajectories") { Description = "Per-epoch trajectories to compare, as NAME=FILE.csv (ours or the authors'); needs --plot", AllowMultipleArgumentsPerToken = true };
         var plot = new Option<FileInfo?>("--plot") { Description = "With --trajectories: the loss-curve picture (PNG); its markdown table goes beside it (.md) and into the README section named after the picture" };
@@ -22,7 +22,7 @@ internal static class ReportCommand
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {
             if (parse.GetValue(benchmarks) is { Length: > 0 } outputs)
-                return ReportBenchmarks(console, outputs, parse.GetValue(readme) ?? throw new ArgumentException("Option '--benchmark' needs '--readme'."));
+                return ReportBenchmarks(console, outputs, parse.GetValue(readme) is { Length: > 0 } documents ? documents : throw new ArgumentException("Option '--benchmark' needs '--readme'."));
             if (parse.GetValue(trajectories) is { Length: > 0 } runs)
                 return ReportTrajectories(console, runs, parse.GetValue(plot) ?? throw new ArgumentException("Option '--trajectories' needs '--plot'."), parse.GetValue(readme));
             var csv = parse.GetValue(results) ?? throw new ArgumentException("Name '--results', '--trajectories' or '--benchmark'.");
@@ -42,20 +42,20 @@ internal static class ReportCommand
         return command;
     }
 
-    private static int ReportBenchmarks(TextWriter console, FileInfo[] outputs, FileInfo document)
+    private static int ReportBenchmarks(TextWriter console, FileInfo[] outputs, FileInfo[] documents)
     {
         foreach (var output in outputs)
         {
             if (!output.Exists)
                 throw new FileNotFoundException($"The benchmark output '{output.FullName}' does not exist.", output.FullName);
-            WriteSection(console, document, output, BenchmarkReport.Markdown(output.FullName));
+            WriteSection(console, documents, output, BenchmarkReport.Markdown(output.FullName));
         }
         return 0;
     }
 
     private static readonly int[] ComparedEpochs = [1, 5, 10, 20, 40, 60, 80, 100, 120];
 
-    private static int ReportTrajectories(TextWriter console, string[] runs, FileInfo picture, FileInfo? readme)
+    private static int ReportTrajectories(TextWriter console, string[] runs, FileInfo picture, FileInfo[]? readme)
     {
         var named = runs.Select(r => r.Split('=', 2) is [var name, var path] && name.Length > 0
                 ? (name, TrainingTrajectory.Read(File.Exists(path) ? path : throw new FileNotFoundException($"The trajectory '{path}' does not exist.", path)))
@@ -72,7 +72,7 @@ internal static class ReportCommand
         return 0;
     }
 
-    private static int ReportModels(TextWriter console, ExperimentResults experiment, FileInfo chart, FileInfo? readme)
+    private static int ReportModels(TextWriter console, ExperimentResults experiment, FileInfo chart, FileInfo[]? readme)
     {
         var models = experiment.ModelSummaries();
         if (models.Count == 0)
@@ -86,13 +86,26 @@ internal static class ReportCommand
         return 0;
     }
 
-    /// <summary>Replaces the README section named after <paramref name="artefact"/> (its path relative to the README) with <paramref name="table"/>.</summary>
-    private static void WriteSection(TextWriter console, FileInfo? readme, FileInfo artefact, string table)
+    /// <summary>
+    /// Replaces the section named after <paramref name="artefact"/> (its path relative to the document) with
+    /// <paramref name="table"/> in whichever of <paramref name="documents"/> has it; none having it is an error.
+    /// </summary>
+    private static void WriteSection(TextWriter console, FileInfo[]? documents, FileInfo artefact, string table)
     {
-        if (readme is null)
+        if (documents is not { Length: > 0 })
             return;
-        var name = Path.GetRelativePath(readme.DirectoryName!, artefact.FullName).Replace('\\', '/');
-        File.WriteAllText(readme.FullName, MarkdownSections.Replace(File.ReadAllText(readme.FullName), name, table));
-        console.WriteLine($"Updated the '{name}' section of {readme.FullName}.");
+        var written = false;
+        foreach (var document in documents)
+        {
+            var name = Path.GetRelativePath(document.DirectoryName!, artefact.FullName).Replace('\\', '/');
+            var text = File.ReadAllText(document.FullName);
+            if (MarkdownSections.Read(text, name) is null)
+                continue;
+            File.WriteAllText(document.FullName, MarkdownSections.Replace(text, name, table));
+            console.WriteLine($"Updated the '{name}' section of {document.FullName}.");
+            written = true;
+        }
+        if (!written)
+            throw new InvalidDataException($"No document of '--readme' ({string.Join(", ", documents.Select(d => d.Name))}) has a '<!-- results: … -->' section for '{artefact.FullName}' to fill.");
     }
 }

@@ -30,7 +30,7 @@ internal sealed class SampleHandlingOptions
     {
         try
         {
-            return TimestampUnits.Parse(parse.GetValue(Unit)!);
+            return TimestampUnitNames.Parse(parse.GetValue(Unit)!);
         }
         catch (ArgumentException e)
         {

@@ -4,7 +4,7 @@ using Microsoft.ML;
 using Spectre.Console;
 using TinierHAR.MLNet.Evaluation;
 using TinierHAR.Plots;
-using TinierHAR.Trainer.Experiments;
+using TinierHAR.Experiments;
 using TinierHAR.Trainer.Training;
 
 namespace TinierHAR.Cli;
@@ -72,7 +72,7 @@ internal static class TrainCommand
             var onnx = Path.Combine(folder.FullName, "model.onnx");
             MLNet.Data.AtomicFile.Write(onnx, stream => stream.Write(run.Model.LastTransformer.OnnxModel));
             var history = run.Model.LastTransformer.History;
-            var read = ((MLNet.Data.CsvSamplesDataView)source.Samples).LastReport;
+            var read = source.CsvReport;
             var all = Combined(run.Reports.Train, run.Reports.Test);
             var report = $"held-out subjects: {string.Join(", ", run.HeldOutSubjects)}\n"
                 + $"windows: {run.Windowing.ResolvedWindowLength} samples at {rate} Hz, step {run.Windowing.ResolvedStep}, labels by {run.Windowing.LabelPolicy}\n"

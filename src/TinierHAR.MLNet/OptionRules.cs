@@ -1,7 +1,7 @@
 namespace TinierHAR.MLNet;
 
 /// <summary>The one check behind every options class: an error that names the option and the rule it breaks.</summary>
-internal static class OptionRules
+public static class OptionRules
 {
     /// <summary>Throws <c>ArgumentException("Invalid option '{option}': {message}")</c> unless <paramref name="rule"/> holds.</summary>
     /// <param name="rule">The rule, evaluated.</param>

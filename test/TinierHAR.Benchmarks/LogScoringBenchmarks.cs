@@ -4,7 +4,7 @@ using Microsoft.ML.Data;
 using TinierHAR.Cli;
 using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Scoring;
-using TinierHAR.Trainer.Experiments;
+using TinierHAR.Experiments;
 
 namespace TinierHAR.Benchmarks;
 

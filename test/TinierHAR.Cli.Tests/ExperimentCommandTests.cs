@@ -1,5 +1,5 @@
 using TinierHAR.TestSupport;
-using TinierHAR.Trainer.Experiments;
+using TinierHAR.Experiments;
 
 namespace TinierHAR.Cli.Tests;
 
@@ -176,15 +176,14 @@ public sealed class ExperimentCommandTests
     [TestMethod]
     [DataRow("hapt")]
     [DataRow("hapt/authors-split")]
-    public void The_README_table_is_generated_from_the_committed_results(string experiment)
+    public void The_docs_table_is_generated_from_the_committed_results(string experiment)
     {
         var csv = Path.Combine(SharedData.RepositoryRoot, "experiments", experiment, "results.csv");
-        var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "README.md"));
         Assert.IsTrue(File.Exists(csv), $"the {experiment} runs' raw results are committed");
         var results = ExperimentResults.Open(csv);
         var expected = results.ToMarkdown() + "\n" + results.ToComparisonMarkdown(Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt", "reference.csv"));
-        Assert.AreEqual(expected, MarkdownSections.Read(readme, $"experiments/{experiment}/results.csv"),
-            $"regenerate with: dotnet run --project samples/TinierHAR.Cli -c Release -- report --results experiments/{experiment}/results.csv --reference experiments/hapt/reference.csv --readme README.md");
+        Assert.AreEqual(expected, Documentation.Section($"experiments/{experiment}/results.csv"),
+            $"regenerate with experiments/hapt/report.sh");
         Assert.IsTrue(results.Rows.Any(r => r.Model == "tinierhar"), "TinierHAR runs");
     }
 
@@ -256,65 +255,60 @@ public sealed class ExperimentCommandTests
     }
 
     [TestMethod]
-    public void The_README_model_comparison_is_generated_from_the_committed_results()
+    public void The_docs_model_comparison_is_generated_from_the_committed_results()
     {
         var results = ExperimentResults.Open(Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt", "results.csv"));
-        var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "README.md"));
-        Assert.AreEqual(results.ToModelComparisonMarkdown(), MarkdownSections.Read(readme, "experiments/hapt/models.png"),
-            "regenerate with: dotnet run --project samples/TinierHAR.Cli -c Release -- report --results experiments/hapt/results.csv --efficiency experiments/hapt/models.png --readme README.md");
+        Assert.AreEqual(results.ToModelComparisonMarkdown(), Documentation.Section("experiments/hapt/models.png"),
+            "regenerate with experiments/hapt/report.sh");
     }
 
     [TestMethod]
-    public void The_README_trajectory_comparison_is_the_committed_one()
+    public void The_docs_trajectory_comparison_is_the_committed_one()
     {
         var folder = Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt");
-        var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "README.md"));
         var tables = Directory.GetFiles(folder, "trajectories-*.md");
         Assert.IsNotEmpty(tables, "committed trajectory comparisons");
         foreach (var table in tables)
         {
             var picture = Path.ChangeExtension(table, ".png");
             Assert.IsTrue(File.Exists(picture), $"the committed loss-curve picture {picture}");
-            Assert.AreEqual(File.ReadAllText(table), MarkdownSections.Read(readme, $"experiments/hapt/{Path.GetFileName(picture)}"),
+            Assert.AreEqual(File.ReadAllText(table), Documentation.Section($"experiments/hapt/{Path.GetFileName(picture)}"),
                 "regenerate with experiments/hapt/report.sh");
         }
     }
 
     [TestMethod]
-    public void The_README_benchmark_sections_are_the_committed_outputs()
+    public void The_docs_benchmark_sections_are_the_committed_outputs()
     {
-        var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "README.md"));
         var outputs = Directory.GetFiles(Path.Combine(SharedData.RepositoryRoot, "benchmarks", "results"));
         Assert.IsGreaterThanOrEqualTo(8, outputs.Length, "four BenchmarkDotNet reports, two measured score runs, the concurrent-training and the training-epoch runs");
         foreach (var output in outputs)
         {
             var name = "benchmarks/results/" + Path.GetFileName(output);
-            Assert.AreEqual(BenchmarkReport.Markdown(output), MarkdownSections.Read(readme, name),
-                $"regenerate with: dotnet run --project samples/TinierHAR.Cli -c Release -- report --readme README.md --benchmark {name}");
+            Assert.AreEqual(BenchmarkReport.Markdown(output), Documentation.Section(name),
+                $"regenerate with: dotnet run --project samples/TinierHAR.Cli -c Release -- report --readme docs/*.md --benchmark {name}");
         }
     }
 
     [TestMethod]
-    public void The_README_int8_section_is_the_committed_comparison()
+    public void The_docs_int8_section_is_the_committed_comparison()
     {
-        var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "README.md"));
         const string name = "experiments/int8/int8.md";
-        Assert.AreEqual(BenchmarkReport.Markdown(Path.Combine(SharedData.RepositoryRoot, name)), MarkdownSections.Read(readme, name),
-            $"regenerate with: dotnet run --project samples/TinierHAR.Cli -c Release -- report --readme README.md --benchmark {name}");
+        Assert.AreEqual(BenchmarkReport.Markdown(Path.Combine(SharedData.RepositoryRoot, name)), Documentation.Section(name),
+            $"regenerate with: dotnet run --project samples/TinierHAR.Cli -c Release -- report --readme docs/*.md --benchmark {name}");
     }
 
     [TestMethod]
-    public void The_README_device_log_sections_are_the_committed_outputs()
+    public void The_docs_device_log_sections_are_the_committed_outputs()
     {
-        var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "README.md"));
         var outputs = Directory.GetDirectories(Path.Combine(SharedData.RepositoryRoot, "experiments", "device-logs"))
             .SelectMany(run => Directory.GetFiles(run, "*.txt")).Order(StringComparer.Ordinal).ToArray();
         Assert.IsGreaterThanOrEqualTo(7, outputs.Length, "Daphnet's inspect, train, evaluate and score; the WISDM watch's inspect, train and score");
         foreach (var output in outputs)
         {
             var name = Path.GetRelativePath(SharedData.RepositoryRoot, output).Replace('\\', '/');
-            Assert.AreEqual(BenchmarkReport.Markdown(output), MarkdownSections.Read(readme, name),
-                $"regenerate with: dotnet run --project samples/TinierHAR.Cli -c Release -- report --readme README.md --benchmark {name}");
+            Assert.AreEqual(BenchmarkReport.Markdown(output), Documentation.Section(name),
+                $"regenerate with: dotnet run --project samples/TinierHAR.Cli -c Release -- report --readme docs/*.md --benchmark {name}");
         }
     }
 }

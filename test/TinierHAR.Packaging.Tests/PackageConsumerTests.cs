@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Reflection.PortableExecutable;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using TinierHAR.TestSupport;
 
@@ -12,7 +13,7 @@ namespace TinierHAR.Packaging.Tests;
 [TestClass]
 public sealed class PackageConsumerTests
 {
-    private static readonly string[] Libraries = ["TinierHAR.MLNet", "TinierHAR.Trainer", "TinierHAR.Plots", "TinierHAR.Cluster"];
+    private static readonly string[] Libraries = ["TinierHAR.MLNet", "TinierHAR.Datasets", "TinierHAR.Trainer", "TinierHAR.Plots", "TinierHAR.Cluster"];
     private static readonly string Work = Path.Combine(Path.GetTempPath(), $"tinierhar-packages-{Guid.NewGuid():N}");
     private static readonly string Feed = Path.Combine(Work, "feed");
     // A version of its own per run: the NuGet cache would serve a stale package under an unchanged one.
@@ -135,6 +136,70 @@ public sealed class PackageConsumerTests
         Assert.IsFalse(Directory.EnumerateFiles(scorerOutput, "*", SearchOption.AllDirectories).Any(f => Path.GetFileName(f).Contains("torch", StringComparison.OrdinalIgnoreCase)),
             "the scoring application's output holds nothing of TorchSharp or libtorch");
     }
+
+    /// <summary>
+    /// A new console application made only as the README's install section says (its <c>nuget.config</c> with the feed,
+    /// its <c>dotnet add package</c> commands, the version <c>eng/pack.sh</c> was given replaced by this run's) builds and
+    /// runs every C# block of README.md and docs/*.md as its Program.cs, so that no snippet can rot. The only departure
+    /// from the README: the packages are cached in this run's folder, reading the machine's cache as a fallback.
+    /// </summary>
+    [TestMethod]
+    [Timeout(1_800_000, CooperativeCancellation = true)]
+    public void Every_csharp_block_of_the_documents_runs_in_a_new_application_installed_as_the_README_says()
+    {
+        var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "README.md"));
+        var install = Section(readme, "## Install from packages");
+        var packedVersion = Regex.Match(install, @"eng/pack\.sh \S+ (\S+)").Groups[1].Value;
+        Assert.IsFalse(string.IsNullOrEmpty(packedVersion), "the install section packs with eng/pack.sh FEED VERSION");
+        var config = XDocument.Parse(Blocks(install, "xml").Single());
+        var feed = config.Descendants("add").Single(e => e.Parent?.Name == "packageSources");
+        feed.SetAttributeValue("value", Feed);
+        config.Root!.Add(new XElement("config", new XElement("add", new XAttribute("key", "globalPackagesFolder"), new XAttribute("value", Path.Combine(Work, "packages")))),
+            new XElement("fallbackPackageFolders", new XElement("add", new XAttribute("key", "machine"), new XAttribute("value", MachinePackagesFolder()))));
+        var adds = Blocks(install, "sh").SelectMany(b => b.Split('\n')).Where(l => l.StartsWith("dotnet add package ", StringComparison.Ordinal)).ToList();
+        Assert.IsNotEmpty(adds, "the install section adds the packages");
+
+        var app = Path.Combine(Work, "readme-app");
+        var created = ChildProcess.Run("dotnet", $"new console -o \"{app}\" -n ReadmeApp", Work, TimeSpan.FromMinutes(5));
+        Assert.AreEqual(0, created.ExitCode, created.Output);
+        config.Save(Path.Combine(app, "nuget.config"));
+        foreach (var add in adds)
+        {
+            var added = ChildProcess.Run("dotnet", add["dotnet ".Length..].Replace($"--version {packedVersion}", $"--version {Version}", StringComparison.Ordinal), app, TimeSpan.FromMinutes(10));
+            Assert.AreEqual(0, added.ExitCode, $"{add}\n{added.Output}");
+        }
+
+        var blocks = Documentation().SelectMany(d => Blocks(File.ReadAllText(d), "csharp").Select(code => (Document: Path.GetFileName(d), Code: code))).ToList();
+        Assert.IsNotEmpty(blocks, "the README has its pipeline snippet");
+        var readmeOutput = "";
+        foreach (var (document, code) in blocks)
+        {
+            File.WriteAllText(Path.Combine(app, "Program.cs"), code);
+            var run = ChildProcess.Run("dotnet", "run -c Release", app, TimeSpan.FromMinutes(15));
+            TestContext.WriteLine($"{document}:\n{run.Output}");
+            Assert.AreEqual(0, run.ExitCode, $"a C# block of {document} fails to build or run:\n{run.Output}");
+            if (document == "README.md")
+                readmeOutput += run.Output;
+        }
+        StringAssert.Contains(readmeOutput, "held-out subjects: accuracy", "the README's pipeline evaluates on held-out subjects");
+    }
+
+    /// <summary>README.md and every docs/*.md.</summary>
+    private static IEnumerable<string> Documentation() =>
+        [Path.Combine(SharedData.RepositoryRoot, "README.md"), .. Directory.GetFiles(Path.Combine(SharedData.RepositoryRoot, "docs"), "*.md").Order(StringComparer.Ordinal)];
+
+    /// <summary>The text of the section under <paramref name="heading"/>, up to the next heading of its level.</summary>
+    private static string Section(string document, string heading)
+    {
+        var start = document.IndexOf(heading + "\n", StringComparison.Ordinal);
+        Assert.IsGreaterThanOrEqualTo(0, start, $"the README has a section '{heading}'");
+        var next = document.IndexOf("\n## ", start + heading.Length, StringComparison.Ordinal);
+        return next < 0 ? document[start..] : document[start..next];
+    }
+
+    /// <summary>The fenced code blocks of <paramref name="language"/> in <paramref name="markdown"/>.</summary>
+    private static IEnumerable<string> Blocks(string markdown, string language) =>
+        Regex.Matches(markdown, $@"^```{Regex.Escape(language)}\n(.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline).Select(m => m.Groups[1].Value);
 
     /// <summary>The version <c>Directory.Packages.props</c> pins for <paramref name="id"/>: one place for every version.</summary>
     private static string PinnedVersion(string id) =>

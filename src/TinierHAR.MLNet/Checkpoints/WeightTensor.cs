@@ -3,7 +3,7 @@ namespace TinierHAR.MLNet.Checkpoints;
 /// <summary>One named tensor of a state dict, as 32-bit floats in C order (what ONNX initializers need).</summary>
 /// <param name="Shape">The dimensions.</param>
 /// <param name="Values">The values, C order.</param>
-internal sealed record WeightTensor(long[] Shape, float[] Values)
+public sealed record WeightTensor(long[] Shape, float[] Values)
 {
     /// <summary>Number of elements.</summary>
     public long Count => Values.LongLength;

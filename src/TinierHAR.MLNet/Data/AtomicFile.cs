@@ -5,7 +5,7 @@ namespace TinierHAR.MLNet.Data;
 /// (<see cref="Commit"/>), so a failed or interrupted write never leaves a file that looks finished; disposing an
 /// uncommitted file deletes the temporary one. The target's folder is created when missing.
 /// </summary>
-internal sealed class AtomicFile : IDisposable
+public sealed class AtomicFile : IDisposable
 {
     private bool done;
 

@@ -17,7 +17,7 @@ public sealed record CsvReadReport
 
     /// <summary>One line per unit: how many files were read in it, and the first file's evidence.</summary>
     public IEnumerable<string> TimestampSummary() => TimestampUnits.GroupBy(p => p.Value.Unit)
-        .Select(g => $"{MLNet.Data.TimestampUnits.Symbol(g.Key)} in {g.Count()} file(s) (first, {g.First().Key}: {g.First().Value.Evidence})");
+        .Select(g => $"{MLNet.Data.TimestampUnitNames.Symbol(g.Key)} in {g.Count()} file(s) (first, {g.First().Key}: {g.First().Value.Evidence})");
 
     /// <inheritdoc />
     public override string ToString() =>

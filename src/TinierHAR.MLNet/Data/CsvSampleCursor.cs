@@ -180,7 +180,7 @@ internal sealed class CsvSampleCursor : StreamingCursor, IRowLocator
             else if (row[timeIndex].TryParse<double>() is { } value)
                 time = value * secondsPerUnit;
             else
-                (problem, reason) = ($"column '{options.TimestampColumnName}': '{row[timeIndex].ToString()}' is not a number (timestamps read as {TimestampUnits.Symbol(unit.Unit)})", "unreadable timestamps");
+                (problem, reason) = ($"column '{options.TimestampColumnName}': '{row[timeIndex].ToString()}' is not a number (timestamps read as {TimestampUnitNames.Symbol(unit.Unit)})", "unreadable timestamps");
         }
         if (problem is null)
         {

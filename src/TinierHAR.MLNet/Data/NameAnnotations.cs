@@ -7,7 +7,7 @@ namespace TinierHAR.MLNet.Data;
 /// ML.NET's text annotations of a column: the values of a key column (<c>KeyValues</c>, what MapKeyToValue and the
 /// metrics read) and the names of a vector's slots (<c>SlotNames</c>).
 /// </summary>
-internal static class NameAnnotations
+public static class NameAnnotations
 {
     /// <summary>Key values: key k + 1 stands for <paramref name="names"/>[k].</summary>
     public static DataViewSchema.Annotations KeyValues(IReadOnlyList<string> names) => Of("KeyValues", names);

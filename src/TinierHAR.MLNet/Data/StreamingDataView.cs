@@ -21,7 +21,8 @@ public abstract class StreamingDataView<TReport> : IDataView where TReport : cla
     /// <summary>The report of the last cursor that read to the end; null before one has.</summary>
     public TReport? LastReport => Volatile.Read(ref report);
 
-    internal void Publish(TReport finished) => Volatile.Write(ref report, finished);
+    /// <summary>Makes <paramref name="finished"/> the <see cref="LastReport"/>; a cursor calls it when it has read to the end.</summary>
+    protected internal void Publish(TReport finished) => Volatile.Write(ref report, finished);
 
     /// <inheritdoc />
     public long? GetRowCount() => null;

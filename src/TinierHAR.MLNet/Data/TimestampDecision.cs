@@ -6,5 +6,5 @@ namespace TinierHAR.MLNet.Data;
 public sealed record TimestampDecision(TimestampUnit Unit, string Evidence)
 {
     /// <inheritdoc />
-    public override string ToString() => $"{TimestampUnits.Symbol(Unit)} ({Evidence})";
+    public override string ToString() => $"{TimestampUnitNames.Symbol(Unit)} ({Evidence})";
 }

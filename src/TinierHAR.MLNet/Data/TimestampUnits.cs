@@ -19,28 +19,6 @@ internal static class TimestampUnits
         _ => 1,
     };
 
-    /// <summary>The short name used by the tool's options and reports.</summary>
-    public static string Symbol(TimestampUnit unit) => unit switch
-    {
-        TimestampUnit.Seconds => "s",
-        TimestampUnit.Milliseconds => "ms",
-        TimestampUnit.Microseconds => "us",
-        TimestampUnit.Nanoseconds => "ns",
-        TimestampUnit.DateTime => "datetime",
-        _ => "auto",
-    };
-
-    /// <summary>The unit named by <paramref name="symbol"/> (<c>auto|s|ms|us|ns|datetime</c>, or the enum's names).</summary>
-    public static TimestampUnit Parse(string symbol)
-    {
-        foreach (var unit in Enum.GetValues<TimestampUnit>())
-        {
-            if (Symbol(unit).Equals(symbol, StringComparison.OrdinalIgnoreCase) || unit.ToString().Equals(symbol, StringComparison.OrdinalIgnoreCase))
-                return unit;
-        }
-        throw new ArgumentException($"Unknown time unit '{symbol}': use auto, s, ms, us, ns or datetime.");
-    }
-
     /// <summary>A date-time's seconds since the Unix epoch; a missing offset means UTC.</summary>
     public static bool TryParseDateTime(ReadOnlySpan<char> text, out double seconds)
     {
@@ -79,6 +57,6 @@ internal static class TimestampUnits
         var rate = 1 / (median * SecondsPer(unit));
         var reference = expectedRateHz is null ? "nearest a wearable's usual 50 Hz" : $"nearest the expected {target.ToString("0.###", CultureInfo.InvariantCulture)} Hz";
         return new TimestampDecision(unit, string.Create(CultureInfo.InvariantCulture,
-            $"median interval {median:G4} {Symbol(unit)} over the first {values.Count} samples: {rate:0.#} Hz, {reference}"));
+            $"median interval {median:G4} {unit.Symbol()} over the first {values.Count} samples: {rate:0.#} Hz, {reference}"));
     }
 }

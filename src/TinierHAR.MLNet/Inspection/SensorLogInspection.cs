@@ -31,14 +31,14 @@ public sealed record SensorLogInspection
         {
             var t = r.Timing;
             text.AppendLine(string.Create(invariant,
-                $"{t.Recording},{t.Rows},{t.DurationSeconds:0.###},{TimestampUnits.Symbol(t.Unit.Unit)},{t.MedianIntervalSeconds * 1000:0.###},{t.P99IntervalSeconds * 1000:0.###},{t.RateHz:0.##},{t.Gaps},{t.RepeatedTimestamps},{t.OutOfOrderTimestamps},{r.NonFiniteValues}"));
+                $"{t.Recording},{t.Rows},{t.DurationSeconds:0.###},{TimestampUnitNames.Symbol(t.Unit.Unit)},{t.MedianIntervalSeconds * 1000:0.###},{t.P99IntervalSeconds * 1000:0.###},{t.RateHz:0.##},{t.Gaps},{t.RepeatedTimestamps},{t.OutOfOrderTimestamps},{r.NonFiniteValues}"));
         }
         var timings = Recordings.Select(r => r.Timing).ToList();
         var rates = timings.Select(t => t.RateHz).Where(double.IsFinite).Order().ToList();
         text.AppendLine();
         text.AppendLine(string.Create(invariant, $"recordings: {Recordings.Count:N0}; rows: {Rows:N0}; duration: {timings.Sum(t => t.DurationSeconds) / 3600:0.##} h"));
         foreach (var unit in timings.GroupBy(t => t.Unit.Unit))
-            text.AppendLine(invariant, $"time unit: {TimestampUnits.Symbol(unit.Key)} in {unit.Count()} recording(s) ({unit.First().Unit.Evidence})");
+            text.AppendLine(invariant, $"time unit: {TimestampUnitNames.Symbol(unit.Key)} in {unit.Count()} recording(s) ({unit.First().Unit.Evidence})");
         if (rates.Count > 0)
             text.AppendLine(string.Create(invariant, $"rate: median {rates[rates.Count / 2]:0.##} Hz over recordings (lowest {rates[0]:0.##}, highest {rates[^1]:0.##})"));
         var median = Quantile(0.5);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using TinierHAR.MLNet.Onnx;
 using TinierHAR.MLNet.Windowing;
 
 namespace TinierHAR.MLNet.Scoring;
@@ -45,4 +46,35 @@ public sealed record BundleManifest
 
     /// <summary>Per-channel normalisation scale inside the model, for reference.</summary>
     public float[]? NormalizationScale { get; init; }
+
+    /// <summary>
+    /// The manifest of a model trained on windows cut by <paramref name="windowing"/>: its window length and step,
+    /// channels, rate, label rule, group and timestamp columns and gap, with the model's classes, the channels' units
+    /// and the normalisation fitted inside it.
+    /// </summary>
+    /// <param name="windowing">The windowing the training windows were cut with.</param>
+    /// <param name="classNames">The model's classes in key order (<see cref="Evaluation.HarMetrics.ClassNames"/>, or the label's key values).</param>
+    /// <param name="channelUnits">The channels' units, when known: a log in other units is then converted, not refused.</param>
+    /// <param name="normalization">The per-channel normalisation inside the model, recorded for reference.</param>
+    public static BundleManifest Create(SensorWindowingOptions windowing, IReadOnlyList<string> classNames, IReadOnlyList<string>? channelUnits = null,
+        ChannelNormalization? normalization = null)
+    {
+        ArgumentNullException.ThrowIfNull(windowing);
+        ArgumentNullException.ThrowIfNull(classNames);
+        return new BundleManifest
+        {
+            WindowLength = windowing.ResolvedWindowLength,
+            WindowStep = windowing.ResolvedStep,
+            ChannelNames = windowing.ChannelColumnNames,
+            ChannelUnits = channelUnits,
+            SamplingRateHz = windowing.SamplingRateHz,
+            ClassNames = classNames,
+            GroupColumnNames = windowing.GroupColumnNames,
+            TimestampColumnName = windowing.TimestampColumnName,
+            GapToleranceSeconds = windowing.GapToleranceSeconds,
+            LabelPolicy = windowing.LabelPolicy,
+            NormalizationMean = normalization?.Mean,
+            NormalizationScale = normalization?.Scale,
+        };
+    }
 }

@@ -36,7 +36,7 @@ public sealed class ScoreArgMaxMapping : CustomMappingFactory<ScoreArgMaxMapping
     public static void Map(Input input, Output output) => output.PredictedIndex = (uint)ArgMax(input.Score);
 
     /// <summary>0-based index of the largest value (the first among ties).</summary>
-    internal static int ArgMax(ReadOnlySpan<float> values)
+    public static int ArgMax(ReadOnlySpan<float> values)
     {
         var best = 0;
         for (var i = 1; i < values.Length; i++)

@@ -145,7 +145,7 @@ internal sealed class UniformGridCursor : StreamingCursor
         if (!resample && rate is { } windowsRate && median is { } m && Math.Abs(1 / m - windowsRate) > RateTolerance * windowsRate)
         {
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
-                $"{reader.Locate(first.Index)}: recording {Describe(first)} is sampled at about {1 / m:0.##} Hz (median interval of its first {head.Count} samples, timestamps in {TimestampUnits.Symbol(unit.Unit)}), not the windows' {windowsRate:0.##} Hz; allow resampling or window it at its own rate."));
+                $"{reader.Locate(first.Index)}: recording {Describe(first)} is sampled at about {1 / m:0.##} Hz (median interval of its first {head.Count} samples, timestamps in {TimestampUnitNames.Symbol(unit.Unit)}), not the windows' {windowsRate:0.##} Hz; allow resampling or window it at its own rate."));
         }
         statistics = new IntervalStatistics(Describe(first), unit, gap);
     }

@@ -102,7 +102,7 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
 
         /// <summary>Another run's mini-batch order to replay, by <see cref="ValidationGroupColumnName"/> value (each window's
         /// name): per epoch, every training window once; epochs past the list shuffle with the seed.</summary>
-        internal IReadOnlyList<IReadOnlyList<string>>? BatchOrders { get; set; }
+        public IReadOnlyList<IReadOnlyList<string>>? BatchOrders { get; set; }
     }
 
     private readonly Options options;

@@ -6,8 +6,14 @@ using TinierHAR.MLNet.Windowing;
 namespace TinierHAR.Trainer.Training;
 
 /// <summary>Reads an IDataView of windows (Features, key Label) into memory for training, checking its schema.</summary>
-internal static class WindowReader
+public static class WindowReader
 {
+    /// <summary>The windows of <paramref name="data"/>, their class names (the label's key values) and, where asked, each window's group.</summary>
+    /// <param name="data">Windows: a <c>Vector&lt;Single, T, C&gt;</c> feature column and a key-typed label column.</param>
+    /// <param name="featureColumn">The feature column.</param>
+    /// <param name="labelColumn">The label column.</param>
+    /// <param name="expectedClasses">The class count the label must have (a model's), or null for any of at least 2.</param>
+    /// <param name="groupColumn">A text column whose value per window is returned as its group, or null.</param>
     public static (TrainingWindows Windows, IReadOnlyList<string> ClassNames, string[]? Groups) Read(IDataView data, string featureColumn, string labelColumn,
         int? expectedClasses = null, string? groupColumn = null)
     {

@@ -1,0 +1,58 @@
+using TinierHAR.Trainer.Training;
+
+namespace TinierHAR.Experiments;
+
+/// <summary>Options of one fold of <see cref="PaperExperiment"/>; the defaults are the paper's protocol.</summary>
+public sealed class PaperExperimentOptions
+{
+    /// <summary>Most epochs. Paper: 150.</summary>
+    public int MaxEpochs { get; set; } = 150;
+
+    /// <summary>Windows per mini-batch. Paper: 256.</summary>
+    public int BatchSize { get; set; } = 256;
+
+    /// <summary>Fraction of the training subjects' windows held out at random for validation. Paper: 0.1.</summary>
+    public double ValidationFraction { get; set; } = 0.1;
+
+    /// <summary>
+    /// The validation windows, named <c>session:offset</c> (a recording of the training subjects and the window's first
+    /// row counted from that recording's start), instead of a random <see cref="ValidationFraction"/>: another code's split
+    /// reproduced window for window (the authors' own, written by <c>experiments/hapt/authors/split.py</c>). Each must
+    /// name a training window; null: the random split. Leave-subjects-out datasets only.
+    /// </summary>
+    public IReadOnlyCollection<string>? ValidationWindows { get; set; }
+
+    /// <summary>
+    /// Another run's mini-batch order to replay: per epoch, every training window once, named as in
+    /// <see cref="ValidationWindows"/> (which must be set: a replay needs that run's split too). Epochs past the list
+    /// shuffle with the seed. <c>experiments/hapt/authors/replay.py</c> writes the authors' order.
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<string>>? BatchOrders { get; set; }
+
+    /// <summary>A state dict (.pth or .safetensors) to start from instead of the seeded initial weights and buffers.</summary>
+    public string? InitialCheckpoint { get; set; }
+
+    /// <summary>The network's dropout probability; null: the architecture's own (the paper's).</summary>
+    public double? Dropout { get; set; }
+
+    /// <summary>The floating-point type of training (the authors': float64).</summary>
+    public TrainingPrecision Precision { get; set; } = TrainingPrecision.Float32;
+
+    /// <summary>Zero the gradient of the biases a later layer cancels (see <see cref="TinierHarTrainer.Options.ZeroCancelledBiasGradients"/>).</summary>
+    public bool ZeroCancelledBiasGradients { get; set; } = true;
+
+    /// <summary>Window length T in samples; 0: the dataset's (the paper's).</summary>
+    public int WindowLength { get; set; }
+
+    /// <summary>Samples between window starts; 0: the dataset's, or half of <see cref="WindowLength"/> when that is set.</summary>
+    public int WindowStep { get; set; }
+
+    /// <summary>
+    /// Also quantise the trained network to int8 (<see cref="Trainer.Onnx.Int8Comparison"/>, calibrated on the fold's training
+    /// windows) and record its macro F1, bytes and speed beside the float32 model's.
+    /// </summary>
+    public bool CompareInt8 { get; set; }
+
+    /// <summary>Threads of libtorch's CPU kernels; 0: half the cores (see <see cref="TinierHarTrainer.Options.Threads"/>).</summary>
+    public int Threads { get; set; }
+}

@@ -1,0 +1,2 @@
+// Tests seed libtorch's process-wide random generator; running them one at a time keeps each run reproducible.
+[assembly: DoNotParallelize]

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.ML;
+using TinierHAR.Datasets.Benchmarks;
+using TinierHAR.TestSupport;
+using TinierHAR.Trainer.Training;
+
+namespace TinierHAR.Experiments.Tests.Experiments;
+
+/// <summary>
+/// The committed HAPT results must be what the code at HEAD produces: every row has its per-epoch trajectory, and
+/// rerunning the first epochs of a committed run reproduces that trajectory. A change to training that is not followed
+/// by regenerated results fails here.
+/// </summary>
+[TestClass]
+public sealed partial class CommittedResultsTests
+{
+    private const int RerunEpochs = 3;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    [DataRow("hapt")]
+    [DataRow("hapt/authors-split")]
+    [DataRow("hapt/replay")]
+    public void Every_committed_row_has_a_trajectory_that_agrees_with_it(string experiment)
+    {
+        var folder = Path.Combine(SharedData.RepositoryRoot, "experiments", experiment);
+        var results = ExperimentResults.Open(Path.Combine(folder, "results.csv"));
+        Assert.IsNotEmpty(results.Rows, $"{experiment} results are committed");
+        foreach (var row in results.Rows)
+        {
+            var path = Path.Combine(folder, "trajectories", row.RunName + ".csv");
+            Assert.IsTrue(File.Exists(path), $"{row.RunName}: its trajectory {path} is committed");
+            var trajectory = TrainingTrajectory.Read(path);
+            var epochs = trajectory.Epochs;
+            Assert.HasCount(row.Epochs, epochs, $"{row.RunName}: epochs");
+            Assert.AreEqual(row.BestEpoch, trajectory.BestValidation.Epoch, $"{row.RunName}: best epoch (the last of the lowest validation loss)");
+            Assert.AreEqual(row.LargestValidationRise, TrainingHistory.LargestRise(epochs), 5e-4, $"{row.RunName}: largest validation-loss rise");
+        }
+    }
+
+    /// <summary>
+    /// Every reference row of the authors' code run here (its note names <c>experiments/hapt/authors</c>) has the
+    /// trajectory <c>log_to_csv.py</c> wrote from its log, and the row says what that trajectory says: epochs, the
+    /// median training pass, and the best validation loss and its epoch where the note gives them.
+    /// </summary>
+    [TestMethod]
+    public void Every_reference_run_made_here_has_a_trajectory_that_agrees_with_it()
+    {
+        var folder = Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt");
+        var runsHere = ReferenceRun.Read(Path.Combine(folder, "reference.csv")).Where(r => r.Note.Contains("experiments/hapt/authors", StringComparison.Ordinal)).ToArray();
+        Assert.IsNotEmpty(runsHere, "reference runs of the authors' code made here are committed");
+        foreach (var run in runsHere)
+        {
+            var name = $"{run.Dataset}-fold{run.Fold}-seed{run.Seed}-{run.Precision}";
+            var path = Path.Combine(folder, "authors", "trajectories", name + ".csv");
+            Assert.IsTrue(File.Exists(path), $"{name}: its trajectory {path} is committed");
+            var trajectory = TrainingTrajectory.Read(path);
+            Assert.HasCount(run.Epochs, trajectory.Epochs, $"{name}: epochs");
+            var passes = trajectory.Epochs.Select(e => e.TrainSeconds).Order().ToArray();
+            // The trajectory keeps milliseconds and the row two decimals, both rounded from the same log value.
+            Assert.AreEqual(passes[passes.Length / 2], run.SecondsPerEpoch, 6e-3, $"{name}: s/epoch is the median training pass (log_to_csv.py's)");
+            if (BestValidationInNote().Match(run.Note) is { Success: true } best)
+            {
+                var (loss, epoch) = trajectory.BestValidation;
+                Assert.AreEqual(double.Parse(best.Groups[1].Value, CultureInfo.InvariantCulture), loss, 5e-5, $"{name}: best validation loss in the note");
+                Assert.AreEqual(int.Parse(best.Groups[2].Value, CultureInfo.InvariantCulture), epoch, $"{name}: epoch of the best validation loss in the note");
+            }
+        }
+    }
+
+    [GeneratedRegex(@"best validation loss (\d+\.\d+) at epoch (\d+)")]
+    private static partial Regex BestValidationInNote();
+
+    [TestMethod]
+    public void The_committed_int8_comparison_is_the_runners_table()
+    {
+        var folder = Path.Combine(SharedData.RepositoryRoot, "experiments", "int8");
+        var results = ExperimentResults.Open(Path.Combine(folder, "results.csv"));
+        Assert.IsNotEmpty(results.Rows, "int8 results are committed");
+        foreach (var row in results.Rows)
+        {
+            Assert.IsNotNull(row.Int8MacroF1, $"{row.RunName}: int8 macro F1");
+            Assert.IsTrue(row.Int8ModelBytes > 0 && row.Int8LatencyMs > 0 && row.Int8WindowsPerSecond > 0 && row.WindowsPerSecond > 0, $"{row.RunName}: int8 bytes and speeds");
+        }
+        Assert.AreEqual(results.ToInt8Markdown(), File.ReadAllText(Path.Combine(folder, "int8.md")));
+    }
+
+    /// <summary>Each results folder is rerun as its README command ran it: <c>hapt/authors-split</c> validates on the
+    /// authors' own split.</summary>
+    [TestMethod]
+    [DataRow("hapt", null)]
+    [DataRow("hapt/authors-split", "experiments/hapt/authors/splits/fold{0}-seed{1}.txt")]
+    public void Rerunning_the_first_epochs_of_a_committed_run_reproduces_its_trajectory(string experiment, string? validationWindows)
+    {
+        var root = SharedData.RequireDirectory("data/uci-har-hapt");
+        var folder = Path.Combine(SharedData.RepositoryRoot, "experiments", experiment);
+        var row = ExperimentResults.Open(Path.Combine(folder, "results.csv")).Rows
+            .Where(r => r.Model == "tinierhar" && r.Precision == "float32" && r.CancelledBiases == FoldResult.CancelledBiasesName(true))
+            .OrderBy(r => r.Fold).ThenBy(r => r.Seed).First();
+        var committed = TrainingTrajectory.Read(Path.Combine(folder, "trajectories", row.RunName + ".csv")).Epochs;
+        var split = validationWindows is null ? null
+            : File.ReadAllLines(Path.Combine(SharedData.RepositoryRoot, string.Format(CultureInfo.InvariantCulture, validationWindows, row.Fold, row.Seed)));
+
+        var rerun = PaperExperiment.RunFold(new MLContext(row.Seed), new HaptDataset(), root, row.Model, row.Fold, row.Seed,
+            new PaperExperimentOptions { MaxEpochs = RerunEpochs, ValidationWindows = split });
+
+        Assert.AreEqual((row.TrainWindows, row.ValidationWindows, row.TestWindows), (rerun.TrainWindows, rerun.ValidationWindows, rerun.TestWindows));
+        for (var i = 0; i < RerunEpochs; i++)
+        {
+            var (ours, theirs) = (rerun.History![i], committed[i]);
+            TestContext.WriteLine($"{experiment} {row.RunName} epoch {i + 1}: train loss {ours.TrainLoss:G9} / committed {theirs.TrainLoss:G9}, validation loss {ours.ValidationLoss:G9} / {theirs.ValidationLoss:G9}");
+            Assert.AreEqual(theirs.TrainLoss, ours.TrainLoss, 1e-6 * theirs.TrainLoss, $"{experiment} {row.RunName} epoch {i + 1}: training loss; regenerate the committed results");
+            Assert.AreEqual(theirs.ValidationLoss, ours.ValidationLoss, 1e-6 * theirs.ValidationLoss, $"{experiment} {row.RunName} epoch {i + 1}: validation loss; regenerate the committed results");
+        }
+    }
+}
