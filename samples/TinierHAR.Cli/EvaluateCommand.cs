@@ -36,9 +36,13 @@ internal static class EvaluateCommand
                 LabelColumnName = label,
                 GroupColumnNames = [CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName],
             };
-            timing.Apply(parse, logOptions);
-            logOptions.WindowStep = parse.GetValue(step) is { } text ? WindowShapeOptions.Samples(text, bundle.Manifest.SamplingRateHz ?? parse.GetValue(log.Rate), step.Name) : null;
-            logOptions.LabelPolicy = parse.GetValue(labelRule);
+            var trained = bundle.Manifest.Window;
+            logOptions.Window = timing.Apply(parse, trained) with
+            {
+                Step = parse.GetValue(step) is { } text ? WindowShapeOptions.Samples(text, bundle.Manifest.SamplingRateHz ?? parse.GetValue(log.Rate), step.Name) : trained.Step,
+                Overlap = parse.GetValue(step) is null ? trained.Overlap : null,
+                LabelPolicy = parse.GetValue(labelRule) ?? trained.LabelPolicy,
+            };
             var scored = bundle.ScoreLogBatched(samples, logOptions);
             // Labels outside the model's classes map to the missing key: such windows are counted, not scored.
             var classes = ml.Data.LoadFromEnumerable(bundle.Manifest.ClassNames.Select(n => new ClassName { Value = n }));

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using TinierHAR.MLNet.Data;
-using TinierHAR.MLNet.Scoring;
 using TinierHAR.MLNet.Windowing;
 
 namespace TinierHAR.Cli;
@@ -38,25 +37,19 @@ internal sealed class SampleHandlingOptions
         }
     }
 
-    /// <summary>Sets the windowing's sample handling from the flags; the timestamps come from the CSV loader in seconds.</summary>
-    public SensorWindowingOptions Apply(ParseResult parse, SensorWindowingOptions windowing)
+    /// <summary>
+    /// <paramref name="spec"/> with the time handling these flags give; the timestamps come from the CSV loader in
+    /// seconds. The same for <c>train</c>'s windows and for a bundle's spec that <c>evaluate</c> and <c>score</c> apply.
+    /// </summary>
+    public WindowSpec Apply(ParseResult parse, WindowSpec spec) => spec with
     {
-        windowing.TimestampUnit = TimestampUnit.Seconds;
-        windowing.Resample = !parse.GetValue(NoResample);
-        windowing.GapToleranceSeconds = Positive(parse, Gap);
-        windowing.RepeatedTimestamps = parse.GetValue(Repeats);
-        windowing.OutOfOrderTimestamps = parse.GetValue(OutOfOrder);
-        windowing.InvalidValues = parse.GetValue(Missing);
-        return windowing;
-    }
-
-    /// <summary>Sets a log scoring's sample handling: the same flags, read once, as the bundle's windowing will apply them.</summary>
-    public void Apply(ParseResult parse, LogScoringOptions scoring)
-    {
-        var flags = Apply(parse, new SensorWindowingOptions());
-        (scoring.TimestampUnit, scoring.Resample, scoring.GapToleranceSeconds) = (flags.TimestampUnit, flags.Resample, flags.GapToleranceSeconds);
-        (scoring.RepeatedTimestamps, scoring.OutOfOrderTimestamps, scoring.InvalidValues) = (flags.RepeatedTimestamps, flags.OutOfOrderTimestamps, flags.InvalidValues);
-    }
+        TimestampUnit = TimestampUnit.Seconds,
+        Resample = !parse.GetValue(NoResample),
+        GapToleranceSeconds = Positive(parse, Gap),
+        RepeatedTimestamps = parse.GetValue(Repeats),
+        OutOfOrderTimestamps = parse.GetValue(OutOfOrder),
+        InvalidValues = parse.GetValue(Missing),
+    };
 
     private static double? Positive(ParseResult parse, Option<double?> option) => parse.GetValue(option) is { } value && value <= 0
         ? throw new ArgumentException($"Invalid option '{option.Name}': a positive number of seconds (got {value}).")

@@ -60,7 +60,7 @@ internal static class ScoreCommand
                 ChannelUnits = ChannelFlags.Units(parse.GetValue(units), manifest.ChannelNames, manifest.ChannelUnits),
                 GroupColumnNames = [CsvSamplesDataView.SourceColumnName, CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName],
             };
-            timing.Apply(parse, scoring);
+            scoring.Window = timing.Apply(parse, manifest.Window);
             return new LogCsvScoringOptions
             {
                 Columns = new CsvSampleOptions

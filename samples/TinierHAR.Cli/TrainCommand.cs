@@ -50,8 +50,7 @@ internal static class TrainCommand
             {
                 ChannelUnits = ChannelFlags.Units(parse.GetValue(units), columns.ChannelColumnNames, null),
             };
-            var windows = shape.Create(parse, rate);
-            timing.Apply(parse, windows);
+            var windows = timing.Apply(parse, shape.Create(parse, rate));
             var held = parse.GetValue(testSubjects)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console) });
             using var run = terminal.Progress().AutoClear(false)

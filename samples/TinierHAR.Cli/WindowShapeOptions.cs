@@ -19,8 +19,8 @@ internal sealed class WindowShapeOptions
             command.Options.Add(option);
     }
 
-    /// <summary>The windowing these options describe, at <paramref name="rate"/> Hz.</summary>
-    public SensorWindowingOptions Create(ParseResult parse, double rate)
+    /// <summary>The windows these options describe, at <paramref name="rate"/> Hz.</summary>
+    public WindowSpec Create(ParseResult parse, double rate)
     {
         var length = Samples(parse.GetValue(Window)!, rate, Window.Name);
         var overlap = parse.GetValue(Overlap);
@@ -28,9 +28,10 @@ internal sealed class WindowShapeOptions
             throw new ArgumentException($"Invalid option '--overlap': a fraction in [0, 1) (got {overlap}).");
         if (length < 2)
             throw new ArgumentException($"Invalid option '--window': at least 2 samples at {rate} Hz (got {parse.GetValue(Window)}).");
-        return new SensorWindowingOptions
+        return new WindowSpec
         {
-            WindowLength = length,
+            Length = length,
+            SamplingRateHz = rate,
             Step = parse.GetValue(Step) is { } step ? Samples(step, rate, Step.Name) : 0,
             Overlap = overlap,
             LabelPolicy = parse.GetValue(LabelRule),

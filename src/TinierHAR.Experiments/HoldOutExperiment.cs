@@ -68,11 +68,11 @@ public sealed class HoldOutExperiment : IDisposable
     /// <param name="threads">Training threads (0: half the cores).</param>
     /// <param name="windows">
     /// Window length, step or overlap, label rule and time handling (resampling, repeats, out-of-order rows, gaps); its
-    /// columns and rate are set from <paramref name="source"/>. Null: 2.56 s windows, 50 % overlap, majority labels.
+    /// rate is set to <paramref name="source"/>'s. Null: 2.56 s windows, 50 % overlap, majority labels, times in seconds.
     /// </param>
     public static HoldOutExperiment Run(MLContext ml, SampleSource source, int epochs, int seed, IProgress<EpochReport>? progress = null,
         HarNetworkOptions? network = null, IReadOnlyList<string>? testSubjects = null, TrainingPrecision precision = TrainingPrecision.Float32, int threads = 0,
-        SensorWindowingOptions? windows = null)
+        WindowSpec? windows = null)
     {
         var subjects = ml.Data.CreateEnumerable<SubjectRow>(source.Samples, reuseRowObject: true).Select(r => r.Subject).Distinct().Order(StringComparer.Ordinal).ToArray();
         if (testSubjects?.FirstOrDefault(s => !subjects.Contains(s)) is { } unknown)
@@ -85,26 +85,13 @@ public sealed class HoldOutExperiment : IDisposable
         var trainSamples = ml.Data.FilterByCustomPredicate<SubjectRow>(source.Samples, s => heldOut.Contains(s.Subject));
         var testSamples = ml.Data.FilterByCustomPredicate<SubjectRow>(source.Samples, s => !heldOut.Contains(s.Subject));
 
-        var length = windows is { WindowLength: > 0 } || windows?.WindowSeconds is not null;
         var windowing = new SensorWindowingOptions
         {
+            Window = (windows ?? new WindowSpec { Seconds = 2.56, TimestampUnit = TimestampUnit.Seconds }) with { SamplingRateHz = source.Rate },
             ChannelColumnNames = source.Channels,
-            WindowLength = windows?.WindowLength ?? 0,
-            WindowSeconds = length ? windows!.WindowSeconds : 2.56,
-            Step = windows?.Step ?? 0,
-            Overlap = windows?.Overlap,
-            LabelPolicy = windows?.LabelPolicy ?? WindowLabelPolicy.Majority,
-            DropLabels = windows?.DropLabels ?? [],
-            SamplingRateHz = source.Rate,
             LabelColumnName = source.Label,
             GroupColumnNames = source.Groups,
             TimestampColumnName = source.Time,
-            TimestampUnit = TimestampUnit.Seconds,
-            Resample = windows?.Resample ?? true,
-            RepeatedTimestamps = windows?.RepeatedTimestamps ?? RepeatedTimestampPolicy.Mean,
-            OutOfOrderTimestamps = windows?.OutOfOrderTimestamps ?? OutOfOrderTimestampPolicy.Drop,
-            GapToleranceSeconds = windows?.GapToleranceSeconds,
-            InvalidValues = windows?.InvalidValues ?? InvalidValuePolicy.Error,
         };
         var trainView = ml.Data.WindowSensorSamples(trainSamples, windowing);
         var toKey = (source.ClassNames is { } names

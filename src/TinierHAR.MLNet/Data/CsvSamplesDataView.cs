@@ -44,7 +44,7 @@ public sealed class CsvSamplesDataView : StreamingDataView<CsvReadReport>
         builder.AddColumn(SubjectColumnName, TextDataViewType.Instance);
         builder.AddColumn(SessionColumnName, TextDataViewType.Instance);
         if (options.TimestampColumnName is { } time)
-            builder.AddColumn(time, NumberDataViewType.Double);
+            builder.AddColumn(time, NumberDataViewType.Double, SecondsAnnotation.Create());
         if (options.LabelColumnName is { } label)
             builder.AddColumn(label, TextDataViewType.Instance);
         foreach (var channel in options.ChannelColumnNames)

@@ -10,15 +10,22 @@ public sealed record BundleManifest
     /// <summary>Version of the bundle layout.</summary>
     public int FormatVersion { get; init; } = HarModelBundle.CurrentFormatVersion;
 
-    /// <summary>Window length T in samples.</summary>
-    public required int WindowLength { get; init; }
+    /// <summary>How the training windows were cut and their time read: length, step, rate, label rule, dropped labels,
+    /// gap and time handling. Scoring cuts a raw log the same way.</summary>
+    public required WindowSpec Window { get; init; }
 
-    /// <summary>Step between window starts in samples.</summary>
-    public required int WindowStep { get; init; }
+    /// <summary>Window length T in samples (<see cref="WindowSpec.ResolvedLength"/>).</summary>
+    [JsonIgnore]
+    public int WindowLength => Window.ResolvedLength;
 
-    /// <summary>How a window's label was chosen from its samples' labels in training (for evaluation).</summary>
-    [JsonConverter(typeof(JsonStringEnumConverter<WindowLabelPolicy>))]
-    public WindowLabelPolicy LabelPolicy { get; init; } = WindowLabelPolicy.Majority;
+    /// <summary>Step between window starts in samples (<see cref="WindowSpec.ResolvedStep"/>).</summary>
+    [JsonIgnore]
+    public int WindowStep => Window.ResolvedStep;
+
+    /// <summary>Sampling rate in Hz the model was trained at, when known.</summary>
+    [JsonIgnore]
+    public double? SamplingRateHz => Window.SamplingRateHz;
+
 
     /// <summary>Channel columns, in the order the model reads them.</summary>
     public required IReadOnlyList<string> ChannelNames { get; init; }
@@ -26,8 +33,6 @@ public sealed record BundleManifest
     /// <summary>Units of the channels (e.g. "g", "rad/s"), when known.</summary>
     public IReadOnlyList<string>? ChannelUnits { get; init; }
 
-    /// <summary>Sampling rate in Hz the model was trained at, when known.</summary>
-    public double? SamplingRateHz { get; init; }
 
     /// <summary>Class names in key order.</summary>
     public required IReadOnlyList<string> ClassNames { get; init; }
@@ -38,8 +43,6 @@ public sealed record BundleManifest
     /// <summary>Timestamp column (seconds), when the logs have one.</summary>
     public string? TimestampColumnName { get; init; }
 
-    /// <summary>Timestamp gap, in seconds, that starts a new segment.</summary>
-    public double? GapToleranceSeconds { get; init; }
 
     /// <summary>Per-channel normalisation inside the model, for reference.</summary>
     public float[]? NormalizationMean { get; init; }
@@ -48,9 +51,8 @@ public sealed record BundleManifest
     public float[]? NormalizationScale { get; init; }
 
     /// <summary>
-    /// The manifest of a model trained on windows cut by <paramref name="windowing"/>: its window length and step,
-    /// channels, rate, label rule, group and timestamp columns and gap, with the model's classes, the channels' units
-    /// and the normalisation fitted inside it.
+    /// The manifest of a model trained on windows cut by <paramref name="windowing"/>: its window spec, channels, group
+    /// and timestamp columns, with the model's classes, the channels' units and the normalisation fitted inside it.
     /// </summary>
     /// <param name="windowing">The windowing the training windows were cut with.</param>
     /// <param name="classNames">The model's classes in key order (<see cref="Evaluation.HarMetrics.ClassNames"/>, or the label's key values).</param>
@@ -63,16 +65,12 @@ public sealed record BundleManifest
         ArgumentNullException.ThrowIfNull(classNames);
         return new BundleManifest
         {
-            WindowLength = windowing.ResolvedWindowLength,
-            WindowStep = windowing.ResolvedStep,
+            Window = windowing.Window,
             ChannelNames = windowing.ChannelColumnNames,
             ChannelUnits = channelUnits,
-            SamplingRateHz = windowing.SamplingRateHz,
             ClassNames = classNames,
             GroupColumnNames = windowing.GroupColumnNames,
             TimestampColumnName = windowing.TimestampColumnName,
-            GapToleranceSeconds = windowing.GapToleranceSeconds,
-            LabelPolicy = windowing.LabelPolicy,
             NormalizationMean = normalization?.Mean,
             NormalizationScale = normalization?.Scale,
         };

@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.ML;
 using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Onnx;
@@ -18,11 +19,10 @@ namespace TinierHAR.MLNet.Scoring;
 public sealed class HarModelBundle : IDisposable
 {
     /// <summary>The bundle layout this library writes and reads.</summary>
-    public const int CurrentFormatVersion = 1;
+    public const int CurrentFormatVersion = 2;
 
     private const string ManifestEntry = "TinierHAR/bundle.json";
     private const string NetworkEntry = "TinierHAR/network.onnx";
-    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
     private readonly MLContext ml;
 
@@ -67,7 +67,7 @@ public sealed class HarModelBundle : IDisposable
         using (var zip = new ZipArchive(file.Stream, ZipArchiveMode.Update, leaveOpen: true))
         {
             using (var entry = zip.CreateEntry(ManifestEntry).Open())
-                JsonSerializer.Serialize(entry, manifest, Json);
+                JsonSerializer.Serialize(entry, manifest, WindowSpec.Json);
             if (network is not null)
             {
                 using var entry = zip.CreateEntry(NetworkEntry).Open();
@@ -75,6 +75,27 @@ public sealed class HarModelBundle : IDisposable
             }
         }
         file.Commit();
+    }
+
+    /// <summary>
+    /// The manifest in <paramref name="json"/>. Version 1 kept the window's length, step, rate, label rule and gap as
+    /// fields of their own, and no time handling: they become its <see cref="BundleManifest.Window"/>, with the default
+    /// time handling that version's scoring applied.
+    /// </summary>
+    private static BundleManifest ReadManifest(JsonObject json)
+    {
+        if ((int?)json[nameof(BundleManifest.FormatVersion)] == 1 && json[nameof(BundleManifest.Window)] is null)
+        {
+            json[nameof(BundleManifest.Window)] = new JsonObject
+            {
+                [nameof(WindowSpec.Length)] = json["WindowLength"]?.DeepClone(),
+                [nameof(WindowSpec.Step)] = json["WindowStep"]?.DeepClone(),
+                [nameof(WindowSpec.SamplingRateHz)] = json["SamplingRateHz"]?.DeepClone(),
+                [nameof(WindowSpec.LabelPolicy)] = json["LabelPolicy"]?.DeepClone() ?? nameof(WindowLabelPolicy.Majority),
+                [nameof(WindowSpec.GapToleranceSeconds)] = json["GapToleranceSeconds"]?.DeepClone(),
+            };
+        }
+        return json.Deserialize<BundleManifest>(WindowSpec.Json) ?? throw new InvalidDataException("the manifest is empty");
     }
 
     /// <summary>Loads a bundle; a file that is truncated, not ours or of a newer format gets a clear error.</summary>
@@ -110,8 +131,7 @@ public sealed class HarModelBundle : IDisposable
             try
             {
                 using var stream = entry.Open();
-                manifest = JsonSerializer.Deserialize<BundleManifest>(stream)
-                    ?? throw new InvalidDataException("the manifest is empty");
+                manifest = ReadManifest(JsonNode.Parse(stream) as JsonObject ?? throw new InvalidDataException("the manifest is not a JSON object"));
             }
             catch (Exception e) when (e is JsonException or InvalidDataException)
             {
@@ -187,30 +207,24 @@ public sealed class HarModelBundle : IDisposable
         var timestamp = options.TimestampColumnName
             ?? (Manifest.TimestampColumnName is { } time && samples.Schema.GetColumnOrNull(time) is not null ? time : null);
         var otherRate = timestamp is null && options.SamplingRateHz is { } rate && Manifest.SamplingRateHz is { } trained && Math.Abs(rate - trained) > 1e-9 * trained;
-        if (otherRate && !options.Resample)
+        var spec = options.Window ?? Manifest.Window;
+        OptionRules.Require(spec.ResolvedLength == Manifest.WindowLength && spec.SamplingRateHz == Manifest.SamplingRateHz, nameof(LogScoringOptions.Window),
+            $"the model takes windows of {Manifest.WindowLength} samples at {Manifest.SamplingRateHz} Hz; change the step or the time handling of the bundle's Window, not its length or rate.");
+        if (otherRate && !spec.Resample)
         {
             throw new ArgumentException($"The log is sampled at {options.SamplingRateHz} Hz; the model was trained at {Manifest.SamplingRateHz} Hz. "
-                + "Resample the log first, or set LogScoringOptions.Resample.", nameof(options));
+                + "Resample the log first, or set Resample in LogScoringOptions.Window.", nameof(options));
         }
 
         return new SensorWindowsDataView(samples, new SensorWindowingOptions
         {
+            Window = spec,
             ChannelColumnNames = channels,
             ChannelScales = Scales(options.ChannelUnits),
-            WindowLength = Manifest.WindowLength,
-            Step = options.WindowStep ?? Manifest.WindowStep,
-            SamplingRateHz = Manifest.SamplingRateHz,
             InputSamplingRateHz = otherRate ? options.SamplingRateHz : null,
-            Resample = options.Resample,
             GroupColumnNames = options.GroupColumnNames ?? Manifest.GroupColumnNames.Where(g => samples.Schema.GetColumnOrNull(g) is not null).ToArray(),
             TimestampColumnName = timestamp,
-            TimestampUnit = options.TimestampUnit,
-            RepeatedTimestamps = options.RepeatedTimestamps,
-            OutOfOrderTimestamps = options.OutOfOrderTimestamps,
-            InvalidValues = options.InvalidValues,
-            GapToleranceSeconds = options.GapToleranceSeconds ?? Manifest.GapToleranceSeconds,
             LabelColumnName = options.LabelColumnName,
-            LabelPolicy = options.LabelPolicy ?? Manifest.LabelPolicy,
         });
     }
 

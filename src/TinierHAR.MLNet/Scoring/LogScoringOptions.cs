@@ -1,19 +1,15 @@
-using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Windowing;
 
 namespace TinierHAR.MLNet.Scoring;
 
 /// <summary>
 /// How <see cref="HarModelBundle.ScoreLog"/> and <see cref="HarModelBundle.ScoreLogBatched"/> read a raw log. The
-/// window length, step and rate are the bundle's; time is handled as <see cref="SensorWindowingOptions"/> handles it.
+/// window spec is the bundle's (<see cref="BundleManifest.Window"/>), unless <see cref="Window"/> gives it with changes.
 /// </summary>
 public sealed class LogScoringOptions
 {
     /// <summary>The log's sampling rate, for a log without timestamps; one with timestamps shows its own rate.</summary>
     public double? SamplingRateHz { get; set; }
-
-    /// <summary>Put the log on a uniform grid at the bundle's rate (default); when false, a log at another rate is refused.</summary>
-    public bool Resample { get; set; } = true;
 
     /// <summary>The log's column for each model channel whose name it does not share (model channel → log column).</summary>
     public IReadOnlyDictionary<string, string> ChannelColumns { get; set; } = new Dictionary<string, string>();
@@ -31,26 +27,12 @@ public sealed class LogScoringOptions
     /// <summary>The log's timestamp column; by default the bundle's, where the log has it.</summary>
     public string? TimestampColumnName { get; set; }
 
-    /// <summary>What the timestamps count (<see cref="SensorWindowingOptions.TimestampUnit"/>).</summary>
-    public TimestampUnit TimestampUnit { get; set; } = TimestampUnit.Auto;
-
-    /// <summary>Repeated timestamps (<see cref="SensorWindowingOptions.RepeatedTimestamps"/>).</summary>
-    public RepeatedTimestampPolicy RepeatedTimestamps { get; set; } = RepeatedTimestampPolicy.Mean;
-
-    /// <summary>Out-of-order timestamps (<see cref="SensorWindowingOptions.OutOfOrderTimestamps"/>).</summary>
-    public OutOfOrderTimestampPolicy OutOfOrderTimestamps { get; set; } = OutOfOrderTimestampPolicy.Drop;
-
-    /// <summary>The gap that splits a recording, in seconds; by default the bundle's, else 5 sampling intervals.</summary>
-    public double? GapToleranceSeconds { get; set; }
-
-    /// <summary>Missing or non-finite channel values (<see cref="SensorWindowingOptions.InvalidValues"/>).</summary>
-    public InvalidValuePolicy InvalidValues { get; set; } = InvalidValuePolicy.Error;
-
-    /// <summary>Samples between window starts; null for the bundle's step (the window length is always the model's).</summary>
-    public int? WindowStep { get; set; }
-
-    /// <summary>How a window's label is chosen (with <see cref="LabelColumnName"/>); null for the bundle's rule.</summary>
-    public WindowLabelPolicy? LabelPolicy { get; set; }
+    /// <summary>
+    /// How to cut the log and read its time; null for the bundle's <see cref="BundleManifest.Window"/> as stored. Give
+    /// the bundle's spec with changes (<c>bundle.Manifest.Window with { Step = 32 }</c>): the step, label rule, gap and
+    /// time handling may change; the window length and rate are the model's.
+    /// </summary>
+    public WindowSpec? Window { get; set; }
 
     /// <summary>A label column of the log: each window then carries its label (by the bundle's rule) under the same name, for evaluation.</summary>
     public string? LabelColumnName { get; set; }

@@ -26,6 +26,8 @@ internal sealed class UniformGridCursor : StreamingCursor
     private readonly SensorWindowingOptions options;
     private readonly SampleReader reader;
     private readonly bool timed;
+    // The timestamps come from a loader that decided each file's unit and gave seconds: Auto must not guess again.
+    private readonly bool decidedByLoader;
     private readonly string timeName;
     private readonly double? rate;
     private readonly bool resample;
@@ -52,6 +54,7 @@ internal sealed class UniformGridCursor : StreamingCursor
         reader = new SampleReader(view.Samples, view.Plan);
         timed = view.Plan.Timestamp is not null;
         timeName = view.Plan.Timestamp?.Name ?? "";
+        decidedByLoader = view.Plan.Timestamp is { } timestamp && SecondsAnnotation.IsOn(timestamp);
         rate = options.SamplingRateHz;
         resample = options.Resample && rate is not null;
     }
@@ -135,6 +138,7 @@ internal sealed class UniformGridCursor : StreamingCursor
         }
         var raw = timed ? head.Select(r => r.Time).ToList() : null;
         unit = raw is null ? new TimestampDecision(TimestampUnit.Seconds, $"positions at {options.InputSamplingRateHz ?? rate} Hz")
+            : options.TimestampUnit == TimestampUnit.Auto && decidedByLoader ? new TimestampDecision(TimestampUnit.Seconds, "seconds from the loader, which decided each file's unit")
             : options.TimestampUnit == TimestampUnit.Auto ? TimestampUnits.Detect(raw, rate)
             : new TimestampDecision(options.TimestampUnit, "given");
         secondsPerUnit = TimestampUnits.SecondsPer(unit.Unit);

@@ -192,7 +192,7 @@ public sealed class SensorWindowingTests
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => Run(Samples("aaaa"), missing)).Message, "no channel column 'Z'");
 
         var noWindow = Options(t: 0, step: 0);
-        Assert.AreEqual(nameof(SensorWindowingOptions.WindowLength), Assert.ThrowsExactly<ArgumentException>(() => Run(Samples("aaaa"), noWindow)).ParamName);
+        Assert.AreEqual($"{nameof(SensorWindowingOptions.Window)}.{nameof(WindowSpec.Length)}", Assert.ThrowsExactly<ArgumentException>(() => Run(Samples("aaaa"), noWindow)).ParamName);
     }
 
     [TestMethod]

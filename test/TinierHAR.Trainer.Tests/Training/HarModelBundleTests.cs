@@ -15,6 +15,8 @@ public sealed class HarModelBundleTests
 {
     private static string? bundlePath;
     private static BundleManifest manifest = null!;
+    private static ITransformer trained = null!;
+    private static DataViewSchema windowSchema = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
@@ -49,21 +51,11 @@ public sealed class HarModelBundleTests
         var model = ml.Transforms.NormalizeSensorChannels("Features")
             .Append(ml.MulticlassClassification.Trainers.TinierHar(new TinierHarTrainer.Options { Network = new TinierHarOptions { RecurrentUnits = 8 }, MaxEpochs = 2, BatchSize = 64 }))
             .Fit(data);
-        manifest = new BundleManifest
-        {
-            WindowLength = 64,
-            WindowStep = 32,
-            ChannelNames = ImuSample.ChannelNames,
-            ChannelUnits = ["g", "g", "g", "rad/s", "rad/s", "rad/s"],
-            SamplingRateHz = 50,
-            ClassNames = model.LastTransformer.Metadata.ClassNames,
-            GroupColumnNames = ["Subject"],
-            TimestampColumnName = "Time",
-            NormalizationMean = ((ChannelNormalizer)model.First()).Statistics.Mean,
-            NormalizationScale = ((ChannelNormalizer)model.First()).Statistics.Scale,
-        };
+        manifest = BundleManifest.Create(windowing, model.LastTransformer.Metadata.ClassNames, ["g", "g", "g", "rad/s", "rad/s", "rad/s"],
+            ((ChannelNormalizer)model.First()).Statistics);
         bundlePath = Path.Combine(Path.GetTempPath(), $"tinierhar-bundle-{Guid.NewGuid():N}.zip");
         HarModelBundle.Save(ml, model, data.Schema, manifest, bundlePath);
+        (trained, windowSchema) = (model, data.Schema);
     }
 
     [ClassCleanup]
@@ -77,6 +69,77 @@ public sealed class HarModelBundleTests
         var path = Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}-{name}");
         File.Copy(bundlePath!, path);
         return path;
+    }
+
+    /// <summary>Every setting of the window spec set away from its default, so that a setting added later fails here until it is too.</summary>
+    private static WindowSpec EverySettingChanged() => new()
+    {
+        Length = 64,
+        Seconds = 1.28,
+        Step = 16,
+        Overlap = 0.25,
+        SamplingRateHz = 50,
+        LabelPolicy = WindowLabelPolicy.Centre,
+        DropLabels = ["Sitting", "Lying"],
+        IncompleteTail = IncompleteTailPolicy.AlignToEnd,
+        GapToleranceSeconds = 0.75,
+        TimestampUnit = TimestampUnit.Milliseconds,
+        RepeatedTimestamps = RepeatedTimestampPolicy.Drop,
+        OutOfOrderTimestamps = OutOfOrderTimestampPolicy.Error,
+        InvalidValues = InvalidValuePolicy.Interpolate,
+        Resample = false,
+    };
+
+    [TestMethod]
+    public void A_window_spec_comes_back_from_a_saved_bundle_as_it_was()
+    {
+        var spec = EverySettingChanged();
+        var defaults = new WindowSpec();
+        var unchanged = typeof(WindowSpec).GetProperties().Where(p => p.CanWrite && Equals(p.GetValue(spec), p.GetValue(defaults))).Select(p => p.Name).ToList();
+        Assert.IsEmpty(unchanged, $"set these in EverySettingChanged too: {string.Join(", ", unchanged)}");
+        Assert.AreNotEqual(spec, spec with { DropLabels = ["Sitting"] }, "the dropped labels take part in equality");
+
+        var path = Path.Combine(Path.GetTempPath(), $"tinierhar-spec-{Guid.NewGuid():N}.zip");
+        try
+        {
+            HarModelBundle.Save(new MLContext(), trained, windowSchema, manifest with { Window = spec }, path);
+            using var bundle = HarModelBundle.Load(new MLContext(), path);
+            Assert.AreEqual(spec, bundle.Manifest.Window);
+            Assert.AreEqual(HarModelBundle.CurrentFormatVersion, bundle.Manifest.FormatVersion);
+            Assert.AreEqual(spec, WindowSpec.FromJson(spec.ToJson()));
+            StringAssert.Contains(spec.ToJson(), "\"LabelPolicy\": \"Centre\"", "enums by name");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [TestMethod]
+    public void A_version_1_bundle_reads_its_window_fields_into_the_spec()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tinierhar-v1-{Guid.NewGuid():N}.zip");
+        File.Copy(bundlePath!, path);
+        try
+        {
+            using (var zip = ZipFile.Open(path, ZipArchiveMode.Update))
+            {
+                zip.GetEntry("TinierHAR/bundle.json")!.Delete();
+                using var writer = new StreamWriter(zip.CreateEntry("TinierHAR/bundle.json").Open());
+                writer.Write($$"""
+                    {"FormatVersion": 1, "WindowLength": 64, "WindowStep": 32, "LabelPolicy": "Last", "ChannelNames": ["AccX", "AccY", "AccZ", "GyroX", "GyroY", "GyroZ"],
+                     "SamplingRateHz": 50, "ClassNames": [{{string.Join(", ", manifest.ClassNames.Select(c => $"\"{c}\""))}}], "GroupColumnNames": ["Subject"],
+                     "TimestampColumnName": "Time", "GapToleranceSeconds": 2}
+                    """);
+            }
+            using var bundle = HarModelBundle.Load(new MLContext(), path);
+            Assert.AreEqual(new WindowSpec { Length = 64, Step = 32, SamplingRateHz = 50, LabelPolicy = WindowLabelPolicy.Last, GapToleranceSeconds = 2 }, bundle.Manifest.Window);
+            Assert.AreEqual("Time", bundle.Manifest.TimestampColumnName);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     [TestMethod]
@@ -155,10 +218,10 @@ public sealed class HarModelBundleTests
         var renamed = ml.Transforms.CopyColumns("AccelX", "AccX").Append(ml.Transforms.DropColumns("AccX")).Fit(log).Transform(log);
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => bundle.ScoreLog(renamed)).Message, "lacks the channel column(s) 'AccX'");
         var untimed = ml.Transforms.DropColumns("Time").Fit(log).Transform(log);
-        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => bundle.ScoreLog(untimed, new LogScoringOptions { SamplingRateHz = 100, Resample = false })).Message, "trained at 50 Hz");
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => bundle.ScoreLog(untimed, new LogScoringOptions { SamplingRateHz = 100, Window = bundle.Manifest.Window with { Resample = false } })).Message, "trained at 50 Hz");
 
         var at100 = ml.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 1, SamplingRateHz = 100, BoutsPerSubject = 6, MinBoutSeconds = 3, MaxBoutSeconds = 4 }));
-        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => bundle.ScoreLog(at100, new LogScoringOptions { Resample = false }).Windows.CountAll()).Message,
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => bundle.ScoreLog(at100, new LogScoringOptions { Window = bundle.Manifest.Window with { Resample = false } }).Windows.CountAll()).Message,
             "is sampled at about 100 Hz (median interval of its first 33 samples, timestamps in s), not the windows' 50 Hz");
         var resampled = bundle.ScoreLog(at100);
         var windows = resampled.Predictions.GetColumn<long>("FirstSampleIndex").Count();
