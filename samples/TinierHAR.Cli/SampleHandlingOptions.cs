@@ -45,7 +45,7 @@ internal sealed class SampleHandlingOptions
     {
         TimestampUnit = TimestampUnit.Seconds,
         Resample = !parse.GetValue(NoResample),
-        GapToleranceSeconds = Positive(parse, Gap),
+        GapToleranceSeconds = Positive(parse, Gap) ?? spec.GapToleranceSeconds,
         RepeatedTimestamps = parse.GetValue(Repeats),
         OutOfOrderTimestamps = parse.GetValue(OutOfOrder),
         InvalidValues = parse.GetValue(Missing),

@@ -65,7 +65,7 @@ public sealed class ClusterScoringTests
             {
                 TimestampColumnName = manifest.TimestampColumnName,
                 GroupColumnNames = [CsvSamplesDataView.SourceColumnName, CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName],
-                InvalidValues = InvalidValuePolicy.Interpolate,
+                Window = manifest.Window with { TimestampUnit = TimestampUnit.Seconds, InvalidValues = InvalidValuePolicy.Interpolate },
             },
             Smoothing = 3,
         };

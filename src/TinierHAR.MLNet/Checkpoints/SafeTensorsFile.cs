@@ -7,7 +7,7 @@ namespace TinierHAR.MLNet.Checkpoints;
 /// Reads a <c>.safetensors</c> file (8-byte little-endian header length, a JSON header
 /// <c>{name: {dtype, shape, data_offsets}}</c>, then raw little-endian data) into float tensors, without TorchSharp.
 /// </summary>
-internal static class SafeTensorsFile
+public static class SafeTensorsFile
 {
     /// <summary>Reads every tensor of <paramref name="path"/>; F32, F64, F16, BF16, I64, I32 and BOOL become floats.</summary>
     public static Dictionary<string, WeightTensor> Read(string path) =>
@@ -19,7 +19,7 @@ internal static class SafeTensorsFile
 
     /// <summary>Every tensor of <paramref name="path"/> as doubles, which hold each supported dtype exactly (float64
     /// checkpoints and training fixtures need all their bits).</summary>
-    internal static Dictionary<string, (long[] Shape, double[] Values)> ReadExact(string path)
+    public static Dictionary<string, (long[] Shape, double[] Values)> ReadExact(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
         if (!File.Exists(path))

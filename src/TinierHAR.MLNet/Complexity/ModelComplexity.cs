@@ -72,7 +72,7 @@ public sealed record ModelComplexity(long Parameters, long Macs, long PlainMacs)
     }
 
     /// <summary>The (in, out, pooled) plan of the TinierHAR blocks: two pooling blocks, then M extra blocks.</summary>
-    internal static IEnumerable<(int In, int Out, bool Pool)> TinierHarBlocks(TinierHarOptions o)
+    public static IEnumerable<(int In, int Out, bool Pool)> TinierHarBlocks(TinierHarOptions o)
     {
         yield return (1, o.Filters, true);
         yield return (o.Filters, 2 * o.Filters, true);

@@ -11,7 +11,7 @@ namespace TinierHAR.MLNet.Onnx;
 /// <c>Logits</c>, both [N, K], with the class names as the Score column's slot names and the metadata of
 /// <see cref="HarModelMetadata"/>.
 /// </summary>
-internal static class HarOnnxModelWriter
+public static class HarOnnxModelWriter
 {
     /// <summary>Name of the model's input.</summary>
     public const string FeaturesName = "Features";

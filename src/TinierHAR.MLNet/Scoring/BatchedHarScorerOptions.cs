@@ -41,6 +41,6 @@ public class BatchedHarScorerOptions
     internal int ResolvedConcurrentBatches => ConcurrentBatches == 0 ? Environment.ProcessorCount : ConcurrentBatches;
 
     /// <summary>The graph optimisation level for a model of <paramref name="network"/>.</summary>
-    internal GraphOptimizationLevel ResolvedGraphOptimization(HarNetworkOptions network) =>
+    public GraphOptimizationLevel ResolvedGraphOptimization(HarNetworkOptions network) =>
         GraphOptimization ?? (network is TinierHarOptions ? GraphOptimizationLevel.ORT_ENABLE_EXTENDED : GraphOptimizationLevel.ORT_ENABLE_ALL);
 }

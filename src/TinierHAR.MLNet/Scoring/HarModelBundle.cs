@@ -208,6 +208,8 @@ public sealed class HarModelBundle : IDisposable
             ?? (Manifest.TimestampColumnName is { } time && samples.Schema.GetColumnOrNull(time) is not null ? time : null);
         var otherRate = timestamp is null && options.SamplingRateHz is { } rate && Manifest.SamplingRateHz is { } trained && Math.Abs(rate - trained) > 1e-9 * trained;
         var spec = options.Window ?? Manifest.Window;
+        if (options.LabelColumnName is null)
+            spec = spec with { DropLabels = [] }; // labels dropped in training: a log without labels has none to drop
         OptionRules.Require(spec.ResolvedLength == Manifest.WindowLength && spec.SamplingRateHz == Manifest.SamplingRateHz, nameof(LogScoringOptions.Window),
             $"the model takes windows of {Manifest.WindowLength} samples at {Manifest.SamplingRateHz} Hz; change the step or the time handling of the bundle's Window, not its length or rate.");
         if (otherRate && !spec.Resample)

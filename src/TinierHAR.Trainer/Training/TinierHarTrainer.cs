@@ -1,5 +1,4 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using TinierHAR.MLNet;
 using TinierHAR.MLNet.Architectures;
@@ -227,21 +226,5 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
     /// class names as values) added, and a <c>Features</c> copy where the windows have another name: what the trained
     /// model produces. The window column must be a float vector and the label a key, as <see cref="Fit"/> requires.
     /// </summary>
-    public SchemaShape GetOutputSchema(SchemaShape inputSchema)
-    {
-        var features = SchemaShapes.Require(inputSchema, options.FeatureColumnName, "window");
-        if (features.Kind != SchemaShape.Column.VectorKind.Vector || features.ItemType != NumberDataViewType.Single)
-            throw new ArgumentOutOfRangeException(options.FeatureColumnName, $"Column '{options.FeatureColumnName}' must be Vector<Single, T, C> (time x channels), as the windowing produces; it is {features.Kind} of {features.ItemType}.");
-        var label = SchemaShapes.Require(inputSchema, options.LabelColumnName, "label");
-        if (!label.IsKey)
-            throw new ArgumentOutOfRangeException(options.LabelColumnName, $"Column '{options.LabelColumnName}' must be a key type (map labels with MapValueToKey); it is {label.ItemType}.");
-
-        var added = BatchedScoresDataView.OutputColumns(HarOnnxModelWriter.ScoreName, ScoringChain.PredictedLabelName, ["class"]);
-        var output = new DataViewSchema.Builder();
-        foreach (var column in inputSchema.Where(c => !added.Any(a => a.Name == c.Name) && c.Name != HarOnnxModelWriter.FeaturesName))
-            SchemaShapes.AddLike(output, column);
-        SchemaShapes.AddLike(output, features, HarOnnxModelWriter.FeaturesName);
-        output.AddColumns(added);
-        return SchemaShapes.ShapeOf(output.ToSchema());
-    }
+    public SchemaShape GetOutputSchema(SchemaShape inputSchema) => ScoringChain.OutputShape(inputSchema, options.FeatureColumnName, options.LabelColumnName);
 }

@@ -1,7 +1,6 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using TinierHAR.MLNet.Evaluation;
-using TinierHAR.MLNet.Windowing;
 
 namespace TinierHAR.Trainer.Training;
 
@@ -37,6 +36,8 @@ public static class WindowReader
 
         var group = groupColumn is null ? (DataViewSchema.Column?)null
             : data.Schema.GetColumnOrNull(groupColumn) ?? throw new ArgumentException($"The data has no group column '{groupColumn}'.", nameof(groupColumn));
+        if (group is { Type: not TextDataViewType } notText)
+            throw new ArgumentException($"The group column '{groupColumn}' must be text (such as a subject or a window's name); it is {notText.Type}.", nameof(groupColumn));
         var (t, c) = (vector.Dimensions[^2], vector.Dimensions[^1]);
         var values = new List<float>();
         var labels = new List<int>();
@@ -45,7 +46,8 @@ public static class WindowReader
         {
             var getFeatures = cursor.GetGetter<VBuffer<float>>(features);
             var getLabel = cursor.GetGetter<uint>(label);
-            var groupReader = group is { } g ? ScalarColumnReader.Create(cursor, g) : null;
+            var getGroup = group is { } g ? cursor.GetGetter<ReadOnlyMemory<char>>(g) : null;
+            ReadOnlyMemory<char> groupValue = default;
             VBuffer<float> window = default;
             uint value = 0;
             while (cursor.MoveNext())
@@ -61,10 +63,10 @@ public static class WindowReader
                     values.Add(v);
                 }
                 labels.Add((int)value - 1);
-                if (groupReader is not null)
+                if (getGroup is not null)
                 {
-                    groupReader.Read();
-                    groups.Add(groupReader.AsText);
+                    getGroup(ref groupValue);
+                    groups.Add(groupValue.ToString());
                 }
             }
         }
