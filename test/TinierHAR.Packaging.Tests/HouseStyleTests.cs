@@ -56,4 +56,20 @@ public sealed partial class HouseStyleTests
         Assert.IsGreaterThan(100, types, "the scan finds the types");
         Assert.IsEmpty(misplaced, "each type belongs in a file of its name:\n" + string.Join("\n", misplaced));
     }
+
+    /// <summary>Applications, samples and sibling packages compile against the public API; only tests see internals.</summary>
+    [TestMethod]
+    public void Internals_are_visible_to_test_projects_only()
+    {
+        var grants = Directory.EnumerateFiles(Path.Combine(SharedData.RepositoryRoot, "src"), "*.csproj", SearchOption.AllDirectories)
+            .SelectMany(project => InternalsVisibleTo().Matches(File.ReadAllText(project)).Select(m => (Project: Path.GetFileName(project), Friend: m.Groups[1].Value)))
+            .ToList();
+        TestContext.WriteLine(string.Join("\n", grants.Select(g => $"{g.Project} → {g.Friend}")));
+        Assert.IsNotEmpty(grants, "the scan finds the test projects' grants");
+        var others = grants.Where(g => !g.Friend.EndsWith(".Tests", StringComparison.Ordinal) && g.Friend != "TinierHAR.TestSupport").Select(g => $"{g.Project} → {g.Friend}").ToList();
+        Assert.IsEmpty(others, "internals are for tests; give what an application needs a public API:\n" + string.Join("\n", others));
+    }
+
+    [GeneratedRegex(@"<InternalsVisibleTo\s+Include=""([^""]+)""")]
+    private static partial Regex InternalsVisibleTo();
 }
