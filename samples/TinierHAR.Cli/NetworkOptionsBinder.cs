@@ -10,7 +10,7 @@ internal sealed class NetworkOptionsBinder
     private readonly Option<string> model;
     private readonly Option<int?> filters = new("--filters") { Description = "Filters (TinierHAR F, TinyHAR filter_num, DeepConvLSTM filters)" };
     private readonly Option<int?> extraBlocks = new("--extra-blocks") { Description = "TinierHAR: extra blocks M" };
-    private readonly Option<int?> units = new("--units") { Description = "TinierHAR: recurrent units H; DeepConvLSTM: LSTM units" };
+    private readonly Option<int?> units = new("--recurrent-units") { Description = "TinierHAR: recurrent units H; DeepConvLSTM: LSTM units" };
     private readonly Option<int?> kernel = new("--kernel") { Description = "TinierHAR: temporal kernel (odd)" };
     private readonly Option<bool> noResidual = new("--no-residual") { Description = "TinierHAR: without residual shortcuts" };
     private readonly Option<ConvolutionKind?> convolution = new("--convolution") { Description = "TinierHAR: DepthwiseSeparable or Standard" };

@@ -17,9 +17,9 @@ public sealed class CommandLineTests
 
     private static string[] ModelArguments(HarNetworkOptions options) => options switch
     {
-        TinierHarOptions o => ["--model", "tinierhar", "--filters", $"{o.Filters}", "--extra-blocks", $"{o.ExtraBlocks}", "--units", $"{o.RecurrentUnits}"],
+        TinierHarOptions o => ["--model", "tinierhar", "--filters", $"{o.Filters}", "--extra-blocks", $"{o.ExtraBlocks}", "--recurrent-units", $"{o.RecurrentUnits}"],
         TinyHarOptions o => ["--model", "tinyhar", "--filters", $"{o.Filters}"],
-        DeepConvLstmOptions o => ["--model", "deepconvlstm", "--filters", $"{o.Filters}", "--units", $"{o.LstmUnits}", "--conv-blocks", $"{o.ConvBlocks}", "--lstm-layers", $"{o.LstmLayers}"],
+        DeepConvLstmOptions o => ["--model", "deepconvlstm", "--filters", $"{o.Filters}", "--recurrent-units", $"{o.LstmUnits}", "--conv-blocks", $"{o.ConvBlocks}", "--lstm-layers", $"{o.LstmLayers}"],
         _ => throw new NotSupportedException(),
     };
 
@@ -145,9 +145,24 @@ public sealed class CommandLineTests
     [TestMethod]
     public void Invalid_model_options_name_the_option()
     {
-        var result = Tool.Run("import", "--checkpoint", "absent.safetensors", "--model", "tinierhar", "--units", "0", "--window", "128",
+        var result = Tool.Run("import", "--checkpoint", "absent.safetensors", "--model", "tinierhar", "--recurrent-units", "0", "--window", "128",
             "--channels", "9", "--classes", "6", "--output", TemporaryPath("never.onnx"));
         Assert.AreEqual(HarCommandLine.InputError, result.ExitCode);
         StringAssert.Contains(result.Error, "RecurrentUnits");
+    }
+
+    /// <summary>No verb takes two options of one name (train once had two --units, one hiding the other).</summary>
+    [TestMethod]
+    public void Every_option_name_is_unique_per_verb()
+    {
+        var verbs = HarCommandLine.Build().Subcommands;
+        Assert.IsGreaterThanOrEqualTo(11, verbs.Count, "the scan finds the verbs");
+        var clashes = verbs.SelectMany(verb => verb.Options.SelectMany(o => o.Aliases.Prepend(o.Name))
+                .GroupBy(name => name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => $"{verb.Name} {g.Key} ({g.Count()} options)"))
+            .ToList();
+        Assert.IsEmpty(clashes, string.Join("\n", clashes));
+        var train = Tool.Run("train", "--help").Output;
+        StringAssert.Contains(train, "--recurrent-units");
+        Assert.AreEqual(1, train.Split("--units").Length - 1, "train's help lists --units once");
     }
 }
