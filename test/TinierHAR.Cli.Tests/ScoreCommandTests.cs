@@ -192,6 +192,7 @@ public sealed class ScoreCommandTests
         Refused(Score(good, output, "--time-unit", "fortnights"), "Invalid option '--time-unit': Unknown time unit 'fortnights': use auto, s, ms, us, ns or datetime.");
 
         Refused(Score(folder.Write("empty.csv", ""), output), "empty.csv' is empty");
+        Refused(Score(folder.Write("header-only.csv", lines[0] + "\n"), output), "header-only.csv' has a header and no data rows");
         Refused(Score(Path.Combine(folder.Root, "nothing-*.csv"), output), "matches no file");
 
         var truncated = Path.Combine(folder.Root, "truncated.zip");

@@ -20,6 +20,7 @@ internal sealed class CsvSampleCursor : StreamingCursor, IRowLocator
     private TimestampDecision? unit;
     private double secondsPerUnit = 1;
     private int fileIndex = -1;
+    private long linesInFile;
     private SepReader? reader;
     private string file = "";
     private int[] channelIndex = [];
@@ -65,10 +66,14 @@ internal sealed class CsvSampleCursor : StreamingCursor, IRowLocator
             }
             if (!reader!.MoveNext())
             {
+                // A file with a header and nothing under it is a log that lost its data, not an empty recording.
+                if (linesInFile == 0)
+                    throw new InvalidDataException($"'{file}' has a header and no data rows.");
                 reader.Dispose();
                 reader = null;
                 continue;
             }
+            linesInFile++;
             if (TryParse(reader.Current))
             {
                 RowPosition++;
@@ -84,6 +89,7 @@ internal sealed class CsvSampleCursor : StreamingCursor, IRowLocator
             return false;
         file = view.Files[fileIndex];
         source = Path.GetFileName(file);
+        linesInFile = 0;
         reader = Open(file);
         int Find(string name, string role) => reader.Header.TryIndexOf(name, out var index)
             ? index

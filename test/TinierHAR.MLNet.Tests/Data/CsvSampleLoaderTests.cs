@@ -89,6 +89,10 @@ public sealed class CsvSampleLoaderTests
         var empty = fixture.Write("empty.csv", "");
         StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => Ml.Data.LoadSensorCsv(empty, Options()).Preview()).Message, "is empty");
 
+        var headerOnly = fixture.Write("header-only.csv", "t,ax,ay,activity,user\n");
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => Ml.Data.LoadSensorCsv(headerOnly, Options()).Preview()).Message,
+            $"'{headerOnly}' has a header and no data rows");
+
         var none = Path.Combine(fixture.Root, "none");
         Directory.CreateDirectory(none);
         StringAssert.Contains(Assert.ThrowsExactly<FileNotFoundException>(() => Ml.Data.LoadSensorCsv(none, Options())).Message, "holds no .csv");
