@@ -67,7 +67,7 @@ internal static class TrainCommand
                 });
 
             var bundle = Path.Combine(folder.FullName, "bundle.zip");
-            run.SaveBundle(ml, bundle);
+            run.SaveBundle(ml, bundle, columns.SubjectColumnName);
             var onnx = Path.Combine(folder.FullName, "model.onnx");
             MLNet.Data.AtomicFile.Write(onnx, stream => stream.Write(run.Model.LastTransformer.OnnxModel));
             var history = run.Model.LastTransformer.History;

@@ -130,9 +130,12 @@ public sealed class HoldOutExperiment : IDisposable
     /// Saves the model bundle (the ML.NET model after the windowing, the window settings, channels, classes and
     /// normalisation, and the network) to <paramref name="path"/>, and returns its manifest.
     /// </summary>
-    public BundleManifest SaveBundle(MLContext ml, string path)
+    /// <param name="ml">The context.</param>
+    /// <param name="path">The bundle's path.</param>
+    /// <param name="subjectColumnName">The logs' own subject column, where the samples came from one, recorded for scoring.</param>
+    public BundleManifest SaveBundle(MLContext ml, string path, string? subjectColumnName = null)
     {
-        var manifest = BundleManifest.Create(Windowing, Metrics.ClassNames, ChannelUnits, ((ChannelNormalizer)Model.First()).Statistics);
+        var manifest = BundleManifest.Create(Windowing, Metrics.ClassNames, ChannelUnits, ((ChannelNormalizer)Model.First()).Statistics) with { SubjectColumnName = subjectColumnName };
         HarModelBundle.Save(ml, Model, WindowSchema, manifest, path);
         return manifest;
     }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.IO.Compression;
+using Microsoft.ML;
 using TinierHAR.MLNet.Data;
+using TinierHAR.MLNet.Scoring;
 using TinierHAR.TestSupport;
 
 namespace TinierHAR.Cli.Tests;
@@ -29,6 +31,31 @@ public sealed class ScoreCommandTests
 
     private static string[] Score(string input, string output, params string[] more) =>
         ["score", "--model", bundle, "--input", input, "--output", output, "--subject", "Subject", .. more];
+
+    /// <summary>A bundle trained with <c>--subject 'Person Nr.'</c> keeps that name, and score reads the subjects from it unasked.</summary>
+    [TestMethod]
+    public void Score_reads_the_subject_column_the_bundle_was_trained_with()
+    {
+        using var folder = new FixtureFolder();
+        var generated = Path.Combine(folder.Root, "generated.csv");
+        Assert.AreEqual(0, Tool.Run("generate", "--output", generated, "--subjects", "4", "--seed", "5", "--hours", "0.05").ExitCode);
+        var lines = File.ReadAllLines(generated);
+        lines[0] = string.Join(',', lines[0].Split(',').Select(c => c == "Subject" ? "Person Nr." : c));
+        var log = folder.Write("people.csv", string.Join('\n', lines) + "\n");
+        var model = Path.Combine(folder.Root, "model");
+        var trained = Tool.Run("train", "--data", log, "--output", model, "--epochs", "1", "--test-subjects", "subject04", "--subject", "Person Nr.");
+        Assert.AreEqual(0, trained.ExitCode, trained.Error);
+        using (var loaded = HarModelBundle.Load(new MLContext(), Path.Combine(model, "bundle.zip")))
+            Assert.AreEqual("Person Nr.", loaded.Manifest.SubjectColumnName);
+
+        var predictions = Path.Combine(folder.Root, "predictions.csv");
+        var scored = Tool.Run("score", "--model", Path.Combine(model, "bundle.zip"), "--input", log, "--output", predictions);
+
+        Assert.AreEqual(0, scored.ExitCode, scored.Error);
+        var rows = File.ReadLines(predictions).Skip(1).Select(l => l.Split(',')).ToList();
+        CollectionAssert.AreEquivalent(new[] { "subject01", "subject02", "subject03", "subject04" }, rows.Select(r => r[1]).Distinct().ToArray(),
+            "every window carries its subject: the four were not merged into one recording");
+    }
 
     /// <summary>Training in float64 (the authors' precision) still writes a float32 ONNX model that scores.</summary>
     [TestMethod]

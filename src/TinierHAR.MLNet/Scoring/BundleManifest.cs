@@ -40,6 +40,12 @@ public sealed record BundleManifest
     /// <summary>Columns that separate recordings (subject, session), copied to the predictions.</summary>
     public IReadOnlyList<string> GroupColumnNames { get; init; } = [];
 
+    /// <summary>
+    /// The logs' own subject column in training (such as <c>Person Nr.</c>), when one was read: scoring reads it as the
+    /// subject when no other column is named and the log has it, so that subjects are never merged into one recording.
+    /// </summary>
+    public string? SubjectColumnName { get; init; }
+
     /// <summary>Timestamp column (seconds), when the logs have one.</summary>
     public string? TimestampColumnName { get; init; }
 

@@ -13,7 +13,7 @@ public static class LogCsvScoring
     /// <summary>The activity of a window whose top probability is below the threshold.</summary>
     public const string Unknown = "unknown";
 
-    /// <summary>The subject column used by default where the first file has one.</summary>
+    /// <summary>The subject column used by default where the first file has one and the bundle names no other (<see cref="BundleManifest.SubjectColumnName"/>).</summary>
     public const string DefaultSubjectColumnName = "Subject";
 
     /// <summary>Scores <paramref name="input"/> (a CSV file, .csv.gz, folder or pattern).</summary>
@@ -33,10 +33,11 @@ public static class LogCsvScoring
         options.Validate();
         var columns = options.Columns;
         var samples = ml.Data.LoadSensorCsv(input, columns);
-        if (columns.SubjectColumnName is null && columns.SubjectFileNamePattern is null && samples.FirstFileColumnNames().Contains(DefaultSubjectColumnName))
+        if (columns.SubjectColumnName is null && columns.SubjectFileNamePattern is null
+            && new[] { bundle.Manifest.SubjectColumnName, DefaultSubjectColumnName }.FirstOrDefault(samples.FirstFileColumnNames().Contains) is { } subject)
         {
             columns = Copy(columns);
-            columns.SubjectColumnName = DefaultSubjectColumnName;
+            columns.SubjectColumnName = subject;
             samples = ml.Data.LoadSensorCsv(input, columns);
         }
         var manifest = bundle.Manifest;
