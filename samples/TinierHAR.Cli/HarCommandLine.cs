@@ -37,10 +37,15 @@ public static class HarCommandLine
         }
         catch (Exception e) when (InputProblem(e) is { } problem)
         {
-            parse.InvocationConfiguration.Error.WriteLine($"error: {problem.Message}");
+            parse.InvocationConfiguration.Error.WriteLine($"error: {OneLine(problem)}");
             return InputError;
         }
     }
+
+    /// <summary>The message a user reads: without the " (Parameter 'name')" that .NET appends, as the message names the option already.</summary>
+    private static string OneLine(Exception problem) => problem is ArgumentException { ParamName: { } name } argument
+        ? argument.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal)
+        : problem.Message;
 
     /// <summary>
     /// The error a user can fix, also when ML.NET's parallel cursors wrap it (their worker threads rethrow reader errors

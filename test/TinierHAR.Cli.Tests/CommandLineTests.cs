@@ -149,6 +149,7 @@ public sealed class CommandLineTests
             "--channels", "9", "--classes", "6", "--output", TemporaryPath("never.onnx"));
         Assert.AreEqual(HarCommandLine.InputError, result.ExitCode);
         StringAssert.Contains(result.Error, "RecurrentUnits");
+        Assert.IsFalse(result.Error.Contains("(Parameter '", StringComparison.Ordinal), $"no .NET parameter suffix: {result.Error}");
     }
 
     /// <summary>No verb takes two options of one name (train once had two --units, one hiding the other).</summary>
