@@ -37,10 +37,11 @@ internal static class EvaluateCommand
                 GroupColumnNames = [CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName],
             };
             var trained = bundle.Manifest.Window;
+            var steps = parse.GetValue(step) is { } text ? WindowShapeOptions.Samples(text, bundle.Manifest.SamplingRateHz ?? parse.GetValue(log.Rate), step.Name) : (int?)null;
             logOptions.Window = timing.Apply(parse, trained) with
             {
-                Step = parse.GetValue(step) is { } text ? WindowShapeOptions.Samples(text, bundle.Manifest.SamplingRateHz ?? parse.GetValue(log.Rate), step.Name) : trained.Step,
-                Overlap = parse.GetValue(step) is null ? trained.Overlap : null,
+                Step = steps ?? trained.Step,
+                Overlap = steps is null ? trained.Overlap : null,
                 LabelPolicy = parse.GetValue(labelRule) ?? trained.LabelPolicy,
             };
             var scored = bundle.ScoreLogBatched(samples, logOptions);

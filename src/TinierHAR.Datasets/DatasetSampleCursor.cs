@@ -1,10 +1,10 @@
 using Microsoft.ML;
-using Microsoft.ML.Data;
+using TinierHAR.MLNet.Data;
 
 namespace TinierHAR.Datasets;
 
 /// <summary>Walks the recordings of a <see cref="DatasetSamplesDataView"/> row by row.</summary>
-internal sealed class DatasetSampleCursor : DataViewRowCursor
+internal sealed class DatasetSampleCursor : StreamingCursor
 {
     private readonly IEnumerator<Recording> recordings;
     private readonly Delegate[] getters;
@@ -13,11 +13,8 @@ internal sealed class DatasetSampleCursor : DataViewRowCursor
     private ReadOnlyMemory<char> subject;
     private int row = -1;
 
-    private long position = -1;
-
-    public DatasetSampleCursor(DatasetSamplesDataView view)
+    public DatasetSampleCursor(DatasetSamplesDataView view) : base(view.Schema)
     {
-        Schema = view.Schema;
         recordings = view.Read(new DatasetReadTally(view.Options)).GetEnumerator();
         channels = view.Dataset.ChannelNames.Count;
         getters = new Delegate[view.Schema.Count];
@@ -31,12 +28,6 @@ internal sealed class DatasetSampleCursor : DataViewRowCursor
         }
     }
 
-    public override DataViewSchema Schema { get; }
-    public override long Position => position;
-    public override long Batch => 0;
-    public override bool IsColumnActive(DataViewSchema.Column column) => true;
-    public override ValueGetter<DataViewRowId> GetIdGetter() => (ref DataViewRowId id) => id = new DataViewRowId((ulong)position, 0);
-
     public override ValueGetter<TValue> GetGetter<TValue>(DataViewSchema.Column column) =>
         getters[column.Index] as ValueGetter<TValue> ?? throw new InvalidOperationException($"Column '{column.Name}' is not {typeof(TValue).Name}.");
 
@@ -49,7 +40,7 @@ internal sealed class DatasetSampleCursor : DataViewRowCursor
             (current, row) = (recordings.Current, -1);
             subject = current.Subject.ToString(System.Globalization.CultureInfo.InvariantCulture).AsMemory();
         }
-        position++;
+        RowPosition++;
         return true;
     }
 

@@ -169,7 +169,7 @@ public sealed class PackageConsumerTests
             Assert.AreEqual(0, added.ExitCode, $"{add}\n{added.Output}");
         }
 
-        var blocks = Documentation().SelectMany(d => Blocks(File.ReadAllText(d), "csharp").Select(code => (Document: Path.GetFileName(d), Code: code))).ToList();
+        var blocks = RepositoryDocuments.Files.SelectMany(d => Blocks(File.ReadAllText(d), "csharp").Select(code => (Document: Path.GetFileName(d), Code: code))).ToList();
         Assert.IsNotEmpty(blocks, "the README has its pipeline snippet");
         var readmeOutput = "";
         foreach (var (document, code) in blocks)
@@ -183,10 +183,6 @@ public sealed class PackageConsumerTests
         }
         StringAssert.Contains(readmeOutput, "held-out subjects: accuracy", "the README's pipeline evaluates on held-out subjects");
     }
-
-    /// <summary>README.md and every docs/*.md.</summary>
-    private static IEnumerable<string> Documentation() =>
-        [Path.Combine(SharedData.RepositoryRoot, "README.md"), .. Directory.GetFiles(Path.Combine(SharedData.RepositoryRoot, "docs"), "*.md").Order(StringComparer.Ordinal)];
 
     /// <summary>The text of the section under <paramref name="heading"/>, up to the next heading of its level.</summary>
     private static string Section(string document, string heading)
