@@ -16,6 +16,9 @@ internal static class ClusterScoring
     /// <summary>Exit code when some file of the job failed (the others are scored).</summary>
     public const int FilesFailed = 1;
 
+    // Tries to reach a gateway, a second apart, before saying that no silo answers.
+    private const int ConnectionAttempts = 5;
+
     /// <summary>The cluster to reach: localhost gateway ports (<c>30000</c> or <c>30000,30001</c>) or a PostgreSQL connection string.</summary>
     public static ScoringClusterOptions Options(string cluster)
     {
@@ -31,11 +34,28 @@ internal static class ClusterScoring
     {
         var files = ml.Data.LoadSensorCsv(input, options.Columns).Files;
         var spec = ScoringJobRunner.CreateSpec(model, files, outputFolder, options);
+        var attempts = 0;
         using var host = Host.CreateDefaultBuilder()
-            .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Error))
-            .UseOrleansClient(client => client.AddTinierHarScoring(cluster))
+            // The host's own failure to start is reported below, in one line.
+            .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Error).AddFilter("Microsoft.Extensions.Hosting", LogLevel.None))
+            .UseOrleansClient(client => client.AddTinierHarScoring(cluster)
+                // A few seconds for a silo that is starting; Orleans's own default waits minutes before it gives up.
+                .UseConnectionRetryFilter(async (_, cancellation) =>
+                {
+                    if (++attempts > ConnectionAttempts) return false;
+                    await Task.Delay(TimeSpan.FromSeconds(1), cancellation);
+                    return true;
+                }))
             .Build();
-        host.Start();
+        try
+        {
+            host.Start();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Starting the client is connecting to a gateway: whatever Orleans throws here means no silo answered.
+            throw new IOException($"No silo of the scoring cluster answers ({Describe(cluster)}): start one with 'tinierhar silo' (docs/cluster.md). {e.Message.Split('\n')[0].Trim()}", e);
+        }
         var client = host.Services.GetRequiredService<IClusterClient>();
         console.WriteLine($"job {spec.JobId}: {files.Count:N0} file(s) → {spec.OutputFolder}");
         var started = DateTime.UtcNow;
@@ -57,6 +77,10 @@ internal static class ClusterScoring
         host.StopAsync().GetAwaiter().GetResult();
         return Summarize(console, status, DateTime.UtcNow - started);
     }
+
+    private static string Describe(ScoringClusterOptions cluster) => cluster.PostgresConnectionString is not null
+        ? "the PostgreSQL membership table lists none that is alive"
+        : $"gateway port{(cluster.GatewayPorts.Count > 1 ? "s" : "")} {string.Join(", ", cluster.GatewayPorts)} on localhost";
 
     private static int Summarize(TextWriter console, ScoringJobStatus status, TimeSpan elapsed)
     {

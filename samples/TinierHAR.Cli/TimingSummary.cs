@@ -32,5 +32,6 @@ internal static class TimingSummary
         var removed = windows.RowsRemoved.Select(p => $"{p.Key}: {p.Value:N0}")
             .Concat(read?.RowsSkipped.Select(p => $"malformed lines ({p.Key}): {p.Value:N0}") ?? []).ToList();
         yield return string.Create(invariant, $"rows removed:     {windows.RowsRemoved.Values.Sum() + skipped:N0}{(removed.Count > 0 ? $" ({string.Join(", ", removed)})" : "")}");
+        yield return string.Create(invariant, $"values filled:    {windows.ValuesInterpolated:N0} (missing or non-finite channel values, interpolated from their neighbours)");
     }
 }

@@ -15,6 +15,9 @@ namespace TinierHAR.Cli;
 /// </summary>
 internal static class TrainCommand
 {
+    // A channel's normalisation scale below this is its epsilon alone: the channel did not vary.
+    private const float ConstantScale = 1e-6f;
+
     public static Command Create()
     {
         var log = new CsvLogOptions();
@@ -53,18 +56,26 @@ internal static class TrainCommand
             var windows = timing.Apply(parse, shape.Create(parse, rate));
             var held = parse.GetValue(testSubjects)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console) });
-            using var run = terminal.Progress().AutoClear(false)
-                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                .Start(progress =>
-                {
-                    var task = progress.AddTask("training", maxValue: maxEpochs);
-                    return HoldOutExperiment.Run(ml, source, maxEpochs, seedValue, new EpochProgress(report =>
+            HoldOutExperiment Train(Action<EpochReport> epoch) => HoldOutExperiment.Run(ml, source, maxEpochs, seedValue, new EpochProgress(epoch),
+                network.Bind(parse), held, parse.GetValue(precision), parse.GetValue(threads), windows);
+            static string Line(EpochReport report) => string.Create(CultureInfo.InvariantCulture,
+                $"epoch {report.Epoch}: loss {report.TrainLoss:0.000} / validation {report.ValidationLoss:0.000}, macro F1 {report.ValidationMacroF1:0.000}");
+            // A terminal gets a live bar; a pipe or a log file gets every epoch as a line of its own.
+            using var run = terminal.Profile.Capabilities.Interactive
+                ? terminal.Progress().AutoClear(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                    .Start(progress =>
                     {
-                        task.Description = string.Create(CultureInfo.InvariantCulture,
-                            $"epoch {report.Epoch}: loss {report.TrainLoss:0.000} / validation {report.ValidationLoss:0.000}, macro F1 {report.ValidationMacroF1:0.000}");
-                        task.Value = report.Epoch;
-                    }), network.Bind(parse), held, parse.GetValue(precision), parse.GetValue(threads), windows);
-                });
+                        var task = progress.AddTask("training", maxValue: maxEpochs);
+                        return Train(report => (task.Description, task.Value) = (Line(report), report.Epoch));
+                    })
+                : Train(report => console.WriteLine(Line(report)));
+            var scales = ((MLNet.Normalization.ChannelNormalizer)run.Model.First()).Statistics.Scale;
+            foreach (var (channel, scale) in columns.ChannelColumnNames.Zip(scales))
+            {
+                if (scale < ConstantScale)
+                    console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"warning: channel '{channel}' is constant in the training windows (normalisation scale {scale:G3}): it carries no information, and any change in it at scoring time is amplified."));
+            }
 
             var bundle = Path.Combine(folder.FullName, "bundle.zip");
             run.SaveBundle(ml, bundle, columns.SubjectColumnName);
@@ -104,6 +115,7 @@ internal static class TrainCommand
     {
         RowsRead = train.RowsRead + test.RowsRead,
         RowsRemoved = train.RowsRemoved.Concat(test.RowsRemoved).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.Sum(p => p.Value)),
+        RowsInWindows = train.RowsInWindows + test.RowsInWindows,
         WindowsProduced = train.WindowsProduced + test.WindowsProduced,
         WindowsDroppedByLabel = train.WindowsDroppedByLabel + test.WindowsDroppedByLabel,
         RowsNotCovered = train.RowsNotCovered + test.RowsNotCovered,

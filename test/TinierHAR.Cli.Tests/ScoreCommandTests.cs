@@ -57,6 +57,27 @@ public sealed class ScoreCommandTests
             "every window carries its subject: the four were not merged into one recording");
     }
 
+    /// <summary>Piped, train prints every epoch as a line (the live bar dropped some and never showed the last); a channel
+    /// that never varies is named in a warning (its scale was 1e-8, silently).</summary>
+    [TestMethod]
+    public void Piped_training_prints_every_epoch_and_warns_of_a_constant_channel()
+    {
+        using var folder = new FixtureFolder();
+        var generated = Path.Combine(folder.Root, "generated.csv");
+        Assert.AreEqual(0, Tool.Run("generate", "--output", generated, "--subjects", "4", "--seed", "6", "--hours", "0.05").ExitCode);
+        var lines = File.ReadAllLines(generated);
+        var gyroZ = Array.IndexOf(lines[0].Split(','), "GyroZ");
+        var log = folder.Write("flat.csv", string.Join('\n', lines.Select((l, i) => i == 0 ? l : string.Join(',', l.Split(',').Select((f, c) => c == gyroZ ? "0.25" : f)))) + "\n");
+
+        var trained = Tool.Run("train", "--data", log, "--output", Path.Combine(folder.Root, "model"), "--epochs", "3", "--test-subjects", "subject04");
+
+        Assert.AreEqual(0, trained.ExitCode, trained.Error);
+        foreach (var epoch in new[] { 1, 2, 3 })
+            StringAssert.Contains(trained.Output, $"epoch {epoch}: loss ");
+        StringAssert.Contains(trained.Output, "warning: channel 'GyroZ' is constant in the training windows (normalisation scale 1E-08)");
+        Assert.IsFalse(trained.Output.Contains("channel 'GyroY' is constant", StringComparison.Ordinal));
+    }
+
     /// <summary>Training in float64 (the authors' precision) still writes a float32 ONNX model that scores.</summary>
     [TestMethod]
     public void Train_in_float64_writes_a_float32_model_that_scores()
@@ -136,15 +157,50 @@ public sealed class ScoreCommandTests
         Assert.AreEqual(rowsA + rowsB, Count("rows in windows") + Count("rows not covered") + Count("rows removed"), "rows in = in windows + not covered + removed");
         StringAssert.Matches(result.Output, new System.Text.RegularExpressions.Regex(@"whole run: +[\d,]+ rows/s \([\d.]+ s since the process started"));
 
-        var segmentRows = File.ReadAllLines(segments)[1..].Select(l => l.Split(',')).ToList();
-        Assert.AreEqual(rows.Count, segmentRows.Sum(s => int.Parse(s[6], CultureInfo.InvariantCulture)), "every window lies in one segment");
-        foreach (var recording in segmentRows.GroupBy(s => (s[0], s[1])))
+        Assert.AreEqual(rows.Count, SegmentsTilingEachRecording(segments).Sum(s => s.Windows), "every window lies in one segment");
+        Assert.IsEmpty(Directory.GetFiles(folder.Root, "*.partial", SearchOption.AllDirectories));
+    }
+
+    /// <summary>The segments file's rows, after checking that each recording's segments follow each other in time order, each
+    /// starting where the previous ended.</summary>
+    private static List<(string Activity, double Start, double End, int Windows)> SegmentsTilingEachRecording(string path)
+    {
+        var rows = File.ReadAllLines(path)[1..].Select(l => l.Split(',')).ToList();
+        foreach (var recording in rows.GroupBy(s => (s[0], s[1], s[2])))
         {
             var bounds = recording.Select(s => (Start: double.Parse(s[4], CultureInfo.InvariantCulture), End: double.Parse(s[5], CultureInfo.InvariantCulture))).ToList();
-            Assert.AreEqual(0, bounds[0].Start, 1e-9, "a recording's first segment starts at its first window");
-            Assert.IsTrue(bounds.Zip(bounds.Skip(1)).All(p => p.First.End == p.Second.Start), "segments of a recording tile it");
+            Assert.IsTrue(bounds.All(b => b.Start < b.End), $"{recording.Key}: every segment has a positive length");
+            Assert.IsTrue(bounds.Zip(bounds.Skip(1)).All(p => p.First.End == p.Second.Start),
+                $"{recording.Key}: the segments tile the recording: {string.Join(" ", bounds.Take(6).Select(b => $"{b.Start}-{b.End}"))}");
         }
-        Assert.IsEmpty(Directory.GetFiles(folder.Root, "*.partial", SearchOption.AllDirectories));
+        return rows.Select(s => (s[3], double.Parse(s[4], CultureInfo.InvariantCulture), double.Parse(s[5], CultureInfo.InvariantCulture), int.Parse(s[6], CultureInfo.InvariantCulture))).ToList();
+    }
+
+    /// <summary>Jitter and dropped samples move the clock's ticks, not the activities: the segments stay as few as on the
+    /// clean log and still tile each recording (they were one per window, overlapping, before).</summary>
+    [TestMethod]
+    [DataRow(0.003, 0.0, DisplayName = "3 ms jitter")]
+    [DataRow(0.0, 0.03, DisplayName = "3 % of samples dropped")]
+    public void Segments_tile_each_recording_on_a_jittery_or_dropping_clock(double jitter, double drops)
+    {
+        using var folder = new FixtureFolder();
+        int Segments(string name, SyntheticImuOptions options)
+        {
+            var log = Path.Combine(folder.Root, name + ".csv");
+            SyntheticImuCsv.Write(log, options);
+            var segments = Path.Combine(folder.Root, name + "-segments.csv");
+            var result = Tool.Run(Score(log, Path.Combine(folder.Root, name + "-windows.csv"), "--segments", segments, "--smooth", "3"));
+            Assert.AreEqual(0, result.ExitCode, result.Error);
+            StringAssert.Contains(result.Output, "out of order, 0 gaps", result.Output);
+            return SegmentsTilingEachRecording(segments).Count;
+        }
+        SyntheticImuOptions Log() => new() { Subjects = 1, Seed = 61, BoutsPerSubject = 6, MinBoutSeconds = 10, MaxBoutSeconds = 14 };
+
+        var clean = Segments("clean", Log());
+        var faulty = Log();
+        (faulty.TimestampJitterSeconds, faulty.DroppedSampleFraction) = (jitter, drops);
+
+        Assert.IsLessThanOrEqualTo(clean + 2, Segments("faulty", faulty), $"clean: {clean} segments");
     }
 
     [TestMethod]
@@ -207,10 +263,10 @@ public sealed class ScoreCommandTests
         Refused(Score(noChannel, output), "no channel column 'GyroZ'");
 
         var unsorted = folder.Write("unsorted.csv", string.Join('\n', lines.Take(300).Concat(lines.Skip(200).Take(200))));
-        Refused(Score(unsorted, output, "--out-of-order", "Error"), "unsorted.csv' line 301, column 'Time' (recording unsorted.csv/subject01/unsorted.csv): timestamp 3.98 s is earlier than the previous sample's 5.96 s");
+        Refused(Score(unsorted, output, "--out-of-order", "Error"), "unsorted.csv' line 301, column 'Time' (recording unsorted.csv/subject01): timestamp 3.98 s is earlier than the previous sample's 5.96 s");
 
         var repeated = folder.Write("repeated.csv", string.Join('\n', lines.Take(300).Append(lines[299])));
-        Refused(Score(repeated, output, "--repeats", "Error"), "repeated.csv' line 301, column 'Time' (recording repeated.csv/subject01/repeated.csv): timestamp 5.96 s repeats the previous sample's");
+        Refused(Score(repeated, output, "--repeats", "Error"), "repeated.csv' line 301, column 'Time' (recording repeated.csv/subject01): timestamp 5.96 s repeats the previous sample's");
 
         var noon = lines[10].Split(',');
         noon[1] = "noon";
@@ -229,8 +285,50 @@ public sealed class ScoreCommandTests
         using (var zip = ZipFile.Open(foreign, ZipArchiveMode.Create))
             zip.CreateEntry("readme.txt");
         Refused(["score", "--model", foreign, "--input", good, "--output", output], "is not a TinierHAR.MLNet model bundle");
+        var switching = folder.Write("switching.csv", string.Join('\n', lines.Take(200).Concat(lines.Skip(200).Take(100).Select(l =>
+        {
+            var fields = l.Split(',');
+            fields[1] = (double.Parse(fields[1], CultureInfo.InvariantCulture) * 1000).ToString("R", CultureInfo.InvariantCulture);
+            return string.Join(',', fields);
+        }))));
+        Refused(Score(switching, output), "switching.csv' line 209, column 'Time' (recording switching.csv/subject01): the last 8 intervals are each about 1000 times the recording's median of 0.02 s: the clock changes unit from '");
+
+        Refused(Score(good, folder.Root), $"'{folder.Root}' is a directory, not a file to write.");
+        Refused(["score", "--model", folder.Root, "--input", good, "--output", output], $"Model bundle '{folder.Root}' is a directory, not a bundle file.");
+        var people = Path.Combine(folder.Root, "people.csv");
+        SyntheticImuCsv.Write(people, new SyntheticImuOptions { Subjects = 4, Seed = 53, BoutsPerSubject = 6, MinBoutSeconds = 5, MaxBoutSeconds = 6 });
+        Refused(["train", "--data", people, "--output", output, "--window", "100000", "--epochs", "1"],
+            "There are no windows to normalise: no recording is as long as one window of 100,000 samples");
         Refused(Score(good, output, "--smooth", "4"), "'--smooth'");
         Refused(Score(good, output, "--threshold", "2"), "'--threshold'");
+    }
+
+    /// <summary>A log with a timestamp of 1e30 scores with two gaps counted; with missing and infinite values, the summary
+    /// counts the values filled in.</summary>
+    [TestMethod]
+    public void A_corrupt_timestamp_is_counted_as_gaps_and_filled_values_are_counted()
+    {
+        using var folder = new FixtureFolder();
+        var good = Path.Combine(folder.Root, "good.csv");
+        SyntheticImuCsv.Write(good, new SyntheticImuOptions { Subjects = 1, Seed = 52, BoutsPerSubject = 6, MinBoutSeconds = 5, MaxBoutSeconds = 6 });
+        var lines = File.ReadAllLines(good);
+        string Edited(int line, int field, string value)
+        {
+            var fields = lines[line].Split(',');
+            fields[field] = value;
+            return string.Join(',', fields);
+        }
+
+        var corrupt = folder.Write("corrupt.csv", string.Join('\n', lines.Select((l, i) => i == 500 ? Edited(i, 1, "1e30") : l)));
+        var scored = Tool.Run(Score(corrupt, Path.Combine(folder.Root, "corrupt-windows.csv")));
+        Assert.AreEqual(0, scored.ExitCode, scored.Error);
+        StringAssert.Contains(scored.Output, "out of order, 2 gaps");
+        StringAssert.Contains(scored.Output, "values filled:    0 ");
+
+        var holes = folder.Write("holes.csv", string.Join('\n', lines.Select((l, i) => i is 300 or 301 ? Edited(i, 2, "") : i == 400 ? Edited(i, 3, "Infinity") : l)));
+        var filled = Tool.Run(Score(holes, Path.Combine(folder.Root, "holes-windows.csv")));
+        Assert.AreEqual(0, filled.ExitCode, filled.Error);
+        StringAssert.Contains(filled.Output, "values filled:    3 (missing or non-finite channel values");
     }
 
     [TestMethod]

@@ -14,6 +14,9 @@ public sealed class AtomicFile : IDisposable
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         Path = System.IO.Path.GetFullPath(path);
+        // Checked first: the rename over a folder would fail only once everything is written.
+        if (Directory.Exists(Path))
+            throw new IOException($"'{Path}' is a directory, not a file to write.");
         TemporaryPath = $"{Path}.{Guid.NewGuid():N}.partial";
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
         Stream = new FileStream(TemporaryPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);

@@ -24,6 +24,7 @@ internal sealed class CsvSampleCursor : StreamingCursor, IRowLocator
     private SepReader? reader;
     private string file = "";
     private int[] channelIndex = [];
+    private int headerFields;
     private int timeIndex = -1, labelIndex = -1, subjectIndex = -1, sessionIndex = -1;
     private string source = "", subject = "", session = "", label = "";
     private double time;
@@ -91,9 +92,10 @@ internal sealed class CsvSampleCursor : StreamingCursor, IRowLocator
         source = Path.GetFileName(file);
         linesInFile = 0;
         reader = Open(file);
+        headerFields = reader.Header.ColNames.Count;
         int Find(string name, string role) => reader.Header.TryIndexOf(name, out var index)
             ? index
-            : throw new InvalidDataException($"'{file}': no {role} column '{name}' (header: {string.Join(", ", reader.Header.ColNames)}).");
+            : throw new InvalidDataException($"'{file}': no {role} column '{name}' (header: {InputText.List(reader.Header.ColNames)}).");
         channelIndex = options.ChannelColumnNames.Select(n => Find(n, "channel")).ToArray();
         timeIndex = options.TimestampColumnName is { } t ? Find(t, "timestamp") : -1;
         labelIndex = options.LabelColumnName is { } l ? Find(l, "label") : -1;
@@ -130,7 +132,7 @@ internal sealed class CsvSampleCursor : StreamingCursor, IRowLocator
             if (row[timeIndex].TryParse<double>() is { } number)
                 values.Add(number);
             else if (TimestampUnits.TryParseDateTime(row[timeIndex].Span, out _))
-                return new TimestampDecision(TimestampUnit.DateTime, $"date-time text such as '{row[timeIndex].ToString()}' on line {row.LineNumberFrom}");
+                return new TimestampDecision(TimestampUnit.DateTime, $"date-time text such as {InputText.Quote(row[timeIndex].Span)} on line {row.LineNumberFrom}");
         }
         return TimestampUnits.Detect(values, null);
     }
@@ -161,6 +163,9 @@ internal sealed class CsvSampleCursor : StreamingCursor, IRowLocator
     {
         var line = row.LineNumberFrom;
         string? problem = null, reason = null;
+        // Fields past the header's are data the header does not name; empty ones are a trailing separator.
+        if (row.ColCount > headerFields && !ExtraFieldsAreEmpty(row))
+            (problem, reason) = ($"the row has {row.ColCount:N0} fields, the header {headerFields:N0}", "long rows");
         for (var i = 0; i < channels.Length && problem is null; i++)
         {
             if (channelIndex[i] >= row.ColCount)
@@ -170,7 +175,7 @@ internal sealed class CsvSampleCursor : StreamingCursor, IRowLocator
             else if (row[channelIndex[i]].Span.IsWhiteSpace())
                 channels[i] = float.NaN; // a missing value: windowing refuses it or interpolates it (InvalidValuePolicy)
             else
-                (problem, reason) = ($"column '{options.ChannelColumnNames[i]}': '{row[channelIndex[i]].ToString()}' is not a number", "non-numeric values");
+                (problem, reason) = ($"column '{options.ChannelColumnNames[i]}': {InputText.Quote(row[channelIndex[i]].Span)} is not a number", "non-numeric values");
         }
         if (problem is null && timeIndex >= 0)
         {
@@ -181,12 +186,12 @@ internal sealed class CsvSampleCursor : StreamingCursor, IRowLocator
                 if (TimestampUnits.TryParseDateTime(row[timeIndex].Span, out var seconds))
                     time = seconds;
                 else
-                    (problem, reason) = ($"column '{options.TimestampColumnName}': '{row[timeIndex].ToString()}' is not a date-time (ISO 8601, such as 2024-05-01T12:00:00.020Z)", "unreadable timestamps");
+                    (problem, reason) = ($"column '{options.TimestampColumnName}': {InputText.Quote(row[timeIndex].Span)} is not a date-time (ISO 8601, such as 2024-05-01T12:00:00.020Z)", "unreadable timestamps");
             }
             else if (row[timeIndex].TryParse<double>() is { } value)
                 time = value * secondsPerUnit;
             else
-                (problem, reason) = ($"column '{options.TimestampColumnName}': '{row[timeIndex].ToString()}' is not a number (timestamps read as {TimestampUnitNames.Symbol(unit.Unit)})", "unreadable timestamps");
+                (problem, reason) = ($"column '{options.TimestampColumnName}': {InputText.Quote(row[timeIndex].Span)} is not a number (timestamps read as {TimestampUnitNames.Symbol(unit.Unit)})", "unreadable timestamps");
         }
         if (problem is null)
         {
@@ -199,6 +204,16 @@ internal sealed class CsvSampleCursor : StreamingCursor, IRowLocator
             throw new InvalidDataException($"'{file}' line {line}: {problem}.");
         skipped[reason!] = skipped.GetValueOrDefault(reason!) + 1;
         return false;
+    }
+
+    private bool ExtraFieldsAreEmpty(SepReader.Row row)
+    {
+        for (var i = headerFields; i < row.ColCount; i++)
+        {
+            if (!row[i].Span.IsWhiteSpace())
+                return false;
+        }
+        return true;
     }
 
     /// <summary>A text field, reusing <paramref name="previous"/> when equal: labels and subjects repeat for long runs of rows.</summary>

@@ -28,6 +28,10 @@ public sealed class CsvSamplesDataView : StreamingDataView<CsvReadReport>
         OptionRules.Require(options.ChannelColumnNames.Count > 0, nameof(options.ChannelColumnNames), "name at least one channel column.");
         OptionRules.Require(options.SubjectFileNamePattern is null || options.SubjectColumnName is null, nameof(options.SubjectFileNamePattern),
             "give a subject column or a file-name pattern, not both.");
+        string?[] named = [options.TimestampColumnName, options.LabelColumnName, options.SubjectColumnName, options.SessionColumnName, .. options.ChannelColumnNames];
+        OptionRules.Require(named.All(n => n is null || !string.IsNullOrWhiteSpace(n)), nameof(options), "a column name must not be empty.");
+        var twice = named.OfType<string>().GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        OptionRules.Require(twice is null, nameof(options), $"column '{twice?.Key}' is named for two roles (timestamp, label, subject, session, channels); each column has one.");
         Files = ResolveFiles(path);
         Options = options;
         try

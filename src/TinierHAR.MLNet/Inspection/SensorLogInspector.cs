@@ -21,7 +21,7 @@ internal static class SensorLogInspector
         ArgumentNullException.ThrowIfNull(samples);
         ArgumentNullException.ThrowIfNull(options);
         DataViewSchema.Column Find(string name, string role) => samples.Schema.GetColumnOrNull(name)
-            ?? throw new ArgumentException($"The log has no {role} column '{name}' (columns: {string.Join(", ", samples.Schema.Select(c => c.Name))}).", nameof(options));
+            ?? throw new ArgumentException($"The log has no {role} column '{name}' (columns: {InputText.List(samples.Schema.Select(c => c.Name).ToList())}).", nameof(options));
         var channels = options.ChannelColumnNames.Select(n => Find(n, "channel")).ToArray();
         var groups = options.GroupColumnNames.Select(n => Find(n, "group")).ToArray();
         var time = options.TimestampColumnName is { } t ? Find(t, "timestamp") : (DataViewSchema.Column?)null;
@@ -41,11 +41,12 @@ internal static class SensorLogInspector
         {
             foreach (var reader in groupReaders)
                 reader.Read();
-            var key = string.Join("/", groupReaders.Select(r => r.AsText));
+            // The values themselves tell recordings apart; the name only shows them.
+            var key = string.Join("\u0001", groupReaders.Select(r => r.AsText));
             if (current?.Key != key)
             {
                 current?.Finish(recordings, intervals);
-                current = new Recording(key, options, timeReader is null);
+                current = new Recording(key, RecordingName.Of(groupReaders.Select(r => r.AsText)), options, timeReader is null);
             }
             var nonFinite = values.Count(v => !double.IsFinite(v()));
             string? labelText = null;
@@ -82,7 +83,7 @@ internal static class SensorLogInspector
     }
 
     /// <summary>One recording while it streams by: its first timestamps wait until its unit is decided.</summary>
-    private sealed class Recording(string key, SensorLogInspectionOptions options, bool untimed)
+    private sealed class Recording(string key, string name, SensorLogInspectionOptions options, bool untimed)
     {
         private readonly List<double> head = new();
         private readonly Dictionary<string, long> labels = new(StringComparer.Ordinal);
@@ -115,7 +116,7 @@ internal static class SensorLogInspector
             unit ??= options.TimestampUnit == TimestampUnit.Auto ? TimestampUnits.Detect(head, null) : new TimestampDecision(options.TimestampUnit, "given");
             // The gap, as windowing sets it: a number of the median intervals of the recording's first samples.
             var median = TimestampUnits.MedianInterval(head) * TimestampUnits.SecondsPer(unit.Unit);
-            statistics = new IntervalStatistics(Key, unit, options.GapIntervals * median ?? double.PositiveInfinity);
+            statistics = new IntervalStatistics(name, unit, options.GapIntervals * median ?? double.PositiveInfinity);
             foreach (var value in head)
                 statistics.Add(value * TimestampUnits.SecondsPer(unit.Unit));
             head.Clear();

@@ -1,6 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using TinierHAR.MLNet.Onnx;
+using TinierHAR.MLNet.Windowing;
 
 namespace TinierHAR.MLNet.Normalization;
 
@@ -47,6 +48,12 @@ internal sealed class ChannelStatistics
             window.CopyTo(dense);
             for (var t = 0; t + channels <= dense.Length; t += channels)
                 statistics.Add(dense.AsSpan(t, channels));
+        }
+        if (statistics.count == 0)
+        {
+            var length = features.Type is VectorDataViewType { Dimensions: [var t, _] } ? t : 0;
+            throw new InvalidDataException($"There are no windows to normalise: no recording is as long as one window of {length:N0} samples, or every window was dropped by its label"
+                + (windows is SensorWindowsDataView { LastReport: { } report } ? $" ({report})." : "."));
         }
         return statistics.ToNormalization(epsilon);
     }

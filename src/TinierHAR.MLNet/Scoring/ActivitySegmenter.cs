@@ -4,24 +4,22 @@ namespace TinierHAR.MLNet.Scoring;
 /// Turns a stream of window predictions into activity segments, in constant memory: optional majority smoothing over
 /// <c>k</c> centred windows (ties keep the window's own class, else the first seen), then runs of equal activity. A
 /// boundary lies midway between the centres of the two windows that differ; a segment starts at its first window's
-/// start at the beginning of a sequence or after a gap, and ends at its last window's end there.
-/// Windows follow each other without a gap when the next one starts one window step later.
+/// start at the beginning of a run and ends at its last window's end there, so the segments of a run tile it in time
+/// order without overlapping. A run (the windowing's <c>RunIndex</c>) ends only at a gap, a group change or a dropped window.
 /// </summary>
 public sealed class ActivitySegmenter
 {
     private readonly int smoothing;
-    private readonly int step;
     private readonly Queue<WindowActivity> pending = new();
     private readonly List<WindowActivity> context = [];
     private WindowActivity? previous;
     private Open? open;
 
-    /// <summary>Segments windows taken every <paramref name="step"/> samples, smoothed over <paramref name="smoothing"/> windows (1: none).</summary>
-    public ActivitySegmenter(int smoothing, int step)
+    /// <summary>Segments windows smoothed over <paramref name="smoothing"/> windows (1: none).</summary>
+    public ActivitySegmenter(int smoothing)
     {
         ValidateSmoothing(smoothing, nameof(smoothing));
-        OptionRules.Require(step >= 1, nameof(step), $"must be at least 1 sample (got {step}).");
-        (this.smoothing, this.step) = (smoothing, step);
+        this.smoothing = smoothing;
     }
 
     /// <summary>Checks the smoothing width (odd, at least 1), naming the option.</summary>
@@ -34,7 +32,7 @@ public sealed class ActivitySegmenter
     public IReadOnlyList<ActivitySegment> Add(WindowActivity window)
     {
         var finished = new List<ActivitySegment>();
-        if (previous is not null && (previous.Sequence != window.Sequence || window.FirstSample != previous.FirstSample + step))
+        if (previous is not null && (previous.Sequence != window.Sequence || previous.Run != window.Run))
             Flush(finished);
         previous = window;
         context.Add(window);

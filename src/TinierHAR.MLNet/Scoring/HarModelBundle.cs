@@ -102,6 +102,8 @@ public sealed class HarModelBundle : IDisposable
     public static HarModelBundle Load(MLContext ml, string path)
     {
         ArgumentNullException.ThrowIfNull(ml);
+        if (Directory.Exists(path))
+            throw new FileNotFoundException($"Model bundle '{path}' is a directory, not a bundle file.", path);
         if (!File.Exists(path))
             throw new FileNotFoundException($"Model bundle '{path}' does not exist.", path);
         // The bytes, not the path, back the lazily read ML.NET model: the file may be replaced or gone by then.

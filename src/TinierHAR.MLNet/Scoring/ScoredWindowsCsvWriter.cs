@@ -14,7 +14,7 @@ internal sealed class ScoredWindowsCsvWriter(BundleManifest manifest, bool timed
     {
         var schema = predictions.Schema;
         string[] needed = [CsvSamplesDataView.SourceColumnName, CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName,
-            SensorWindowsDataView.FirstSampleIndexColumnName, SensorWindowsDataView.LastSampleIndexColumnName, "Score", "PredictedLabel",
+            SensorWindowsDataView.FirstSampleIndexColumnName, SensorWindowsDataView.LastSampleIndexColumnName, SensorWindowsDataView.RunIndexColumnName, "Score", "PredictedLabel",
             .. timed ? new[] { SensorWindowsDataView.StartTimeColumnName, SensorWindowsDataView.EndTimeColumnName } : []];
         // Only these columns: the window values themselves are not copied along.
         using var cursor = predictions.GetRowCursor(needed.Select(n => schema[n]));
@@ -23,6 +23,7 @@ internal sealed class ScoredWindowsCsvWriter(BundleManifest manifest, bool timed
         var session = Text(cursor, CsvSamplesDataView.SessionColumnName);
         var first = cursor.GetGetter<long>(schema[SensorWindowsDataView.FirstSampleIndexColumnName]);
         var last = cursor.GetGetter<long>(schema[SensorWindowsDataView.LastSampleIndexColumnName]);
+        var runIndex = cursor.GetGetter<long>(schema[SensorWindowsDataView.RunIndexColumnName]);
         var start = timed ? cursor.GetGetter<double>(schema[SensorWindowsDataView.StartTimeColumnName]) : null;
         var end = timed ? cursor.GetGetter<double>(schema[SensorWindowsDataView.EndTimeColumnName]) : null;
         var score = cursor.GetGetter<VBuffer<float>>(schema["Score"]);
@@ -35,7 +36,7 @@ internal sealed class ScoredWindowsCsvWriter(BundleManifest manifest, bool timed
         var options = new SepWriterOptions(Sep.New(',')) { CultureInfo = CultureInfo.InvariantCulture };
         using var windowsCsv = options.To(windowsFile.Stream, leaveOpen: true);
         using var segmentsCsv = segmentsFile is null ? null : options.To(segmentsFile.Stream, leaveOpen: true);
-        var segmenter = new ActivitySegmenter(smoothing, manifest.WindowStep);
+        var segmenter = new ActivitySegmenter(smoothing);
         string? sequence = null;
         long sequenceStart = 0, windows = 0, unknown = 0, segments = 0;
         VBuffer<float> probabilities = default;
@@ -47,9 +48,10 @@ internal sealed class ScoredWindowsCsvWriter(BundleManifest manifest, bool timed
             source(ref keys.Source);
             subject(ref keys.Subject);
             session(ref keys.Session);
-            long firstSample = 0, lastSample = 0;
+            long firstSample = 0, lastSample = 0, run = 0;
             first(ref firstSample);
             last(ref lastSample);
+            runIndex(ref run);
             score(ref probabilities);
             var values = probabilities.GetValues();
             uint key1 = 0;
@@ -81,8 +83,8 @@ internal sealed class ScoredWindowsCsvWriter(BundleManifest manifest, bool timed
                 row["last_sample"].Format(lastSample);
                 if (timed)
                 {
-                    row["start_time"].Format(startTime);
-                    row["end_time"].Format(endTime);
+                    row["start_time"].Set(SecondsText.Format(startTime));
+                    row["end_time"].Set(SecondsText.Format(endTime));
                 }
                 row["predicted"].Set(activity);
                 row["confidence"].Format(values[best]);
@@ -92,7 +94,7 @@ internal sealed class ScoredWindowsCsvWriter(BundleManifest manifest, bool timed
 
             if (segmentsCsv is not null)
             {
-                foreach (var segment in segmenter.Add(new WindowActivity(key, firstSample, startTime, endTime, activity)))
+                foreach (var segment in segmenter.Add(new WindowActivity(key, run, startTime, endTime, activity)))
                     WriteSegment(segmentsCsv, segment, sequenceKeys[segment.Sequence], ref segments);
             }
             if (++windows % 2048 == 0)
@@ -117,8 +119,8 @@ internal sealed class ScoredWindowsCsvWriter(BundleManifest manifest, bool timed
         row["subject"].Set(keys.Subject);
         row["session"].Set(keys.Session);
         row["activity"].Set(segment.Activity);
-        row["start"].Format(segment.Start);
-        row["end"].Format(segment.End);
+        row["start"].Set(SecondsText.Format(segment.Start));
+        row["end"].Set(SecondsText.Format(segment.End));
         row["windows"].Format(segment.Windows);
         count++;
     }

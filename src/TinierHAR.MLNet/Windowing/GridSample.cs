@@ -8,4 +8,7 @@ internal sealed record GridSample(float[] Channels, object[] Others, double Time
 {
     /// <summary>Grows to the end of its segment's kept rows: the last sample stands for the segment's tail.</summary>
     public long SpanEnd { get; set; } = SpanEnd;
+
+    /// <summary>Grows with <see cref="SpanEnd"/> to the segment's last input row.</summary>
+    public long LastIndex { get; set; } = LastIndex;
 }

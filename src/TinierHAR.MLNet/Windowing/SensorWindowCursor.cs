@@ -47,6 +47,9 @@ internal sealed class SensorWindowCursor : StreamingCursor
     private long lastCandidateEnd = -1;
     private string[] segmentGroups;
     private long segmentId = -1, segmentSpanStart, segmentSpanEnd, candidateSpanEnd;
+    // Runs of windows that follow each other: a new segment or a dropped window starts the next.
+    private long run = -1, windowRun;
+    private bool runBroken = true;
 
     // The row read but not yet placed in the ring.
     private readonly float[] pendingSamples;
@@ -109,6 +112,7 @@ internal sealed class SensorWindowCursor : StreamingCursor
     public WindowingReport Report => WithTiming(new()
     {
         RowsRead = grid?.RowsRead ?? rowsRead,
+        RowsInWindows = covered,
         WindowsProduced = produced,
         WindowsDroppedByLabel = dropped,
         RowsNotCovered = (grid?.RowsKept ?? rowsRead) - covered,
@@ -160,6 +164,7 @@ internal sealed class SensorWindowCursor : StreamingCursor
             if (segmentLength == 0)
             {
                 segments++;
+                runBroken = true;
                 (segmentGroups, pendingGroups) = (pendingGroups, segmentGroups);
                 pendingGroups = new string[groups.Length];
                 for (var g = 0; g < groups.Length; g++)
@@ -301,6 +306,7 @@ internal sealed class SensorWindowCursor : StreamingCursor
             if (labelMissing[chosen] || dropLabels.Contains(labelTexts[chosen]))
             {
                 dropped++;
+                runBroken = true;
                 return false;
             }
             windowLabel = labelValues[chosen];
@@ -314,6 +320,9 @@ internal sealed class SensorWindowCursor : StreamingCursor
         endTime = ringTimes[last];
         covered += Math.Max(0, ringSpanEnds[last] - Math.Max(ringSpanStarts[ringHead], coveredUntil));
         coveredUntil = Math.Max(coveredUntil, ringSpanEnds[last]);
+        if (runBroken)
+            (run, runBroken) = (run + 1, false);
+        windowRun = run;
         produced++;
         return true;
     }
@@ -362,6 +371,7 @@ internal sealed class SensorWindowCursor : StreamingCursor
         }
         getters[schema[SensorWindowsDataView.FirstSampleIndexColumnName].Index] = (ValueGetter<long>)((ref long v) => v = firstRow);
         getters[schema[SensorWindowsDataView.LastSampleIndexColumnName].Index] = (ValueGetter<long>)((ref long v) => v = lastRow);
+        getters[schema[SensorWindowsDataView.RunIndexColumnName].Index] = (ValueGetter<long>)((ref long v) => v = windowRun);
         if (plan.Timestamp is not null)
         {
             getters[schema[SensorWindowsDataView.StartTimeColumnName].Index] = (ValueGetter<double>)((ref double v) => v = startTime);

@@ -7,7 +7,7 @@ namespace TinierHAR.MLNet.Windowing;
 /// Windows of sensor samples, computed while the sample rows stream by: each cursor holds one window of samples,
 /// so memory does not grow with the input. Columns: the window (<c>Vector&lt;Single, T, C&gt;</c>, time-major), the
 /// label (same type as the samples' label), the group columns, <c>FirstSampleIndex</c>/<c>LastSampleIndex</c>
-/// (0-based input rows) and, with a timestamp, <c>StartTime</c>/<c>EndTime</c>.
+/// (0-based input rows), <c>RunIndex</c> and, with a timestamp, <c>StartTime</c>/<c>EndTime</c>.
 /// </summary>
 public sealed class SensorWindowsDataView : StreamingDataView<WindowingReport>
 {
@@ -16,6 +16,13 @@ public sealed class SensorWindowsDataView : StreamingDataView<WindowingReport>
 
     /// <summary>Name of the column with the last sample's input row index.</summary>
     public const string LastSampleIndexColumnName = "LastSampleIndex";
+
+    /// <summary>
+    /// Name of the column with the window's run: windows of one run follow each other every step, with no gap, group
+    /// change or dropped window between them (the last may be aligned to the segment's end). Activity segments break
+    /// where the run changes.
+    /// </summary>
+    public const string RunIndexColumnName = "RunIndex";
 
     /// <summary>Name of the column with the first sample's timestamp.</summary>
     public const string StartTimeColumnName = "StartTime";

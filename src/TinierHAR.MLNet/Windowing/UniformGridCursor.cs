@@ -22,6 +22,13 @@ internal sealed class UniformGridCursor : StreamingCursor
     // A recording whose median interval implies a rate this far from the windows' is refused when resampling is off.
     private const double RateTolerance = 0.1;
 
+    // Resampling makes at most this many grid samples of one interval: a median interval longer than this many of the
+    // windows' intervals is a wrong time unit (nanoseconds read as seconds), not a slow sensor.
+    private const double MaxUpsampling = 100;
+
+    // This many intervals in a row a power of 1000 off the recording's median mean the clock changed unit mid-file.
+    private const int UnitChangeIntervals = 8;
+
     private readonly UniformGridSampleView view;
     private readonly SensorWindowingOptions options;
     private readonly SampleReader reader;
@@ -40,11 +47,16 @@ internal sealed class UniformGridCursor : StreamingCursor
     private string? group;
     private long positionInGroup;
     private TimestampDecision unit = new(TimestampUnit.Seconds, "given");
-    private double secondsPerUnit = 1, gap = double.PositiveInfinity;
+    private double secondsPerUnit = 1, gap = double.PositiveInfinity, medianInterval;
+    private int unitChangeRun;
+    private long unitChangeFrom;
     private IntervalStatistics? statistics;
-    private Merged? pending, left;
-    private double gridStart;
-    private long gridIndex, segment = -1, kept, rowsRead, sealedRows;
+    private Merged? pending;
+    private Grid? grid;
+    // The grid points still to place before the next input row is read: produced one at a time, so a jump in time
+    // costs no memory, however long.
+    private GridRun? run;
+    private long segment = -1, kept, rowsRead, sealedRows;
     private bool ended;
 
     public UniformGridCursor(UniformGridSampleView view) : base(view.Schema)
@@ -87,6 +99,11 @@ internal sealed class UniformGridCursor : StreamingCursor
                 sealedRows = Math.Max(0, sealedRows - 1);
                 RowPosition++;
                 return true;
+            }
+            if (run is not null)
+            {
+                Place(run);
+                continue;
             }
             if (ended)
                 return false;
@@ -143,6 +160,8 @@ internal sealed class UniformGridCursor : StreamingCursor
             : new TimestampDecision(options.TimestampUnit, "given");
         secondsPerUnit = TimestampUnits.SecondsPer(unit.Unit);
         var median = raw is null ? null : TimestampUnits.MedianInterval(raw) * secondsPerUnit;
+        medianInterval = median ?? 0;
+        unitChangeRun = 0;
         gap = options.GapToleranceSeconds ?? 5 * Math.Max(median ?? 0, rate is { } r ? 1 / r : 0);
         if (gap <= 0)
             gap = double.PositiveInfinity;
@@ -151,12 +170,17 @@ internal sealed class UniformGridCursor : StreamingCursor
             throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
                 $"{reader.Locate(first.Index)}: recording {Describe(first)} is sampled at about {1 / m:0.##} Hz (median interval of its first {head.Count} samples, timestamps in {TimestampUnitNames.Symbol(unit.Unit)}), not the windows' {windowsRate:0.##} Hz; allow resampling or window it at its own rate."));
         }
+        if (resample && median is { } slow && slow * rate!.Value > MaxUpsampling)
+        {
+            throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture,
+                $"{reader.Locate(first.Index)}: recording {Describe(first)} has a median interval of {Seconds(slow)} (its first {head.Count} samples, timestamps in {TimestampUnitNames.Symbol(unit.Unit)}), over {MaxUpsampling} of the windows' intervals at {rate.Value:0.##} Hz; resampling would invent the rest. Check the time unit."));
+        }
         statistics = new IntervalStatistics(Describe(first), unit, gap);
     }
 
     private string Describe(SampleRow row) => view.Plan.Groups.Length == 0
         ? "(no group columns)"
-        : string.Join("/", view.Plan.Groups.Select(g => Convert.ToString(row.Others[Array.FindIndex(reader.Others, o => o.Name == g.Name)], CultureInfo.InvariantCulture)));
+        : RecordingName.Of(view.Plan.Groups.Select(g => Convert.ToString(row.Others[Array.FindIndex(reader.Others, o => o.Name == g.Name)], CultureInfo.InvariantCulture)));
 
     private void FinishGroup()
     {
@@ -190,6 +214,7 @@ internal sealed class UniformGridCursor : StreamingCursor
             return;
         }
         var previous = pending.Time;
+        CheckUnit(row, Math.Abs(time - previous));
         if (time == previous)
         {
             switch (options.RepeatedTimestamps)
@@ -228,19 +253,45 @@ internal sealed class UniformGridCursor : StreamingCursor
         pending = new Merged(row, time, kept, ++kept);
     }
 
+    /// <summary>Refuses a clock that changes unit mid-file (seconds to milliseconds, say): its intervals turn a power of
+    /// 1000 off the recording's median, every one of them, where a real gap is one long interval.</summary>
+    private void CheckUnit(SampleRow row, double interval)
+    {
+        if (interval == 0 || medianInterval <= 0 || UnitFactor(interval / medianInterval) is not { } factor)
+        {
+            unitChangeRun = 0;
+            return;
+        }
+        if (unitChangeRun++ == 0)
+            unitChangeFrom = row.Index;
+        if (unitChangeRun == UnitChangeIntervals)
+        {
+            throw Bad(row, string.Create(CultureInfo.InvariantCulture,
+                $"the last {UnitChangeIntervals} intervals are each about {factor:0.#########} times the recording's median of {Seconds(medianInterval)}: the clock changes unit from {reader.Locate(unitChangeFrom)} on; write the file in one time unit"));
+        }
+    }
+
+    private static double? UnitFactor(double ratio)
+    {
+        foreach (var factor in (double[])[1e3, 1e6, 1e9, 1e-3, 1e-6, 1e-9])
+        {
+            if (Math.Abs(ratio / factor - 1) <= RateTolerance)
+                return factor;
+        }
+        return null;
+    }
+
     private InvalidDataException Bad(SampleRow row, string rule) =>
         new($"{reader.Locate(row.Index)}, column '{timeName}' (recording {Describe(row)}): {rule}.");
 
-    private static string Seconds(double seconds) => seconds.ToString("R", CultureInfo.InvariantCulture) + " s";
+    private static string Seconds(double seconds) => SecondsText.Format(seconds) + " s";
 
     private void Remove(string reason) => removed[reason] = removed.GetValueOrDefault(reason) + 1;
 
     private void StartSegment(SampleRow row, double time)
     {
         segment++;
-        left = null;
-        gridStart = time;
-        gridIndex = 0;
+        grid = new Grid(time, segment);
         pending = new Merged(row, time, kept, ++kept);
     }
 
@@ -249,44 +300,44 @@ internal sealed class UniformGridCursor : StreamingCursor
     {
         if (pending is null)
             return;
-        Push(pending);
+        Push(pending, sealsAt: kept);
         pending = null;
-        left = null;
-        if (output.Count > 0)
-            output.Last().SpanEnd = kept;
-        sealedRows = output.Count;
     }
 
-    /// <summary>Places a final sample: as it is, or the grid points up to it interpolated from the previous one.</summary>
-    private void Push(Merged sample)
+    /// <summary>Places a final sample: as it is, or (lazily) the grid points up to it interpolated from the previous one.</summary>
+    private void Push(Merged sample, long? sealsAt = null)
     {
-        if (!resample)
+        if (resample)
         {
-            output.Enqueue(sample.ToGridSample(sample.Time, segment));
+            run = new GridRun(grid!, sample, sealsAt);
             return;
         }
-        var interval = 1 / rate!.Value;
-        var snap = SnapFraction * interval;
-        while (true)
+        output.Enqueue(sample.ToGridSample(sample.Time, segment));
+        if (sealsAt is { } end)
+            Seal(end, sample.LastIndex);
+    }
+
+    /// <summary>Emits the run's next grid point, or ends the run when none is left before its sample.</summary>
+    private void Place(GridRun current)
+    {
+        if (current.Grid.Next(current.Sample, 1 / rate!.Value) is { } point)
         {
-            var time = gridStart + gridIndex * interval;
-            if (time > sample.Time + snap)
-                break;
-            if (left is null || Math.Abs(sample.Time - time) <= snap)
-            {
-                output.Enqueue(sample.ToGridSample(time, segment));
-            }
-            else
-            {
-                var fraction = (float)((time - left.Time) / (sample.Time - left.Time));
-                var channels = new float[sample.Channels.Length];
-                for (var i = 0; i < channels.Length; i++)
-                    channels[i] = left.Channels[i] + (sample.Channels[i] - left.Channels[i]) * fraction;
-                output.Enqueue(new GridSample(channels, left.Others, time, left.SpanStart, sample.SpanEnd, left.FirstIndex, sample.LastIndex, segment));
-            }
-            gridIndex++;
+            output.Enqueue(point);
+            return;
         }
-        left = sample;
+        current.Grid.Left = current.Sample;
+        run = null;
+        if (current.SealsAt is { } end)
+            Seal(end, current.Sample.LastIndex);
+    }
+
+    /// <summary>Ends a segment's output: its last sample also stands for the rows after it (up to the segment's last
+    /// row), and everything queued may go.</summary>
+    private void Seal(long spanEnd, long lastIndex)
+    {
+        if (output.Count > 0)
+            (output.Last().SpanEnd, output.Last().LastIndex) = (spanEnd, lastIndex);
+        sealedRows = output.Count;
     }
 
     protected override void Dispose(bool disposing)
@@ -295,6 +346,38 @@ internal sealed class UniformGridCursor : StreamingCursor
             reader.Dispose();
         base.Dispose(disposing);
     }
+
+    /// <summary>One segment's grid <c>start + k / rate</c>, and the kept sample before its next point.</summary>
+    private sealed class Grid(double start, long segment)
+    {
+        private long index;
+
+        public Merged? Left { get; set; }
+
+        /// <summary>The next grid point at or before <paramref name="right"/>, or null when there is none.</summary>
+        public GridSample? Next(Merged right, double interval)
+        {
+            // Offsets from the segment's start, not absolute times: near a huge timestamp, start + k / rate stops
+            // growing with k, and the loop over grid points would never end.
+            var offset = index * interval;
+            var rightOffset = right.Time - start;
+            var snap = SnapFraction * interval;
+            if (offset > rightOffset + snap)
+                return null;
+            index++;
+            var time = start + offset;
+            if (Left is null || Math.Abs(rightOffset - offset) <= snap)
+                return right.ToGridSample(time, segment);
+            var fraction = (float)Math.Clamp((time - Left.Time) / (right.Time - Left.Time), 0, 1);
+            var channels = new float[right.Channels.Length];
+            for (var i = 0; i < channels.Length; i++)
+                channels[i] = Left.Channels[i] + (right.Channels[i] - Left.Channels[i]) * fraction;
+            return new GridSample(channels, Left.Others, time, Left.SpanStart, right.SpanEnd, Left.FirstIndex, right.LastIndex, segment);
+        }
+    }
+
+    /// <summary>The grid points up to <paramref name="Sample"/>; the last of a segment's seals it at <paramref name="SealsAt"/>.</summary>
+    private sealed record GridRun(Grid Grid, Merged Sample, long? SealsAt);
 
     /// <summary>A kept sample, possibly the mean of rows with the same timestamp.</summary>
     private sealed class Merged(SampleRow row, double time, long spanStart, long spanEnd)

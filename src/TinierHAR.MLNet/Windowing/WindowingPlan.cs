@@ -73,6 +73,7 @@ internal sealed class WindowingPlan
             builder.AddColumn(group.Name, group.Type, group.Annotations);
         builder.AddColumn(SensorWindowsDataView.FirstSampleIndexColumnName, NumberDataViewType.Int64);
         builder.AddColumn(SensorWindowsDataView.LastSampleIndexColumnName, NumberDataViewType.Int64);
+        builder.AddColumn(SensorWindowsDataView.RunIndexColumnName, NumberDataViewType.Int64);
         if (timestamp is not null)
         {
             builder.AddColumn(SensorWindowsDataView.StartTimeColumnName, NumberDataViewType.Double);

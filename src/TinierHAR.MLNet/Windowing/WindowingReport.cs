@@ -14,8 +14,8 @@ public sealed record WindowingReport
     /// <summary>Rows removed before windowing (repeated or out-of-order timestamps, under the policies that drop them), by reason.</summary>
     public IReadOnlyDictionary<string, long> RowsRemoved { get; init; } = ReadOnlyDictionary<string, long>.Empty;
 
-    /// <summary>Rows in at least one kept window.</summary>
-    public long RowsInWindows => RowsRead - RowsNotCovered - RowsRemoved.Values.Sum();
+    /// <summary>Rows in at least one kept window, counted as the windows are made.</summary>
+    public long RowsInWindows { get; init; }
 
     /// <summary>Windows produced (kept).</summary>
     public long WindowsProduced { get; init; }

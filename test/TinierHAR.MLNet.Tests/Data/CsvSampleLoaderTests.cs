@@ -98,6 +98,43 @@ public sealed class CsvSampleLoaderTests
         StringAssert.Contains(Assert.ThrowsExactly<FileNotFoundException>(() => Ml.Data.LoadSensorCsv(none, Options())).Message, "holds no .csv");
     }
 
+    /// <summary>A corrupt file's 10 MB header or field is quoted in a short line; a row with fields past the header's is
+    /// refused (it was read, its extra fields ignored), and a trailing separator is not such a field.</summary>
+    [TestMethod]
+    public void Errors_quote_at_most_a_short_line_of_the_input_and_long_rows_are_refused()
+    {
+        var huge = new string('h', 10_000_000);
+        var hugeHeader = fixture.Write("huge-header.csv", $"t,ax,{huge},activity,user\n0,1,2,walk,u1\n");
+        var header = Assert.ThrowsExactly<InvalidDataException>(() => Ml.Data.LoadSensorCsv(hugeHeader, Options()).Preview()).Message;
+        StringAssert.Contains(header, "no channel column 'ay' (header: 't', 'ax', 'hhh");
+        StringAssert.Contains(header, "(10,000,000 characters)");
+        Assert.IsLessThanOrEqualTo(200 + hugeHeader.Length + 60, header.Length, header);
+
+        var hugeValue = fixture.Write("huge-value.csv", $"t,ax,ay,activity,user\n0,{huge},2,walk,u1\n");
+        var value = Assert.ThrowsExactly<InvalidDataException>(() => Ml.Data.LoadSensorCsv(hugeValue, Options()).Preview()).Message;
+        StringAssert.Contains(value, "line 2: column 'ax': 'hhh");
+        Assert.IsLessThanOrEqualTo(200 + hugeValue.Length, value.Length, value);
+
+        var wide = fixture.Write("wide.csv", "t,ax,ay,activity,user\n0,1,2,walk,u1" + string.Concat(Enumerable.Repeat(",9", 100_000)) + "\n");
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => Ml.Data.LoadSensorCsv(wide, Options()).Preview()).Message,
+            $"'{wide}' line 2: the row has 100,005 fields, the header 5");
+
+        var trailing = fixture.Write("trailing.csv", "t,ax,ay,activity,user\n0,1,2,walk,u1,\n0.02,3,4,walk,u1,\n");
+        Assert.AreEqual(2, Ml.Data.CreateEnumerable<Row>(Ml.Data.LoadSensorCsv(trailing, Options()), reuseRowObject: false).Count());
+    }
+
+    /// <summary>Found by the fuzzer: an empty column name (a header such as ';a;b' has one) reached ML.NET's schema
+    /// builder and failed there with "Value cannot be null (Parameter 'name')".</summary>
+    [TestMethod]
+    public void Empty_or_doubled_column_names_are_refused_naming_the_rule()
+    {
+        var log = fixture.Write("log.csv", ";a;b\n0;1;2\n");
+        var empty = Assert.ThrowsExactly<ArgumentException>(() => Ml.Data.LoadSensorCsv(log, new CsvSampleOptions { ChannelColumnNames = ["a"], TimestampColumnName = "" }));
+        StringAssert.Contains(empty.Message, "a column name must not be empty");
+        var twice = Assert.ThrowsExactly<ArgumentException>(() => Ml.Data.LoadSensorCsv(log, new CsvSampleOptions { ChannelColumnNames = ["a", "b"], TimestampColumnName = "a" }));
+        StringAssert.Contains(twice.Message, "column 'a' is named for two roles");
+    }
+
     [TestMethod]
     public void The_skip_policy_counts_what_it_skips()
     {

@@ -41,14 +41,14 @@ public sealed class CsvTimestampTests
     public void Seconds_from_the_CSV_reader_are_not_guessed_again_by_the_windowing()
     {
         // 2 Hz in seconds: the reader (its prior a wearable's 50 Hz) reads seconds; a second guess against windows at
-        // 500 Hz would take the same numbers for milliseconds and make the 19.5 s recording last 19.5 ms.
+        // 200 Hz would take the same numbers for milliseconds and make the 19.5 s recording last 19.5 ms.
         fixture.Write("slow.csv", "t,ax\n" + string.Concat(Ticks(0, 0.5).Select(t => $"{t},1\n")));
         var samples = Ml.Data.LoadSensorCsv(Path.Combine(fixture.Root, "slow.csv"), Options());
         var windows = Ml.Data.WindowSensorSamples(samples, new SensorWindowingOptions
         {
             ChannelColumnNames = ["ax"],
             TimestampColumnName = "t",
-            SamplingRateHz = 500,
+            SamplingRateHz = 200,
             WindowLength = 100,
         });
 
@@ -58,7 +58,7 @@ public sealed class CsvTimestampTests
         Assert.AreEqual(TimestampUnit.Seconds, recording.Unit.Unit, recording.Unit.Evidence);
         StringAssert.Contains(recording.Unit.Evidence, "from the loader");
         Assert.AreEqual(19.5, recording.DurationSeconds, 1e-9);
-        Assert.AreEqual((19.5 * 500 + 1 - 100) / 50 + 1, report.WindowsProduced, 1, "windows over the whole 19.5 s");
+        Assert.AreEqual((19.5 * 200 + 1 - 100) / 50 + 1, report.WindowsProduced, 1, "windows over the whole 19.5 s");
     }
 
     [TestMethod]

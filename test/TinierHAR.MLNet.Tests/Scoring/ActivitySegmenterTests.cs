@@ -5,13 +5,13 @@ namespace TinierHAR.MLNet.Tests.Scoring;
 [TestClass]
 public sealed class ActivitySegmenterTests
 {
-    /// <summary>Windows of 2 s every 1 s (step 50 samples at 50 Hz) with the given one-letter activities.</summary>
-    private static List<WindowActivity> Windows(string activities, string sequence = "a", int firstIndex = 0) =>
-        activities.Select((a, i) => new WindowActivity(sequence, (firstIndex + i) * 50L, firstIndex + i, firstIndex + i + 2, a.ToString())).ToList();
+    /// <summary>Windows of 2 s every 1 s, in one run, with the given one-letter activities.</summary>
+    private static List<WindowActivity> Windows(string activities, string sequence = "a", int firstIndex = 0, long run = 0) =>
+        activities.Select((a, i) => new WindowActivity(sequence, run, firstIndex + i, firstIndex + i + 2, a.ToString())).ToList();
 
     private static List<ActivitySegment> Segment(IEnumerable<WindowActivity> windows, int smoothing)
     {
-        var segmenter = new ActivitySegmenter(smoothing, step: 50);
+        var segmenter = new ActivitySegmenter(smoothing);
         var segments = windows.SelectMany(segmenter.Add).ToList();
         segments.AddRange(segmenter.Complete());
         return segments;
@@ -41,9 +41,9 @@ public sealed class ActivitySegmenterTests
     }
 
     [TestMethod]
-    public void Sequences_and_gaps_end_segments_at_the_last_windows_end()
+    public void Sequences_and_runs_end_segments_at_the_last_windows_end()
     {
-        var windows = Windows("ww", "a").Concat(Windows("ww", "b")).Concat(Windows("ww", "b", firstIndex: 10)).ToList();
+        var windows = Windows("ww", "a").Concat(Windows("ww", "b")).Concat(Windows("ww", "b", firstIndex: 10, run: 1)).ToList();
         var segments = Segment(windows, 3);
         CollectionAssert.AreEqual(new[]
         {
@@ -56,8 +56,7 @@ public sealed class ActivitySegmenterTests
     [TestMethod]
     public void An_even_or_non_positive_smoothing_is_refused_naming_the_option()
     {
-        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => new ActivitySegmenter(4, 50)).Message, "odd number of windows");
-        Assert.ThrowsExactly<ArgumentException>(() => new ActivitySegmenter(0, 50));
-        Assert.AreEqual("step", Assert.ThrowsExactly<ArgumentException>(() => new ActivitySegmenter(1, 0)).ParamName);
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => new ActivitySegmenter(4)).Message, "odd number of windows");
+        Assert.AreEqual("smoothing", Assert.ThrowsExactly<ArgumentException>(() => new ActivitySegmenter(0)).ParamName);
     }
 }

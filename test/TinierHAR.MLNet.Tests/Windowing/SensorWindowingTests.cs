@@ -60,7 +60,7 @@ public sealed class SensorWindowingTests
         CollectionAssert.AreEqual(new long[] { 0, 2, 4, 6 }, windows.Select(w => w.FirstSampleIndex).ToArray());
         CollectionAssert.AreEqual(new long[] { 3, 5, 7, 9 }, windows.Select(w => w.LastSampleIndex).ToArray());
         CollectionAssert.AreEqual(new float[] { 2, -2, 3, -3, 4, -4, 5, -5 }, windows[1].Features, "time-major: (t0 x, t0 y, t1 x, …)");
-        Assert.AreEqual(new WindowingReport { RowsRead = 10, WindowsProduced = 4, RowsNotCovered = 0, Segments = 1 }, report);
+        Assert.AreEqual(new WindowingReport { RowsRead = 10, RowsInWindows = 10, WindowsProduced = 4, RowsNotCovered = 0, Segments = 1 }, report);
     }
 
     [TestMethod]
@@ -92,7 +92,7 @@ public sealed class SensorWindowingTests
 
         CollectionAssert.AreEqual(new[] { "s1", "s3", "s3" }, windows.Select(w => w.Subject).ToArray());
         CollectionAssert.AreEqual(new long[] { 0, 8, 10 }, windows.Select(w => w.FirstSampleIndex).ToArray());
-        Assert.AreEqual(new WindowingReport { RowsRead = 14, WindowsProduced = 3, RowsNotCovered = 4, RowsInShortSegments = 3, RowsInTails = 1, Segments = 3, SegmentsShorterThanWindow = 1 }, report);
+        Assert.AreEqual(new WindowingReport { RowsRead = 14, RowsInWindows = 10, WindowsProduced = 3, RowsNotCovered = 4, RowsInShortSegments = 3, RowsInTails = 1, Segments = 3, SegmentsShorterThanWindow = 1 }, report);
 
         var aligned = Options();
         aligned.IncompleteTail = IncompleteTailPolicy.AlignToEnd;

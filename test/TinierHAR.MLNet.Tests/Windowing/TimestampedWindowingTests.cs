@@ -167,6 +167,28 @@ public sealed class TimestampedWindowingTests
         Assert.AreEqual(0, Run(samples, tolerant).Report.Gaps, "a tolerance of 1 s bridges the 0.52 s interval");
     }
 
+    /// <summary>A corrupt timestamp far in the future is two gaps and a one-row segment: it gives no window and costs no
+    /// memory (near 1e17 s the grid's times stopped growing, and one row became hundreds of grid samples; at 1e30 the
+    /// loop never ended).</summary>
+    [TestMethod]
+    [Timeout(60_000, CooperativeCancellation = true)]
+    [DataRow(1e17)]
+    [DataRow(1e30)]
+    public void A_corrupt_timestamp_is_two_gaps_and_no_window(double corrupt)
+    {
+        var samples = Ramp(96);
+        var whole = Run(samples, Options(t: 16, step: 8));
+        samples[48].Time = corrupt;
+
+        var (windows, report) = Run(samples, Options(t: 16, step: 8));
+
+        Assert.AreEqual(2, report.Gaps, report.ToString());
+        Assert.AreEqual(1, report.SegmentsShorterThanWindow, report.ToString());
+        Assert.IsTrue(windows.All(w => w.StartTime < 2), "no window starts at the corrupt time");
+        Assert.AreEqual(whole.Windows.Count - 2, windows.Count, "two segments of 48 and 47 rows: 5 + 4 windows where the whole log had 11");
+        AssertEveryRowAccountedFor(report);
+    }
+
     [TestMethod]
     public void A_log_at_another_rate_is_resampled_or_refused()
     {
