@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -132,6 +130,20 @@ public sealed class ClusterScoringTests
         }
     }
 
+    /// <summary>With no silo to reach, the tool says so in one line and exits 2 (it printed a stack trace and exited 1).</summary>
+    [TestMethod]
+    [Timeout(300_000, CooperativeCancellation = true)]
+    public void No_silo_to_reach_is_one_line_and_exit_code_2()
+    {
+        var log = Logs("logs-none", 1, 0.1, seed: 90)[0];
+        var port = ClusterProcesses.FreePort();
+        var result = Tool.Run("score", "--model", bundle, "--input", log, "--output", Path.Combine(fixture.Root, "none"), "--subject", "Subject", "--cluster", $"{port}");
+        Assert.AreEqual(2, result.ExitCode, result.Error);
+        var lines = result.Error.Trim().Split('\n');
+        Assert.HasCount(1, lines, result.Error);
+        StringAssert.StartsWith(lines[0], $"error: No silo of the scoring cluster answers (gateway port {port} on localhost): start one with 'tinierhar silo'");
+    }
+
     [TestMethod]
     [Timeout(600_000, CooperativeCancellation = true)]
     public void A_silo_killed_mid_job_costs_time_not_data()
@@ -139,9 +151,9 @@ public sealed class ClusterScoringTests
         var logs = Logs("logs-b", 8, 1.5, seed: 60);
         var broken = fixture.Write(Path.Combine("logs-b", "zz-broken.csv"), "when,what\n1,2\n");
         var output = Path.Combine(fixture.Root, "cluster-b");
-        var (primary, primaryGateway, second, secondGateway) = (FreePort(), FreePort(), FreePort(), FreePort());
-        using var first = Silo(primary, primaryGateway, primary);
-        using var other = Silo(second, secondGateway, primary);
+        var (primary, primaryGateway, second, secondGateway) = (ClusterProcesses.FreePort(), ClusterProcesses.FreePort(), ClusterProcesses.FreePort(), ClusterProcesses.FreePort());
+        using var first = ClusterProcesses.Silo(primary, primaryGateway, primary);
+        using var other = ClusterProcesses.Silo(second, secondGateway, primary);
 
         var client = Task.Run(() => Tool.Run("score", "--model", bundle, "--input", Path.Combine(fixture.Root, "logs-b", "*.csv"), "--output", output,
             "--subject", "Subject", "--smooth", "3", "--cluster", $"{primaryGateway},{secondGateway}"));
@@ -187,21 +199,15 @@ public sealed class ClusterScoringTests
     [Timeout(600_000, CooperativeCancellation = true)]
     public async Task With_PostgreSQL_a_job_survives_a_restart_of_every_silo()
     {
-        // Debian's PostgreSQL, installed where missing and started by the project's own script, with a fresh database.
-        var script = $"\"{Path.Combine(SharedData.RepositoryRoot, "eng", "postgres.sh")}\"";
         var database = $"tinierhar_test_{Environment.ProcessId}";
-        var (exitCode, postgresOutput) = ChildProcess.Run("bash", $"{script} {database}", SharedData.RepositoryRoot, TimeSpan.FromMinutes(5));
-        if (exitCode != 0 && Environment.UserName != "root")
-            Assert.Inconclusive($"Skipped: eng/postgres.sh installs and starts PostgreSQL as root (CI runs as root); here it said: {postgresOutput}");
-        Assert.AreEqual(0, exitCode, $"eng/postgres.sh: {postgresOutput}");
-        var connection = postgresOutput.Trim().Split('\n')[^1];
+        var connection = ClusterProcesses.CreateDatabase(database);
         try
         {
             await JobSurvivesRestart(connection);
         }
         finally
         {
-            ChildProcess.Run("bash", $"{script} --drop {database}", SharedData.RepositoryRoot, TimeSpan.FromMinutes(1));
+            ClusterProcesses.DropDatabase(database);
         }
     }
 
@@ -213,7 +219,7 @@ public sealed class ClusterScoringTests
         var spec = ScoringJobRunner.CreateSpec(bundle, logs, output, options);
         var cluster = new ScoringClusterOptions { PostgresConnectionString = connection };
 
-        using var first = Silo(FreePort(), FreePort(), 0, connection);
+        using var first = ClusterProcesses.Silo(ClusterProcesses.FreePort(), ClusterProcesses.FreePort(), 0, connection);
         using var client = await Client(cluster);
         var orleans = client.Services.GetRequiredService<IClusterClient>();
         var job = ScoringJobRunner.RunAsync(orleans, spec, cancellation: TestContext.CancellationTokenSource.Token);
@@ -228,7 +234,7 @@ public sealed class ClusterScoringTests
         first.Kill(); // SIGKILL: no silo is left
         Assert.IsLessThan(logs.Length, doneBeforeRestart, "every silo died mid-job");
 
-        using var second = Silo(FreePort(), FreePort(), 0, connection);
+        using var second = ClusterProcesses.Silo(ClusterProcesses.FreePort(), ClusterProcesses.FreePort(), 0, connection);
         // A new client that does not submit: the job is there, as the database kept it.
         using (var fresh = await Client(cluster))
         {
@@ -262,74 +268,5 @@ public sealed class ClusterScoringTests
             .Build();
         await host.StartAsync();
         return host;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    /// <summary>A <c>tinierhar silo</c> process, started and ready; disposing it kills it (SIGKILL).</summary>
-    private static SiloProcess Silo(int port, int gateway, int primary, string? postgres = null)
-    {
-        var tool = Path.Combine(AppContext.BaseDirectory, "tinierhar.dll");
-        var cluster = postgres is null ? $"--primary {primary}" : $"--postgres \"{postgres}\"";
-        var process = Process.Start(new ProcessStartInfo("dotnet", $"\"{tool}\" silo --port {port} --gateway {gateway} {cluster}")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        })!;
-        var silo = new SiloProcess(process);
-        silo.WaitUntilReady(TimeSpan.FromSeconds(60));
-        return silo;
-    }
-
-    private sealed class SiloProcess : IDisposable
-    {
-        private readonly Process process;
-        private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly System.Text.StringBuilder log = new();
-
-        public SiloProcess(Process process)
-        {
-            this.process = process;
-            process.OutputDataReceived += (_, e) => Record(e.Data);
-            process.ErrorDataReceived += (_, e) => Record(e.Data);
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-        }
-
-        private void Record(string? line)
-        {
-            if (line is null) return;
-            lock (log) log.AppendLine(line);
-            if (line.StartsWith("silo ready", StringComparison.Ordinal)) ready.TrySetResult();
-        }
-
-        public void WaitUntilReady(TimeSpan limit)
-        {
-            if (!ready.Task.Wait(limit))
-            {
-                Kill();
-                lock (log) Assert.Fail($"the silo did not start: {log}");
-            }
-        }
-
-        public void Kill()
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit();
-            }
-        }
-
-        public void Dispose()
-        {
-            Kill();
-            process.Dispose();
-        }
     }
 }

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The full chaos run of the scoring cluster (ClusterChaosTests with 200 files and 20 kills by default; PostgreSQL is
+# installed and started by eng/postgres.sh), then its figures into experiments/cluster-chaos/results.md and the table in
+# docs/robustness.md:
+#   eng/chaos.sh [--files 200] [--kills 20] [--seed 2026]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+files=200 kills=20 seed=2026
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --files) files="$2"; shift 2 ;;
+    --kills) kills="$2"; shift 2 ;;
+    --seed) seed="$2"; shift 2 ;;
+    *) echo "usage: eng/chaos.sh [--files N] [--kills N] [--seed N]" >&2; exit 2 ;;
+  esac
+done
+mkdir -p experiments/cluster-chaos
+row=$(mktemp)
+dotnet test test/TinierHAR.Cli.Tests --filter "FullyQualifiedName~ClusterChaosTests" --logger "console;verbosity=detailed" -- \
+  "TestRunParameters.Parameter(name=\"files\", value=\"$files\")" \
+  "TestRunParameters.Parameter(name=\"kills\", value=\"$kills\")" \
+  "TestRunParameters.Parameter(name=\"seed\", value=\"$seed\")" \
+  "TestRunParameters.Parameter(name=\"report\", value=\"$row\")" | tee experiments/cluster-chaos/last-run.log
+results=experiments/cluster-chaos/results.md
+if [ ! -f "$results" ]; then
+  printf '| files | silo kills | client kills | outputs identical to local score | lost | duplicated | .partial left | recovery median (s) | recovery max (s) | run (s) | date | seed |\n' > "$results"
+  printf '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |\n' >> "$results"
+fi
+echo "$(cat "$row") $(date -u +%Y-%m-%d) | $seed |" >> "$results"
+rm -f "$row"
+python3 - "$results" docs/robustness.md <<'PY'
+import sys
+table = open(sys.argv[1]).read().strip()
+doc_path = sys.argv[2]
+doc = open(doc_path).read()
+begin, end = "<!-- chaos:begin -->", "<!-- chaos:end -->"
+head, rest = doc.split(begin, 1)
+_, tail = rest.split(end, 1)
+open(doc_path, "w").write(head + begin + "\n" + table + "\n" + end + tail)
+PY
+echo "wrote $results and docs/robustness.md"
