@@ -26,8 +26,12 @@ internal static class SiloCommand
                 PostgresConnectionString = parse.GetValue(postgres),
             };
             using var host = Host.CreateDefaultBuilder()
-                // Warnings (a file whose worker did not come back) and errors; not Orleans's start-up notes.
-                .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddFilter("Orleans.Runtime.Silo", LogLevel.Error))
+                // Our warnings (a file whose worker did not come back) and errors, and Orleans's membership changes (a
+                // peer declared dead). Not the rest of Orleans: after a peer's SIGKILL it logs each directory entry and
+                // routing-table push that failed, with stack traces, for what its membership already handles.
+                .ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
+                    .AddFilter("Orleans", LogLevel.Critical)
+                    .AddFilter("Orleans.Runtime.MembershipService", LogLevel.Warning))
                 .UseOrleans(silo => silo.AddTinierHarScoring(options))
                 .Build();
             host.Start();
