@@ -35,7 +35,7 @@ internal static class SiloCommand
                 .UseOrleans(silo => silo.AddTinierHarScoring(options))
                 .Build();
             host.Start();
-            console.WriteLine($"silo ready: port {options.SiloPort}, gateway {options.GatewayPort}, {(options.PostgresConnectionString is null ? $"localhost clustering (primary {options.PrimarySiloPort}), jobs in memory" : "PostgreSQL clustering and jobs")}");
+            console.WriteLine($"silo ready: pid {Environment.ProcessId}, port {options.SiloPort}, gateway {options.GatewayPort}, {(options.PostgresConnectionString is null ? $"localhost clustering (primary {options.PrimarySiloPort}), jobs in memory" : "PostgreSQL clustering and jobs")}");
             host.WaitForShutdown();
             return 0;
         }));

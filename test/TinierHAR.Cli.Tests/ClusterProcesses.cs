@@ -23,6 +23,8 @@ internal static class ClusterProcesses
         var cluster = postgres is null ? $"--primary {primary}" : $"--postgres \"{postgres}\"";
         var silo = ToolProcess.Start($"silo --port {port} --gateway {gateway} {cluster}", ready: "silo ready");
         silo.WaitUntilReady(TimeSpan.FromSeconds(60));
+        // The ready line names the process to signal: the silo itself, not a launcher in front of it.
+        Assert.IsTrue(silo.Lines.Any(l => l.StartsWith($"silo ready: pid {silo.Id},", StringComparison.Ordinal)), string.Join('\n', silo.Lines));
         return silo;
     }
 
