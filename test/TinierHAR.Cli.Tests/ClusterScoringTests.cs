@@ -22,7 +22,7 @@ namespace TinierHAR.Cli.Tests;
 /// job is still there and completes.
 /// </summary>
 [TestClass]
-public sealed class ClusterScoringTests
+public sealed partial class ClusterScoringTests
 {
     private static FixtureFolder fixture = null!;
     private static string bundle = null!;

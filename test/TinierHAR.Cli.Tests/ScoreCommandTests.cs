@@ -32,14 +32,28 @@ public sealed class ScoreCommandTests
     private static string[] Score(string input, string output, params string[] more) =>
         ["score", "--model", bundle, "--input", input, "--output", output, "--subject", "Subject", .. more];
 
+    /// <summary>A CSV line with field <paramref name="field"/> changed.</summary>
+    private static string WithField(string line, int field, Func<string, string> change)
+    {
+        var fields = line.Split(',');
+        fields[field] = change(fields[field]);
+        return string.Join(',', fields);
+    }
+
+    /// <summary>The lines of a log that <c>generate</c> writes for four subjects over three minutes, for a test to edit.</summary>
+    private static string[] GeneratedLines(FixtureFolder folder, int seed)
+    {
+        var generated = Path.Combine(folder.Root, "generated.csv");
+        Assert.AreEqual(0, Tool.Run("generate", "--output", generated, "--subjects", "4", "--seed", $"{seed}", "--hours", "0.05").ExitCode);
+        return File.ReadAllLines(generated);
+    }
+
     /// <summary>A bundle trained with <c>--subject 'Person Nr.'</c> keeps that name, and score reads the subjects from it unasked.</summary>
     [TestMethod]
     public void Score_reads_the_subject_column_the_bundle_was_trained_with()
     {
         using var folder = new FixtureFolder();
-        var generated = Path.Combine(folder.Root, "generated.csv");
-        Assert.AreEqual(0, Tool.Run("generate", "--output", generated, "--subjects", "4", "--seed", "5", "--hours", "0.05").ExitCode);
-        var lines = File.ReadAllLines(generated);
+        var lines = GeneratedLines(folder, seed: 5);
         lines[0] = string.Join(',', lines[0].Split(',').Select(c => c == "Subject" ? "Person Nr." : c));
         var log = folder.Write("people.csv", string.Join('\n', lines) + "\n");
         var model = Path.Combine(folder.Root, "model");
@@ -63,11 +77,9 @@ public sealed class ScoreCommandTests
     public void Piped_training_prints_every_epoch_and_warns_of_a_constant_channel()
     {
         using var folder = new FixtureFolder();
-        var generated = Path.Combine(folder.Root, "generated.csv");
-        Assert.AreEqual(0, Tool.Run("generate", "--output", generated, "--subjects", "4", "--seed", "6", "--hours", "0.05").ExitCode);
-        var lines = File.ReadAllLines(generated);
+        var lines = GeneratedLines(folder, seed: 6);
         var gyroZ = Array.IndexOf(lines[0].Split(','), "GyroZ");
-        var log = folder.Write("flat.csv", string.Join('\n', lines.Select((l, i) => i == 0 ? l : string.Join(',', l.Split(',').Select((f, c) => c == gyroZ ? "0.25" : f)))) + "\n");
+        var log = folder.Write("flat.csv", string.Join('\n', lines.Select((l, i) => i == 0 ? l : WithField(l, gyroZ, _ => "0.25"))) + "\n");
 
         var trained = Tool.Run("train", "--data", log, "--output", Path.Combine(folder.Root, "model"), "--epochs", "3", "--test-subjects", "subject04");
 
@@ -268,9 +280,7 @@ public sealed class ScoreCommandTests
         var repeated = folder.Write("repeated.csv", string.Join('\n', lines.Take(300).Append(lines[299])));
         Refused(Score(repeated, output, "--repeats", "Error"), "repeated.csv' line 301, column 'Time' (recording repeated.csv/subject01): timestamp 5.96 s repeats the previous sample's");
 
-        var noon = lines[10].Split(',');
-        noon[1] = "noon";
-        var unreadable = folder.Write("unreadable.csv", string.Join('\n', lines.Take(10).Append(string.Join(',', noon))));
+        var unreadable = folder.Write("unreadable.csv", string.Join('\n', lines.Take(10).Append(WithField(lines[10], 1, _ => "noon"))));
         Refused(Score(unreadable, output), "unreadable.csv' line 11: column 'Time': 'noon' is not a number (timestamps read as s)");
         Refused(Score(good, output, "--time-unit", "fortnights"), "Invalid option '--time-unit': Unknown time unit 'fortnights': use auto, s, ms, us, ns or datetime.");
 
@@ -286,11 +296,7 @@ public sealed class ScoreCommandTests
             zip.CreateEntry("readme.txt");
         Refused(["score", "--model", foreign, "--input", good, "--output", output], "is not a TinierHAR.MLNet model bundle");
         var switching = folder.Write("switching.csv", string.Join('\n', lines.Take(200).Concat(lines.Skip(200).Take(100).Select(l =>
-        {
-            var fields = l.Split(',');
-            fields[1] = (double.Parse(fields[1], CultureInfo.InvariantCulture) * 1000).ToString("R", CultureInfo.InvariantCulture);
-            return string.Join(',', fields);
-        }))));
+            WithField(l, 1, time => (double.Parse(time, CultureInfo.InvariantCulture) * 1000).ToString("R", CultureInfo.InvariantCulture))))));
         Refused(Score(switching, output), "switching.csv' line 209, column 'Time' (recording switching.csv/subject01): the last 8 intervals are each about 1000 times the recording's median of 0.02 s: the clock changes unit from '");
 
         Refused(Score(good, folder.Root), $"'{folder.Root}' is a directory, not a file to write.");
@@ -312,20 +318,14 @@ public sealed class ScoreCommandTests
         var good = Path.Combine(folder.Root, "good.csv");
         SyntheticImuCsv.Write(good, new SyntheticImuOptions { Subjects = 1, Seed = 52, BoutsPerSubject = 6, MinBoutSeconds = 5, MaxBoutSeconds = 6 });
         var lines = File.ReadAllLines(good);
-        string Edited(int line, int field, string value)
-        {
-            var fields = lines[line].Split(',');
-            fields[field] = value;
-            return string.Join(',', fields);
-        }
 
-        var corrupt = folder.Write("corrupt.csv", string.Join('\n', lines.Select((l, i) => i == 500 ? Edited(i, 1, "1e30") : l)));
+        var corrupt = folder.Write("corrupt.csv", string.Join('\n', lines.Select((l, i) => i == 500 ? WithField(l, 1, _ => "1e30") : l)));
         var scored = Tool.Run(Score(corrupt, Path.Combine(folder.Root, "corrupt-windows.csv")));
         Assert.AreEqual(0, scored.ExitCode, scored.Error);
         StringAssert.Contains(scored.Output, "out of order, 2 gaps");
         StringAssert.Contains(scored.Output, "values filled:    0 ");
 
-        var holes = folder.Write("holes.csv", string.Join('\n', lines.Select((l, i) => i is 300 or 301 ? Edited(i, 2, "") : i == 400 ? Edited(i, 3, "Infinity") : l)));
+        var holes = folder.Write("holes.csv", string.Join('\n', lines.Select((l, i) => i is 300 or 301 ? WithField(l, 2, _ => "") : i == 400 ? WithField(l, 3, _ => "Infinity") : l)));
         var filled = Tool.Run(Score(holes, Path.Combine(folder.Root, "holes-windows.csv")));
         Assert.AreEqual(0, filled.ExitCode, filled.Error);
         StringAssert.Contains(filled.Output, "values filled:    3 (missing or non-finite channel values");
@@ -340,11 +340,7 @@ public sealed class ScoreCommandTests
         // Samples 0–499, then a 10 s hole, then the rest: the windowing starts again after the hole.
         var lines = File.ReadAllLines(log).ToList();
         for (var i = 501; i < lines.Count; i++)
-        {
-            var fields = lines[i].Split(',');
-            fields[1] = (double.Parse(fields[1], CultureInfo.InvariantCulture) + 10).ToString(CultureInfo.InvariantCulture);
-            lines[i] = string.Join(',', fields);
-        }
+            lines[i] = WithField(lines[i], 1, time => (double.Parse(time, CultureInfo.InvariantCulture) + 10).ToString(CultureInfo.InvariantCulture));
         File.WriteAllLines(log, lines);
         var output = Path.Combine(folder.Root, "out.csv");
         var result = Tool.Run(Score(log, output));

@@ -3,35 +3,16 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using TinierHAR.Cluster.Jobs;
 using TinierHAR.MLNet.Data;
-using TinierHAR.TestSupport;
 
 namespace TinierHAR.Cli.Tests;
 
-/// <summary>
-/// A chaos run of the scoring cluster on PostgreSQL: three silo processes and the tool as a client score a folder of
-/// generated logs while a random silo is SIGKILLed and restarted at random moments of the job, and the client itself
-/// is SIGKILLed halfway and run again. Every file must end with exactly its three outputs, byte for byte those of a
-/// local <c>score</c>, and nothing else. The test command runs a short version; <c>eng/chaos.sh</c> runs the full one
-/// (200 files, 20 kills) and writes its figures to docs/cluster-chaos.md.
-/// </summary>
-[TestClass]
-public sealed class ClusterChaosTests
+// A chaos run of the scoring cluster on PostgreSQL, beside the other cluster tests (it shares their bundle): three
+// silo processes and the tool as a client score a folder of generated logs while a random silo is SIGKILLed and
+// restarted at random moments of the job, and the client itself is SIGKILLed halfway and run again. Every file must
+// end with exactly its three outputs, byte for byte those of a local score, and nothing else. The test command runs a
+// short version; eng/chaos.sh runs the full one (200 files, 20 kills) and writes its figures to docs/robustness.md.
+public sealed partial class ClusterScoringTests
 {
-    private static FixtureFolder fixture = null!;
-    private static string bundle = null!;
-
-    public TestContext TestContext { get; set; } = null!;
-
-    [ClassInitialize]
-    public static void TrainOnAGeneratedLog(TestContext context)
-    {
-        fixture = new FixtureFolder();
-        bundle = TrainedBundle.Train(fixture, epochs: 1, context);
-    }
-
-    [ClassCleanup]
-    public static void Remove() => fixture.Dispose();
-
     /// <summary>A test run parameter (<c>dotnet test -- TestRunParameters.Parameter(name="files", value="200")</c>), or its default.</summary>
     private string Parameter(string name, string fallback) => TestContext.Properties.TryGetValue(name, out var value) && value is string text ? text : fallback;
 
