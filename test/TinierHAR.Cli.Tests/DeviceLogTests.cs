@@ -95,6 +95,9 @@ public sealed partial class DeviceLogTests
         StringAssert.Matches(inspected.Output, new Regex(@"rate: median 100 Hz over recordings \(lowest 50, highest 100\)"));
         StringAssert.Matches(inspected.Output, new Regex(@"repeated timestamps: [1-9][\d,]*"));
         StringAssert.Contains(inspected.Output, "walking_upstairs:");
+        // The hours generate reports are the recordings' own (rows / rate said 2.26 h where inspect measured 1.54 h).
+        var made = Regex.Match(generated.Output, @"samples \(([\d.]+) h\)").Groups[1].Value;
+        StringAssert.Contains(inspected.Output, $"duration: {double.Parse(made, System.Globalization.CultureInfo.InvariantCulture):0.##} h", generated.Output);
         foreach (var picture in new[] { "intervals.png", "classes.png" })
             CollectionAssert.AreEqual(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(Path.Combine(report, picture))[..4], picture);
         Assert.AreEqual(inspected.Output[..inspected.Output.IndexOf("wrote", StringComparison.Ordinal)], File.ReadAllText(Path.Combine(report, "inspection.txt")));

@@ -161,6 +161,8 @@ public sealed class ScoreCommandTests
         Assert.AreEqual(3, rows.Select(r => (r[0], r[1])).Distinct().Count(), "three recordings");
         Assert.IsTrue(rows.All(r => Math.Abs(r[9..].Sum(p => double.Parse(p, CultureInfo.InvariantCulture)) - 1) < 1e-4), "probabilities sum to 1");
         Assert.IsTrue(rows.All(r => r[7] == "unknown" == (double.Parse(r[8], CultureInfo.InvariantCulture) < 0.2)), "the threshold decides 'unknown'");
+        Assert.IsTrue(rows.All(r => r[5..7].All(t => !t.Contains('.', StringComparison.Ordinal) || t.Length - t.IndexOf('.', StringComparison.Ordinal) <= 7)),
+            "times to the microsecond, without float noise such as 3.8406219999999998");
         // 128-sample windows every 64 samples: each recording of n rows gives (n − 128) / 64 + 1 windows.
         StringAssert.Contains(result.Output, $"rows read:        {rowsA + rowsB:N0}");
         StringAssert.Contains(result.Output, $"windows scored:   {rows.Count:N0}");
