@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The full chaos run of the scoring cluster (ClusterScoringTests.Chaos.cs, with 200 files and 20 kills by default; PostgreSQL is
-# installed and started by eng/postgres.sh), then its figures into experiments/cluster-chaos/results.md and the table in
-# docs/robustness.md:
+# installed and started by eng/postgres.sh), then its figures as a row of experiments/cluster-chaos/results.md, which
+# fills its section of docs/robustness.md:
 #   eng/chaos.sh [--files 200] [--kills 20] [--seed 2026]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,14 +28,5 @@ if [ ! -f "$results" ]; then
 fi
 echo "$(cat "$row") $(date -u +%Y-%m-%d) | $seed |" >> "$results"
 rm -f "$row"
-python3 - "$results" docs/robustness.md <<'PY'
-import sys
-table = open(sys.argv[1]).read().strip()
-doc_path = sys.argv[2]
-doc = open(doc_path).read()
-begin, end = "<!-- chaos:begin -->", "<!-- chaos:end -->"
-head, rest = doc.split(begin, 1)
-_, tail = rest.split(end, 1)
-open(doc_path, "w").write(head + begin + "\n" + table + "\n" + end + tail)
-PY
+eng/fill-section.py docs/robustness.md "$results"
 echo "wrote $results and docs/robustness.md"

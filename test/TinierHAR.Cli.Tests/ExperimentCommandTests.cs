@@ -311,4 +311,12 @@ public sealed class ExperimentCommandTests
                 $"regenerate with: dotnet run --project samples/TinierHAR.Cli -c Release -- report --readme docs/*.md --benchmark {name}");
         }
     }
+
+    /// <summary>The fuzzer's runs and the cluster's chaos runs in docs/robustness.md are their scripts' results files.</summary>
+    [TestMethod]
+    [DataRow("experiments/fuzzing/results.md")]
+    [DataRow("experiments/cluster-chaos/results.md")]
+    public void Robustness_tables_in_the_docs_equal_the_runs_results(string artefact) =>
+        Assert.AreEqual(File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, artefact)), Documentation.Section(artefact),
+            $"docs/robustness.md: the section for {artefact} (filled by eng/fill-section.py)");
 }

@@ -189,6 +189,20 @@ public sealed class TimestampedWindowingTests
         AssertEveryRowAccountedFor(report);
     }
 
+    /// <summary>Found by replaying the fuzzer's corpus: nanoseconds read as seconds make each 20 ms interval 2e7 s, and
+    /// resampling made a billion grid samples of each (the run never ended). Over 100 of the windows' intervals is a
+    /// wrong unit, refused.</summary>
+    [TestMethod]
+    [Timeout(60_000, CooperativeCancellation = true)]
+    public void A_median_interval_of_over_100_grid_intervals_is_refused_as_a_wrong_unit()
+    {
+        var samples = Ramp(64).Select(s => new Sample { X = s.X, Y = s.Y, Time = s.Time * 1e9 }).ToList();
+        var options = Options(t: 8, step: 8);
+        options.TimestampUnit = TimestampUnit.Seconds;
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => Run(samples, options)).Message,
+            "recording s1 has a median interval of 20000000 s (its first 33 samples, timestamps in s), over 100 of the windows' intervals at 50 Hz");
+    }
+
     [TestMethod]
     public void A_log_at_another_rate_is_resampled_or_refused()
     {
