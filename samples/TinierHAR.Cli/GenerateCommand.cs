@@ -44,18 +44,8 @@ internal static class GenerateCommand
             if (parse.GetValue(hours) is { } h)
                 options.BoutsPerSubject = Math.Max(1, (int)Math.Round(h * 3600 / ((options.MinBoutSeconds + options.MaxBoutSeconds) / 2)));
             var file = parse.GetValue(output)!;
-            var rows = SyntheticImuCsv.Write(file.FullName, options);
-            // The recordings' own length, first to last timestamp of each subject: rows / rate is wrong for a second rate or drops.
-            double seconds = 0, first = 0, last = 0;
-            string? subject = null;
-            foreach (var sample in SyntheticImuGenerator.Generate(options))
-            {
-                if (sample.Subject != subject)
-                    (seconds, subject, first) = (seconds + last - first, sample.Subject, sample.Time);
-                last = sample.Time;
-            }
-            seconds += last - first;
-            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {rows:N0} samples ({seconds / 3600:0.00} h) of {options.Subjects} subject(s) to {file.FullName}"));
+            var log = SyntheticImuCsv.Write(file.FullName, options);
+            console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"wrote {log.Rows:N0} samples ({log.Seconds / 3600:0.00} h) of {options.Subjects} subject(s) to {file.FullName}"));
             return 0;
         }));
         return command;

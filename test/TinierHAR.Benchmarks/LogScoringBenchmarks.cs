@@ -26,15 +26,15 @@ public class LogScoringBenchmarks
     {
         folder = Directory.CreateTempSubdirectory("tinierhar-bench-").FullName;
         log = Path.Combine(folder, "log.csv");
-        var rows = SyntheticImuCsv.Write(log, new SyntheticImuOptions { Subjects = 2, BoutsPerSubject = 560, Seed = 9 });
+        var written = SyntheticImuCsv.Write(log, new SyntheticImuOptions { Subjects = 2, BoutsPerSubject = 560, Seed = 9 });
         ml = new MLContext(1);
         var run = HoldOutExperiment.Run(ml, SampleSource.Synthetic(ml, subjects: 5, seed: 3), epochs: 3, seed: 1);
         bundlePath = Path.Combine(folder, "bundle.zip");
         run.SaveBundle(ml, bundlePath);
         bundle = HarModelBundle.Load(ml, bundlePath);
         foreach (var method in new[] { nameof(MlNetModelPerWindow), nameof(BatchedLibraryPath), nameof(ScoreVerb) })
-            ItemCounts.Set(method, rows);
-        Console.WriteLine($"// log: {rows:N0} samples ({rows / 50.0 / 3600:0.0} h), {new FileInfo(log).Length / 1e6:0} MB");
+            ItemCounts.Set(method, written.Rows);
+        Console.WriteLine($"// log: {written.Rows:N0} samples ({written.Seconds / 3600:0.0} h), {new FileInfo(log).Length / 1e6:0} MB");
     }
 
     private CsvSamplesDataView Samples() => ml.Data.LoadSensorCsv(log, new CsvSampleOptions

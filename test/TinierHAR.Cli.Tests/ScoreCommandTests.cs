@@ -143,8 +143,8 @@ public sealed class ScoreCommandTests
         // Two files matched by a pattern: one compressed, one plain; 2 subjects in the first.
         var first = Path.Combine(folder.Root, "log-a.csv.gz");
         var second = Path.Combine(folder.Root, "log-b.csv");
-        var rowsA = SyntheticImuCsv.Write(first, new SyntheticImuOptions { Subjects = 2, Seed = 31, BoutsPerSubject = 6, MinBoutSeconds = 8, MaxBoutSeconds = 12 });
-        var rowsB = SyntheticImuCsv.Write(second, new SyntheticImuOptions { Subjects = 1, Seed = 32, BoutsPerSubject = 6, MinBoutSeconds = 5, MaxBoutSeconds = 8 });
+        var rowsA = SyntheticImuCsv.Write(first, new SyntheticImuOptions { Subjects = 2, Seed = 31, BoutsPerSubject = 6, MinBoutSeconds = 8, MaxBoutSeconds = 12 }).Rows;
+        var rowsB = SyntheticImuCsv.Write(second, new SyntheticImuOptions { Subjects = 1, Seed = 32, BoutsPerSubject = 6, MinBoutSeconds = 5, MaxBoutSeconds = 8 }).Rows;
         var output = Path.Combine(folder.Root, "out", "predictions.csv"); // score makes the folder
         var segments = Path.Combine(folder.Root, "out", "segments.csv");
 

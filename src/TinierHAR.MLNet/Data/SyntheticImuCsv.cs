@@ -11,11 +11,13 @@ namespace TinierHAR.MLNet.Data;
 /// </summary>
 public static class SyntheticImuCsv
 {
-    /// <summary>Writes the log and returns the number of sample rows.</summary>
-    public static long Write(string path, SyntheticImuOptions options)
+    /// <summary>Writes the log; returns its rows and the recordings' length.</summary>
+    public static SyntheticImuLog Write(string path, SyntheticImuOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         long rows = 0;
+        double seconds = 0, first = 0, last = 0;
+        string? subject = null;
         AtomicFile.Write(path, file =>
         {
             using var stream = path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true) : file;
@@ -33,9 +35,12 @@ public static class SyntheticImuCsv
                 row[nameof(ImuSample.GyroZ)].Format(sample.GyroZ);
                 row[nameof(ImuSample.Activity)].Set(sample.Activity);
                 rows++;
+                if (sample.Subject != subject)
+                    (seconds, subject, first) = (seconds + last - first, sample.Subject, sample.Time);
+                last = sample.Time;
             }
         });
-        return rows;
+        return new SyntheticImuLog(rows, seconds + last - first);
     }
 
     private static string Timestamp(double seconds, SyntheticImuOptions options)
