@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Google.Protobuf;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
@@ -143,7 +142,7 @@ public static class HarOnnxQuantizer
                 // int32 bias on the scale of input × weights, so that ONNX Runtime accumulates it in integers.
                 var inputScale = activations[target.Node.Input[0]].Scale;
                 var biasScales = Enumerable.Range(0, (int)bias.Dims[0]).Select(o => scales[scales.Length == 1 ? 0 : o] * inputScale).ToArray();
-                var values = Floats(bias);
+                var values = OnnxInitializers.Values(bias);
                 var integers = values.Select((b, o) => (int)Math.Clamp(Math.Round(b / biasScales[o], MidpointRounding.ToEven), int.MinValue, int.MaxValue)).ToArray();
                 var quantizedBias = OnnxGraphBuilder.Tensor(bias.Name + "_quantized", TensorProto.Types.DataType.Int32, integers, integers.Length);
                 graph.Initializer.Remove(bias);
@@ -222,23 +221,11 @@ public static class HarOnnxQuantizer
         return (scale, (byte)Math.Clamp(Math.Round(-low / scale, MidpointRounding.ToEven), 0, 255));
     }
 
-    /// <summary>Symmetric int8 weights in [−127, 127] with one scale per index of <paramref name="axis"/>, or one for all.</summary>
+    /// <summary>Symmetric int8 weights with one scale per index of <paramref name="axis"/>, or one for all.</summary>
     private static (TensorProto Quantized, float[] Scales) Int8PerChannel(TensorProto weights, int? axis)
     {
-        var values = Floats(weights);
         var dims = weights.Dims.ToArray();
-        var channels = axis is { } a ? (int)dims[a] : 1;
-        var inner = axis is { } b ? (int)dims.Skip(b + 1).Aggregate(1L, (x, y) => x * y) : values.Length;
-        var largest = new float[channels];
-        for (var i = 0; i < values.Length; i++)
-            largest[i / inner % channels] = Math.Max(largest[i / inner % channels], Math.Abs(values[i]));
-        var scales = largest.Select(m => m > 0 ? m / 127f : 1f).ToArray();
-        var quantized = new sbyte[values.Length];
-        for (var i = 0; i < values.Length; i++)
-            quantized[i] = (sbyte)Math.Clamp(Math.Round(values[i] / scales[i / inner % channels], MidpointRounding.ToEven), -127, 127);
+        var (quantized, scales) = SymmetricInt8.PerChannel(OnnxInitializers.Values(weights), dims, axis);
         return (OnnxGraphBuilder.Tensor(weights.Name + "_quantized", TensorProto.Types.DataType.Int8, quantized, dims), scales);
     }
-
-    private static float[] Floats(TensorProto tensor) =>
-        tensor.RawData.Length == 0 ? [.. tensor.FloatData] : MemoryMarshal.Cast<byte, float>(tensor.RawData.Span).ToArray();
 }

@@ -10,16 +10,26 @@ internal sealed class StateDictReader
 {
     private readonly IReadOnlyDictionary<string, WeightTensor> tensors;
     private readonly HashSet<string> used = new(StringComparer.Ordinal);
+    private readonly string owner;
+    private readonly string user;
 
-    public StateDictReader(IReadOnlyDictionary<string, WeightTensor> tensors) => this.tensors = tensors;
+    /// <param name="tensors">The tensors by name.</param>
+    /// <param name="owner">What holds them, as errors name it.</param>
+    /// <param name="user">What reads them, as errors name it.</param>
+    public StateDictReader(IReadOnlyDictionary<string, WeightTensor> tensors, string owner = "The state dict", string user = "the graph")
+    {
+        this.tensors = tensors;
+        this.owner = owner;
+        this.user = user;
+    }
 
     /// <summary>The tensor <paramref name="name"/>, which must have <paramref name="shape"/>.</summary>
     public WeightTensor Take(string name, params long[] shape)
     {
         if (!tensors.TryGetValue(name, out var tensor))
-            throw new InvalidDataException($"The state dict has no tensor '{name}', which the graph needs.");
+            throw new InvalidDataException($"{owner} has no tensor '{name}', which {user} needs.");
         if (!tensor.Shape.SequenceEqual(shape))
-            throw new InvalidDataException($"Tensor '{name}' has shape {tensor.ShapeText}; the graph needs [{string.Join(", ", shape)}].");
+            throw new InvalidDataException($"Tensor '{name}' has shape {tensor.ShapeText}; {user} needs [{string.Join(", ", shape)}].");
         used.Add(name);
         return tensor;
     }
@@ -29,6 +39,6 @@ internal sealed class StateDictReader
     {
         var unused = tensors.Keys.Where(k => !used.Contains(k) && !k.EndsWith(".num_batches_tracked", StringComparison.Ordinal)).ToList();
         if (unused.Count > 0)
-            throw new InvalidDataException($"The state dict has tensors the graph does not use: {string.Join(", ", unused)}.");
+            throw new InvalidDataException($"{owner} has tensors {user} does not use: {string.Join(", ", unused)}.");
     }
 }

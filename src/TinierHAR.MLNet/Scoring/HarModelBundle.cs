@@ -186,10 +186,10 @@ public sealed class HarModelBundle : IDisposable
     /// <summary>A batched scorer of windows (T × C, raw: the bundle's normalisation is applied) for this bundle's network.</summary>
     public BatchedHarScorer CreateBatchedScorer(BatchedHarScorerOptions? options = null) => new(RequireNetwork(), options, Normalization);
 
-    private ChannelNormalization? Normalization =>
+    internal ChannelNormalization? Normalization =>
         Manifest.NormalizationMean is { } mean && Manifest.NormalizationScale is { } scale ? new ChannelNormalization(mean, scale) : null;
 
-    private byte[] RequireNetwork() => NetworkOnnx
+    internal byte[] RequireNetwork() => NetworkOnnx
         ?? throw new InvalidDataException($"This bundle holds no {NetworkEntry} (it was saved from a model without the trainer's network): "
             + "score it with ScoreLog, or save it again from the trained model.");
 
