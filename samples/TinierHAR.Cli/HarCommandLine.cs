@@ -15,6 +15,7 @@ public static class HarCommandLine
         var root = new RootCommand("TinierHAR.MLNet: human activity recognition models for ML.NET.");
         root.Subcommands.Add(ImportCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(ProfileCommand.Create());
         root.Subcommands.Add(ExperimentCommand.Create());
         root.Subcommands.Add(ReportCommand.Create());

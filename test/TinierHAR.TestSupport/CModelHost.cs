@@ -20,21 +20,41 @@ public sealed class CModelHost
     /// <summary>Classes K.</summary>
     public int Classes { get; }
 
-    /// <summary>The path of <paramref name="tool"/> on the PATH, or skips the test naming what installs it.</summary>
+    private static readonly Lazy<string?> ToolchainProblem = new(InstallToolchain);
+
+    /// <summary>
+    /// The path of <paramref name="tool"/>, installed with the others by <c>eng/c-model/toolchain.sh</c> where it is
+    /// missing (as root; CI is root), or skips the test naming the package.
+    /// </summary>
     public static string RequireTool(string tool, string package)
     {
-        var found = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists);
-        if (found is null)
-            Assert.Inconclusive($"Skipped: needs '{tool}' (Debian package {package}; .ci/run installs it with apt).");
-        return found;
+        if (Find(tool) is null && ToolchainProblem.Value is { } problem)
+            Assert.Inconclusive($"Skipped: needs '{tool}' (Debian package {package}), which eng/c-model/toolchain.sh installs as root; here it said: {problem}");
+        return Find(tool) ?? throw new AssertFailedException($"eng/c-model/toolchain.sh ran, yet '{tool}' is not on the PATH.");
+    }
+
+    private static string? Find(string tool) => (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
+        .Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists);
+
+    private static string? InstallToolchain()
+    {
+        var (exitCode, output) = ChildProcess.Run("bash", Path.Combine(SharedData.RepositoryRoot, "eng", "c-model", "toolchain.sh"),
+            SharedData.RepositoryRoot, TimeSpan.FromMinutes(10));
+        return exitCode == 0 ? null : output.Trim();
     }
 
     /// <summary>Writes <paramref name="model"/> into <paramref name="directory"/> and compiles it with the scorer.</summary>
     public static CModelHost Compile(HarCModel model, string directory, int classes)
     {
-        var gcc = RequireTool("gcc", "gcc");
+        ArgumentNullException.ThrowIfNull(model);
         model.WriteTo(directory);
+        return Compile(directory, classes);
+    }
+
+    /// <summary>Compiles the C model in <paramref name="directory"/> (as <c>export</c> wrote it) with the scorer.</summary>
+    public static CModelHost Compile(string directory, int classes)
+    {
+        var gcc = RequireTool("gcc", "gcc");
         var scorer = Path.Combine(SharedData.RepositoryRoot, "eng", "c-model", "score_windows.c");
         var executable = Path.Combine(directory, "score_windows");
         var (exitCode, output) = ChildProcess.Run(gcc,

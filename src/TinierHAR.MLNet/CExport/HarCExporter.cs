@@ -120,7 +120,7 @@ public static class HarCExporter
             }
 
             var blocks = ModelComplexity.TinierHarBlocks(o).ToArray();
-            var (length, row, widest) = (t, t, 1);
+            var (length, row, widest) = (t, 0, 1);
             var table = new List<string>();
             for (var i = 0; i < blocks.Length; i++)
             {
@@ -149,12 +149,15 @@ public static class HarCExporter
                     shortcut = $"{sValues}, {sScales}, {arrays.Floats($"th_b{i}_shortcut_bias", weights.Take($"{name}.F_shortcut.0.bias", cout).Values)}";
                 }
                 table.Add($"    {{{cin}, {cout}, {(pool ? 1 : 0)}, {(o.ResidualShortcut ? 1 : 0)}, {depthwise}, {weight}, {bias}, {shortcut}}},");
-                length = pool ? length / 2 : length;
-                if (i < blocks.Length - 1) row = Math.Max(row, cout * length);
+                // The row holds every block's input and output but the first's input (the window) and the last's output.
+                var steps = pool ? length / 2 : length;
+                if (i > 0) row = Math.Max(row, cin * length);
+                if (i < blocks.Length - 1) row = Math.Max(row, cout * steps);
+                length = steps;
                 widest = Math.Max(widest, Math.Max(cin, cout));
             }
 
-            var (directions, units, steps) = (o.Bidirectional ? 2 : 1, o.RecurrentUnits, TinierHarOptions.PooledLength(t));
+            var (directions, units) = (o.Bidirectional ? 2 : 1, o.RecurrentUnits);
             var gruInput = c * 2 * o.Filters;
             arrays.Weights("th_gru_w", weights.Take("gru.W", directions, 3 * units, gruInput).Values, directions * 3 * units);
             arrays.Weights("th_gru_r", weights.Take("gru.R", directions, 3 * units, units).Values, directions * 3 * units);
@@ -174,19 +177,19 @@ public static class HarCExporter
             foreach (var className in metadata.ClassNames) arrays.Line($"    {CSourceWriter.StringLiteral(className)},");
             arrays.Line("};");
 
-            var scratch = Math.Max(2 * row, steps * units + steps);
+            row = Math.Max(row, length); // then the attention's scores, one per step
             constants["TH_INT8"] = int8 ? 1 : 0;
             constants["TH_NORMALIZE"] = normalization is null ? 0 : 1;
             constants["TH_KERNEL"] = kernel;
             constants["TH_BLOCKS"] = blocks.Length;
             constants["TH_WIDEST"] = widest;
             constants["TH_ROW"] = row;
-            constants["TH_SCRATCH"] = scratch;
-            constants["TH_STEPS"] = steps;
+            constants["TH_RING"] = kernel / 2 + 2;
+            constants["TH_STEPS"] = length;
             constants["TH_GRU_INPUT"] = gruInput;
             constants["TH_UNITS"] = units;
             constants["TH_DIRECTIONS"] = directions;
-            WorkBufferBytes = 4 * (gruInput * steps + scratch);
+            WorkBufferBytes = 4 * (gruInput * length + row);
         }
 
         public int WeightBytes => arrays.Bytes;

@@ -1,8 +1,8 @@
 /* TinierHAR inference in C99: no heap, no libc beyond <math.h>, one static work buffer.
- * The convolutions never mix sensor channels, so each channel runs through the whole convolution stack on its own
- * (two ping-pong rows of the scratch area), and only the last block's output, the recurrent layer's input, is kept
- * for all channels. The attention's softmax over time is computed online during the backward GRU pass, so that only
- * the forward pass's states are stored, in the scratch area the convolutions no longer need. */
+ * The convolutions never mix sensor channels, so each channel runs through the whole convolution stack on its own,
+ * in place on one row of the work buffer, and only the last block's output, the recurrent layer's input, is kept for
+ * all channels. The attention needs no stored GRU states: the forward pass runs twice instead (about a tenth more
+ * instructions for a quarter less RAM). */
 #if TH_INT8
 typedef int8_t th_w;
 #define TH_SCALE(scales, row) ((scales)[row])
@@ -29,7 +29,7 @@ typedef struct
 
 /* @weights */
 
-static float th_work[TH_GRU_INPUT * TH_STEPS + TH_SCRATCH];
+static float th_work[TH_GRU_INPUT * TH_STEPS + TH_ROW];
 
 static float th_dot(const th_w *w, const float *x, int n)
 {
@@ -41,22 +41,35 @@ static float th_dot(const th_w *w, const float *x, int n)
 
 static float th_sigmoid(float x) { return 1.0f / (1.0f + expf(-x)); }
 
-/* The block's convolution and shortcut at input time t: y = ReLU(conv), s = shortcut. */
-static void th_block_at(const th_block *b, const float *in, int length, int t, float *y, float *s)
+/* The block's convolution and shortcut at input time t: y = ReLU(conv), s = shortcut. The input (length x in) is
+ * read at in[u * stride + i], normalised on the way where `norm` holds a channel's mean and divisor. */
+static void th_block_at(const th_block *b, const float *in, int stride, const float *norm, int length, int t, float *y, float *s)
 {
-    float depthwise[TH_WIDEST];
+    static const float zeros[TH_WIDEST];
+    float normalised[TH_KERNEL][TH_WIDEST], depthwise[TH_WIDEST];
+    const float *x[TH_KERNEL];
     const int half = TH_KERNEL / 2;
+    for (int j = 0; j < TH_KERNEL; j++)
+    {
+        int u = t + j - half;
+        if (u < 0 || u >= length)
+            x[j] = zeros;
+        else if (!norm)
+            x[j] = in + u * stride;
+        else
+        {
+            for (int i = 0; i < b->in; i++)
+                normalised[j][i] = (in[u * stride + i] - norm[0]) / norm[1];
+            x[j] = normalised[j];
+        }
+    }
     if (b->depthwise)
     {
         for (int i = 0; i < b->in; i++)
         {
             float sum = 0.0f;
             for (int j = 0; j < TH_KERNEL; j++)
-            {
-                int u = t + j - half;
-                if (u >= 0 && u < length)
-                    sum += (float)b->depthwise[i * TH_KERNEL + j] * in[u * b->in + i];
-            }
+                sum += (float)b->depthwise[i * TH_KERNEL + j] * x[j][i];
             depthwise[i] = sum * TH_SCALE(b->depthwise_scale, i);
         }
         for (int o = 0; o < b->out; o++)
@@ -72,11 +85,7 @@ static void th_block_at(const th_block *b, const float *in, int length, int t, f
             float sum = 0.0f;
             for (int i = 0; i < b->in; i++)
                 for (int j = 0; j < TH_KERNEL; j++)
-                {
-                    int u = t + j - half;
-                    if (u >= 0 && u < length)
-                        sum += (float)b->weight[(o * b->in + i) * TH_KERNEL + j] * in[u * b->in + i];
-                }
+                    sum += (float)b->weight[(o * b->in + i) * TH_KERNEL + j] * x[j][i];
             float v = sum * TH_SCALE(b->weight_scale, o) + b->bias[o];
             y[o] = v > 0.0f ? v : 0.0f;
         }
@@ -84,26 +93,53 @@ static void th_block_at(const th_block *b, const float *in, int length, int t, f
     if (!b->residual)
         return;
     for (int o = 0; o < b->out; o++)
-        s[o] = b->shortcut ? th_dot(b->shortcut + o * b->in, in + t * b->in, b->in) * TH_SCALE(b->shortcut_scale, o) + b->shortcut_bias[o]
-                           : in[t * b->in + o];
+        s[o] = b->shortcut ? th_dot(b->shortcut + o * b->in, x[half], b->in) * TH_SCALE(b->shortcut_scale, o) + b->shortcut_bias[o]
+                           : x[half][o];
 }
 
-/* Runs a block over a time-major (length x in) row into out, one output step every `stride` floats. */
-static int th_block_run(const th_block *b, const float *in, int length, float *out, int stride)
+/* Output step t of a block: ReLU(conv), max-pooled over two input steps where the block pools, plus the shortcut
+ * pooled the same way. */
+static void th_block_step(const th_block *b, const float *in, int stride, const float *norm, int length, int t, float *out)
 {
     float y[2][TH_WIDEST], s[2][TH_WIDEST];
-    int steps = b->pool ? length / 2 : length;
+    th_block_at(b, in, stride, norm, length, b->pool ? 2 * t : t, y[0], s[0]);
+    if (b->pool)
+        th_block_at(b, in, stride, norm, length, 2 * t + 1, y[1], s[1]);
+    for (int o = 0; o < b->out; o++)
+    {
+        float h = b->pool && y[1][o] > y[0][o] ? y[1][o] : y[0][o];
+        if (b->residual)
+            h += b->pool && s[1][o] > s[0][o] ? s[1][o] : s[0][o];
+        out[o] = h;
+    }
+}
+
+static int th_steps(const th_block *b, int length) { return b->pool ? length / 2 : length; }
+
+/* A block from one buffer into another: output step t at out[t * out_stride + o]. */
+static int th_block_run(const th_block *b, const float *in, int stride, const float *norm, int length, float *out, int out_stride)
+{
+    int steps = th_steps(b, length);
+    for (int t = 0; t < steps; t++)
+        th_block_step(b, in, stride, norm, length, t, out + t * out_stride);
+    return steps;
+}
+
+/* A block in place on a time-major row: each output step waits in a small ring until no later step reads the inputs
+ * it overwrites (the widths double exactly where the steps halve, so the row never grows). */
+static int th_block_in_place(const th_block *b, float *row, int length)
+{
+    float ring[TH_RING][TH_WIDEST];
+    int steps = th_steps(b, length), written = 0;
     for (int t = 0; t < steps; t++)
     {
-        th_block_at(b, in, length, b->pool ? 2 * t : t, y[0], s[0]);
-        if (b->pool)
-            th_block_at(b, in, length, 2 * t + 1, y[1], s[1]);
-        for (int o = 0; o < b->out; o++)
+        th_block_step(b, row, b->in, 0, length, t, ring[t % TH_RING]);
+        int first_read = t + 1 == steps ? length : (b->pool ? 2 * (t + 1) : t + 1) - TH_KERNEL / 2;
+        while (written <= t && ((written + 1) * b->out - 1) / b->in < first_read)
         {
-            float h = b->pool && y[1][o] > y[0][o] ? y[1][o] : y[0][o];
-            if (b->residual)
-                h += b->pool && s[1][o] > s[0][o] ? s[1][o] : s[0][o];
-            out[t * stride + o] = h;
+            for (int o = 0; o < b->out; o++)
+                row[written * b->out + o] = ring[written % TH_RING][o];
+            written++;
         }
     }
     return steps;
@@ -130,38 +166,30 @@ static void th_gru_step(int d, const float *x, const float *h, float *next)
 
 int tinierhar_logits(const float *window, float *logits)
 {
-    float *sequence = th_work;                        /* TH_STEPS x TH_GRU_INPUT, feature c * F + f */
-    float *scratch = th_work + TH_GRU_INPUT * TH_STEPS;
+    float *sequence = th_work;                 /* TH_STEPS x TH_GRU_INPUT, feature c * 2F + f */
+    float *row = th_work + TH_GRU_INPUT * TH_STEPS;
 
     for (int c = 0; c < TH_C; c++)
     {
-        float *in = scratch, *out = scratch + TH_ROW;
-        for (int t = 0; t < TH_T; t++)
 #if TH_NORMALIZE
-            in[t] = (window[t * TH_C + c] - th_mean[c]) / th_divisor[c];
+        const float norm[2] = {th_mean[c], th_divisor[c]};
 #else
-            in[t] = window[t * TH_C + c];
+        const float *norm = 0;
 #endif
-        int length = TH_T;
-        for (int k = 0; k < TH_BLOCKS; k++)
-        {
-            const th_block *b = &th_blocks[k];
-            if (k == TH_BLOCKS - 1)
-            {
-                th_block_run(b, in, length, sequence + c * b->out, TH_GRU_INPUT);
-                break;
-            }
-            length = th_block_run(b, in, length, out, b->out);
-            float *swap = in;
-            in = out;
-            out = swap;
-        }
+        int length = th_block_run(&th_blocks[0], window + c, TH_C, norm, TH_T, row, th_blocks[0].out);
+        for (int k = 1; k < TH_BLOCKS - 1; k++)
+            length = th_block_in_place(&th_blocks[k], row, length);
+        const th_block *last = &th_blocks[TH_BLOCKS - 1];
+        th_block_run(last, row, last->in, 0, length, sequence + c * last->out, TH_GRU_INPUT);
     }
 
-    /* Forward pass: its states and their part of each attention score. */
-    float *forward = scratch;                         /* TH_STEPS x TH_UNITS */
-    float *score = scratch + TH_STEPS * TH_UNITS;     /* TH_STEPS */
-    float h[TH_UNITS] = {0}, next[TH_UNITS];
+    /* Attention over the GRU's states without storing them: the forward pass leaves its part of each score; the
+     * backward pass completes the scores and sums its states under an online softmax (rescaled whenever a larger
+     * score arrives); a second forward pass sums the forward states under the final weights. */
+    float *score = row; /* TH_STEPS */
+    float h[TH_UNITS], next[TH_UNITS], context[TH_DIRECTIONS * TH_UNITS];
+    for (int u = 0; u < TH_UNITS; u++)
+        h[u] = 0.0f;
     for (int t = 0; t < TH_STEPS; t++)
     {
         th_gru_step(0, sequence + t * TH_GRU_INPUT, h, next);
@@ -169,22 +197,19 @@ int tinierhar_logits(const float *window, float *logits)
         for (int u = 0; u < TH_UNITS; u++)
         {
             h[u] = next[u];
-            forward[t * TH_UNITS + u] = next[u];
             part += (float)th_attention_w[u] * next[u];
         }
-        score[t] = part * TH_SCALE(th_attention_w_scale, 0);
+        score[t] = part * TH_SCALE(th_attention_w_scale, 0) + th_attention_b[0];
     }
 
-    /* The softmax over time, online: weights are rescaled whenever a larger score arrives. */
-    float context[TH_DIRECTIONS * TH_UNITS] = {0};
     float largest = 0.0f, total = 0.0f;
+    for (int i = 0; i < TH_DIRECTIONS * TH_UNITS; i++)
+        context[i] = 0.0f;
+#if TH_DIRECTIONS == 2
     for (int u = 0; u < TH_UNITS; u++)
         h[u] = 0.0f;
-    for (int step = 0; step < TH_STEPS; step++)
+    for (int t = TH_STEPS - 1; t >= 0; t--)
     {
-        int t = TH_DIRECTIONS == 2 ? TH_STEPS - 1 - step : step;
-        float s = score[t] + th_attention_b[0];
-#if TH_DIRECTIONS == 2
         th_gru_step(1, sequence + t * TH_GRU_INPUT, h, next);
         float part = 0.0f;
         for (int u = 0; u < TH_UNITS; u++)
@@ -192,24 +217,39 @@ int tinierhar_logits(const float *window, float *logits)
             h[u] = next[u];
             part += (float)th_attention_w[TH_UNITS + u] * next[u];
         }
-        s += part * TH_SCALE(th_attention_w_scale, 0);
-#endif
-        if (step == 0 || s > largest)
+        float s = score[t] + part * TH_SCALE(th_attention_w_scale, 0);
+        score[t] = s;
+        if (t == TH_STEPS - 1 || s > largest)
         {
-            float shrink = step == 0 ? 0.0f : expf(largest - s);
+            float shrink = t == TH_STEPS - 1 ? 0.0f : expf(largest - s);
             total *= shrink;
-            for (int i = 0; i < TH_DIRECTIONS * TH_UNITS; i++)
-                context[i] *= shrink;
+            for (int u = 0; u < TH_UNITS; u++)
+                context[TH_UNITS + u] *= shrink;
             largest = s;
         }
         float e = expf(s - largest);
         total += e;
         for (int u = 0; u < TH_UNITS; u++)
-        {
-            context[u] += e * forward[t * TH_UNITS + u];
-#if TH_DIRECTIONS == 2
             context[TH_UNITS + u] += e * h[u];
+    }
+#else
+    for (int t = 0; t < TH_STEPS; t++)
+        if (t == 0 || score[t] > largest)
+            largest = score[t];
+    for (int t = 0; t < TH_STEPS; t++)
+        total += expf(score[t] - largest);
 #endif
+
+    for (int u = 0; u < TH_UNITS; u++)
+        h[u] = 0.0f;
+    for (int t = 0; t < TH_STEPS; t++)
+    {
+        th_gru_step(0, sequence + t * TH_GRU_INPUT, h, next);
+        float e = expf(score[t] - largest);
+        for (int u = 0; u < TH_UNITS; u++)
+        {
+            h[u] = next[u];
+            context[u] += e * next[u];
         }
     }
     for (int i = 0; i < TH_DIRECTIONS * TH_UNITS; i++)

@@ -65,17 +65,28 @@ public sealed class HarCExporterTests
     }
 
     [TestMethod]
-    public void Int8_weights_take_about_a_quarter_of_the_float_bytes()
+    public void Int8_weights_take_about_a_quarter_of_the_bytes_and_keep_the_authors_trained_models_classes()
     {
         var fixture = GoldenFixture.Load("tinierhar-mhealth-trained");
         var model = fixture.OnnxModel(Enumerable.Range(0, fixture.Classes).Select(i => $"class {i}").ToArray());
         var float32 = HarCExporter.Export(model);
         var int8 = HarCExporter.Export(model, new HarCExportOptions { Int8Weights = true });
-        TestContext.WriteLine($"weights: float32 {float32.WeightBytes:N0} bytes, int8 {int8.WeightBytes:N0} bytes");
         Assert.IsLessThan(0.4 * float32.WeightBytes, int8.WeightBytes);
         Assert.IsGreaterThan(0.25 * float32.WeightBytes, int8.WeightBytes);
         Assert.AreEqual(float32.WorkBufferBytes, int8.WorkBufferBytes);
+
+        using var folder = new FixtureFolder();
+        var windows = fixture.Input().ToSingles();
+        var (_, float32Classes) = CModelHost.Compile(float32, Path.Combine(folder.Root, "float32"), fixture.Classes).Score(windows);
+        var (_, int8Classes) = CModelHost.Compile(int8, Path.Combine(folder.Root, "int8"), fixture.Classes).Score(windows);
+        var labels = NpyArray.Read(Path.Combine(fixture.Directory, "labels.npy")).Values.Select(v => (int)v).ToArray();
+        var agreement = int8Classes.Zip(float32Classes).Count(p => p.First == p.Second) / (double)labels.Length;
+        TestContext.WriteLine($"weights: float32 {float32.WeightBytes:N0} bytes, int8 {int8.WeightBytes:N0} bytes; on the authors' {labels.Length} test windows: "
+            + $"int8 top-1 agreement with float32 {agreement:P2}, accuracy float32 {Accuracy(float32Classes, labels):P2}, int8 {Accuracy(int8Classes, labels):P2}");
+        Assert.IsGreaterThanOrEqualTo(0.99, agreement);
     }
+
+    private static double Accuracy(int[] predicted, int[] labels) => predicted.Zip(labels).Count(p => p.First == p.Second) / (double)labels.Length;
 
     [TestMethod]
     public void A_separable_pair_is_split_back_and_a_full_convolution_is_refused()
