@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TinierHAR.MLNet;
 using TinierHAR.Trainer.Checkpoints;
 
 namespace TinierHAR.Cli;
@@ -36,29 +37,10 @@ public static class HarCommandLine
         {
             return body(output);
         }
-        catch (Exception e) when (InputProblem(e) is { } problem)
+        catch (Exception e) when (UserInputErrors.Find(e, typeof(CheckpointMismatchException)) is { } problem)
         {
-            parse.InvocationConfiguration.Error.WriteLine($"error: {OneLine(problem)}");
+            parse.InvocationConfiguration.Error.WriteLine($"error: {UserInputErrors.OneLine(problem)}");
             return InputError;
         }
-    }
-
-    /// <summary>The message a user reads: without the " (Parameter 'name')" that .NET appends, as the message names the option already.</summary>
-    private static string OneLine(Exception problem) => problem is ArgumentException { ParamName: { } name } argument
-        ? argument.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal)
-        : problem.Message;
-
-    /// <summary>
-    /// The error a user can fix, also when ML.NET's parallel cursors wrap it (their worker threads rethrow reader errors
-    /// inside InvalidOperationExceptions); null for anything else, which stays a crash with its stack trace.
-    /// </summary>
-    private static Exception? InputProblem(Exception? e)
-    {
-        for (; e is not null; e = e.InnerException)
-        {
-            if (e is ArgumentException or InvalidDataException or FileNotFoundException or CheckpointMismatchException or NotSupportedException or IOException)
-                return e;
-        }
-        return null;
     }
 }

@@ -6,7 +6,7 @@ namespace TinierHAR.Cli;
 
 /// <summary>
 /// How a log's samples are read: time unit, resampling, repeats, out-of-order rows, gaps and missing values; shared by
-/// <c>train</c>, <c>evaluate</c> and <c>score</c>.
+/// <c>train</c>, <c>evaluate</c>, <c>inspect</c> and <c>score</c> as the flags of <see cref="TimeHandlingSettings"/>.
 /// </summary>
 internal sealed class SampleHandlingOptions
 {
@@ -24,34 +24,23 @@ internal sealed class SampleHandlingOptions
             command.Options.Add(option);
     }
 
-    /// <summary>The unit the CSV loader reads the timestamps in; it gives seconds to everything after it.</summary>
-    public TimestampUnit TimeUnit(ParseResult parse)
+    /// <summary>The flags' time handling.</summary>
+    public TimeHandlingSettings Settings(ParseResult parse) => new()
     {
-        try
-        {
-            return TimestampUnitNames.Parse(parse.GetValue(Unit)!);
-        }
-        catch (ArgumentException e)
-        {
-            throw new ArgumentException($"Invalid option '--time-unit': {e.Message}", e);
-        }
-    }
+        TimeUnit = parse.GetValue(Unit)!,
+        Resample = !parse.GetValue(NoResample),
+        GapSeconds = parse.GetValue(Gap),
+        Repeats = parse.GetValue(Repeats),
+        OutOfOrder = parse.GetValue(OutOfOrder),
+        Missing = parse.GetValue(Missing),
+    };
+
+    /// <summary>The unit the CSV loader reads the timestamps in; it gives seconds to everything after it.</summary>
+    public TimestampUnit TimeUnit(ParseResult parse) => Settings(parse).ParseTimeUnit();
 
     /// <summary>
     /// <paramref name="spec"/> with the time handling these flags give; the timestamps come from the CSV loader in
     /// seconds. The same for <c>train</c>'s windows and for a bundle's spec that <c>evaluate</c> and <c>score</c> apply.
     /// </summary>
-    public WindowSpec Apply(ParseResult parse, WindowSpec spec) => spec with
-    {
-        TimestampUnit = TimestampUnit.Seconds,
-        Resample = !parse.GetValue(NoResample),
-        GapToleranceSeconds = Positive(parse, Gap) ?? spec.GapToleranceSeconds,
-        RepeatedTimestamps = parse.GetValue(Repeats),
-        OutOfOrderTimestamps = parse.GetValue(OutOfOrder),
-        InvalidValues = parse.GetValue(Missing),
-    };
-
-    private static double? Positive(ParseResult parse, Option<double?> option) => parse.GetValue(option) is { } value && value <= 0
-        ? throw new ArgumentException($"Invalid option '{option.Name}': a positive number of seconds (got {value}).")
-        : parse.GetValue(option);
+    public WindowSpec Apply(ParseResult parse, WindowSpec spec) => Settings(parse).ApplyTo(spec);
 }

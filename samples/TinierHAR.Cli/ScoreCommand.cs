@@ -43,42 +43,24 @@ internal static class ScoreCommand
         };
         timing.AddTo(command);
 
-        // The flags as library options, resolved against the bundle (its channels, timestamp column and rate).
-        LogCsvScoringOptions Options(ParseResult parse, BundleManifest manifest)
+        // The flags as library settings, resolved against the bundle (its channels, timestamp column and rate).
+        LogCsvScoringOptions Options(ParseResult parse, BundleManifest manifest) => new LogCsvScoringSettings
         {
-            ActivitySegmenter.ValidateSmoothing(parse.GetValue(smooth), "--smooth");
-            var minimum = parse.GetValue(threshold);
-            if (minimum is < 0 or > 1)
-                throw new ArgumentException($"Invalid option '--threshold': a probability between 0 and 1 (got {minimum}).");
-            var timeColumn = parse.GetValue(noTime) ? null : parse.GetValue(time) ?? manifest.TimestampColumnName;
-            var mapping = ChannelFlags.Mapping(parse.GetValue(channels), manifest.ChannelNames);
-            var scoring = new LogScoringOptions
-            {
-                SamplingRateHz = parse.GetValue(rate),
-                TimestampColumnName = timeColumn,
-                ChannelColumns = mapping,
-                ChannelUnits = ChannelFlags.Units(parse.GetValue(units), manifest.ChannelNames, manifest.ChannelUnits),
-                GroupColumnNames = [CsvSamplesDataView.SourceColumnName, CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName],
-            };
-            scoring.Window = timing.Apply(parse, manifest.Window);
-            return new LogCsvScoringOptions
-            {
-                Columns = new CsvSampleOptions
-                {
-                    ChannelColumnNames = manifest.ChannelNames.Select(n => mapping.GetValueOrDefault(n) ?? n).ToArray(),
-                    TimestampColumnName = timeColumn,
-                    TimestampUnit = timing.TimeUnit(parse),
-                    SubjectColumnName = parse.GetValue(subject),
-                    SubjectFileNamePattern = parse.GetValue(subjectFromFile),
-                    SessionColumnName = parse.GetValue(session),
-                    MalformedRows = parse.GetValue(malformed),
-                },
-                Scoring = scoring,
-                Batching = new BatchedHarScoringOptions { BatchSize = parse.GetValue(batch), ConcurrentBatches = parse.GetValue(threads) },
-                Smoothing = parse.GetValue(smooth),
-                UnknownThreshold = minimum,
-            };
-        }
+            Time = parse.GetValue(time),
+            NoTime = parse.GetValue(noTime),
+            Subject = parse.GetValue(subject),
+            SubjectFromFile = parse.GetValue(subjectFromFile),
+            Session = parse.GetValue(session),
+            Rate = parse.GetValue(rate),
+            Channels = parse.GetValue(channels),
+            Units = parse.GetValue(units),
+            Malformed = parse.GetValue(malformed),
+            TimeHandling = timing.Settings(parse),
+            Smooth = parse.GetValue(smooth),
+            Threshold = parse.GetValue(threshold),
+            BatchSize = parse.GetValue(batch),
+            Threads = parse.GetValue(threads),
+        }.Resolve(manifest);
 
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {

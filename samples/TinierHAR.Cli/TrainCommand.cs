@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Microsoft.ML;
 using Spectre.Console;
+using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Evaluation;
 using TinierHAR.Plots;
 using TinierHAR.Experiments;
@@ -51,7 +52,7 @@ internal static class TrainCommand
             var columns = log.Columns(parse, timing);
             var source = SampleSource.Csv(ml, parse.GetValue(log.Data)!, columns, rate) with
             {
-                ChannelUnits = ChannelFlags.Units(parse.GetValue(units), columns.ChannelColumnNames, null),
+                ChannelUnits = ChannelFlagText.Units(parse.GetValue(units), columns.ChannelColumnNames, null),
             };
             var windows = timing.Apply(parse, shape.Create(parse, rate));
             var held = parse.GetValue(testSubjects)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

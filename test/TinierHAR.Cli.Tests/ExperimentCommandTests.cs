@@ -313,13 +313,14 @@ public sealed class ExperimentCommandTests
     }
 
     /// <summary>
-    /// The fuzzer's and the cluster's chaos runs in docs/robustness.md, and the Cortex-M4 figures in docs/embedded-c.md,
-    /// are their scripts' results files.
+    /// The fuzzer's and the cluster's chaos runs in docs/robustness.md, the Cortex-M4 figures in docs/embedded-c.md and
+    /// the service's load runs in docs/service.md are their scripts' results files.
     /// </summary>
     [TestMethod]
     [DataRow("experiments/fuzzing/results.md")]
     [DataRow("experiments/cluster-chaos/results.md")]
     [DataRow("experiments/cortex-m4/results.md")]
+    [DataRow("experiments/service-load/results.md")]
     public void Script_tables_in_the_docs_equal_their_results_files(string artefact) =>
         Assert.AreEqual(File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, artefact)), Documentation.Section(artefact),
             $"docs: the section for {artefact} (filled by eng/fill-section.py)");

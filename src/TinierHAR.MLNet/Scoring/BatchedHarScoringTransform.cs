@@ -13,23 +13,26 @@ public sealed class BatchedHarScoringEstimator : IEstimator<BatchedHarScoringTra
     private readonly byte[] onnxModel;
     private readonly BatchedHarScoringOptions options;
     private readonly ChannelNormalization? normalization;
+    private readonly BatchedHarScorer? scorer;
 
     /// <param name="onnxModel">The model.</param>
     /// <param name="options">Columns, batching and threads.</param>
     /// <param name="normalization">Statistics that take the place of <see cref="BatchedHarScoringOptions.Normalization"/>.</param>
-    internal BatchedHarScoringEstimator(byte[] onnxModel, BatchedHarScoringOptions options, ChannelNormalization? normalization = null)
+    /// <param name="scorer">A scorer of this model to share (its owner disposes it); null: each fit opens its own.</param>
+    internal BatchedHarScoringEstimator(byte[] onnxModel, BatchedHarScoringOptions options, ChannelNormalization? normalization = null, BatchedHarScorer? scorer = null)
     {
         ArgumentNullException.ThrowIfNull(onnxModel);
         options.Validate();
         this.onnxModel = onnxModel;
         this.options = options;
         this.normalization = normalization ?? options.Normalization;
+        this.scorer = scorer;
     }
 
     /// <inheritdoc />
     public BatchedHarScoringTransformer Fit(IDataView input)
     {
-        var transformer = new BatchedHarScoringTransformer(new BatchedHarScorer(onnxModel, options, normalization), options);
+        var transformer = new BatchedHarScoringTransformer(scorer ?? new BatchedHarScorer(onnxModel, options, normalization), options);
         transformer.GetOutputSchema(input.Schema);
         return transformer;
     }

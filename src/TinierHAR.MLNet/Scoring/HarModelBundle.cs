@@ -1,7 +1,9 @@
+using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.ML;
+using Microsoft.ML.OnnxRuntime;
 using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Onnx;
 using TinierHAR.MLNet.Windowing;
@@ -28,6 +30,10 @@ public sealed class HarModelBundle : IDisposable
 
     private readonly Lazy<ITransformer> model;
 
+    // One ONNX Runtime session per batching setting, shared by every ScoreLogBatched call (a session runs calls side by
+    // side): a long-lived process, such as a service, no longer opens, and leaves to the finalizer, one per log.
+    private readonly ConcurrentDictionary<(int BatchSize, int ConcurrentBatches, int IntraOpThreads, GraphOptimizationLevel? Optimization), BatchedHarScorer> scorers = new();
+
     private HarModelBundle(MLContext ml, Lazy<ITransformer> model, BundleManifest manifest, byte[]? network)
     {
         this.ml = ml;
@@ -50,6 +56,9 @@ public sealed class HarModelBundle : IDisposable
     {
         if (model.IsValueCreated)
             (model.Value as IDisposable)?.Dispose();
+        foreach (var scorer in scorers.Values)
+            scorer.Dispose();
+        scorers.Clear();
     }
 
     /// <summary>The trained network's ONNX model, where the bundle holds it (see the class remarks); null otherwise.</summary>
@@ -178,8 +187,12 @@ public sealed class HarModelBundle : IDisposable
     public SensorWindowsScored ScoreLogBatched(IDataView samples, LogScoringOptions? options = null, BatchedHarScoringOptions? batching = null)
     {
         var windows = Windows(samples, options ?? new LogScoringOptions());
+        batching ??= new BatchedHarScoringOptions();
         // The bundle's own statistics, without touching the caller's options.
-        var transformer = new BatchedHarScoringEstimator(RequireNetwork(), batching ?? new BatchedHarScoringOptions(), Normalization).Fit(windows);
+        var settings = batching;
+        var scorer = scorers.GetOrAdd((settings.BatchSize, settings.ConcurrentBatches, settings.IntraOpThreads, settings.GraphOptimization),
+            _ => new BatchedHarScorer(RequireNetwork(), settings, Normalization));
+        var transformer = new BatchedHarScoringEstimator(RequireNetwork(), batching, Normalization, scorer).Fit(windows);
         return new SensorWindowsScored(Named(transformer.Transform(windows)), windows);
     }
 

@@ -1,9 +1,8 @@
-using TinierHAR.MLNet.Data;
 
-namespace TinierHAR.Cli;
+namespace TinierHAR.MLNet.Data;
 
-/// <summary>The channel flags of the tool: <c>--channels model=log,...</c> at scoring and <c>--units</c> lists.</summary>
-internal static class ChannelFlags
+/// <summary>The channel lists people write: <c>--channels model=log,...</c> at scoring and <c>--units</c> lists (the tool's flags, the service's query parameters).</summary>
+public static class ChannelFlagText
 {
     /// <summary>Model channel → log column, from "AccX=acc_x,AccY=acc_y"; empty for none.</summary>
     public static Dictionary<string, string> Mapping(string? text, IReadOnlyList<string> modelChannels)
