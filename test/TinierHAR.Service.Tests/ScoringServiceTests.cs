@@ -21,6 +21,7 @@ public sealed class ScoringServiceTests
         using var service = ServiceProcess.Start(Data.BundleA);
         Assert.AreEqual(HttpStatusCode.OK, (await service.Client.GetAsync(new Uri("healthz", UriKind.Relative))).StatusCode);
         Assert.AreEqual(HttpStatusCode.OK, (await service.Client.GetAsync(new Uri("readyz", UriKind.Relative))).StatusCode);
+        Assert.IsTrue(service.Lines.Any(l => l.StartsWith("No --api-key: listening on loopback only (http://127.0.0.1:", StringComparison.Ordinal)), string.Join('\n', service.Lines));
 
         using var model = JsonDocument.Parse(await service.Client.GetStringAsync(new Uri("v1/model", UriKind.Relative)));
         var sha = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Data.BundleA)));
@@ -92,6 +93,19 @@ public sealed class ScoringServiceTests
         Assert.IsGreaterThan(1 << 20, new FileInfo(Data.Log).Length);
         using var response = await Post(service, Data.Log, "", expectContinue: true);
         await AssertProblem(response, HttpStatusCode.RequestEntityTooLarge, "Request body too large");
+    }
+
+    [TestMethod]
+    public async Task A_request_over_the_time_limit_is_a_503_problem()
+    {
+        // A log that uploads in well under the limit and takes seconds to score.
+        var log = Path.Combine(Data.Folder("timeout"), "long.csv");
+        var generated = Tool.Run("generate", "--output", log, "--subjects", "1", "--seed", "4", "--hours", "2");
+        Assert.AreEqual(0, generated.ExitCode, generated.Error);
+        using var service = ServiceProcess.Start(Data.BundleA, "--request-timeout-s 1");
+        using var response = await Post(service, log, "?name=long.csv");
+        await AssertProblem(response, HttpStatusCode.ServiceUnavailable, "The request ran over the service's time limit (--request-timeout-s).");
+        Assert.AreEqual(HttpStatusCode.OK, (await service.Client.GetAsync(new Uri("healthz", UriKind.Relative))).StatusCode, "the service goes on");
     }
 
     [TestMethod]

@@ -22,6 +22,8 @@ public static class HarScoringServiceCollectionExtensions
         {
             Timeout = options.RequestTimeout,
             TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
+            WriteTimeoutResponse = context => Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Request timed out",
+                detail: "The request ran over the service's time limit (--request-timeout-s).").ExecuteAsync(context),
         }));
         if (options.ApiKey is { } key)
         {
