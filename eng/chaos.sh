@@ -21,12 +21,8 @@ dotnet test test/TinierHAR.Cli.Tests --filter "FullyQualifiedName~Silos_and_the_
   "TestRunParameters.Parameter(name=\"kills\", value=\"$kills\")" \
   "TestRunParameters.Parameter(name=\"seed\", value=\"$seed\")" \
   "TestRunParameters.Parameter(name=\"report\", value=\"$row\")" | tee experiments/cluster-chaos/last-run.log
-results=experiments/cluster-chaos/results.md
-if [ ! -f "$results" ]; then
-  printf '| files | silo kills | client kills | outputs identical to local score | lost | duplicated | .partial left | recovery median (s) | recovery max (s) | run (s) | date | seed |\n' > "$results"
-  printf '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |\n' >> "$results"
-fi
-echo "$(cat "$row") $(date -u +%Y-%m-%d) | $seed |" >> "$results"
+eng/append-result.sh experiments/cluster-chaos/results.md docs/robustness.md \
+  '| files | silo kills | client kills | outputs identical to local score | lost | duplicated | .partial left | recovery median (s) | recovery max (s) | run (s) | date | seed |' \
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: |' \
+  "$(cat "$row") $(date -u +%Y-%m-%d) | $seed |"
 rm -f "$row"
-eng/fill-section.py docs/robustness.md "$results"
-echo "wrote $results and docs/robustness.md"

@@ -17,13 +17,8 @@ dotnet test test/TinierHAR.Service.Tests -c Release --filter "FullyQualifiedName
   "TestRunParameters.Parameter(name=\"log\", value=\"$work/hour.csv\")" \
   "TestRunParameters.Parameter(name=\"report\", value=\"$row\")" | tee "$work/test.log" | grep -E "^\s*\|" || true
 [ -s "$row" ] || { echo "the load test wrote no row" >&2; tail -30 "$work/test.log" >&2; exit 1; }
-results=experiments/service-load/results.md
-mkdir -p "$(dirname "$results")"
-if [ ! -f "$results" ]; then
-  printf '| clients | seconds | requests | requests/s | windows/s | p50 (ms) | p99 (ms) | errors | mixed-model responses | by model (A / B) | resident MB: warm / peak in 1st half / in 2nd | log | date |\n' > "$results"
-  printf '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | --- |\n' >> "$results"
-fi
-echo "$(cat "$row") one hour, 50 Hz | $(date -u +%Y-%m-%d) |" >> "$results"
+eng/append-result.sh experiments/service-load/results.md docs/service.md \
+  '| clients | seconds | requests | requests/s | windows/s | p50 (ms) | p99 (ms) | errors | mixed-model responses | by model (A / B) | resident MB: warm / peak in 1st half / in 2nd | log | date |' \
+  '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | --- |' \
+  "$(cat "$row") one hour, 50 Hz | $(date -u +%Y-%m-%d) |"
 rm -rf "$work"
-eng/fill-section.py docs/service.md "$results"
-echo "wrote $results and docs/service.md"
