@@ -18,6 +18,15 @@ public sealed class GoldenOnnxParityTests
 
     public static IEnumerable<object[]> Fixtures => SharedData.GoldenFixtures();
 
+    /// <summary>The fixtures the parity tests run are the folder's, every one of them: none is added or lost unseen.</summary>
+    [TestMethod]
+    public void The_golden_fixture_list_names_every_fixture_folder()
+    {
+        var folder = SharedData.RequireDirectory("golden");
+        var present = Directory.GetDirectories(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+        CollectionAssert.AreEqual(SharedData.GoldenFixtureNames.ToArray(), present);
+    }
+
     [TestMethod]
     [DynamicData(nameof(Fixtures))]
     public void Onnx_runtime_and_MLNet_reproduce_the_reference_logits(string fixtureName)

@@ -38,18 +38,6 @@ public sealed class OnnxModelTests
     }
 
     [TestMethod]
-    public void Scoring_needs_no_TorchSharp()
-    {
-        var (fixture, weights) = Reference();
-        var model = HarOnnxModelWriter.Write(new TinierHarOptions(), fixture.Window, fixture.Channels, fixture.Classes, weights);
-        var scores = OnnxRun.Output(model, fixture.Input().ToSingles(), 32, fixture.Window, fixture.Channels, HarOnnxModelWriter.ScoreName);
-
-        Assert.HasCount(32 * fixture.Classes, scores);
-        Assert.IsFalse(AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name?.StartsWith("TorchSharp", StringComparison.Ordinal) == true),
-            "no TorchSharp assembly in the scoring process");
-    }
-
-    [TestMethod]
     public void Metadata_reader_refuses_what_is_not_ours()
     {
         StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => HarModelMetadata.Read([0xFF, 0xFF, 0xFF], "junk.onnx")).Message, "'junk.onnx' is not an ONNX model");

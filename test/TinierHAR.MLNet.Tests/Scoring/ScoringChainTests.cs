@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using TinierHAR.MLNet.Scoring;
@@ -5,14 +6,17 @@ using TinierHAR.TestSupport;
 
 namespace TinierHAR.MLNet.Tests.Scoring;
 
-/// <summary>The chain a trained model is made of, saved and loaded in a process that has no TorchSharp.</summary>
+/// <summary>
+/// The chain a trained model is made of, saved and loaded in a fresh context; and the scoring package, whose
+/// dependencies hold no TorchSharp.
+/// </summary>
 [TestClass]
 public sealed class ScoringChainTests
 {
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    public void Saved_model_loads_and_scores_identically_without_TorchSharp()
+    public void Saved_model_loads_and_scores_identically_in_a_fresh_context()
     {
         var fixture = GoldenFixture.Load("tinierhar-random-c9-t128-k6");
         var (t, c, k) = (fixture.Window, fixture.Channels, fixture.Classes);
@@ -38,6 +42,43 @@ public sealed class ScoringChainTests
         VBuffer<ReadOnlyMemory<char>> keyValues = default;
         loaded.Schema["PredictedLabel"].GetKeyValues(ref keyValues);
         CollectionAssert.AreEqual(classNames, keyValues.DenseValues().Select(v => v.ToString()).ToArray(), "PredictedLabel's key values are the class names");
-        Assert.IsFalse(AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name?.StartsWith("TorchSharp", StringComparison.Ordinal) == true));
+    }
+
+    /// <summary>
+    /// Every assembly TinierHAR.MLNet needs, followed reference by reference: ONNX Runtime and ML.NET, never TorchSharp
+    /// (the trainer's), so that an application that scores never loads libtorch.
+    /// </summary>
+    [TestMethod]
+    public void The_scoring_package_depends_on_no_TorchSharp_assembly()
+    {
+        var needed = Dependencies(typeof(HarModelBundle).Assembly.GetName());
+        TestContext.WriteLine($"{needed.Count} assemblies: {string.Join(", ", needed.Order(StringComparer.Ordinal))}");
+        Assert.Contains("Microsoft.ML.OnnxRuntime", needed, "the walk follows references (the control)");
+        Assert.Contains("Microsoft.ML.Data", needed, "the walk follows references (the control)");
+        Assert.IsEmpty(needed.Where(n => n.StartsWith("TorchSharp", StringComparison.Ordinal)).ToList());
+    }
+
+    /// <summary>The names of the assemblies <paramref name="root"/> references, directly or through others (framework ones left out).</summary>
+    internal static HashSet<string> Dependencies(AssemblyName root)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<AssemblyName>([root]);
+        while (pending.TryPop(out var name))
+        {
+            if (name.Name is not { } simple || !seen.Add(simple) || simple.StartsWith("System", StringComparison.Ordinal) || simple is "mscorlib" or "netstandard")
+                continue;
+            Assembly assembly;
+            try
+            {
+                assembly = Assembly.Load(name);
+            }
+            catch (FileNotFoundException)
+            {
+                continue; // a reference no code path here loads (an optional platform assembly)
+            }
+            foreach (var reference in assembly.GetReferencedAssemblies())
+                pending.Push(reference);
+        }
+        return seen;
     }
 }
