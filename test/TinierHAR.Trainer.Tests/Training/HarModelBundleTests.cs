@@ -163,8 +163,12 @@ public sealed class HarModelBundleTests
         Assert.AreEqual(SyntheticImuGenerator.Generate(logOptions).LongCount(), report.RowsRead, "every sample of the log was read");
         Assert.IsLessThan(2L * 64, report.RowsNotCovered, "only each subject's incomplete tail is left");
 
+        // The bundle is an ordinary ML.NET model file too: loaded as one, it scores the windows as ScoreLog did.
         var plain = fresh.Model.Load(bundlePath!, out _);
-        Assert.IsNotNull(plain, "mlContext.Model.Load still reads the bundle");
+        var plainScores = plain.Transform(scored.Windows).GetColumn<float[]>("Score").ToList();
+        Assert.HasCount(rows.Count, plainScores);
+        for (var i = 0; i < rows.Count; i++)
+            CollectionAssert.AreEqual(rows[i].Score, plainScores[i], $"window {i}: mlContext.Model.Load's model scores as the bundle's");
     }
 
     [TestMethod]
