@@ -5,18 +5,13 @@ namespace TinierHAR.Service.Hosting;
 
 /// <summary>
 /// Errors a user can fix (a bad log, option or query parameter) become 400 with a problem document whose detail is
-/// the one line the tool prints; a request Kestrel refuses keeps its status (413 for a body over the limit); a request
-/// cut short by its time limit becomes 503. Anything else stays a 500.
+/// the one line the tool prints; a request Kestrel refuses keeps its status (413 for a body over the limit). A request
+/// over its time limit is answered by the request-timeout policy (503). Anything else stays a 500.
 /// </summary>
 internal sealed partial class InputErrorHandler(ILogger<InputErrorHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is OperationCanceledException && context.RequestAborted.IsCancellationRequested)
-        {
-            await Results.Problem(statusCode: 503, title: "Request timed out", detail: "The request ran over the service's time limit (--request-timeout-s).").ExecuteAsync(context);
-            return true;
-        }
         if (exception is BadHttpRequestException refused)
         {
             await Results.Problem(statusCode: refused.StatusCode, title: "The request is refused", detail: refused.Message).ExecuteAsync(context);

@@ -216,7 +216,6 @@ public static class HarCExporter
             text.Append(runtime.AsSpan(split + WeightsMarker.Length));
             return text.ToString();
         }
-
     }
 
     /// <summary>

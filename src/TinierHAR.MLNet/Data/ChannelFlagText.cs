@@ -1,4 +1,3 @@
-
 namespace TinierHAR.MLNet.Data;
 
 /// <summary>The channel lists people write: <c>--channels model=log,...</c> at scoring and <c>--units</c> lists (the tool's flags, the service's query parameters).</summary>

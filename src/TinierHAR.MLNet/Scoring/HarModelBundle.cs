@@ -32,7 +32,8 @@ public sealed class HarModelBundle : IDisposable
 
     // One ONNX Runtime session per batching setting, shared by every ScoreLogBatched call (a session runs calls side by
     // side): a long-lived process, such as a service, no longer opens, and leaves to the finalizer, one per log.
-    private readonly ConcurrentDictionary<(int BatchSize, int ConcurrentBatches, int IntraOpThreads, GraphOptimizationLevel? Optimization), BatchedHarScorer> scorers = new();
+    // Lazy: GetOrAdd may run its factory twice under a race, and the session it drops would never be disposed.
+    private readonly ConcurrentDictionary<(int BatchSize, int ConcurrentBatches, int IntraOpThreads, GraphOptimizationLevel? Optimization), Lazy<BatchedHarScorer>> scorers = new();
 
     private HarModelBundle(MLContext ml, Lazy<ITransformer> model, BundleManifest manifest, byte[]? network)
     {
@@ -56,8 +57,8 @@ public sealed class HarModelBundle : IDisposable
     {
         if (model.IsValueCreated)
             (model.Value as IDisposable)?.Dispose();
-        foreach (var scorer in scorers.Values)
-            scorer.Dispose();
+        foreach (var scorer in scorers.Values.Where(s => s.IsValueCreated))
+            scorer.Value.Dispose();
         scorers.Clear();
     }
 
@@ -187,12 +188,11 @@ public sealed class HarModelBundle : IDisposable
     public SensorWindowsScored ScoreLogBatched(IDataView samples, LogScoringOptions? options = null, BatchedHarScoringOptions? batching = null)
     {
         var windows = Windows(samples, options ?? new LogScoringOptions());
-        batching ??= new BatchedHarScoringOptions();
         // The bundle's own statistics, without touching the caller's options.
-        var settings = batching;
+        var settings = batching ?? new BatchedHarScoringOptions();
         var scorer = scorers.GetOrAdd((settings.BatchSize, settings.ConcurrentBatches, settings.IntraOpThreads, settings.GraphOptimization),
-            _ => new BatchedHarScorer(RequireNetwork(), settings, Normalization));
-        var transformer = new BatchedHarScoringEstimator(RequireNetwork(), batching, Normalization, scorer).Fit(windows);
+            _ => new Lazy<BatchedHarScorer>(() => new BatchedHarScorer(RequireNetwork(), settings, Normalization))).Value;
+        var transformer = new BatchedHarScoringEstimator(RequireNetwork(), settings, Normalization, scorer).Fit(windows);
         return new SensorWindowsScored(Named(transformer.Transform(windows)), windows);
     }
 
