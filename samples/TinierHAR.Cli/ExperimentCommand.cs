@@ -42,10 +42,15 @@ internal static class ExperimentCommand
         };
         var initialCheckpoint = new Option<string?>("--initial-checkpoint") { Description = "Start from this state dict (.pth or .safetensors; {fold} and {seed} filled in) instead of seeded random weights" };
         var dropout = new Option<double?>("--dropout") { Description = "The network's dropout probability (default: the paper's); use an output folder of its own" };
+        var backfill = new Option<bool>("--backfill-evidence")
+        {
+            Description = "Rerun the finished runs that have no evidence/ yet (test predictions, model bundle), check that each reproduces its results row, "
+                + "and keep its evidence; the results are not changed",
+        };
         var command = new Command("experiment", "Run the TinierHAR paper's protocol on a benchmark dataset (resumable).")
         {
             dataset, data, models, folds, seeds, output, maxEpochs, precision, computedBiases, threads, window, step, int8, validationWindows,
-            batchOrder, initialCheckpoint, dropout,
+            batchOrder, initialCheckpoint, dropout, backfill,
         };
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {
@@ -68,8 +73,15 @@ internal static class ExperimentCommand
             var (precisionName, cancelledName) = (FoldResult.PrecisionName(trainingPrecision), FoldResult.CancelledBiasesName(zeroCancelled));
 
             var runs = (from model in architectures from seed in seedList from fold in foldList select (model, seed, fold)).ToArray();
-            var pending = runs.Where(r => !results.Contains(benchmark.Key, r.model, r.fold, r.seed, precisionName, cancelledName)).ToArray();
-            console.WriteLine($"{benchmark}; {runs.Length} fold run(s), {runs.Length - pending.Length} finished already, {pending.Length} to run.");
+            var backfilling = parse.GetValue(backfill);
+            FoldResult? Finished((string model, int seed, int fold) r) =>
+                results.Rows.FirstOrDefault(row => row.IsRun(benchmark.Key, r.model, r.fold, r.seed, precisionName, cancelledName));
+            var pending = backfilling
+                ? runs.Where(r => Finished(r) is { } row && !File.Exists(RunEvidence.PredictionsPath(folder.FullName, row.RunName))).ToArray()
+                : runs.Where(r => Finished(r) is null).ToArray();
+            console.WriteLine(backfilling
+                ? $"{benchmark}; {runs.Length} fold run(s), {pending.Length} finished without evidence to rerun."
+                : $"{benchmark}; {runs.Length} fold run(s), {runs.Length - pending.Length} finished already, {pending.Length} to run.");
             var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console) });
             foreach (var (model, seed, fold) in pending)
             {
@@ -87,6 +99,7 @@ internal static class ExperimentCommand
                     BatchOrders = parse.GetValue(batchOrder) is { } orders ? BatchOrderFile.Read(RunFile(orders, batchOrder, fold, seed)) : null,
                     InitialCheckpoint = parse.GetValue(initialCheckpoint) is { } state ? RunFile(state, initialCheckpoint, fold, seed) : null,
                     Dropout = parse.GetValue(dropout),
+                    EvidenceFolder = folder.FullName,
                 };
                 FoldResult result;
                 if (terminal.Profile.Capabilities.Interactive)
@@ -110,6 +123,12 @@ internal static class ExperimentCommand
                     var epochProgress = new EpochProgress(report => console.WriteLine($"{label}: {report}"));
                     result = PaperExperiment.RunFold(new MLContext(seed), benchmark, root, model, fold, seed, options, new TrainingHooks { Progress = epochProgress });
                 }
+                if (backfilling)
+                {
+                    CheckReproduced(Finished((model, seed, fold))!, result, folder.FullName);
+                    console.WriteLine($"{label}: reproduces its row; evidence written");
+                    continue;
+                }
                 TrainingTrajectory.Write(Path.Combine(folder.FullName, "trajectories", result.RunName + ".csv"), result.History!);
                 results.Add(result);
                 File.WriteAllText(Path.Combine(folder.FullName, "results.md"), results.ToMarkdown());
@@ -125,6 +144,16 @@ internal static class ExperimentCommand
             return 0;
         }));
         return command;
+    }
+
+    /// <summary>A backfilled run must reproduce its committed row; otherwise its evidence is removed and the run fails.</summary>
+    private static void CheckReproduced(FoldResult committed, FoldResult rerun, string folder)
+    {
+        if (committed.DifferencesFrom(rerun) is not { Count: > 0 } differences)
+            return;
+        File.Delete(RunEvidence.PredictionsPath(folder, rerun.RunName));
+        File.Delete(RunEvidence.BundlePath(folder, rerun.RunName));
+        throw new InvalidDataException($"{committed.RunName}: the rerun does not reproduce the committed row ({string.Join("; ", differences)}); its evidence was not kept.");
     }
 
     /// <summary>The file that <paramref name="pattern"/> names for this fold and seed; it must exist.</summary>

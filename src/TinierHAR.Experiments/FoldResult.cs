@@ -101,6 +101,25 @@ public sealed record FoldResult
     public bool IsRun(string dataset, string model, int fold, int seed, string precision, string cancelledBiases) =>
         Dataset == dataset && Model == model && Fold == fold && Seed == seed && Precision == precision && CancelledBiases == cancelledBiases;
 
+    /// <summary>
+    /// How <paramref name="rerun"/> of this run differs from it in what a rerun must reproduce (windows, epochs, best epoch,
+    /// and the test metrics as the results file keeps them, to four decimals); empty when it reproduces it.
+    /// </summary>
+    public IReadOnlyList<string> DifferencesFrom(FoldResult rerun)
+    {
+        ArgumentNullException.ThrowIfNull(rerun);
+        static string Metric(double value) => value.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture);
+        (string Name, string Committed, string Rerun)[] checks =
+        [
+            ("train/validation/test windows", $"{TrainWindows}/{ValidationWindows}/{TestWindows}", $"{rerun.TrainWindows}/{rerun.ValidationWindows}/{rerun.TestWindows}"),
+            ("epochs (best)", $"{Epochs} ({BestEpoch})", $"{rerun.Epochs} ({rerun.BestEpoch})"),
+            ("accuracy", Metric(Accuracy), Metric(rerun.Accuracy)),
+            ("weighted F1", Metric(WeightedF1), Metric(rerun.WeightedF1)),
+            ("macro F1", Metric(MacroF1), Metric(rerun.MacroF1)),
+        ];
+        return checks.Where(c => c.Committed != c.Rerun).Select(c => $"{c.Name}: {c.Committed} committed, {c.Rerun} rerun").ToArray();
+    }
+
     /// <summary>The run's name in file names: <c>{model}-fold{f}-seed{s}-{precision}[-computed]</c>.</summary>
     public string RunName => $"{Model}-fold{Fold}-seed{Seed}-{Precision}{(CancelledBiases == CancelledBiasesName(true) ? "" : "-" + CancelledBiases)}";
 }

@@ -40,9 +40,7 @@ public static class PaperExperiment
 
         var testSubjects = dataset.TestSubjects(fold); // also checks the fold number, for either scheme
         var windowing = Windowing(dataset, options);
-        var (trainSamples, trainWindows, testWindows) = dataset.FoldScheme == FoldScheme.LeaveSubjectsOut
-            ? SubjectSplit(ml, dataset, root, testSubjects, windowing)
-            : SliceSplit(ml, dataset, root, fold, seed, windowing);
+        var (trainSamples, trainWindows, testSamples, testWindows) = Split(ml, dataset, root, fold, seed, windowing);
         if (options.ValidationWindows is not null)
         {
             OptionRules.Require(dataset.FoldScheme == FoldScheme.LeaveSubjectsOut, nameof(options.ValidationWindows), $"{dataset.Name} folds are slices of shuffled windows, not subjects.");
@@ -75,7 +73,8 @@ public static class PaperExperiment
             SampleChannelColumnNames = dataset.ChannelNames,
             Epsilon = AuthorsEpsilon,
         }).Append(trainer).Fit(train);
-        var metrics = HarMetrics.Evaluate(model.Transform(test));
+        var scoredTest = model.Transform(test);
+        var metrics = HarMetrics.Evaluate(scoredTest);
         var onnx = model.LastTransformer.OnnxModel;
         double latency;
         using (var scorer = new BatchedHarScorer(onnx, new BatchedHarScorerOptions { BatchSize = 1, IntraOpThreads = 1 }))
@@ -85,7 +84,7 @@ public static class PaperExperiment
 
         var history = model.LastTransformer.History;
         var complexity = ModelComplexity.Of(network, windowing.WindowLength, dataset.ChannelNames.Count, dataset.ClassNames.Count);
-        return new FoldResult
+        var result = new FoldResult
         {
             Dataset = dataset.Key,
             Model = network.ArchitectureName,
@@ -116,6 +115,80 @@ public static class PaperExperiment
             Int8LatencyMs = int8?.Quantized.LatencyMs,
             Int8WindowsPerSecond = int8?.Quantized.WindowsPerSecond,
         };
+        if (options.EvidenceFolder is { } evidence)
+        {
+            RunEvidence.WritePredictions(RunEvidence.PredictionsPath(evidence, result.RunName), Predictions(scoredTest, testSamples, metrics.ClassNames));
+            if (RunEvidence.KeepsBundle(result.Model))
+                HarModelBundle.Save(ml, model, train.Schema, BundleManifest.Create(windowing, metrics.ClassNames, normalization: ((ChannelNormalizer)model.First()).Statistics),
+                    RunEvidence.BundlePath(evidence, result.RunName));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The test windows of fold <paramref name="fold"/> as <see cref="RunFold"/> cuts them (with the paper's windows, or
+    /// those of <paramref name="options"/>), in the same order, each with its name (<see cref="WindowPrediction.Window"/>)
+    /// in a <c>WindowName</c> column: what a run's evidence is rescored on.
+    /// </summary>
+    public static IDataView TestWindows(MLContext ml, HarDataset dataset, string root, int fold, int seed, PaperExperimentOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(ml);
+        ArgumentNullException.ThrowIfNull(dataset);
+        var (_, _, samples, windows) = Split(ml, dataset, root, fold, seed, Windowing(dataset, options ?? new PaperExperimentOptions()));
+        return WithNames(ml, samples, windows);
+    }
+
+    private static (IDataView TrainSamples, IDataView TrainWindows, IDataView TestSamples, IDataView TestWindows) Split(
+        MLContext ml, HarDataset dataset, string root, int fold, int seed, SensorWindowingOptions windowing) =>
+        dataset.FoldScheme == FoldScheme.LeaveSubjectsOut
+            ? SubjectSplit(ml, dataset, root, dataset.TestSubjects(fold), windowing)
+            : SliceSplit(ml, dataset, root, fold, seed, windowing);
+
+    /// <summary>Each scored test window's name, true and predicted class, in order (one pass: each pass runs the network).</summary>
+    private static List<WindowPrediction> Predictions(IDataView scored, IDataView samples, IReadOnlyList<string> classNames)
+    {
+        var starts = SessionStarts(samples);
+        var columns = new[] { DatasetSamplesDataView.SessionColumnName, SensorWindowsDataView.FirstSampleIndexColumnName, DatasetSamplesDataView.LabelColumnName, ScoringChain.PredictedLabelName }
+            .Select(name => scored.Schema[name]).ToArray();
+        var predictions = new List<WindowPrediction>();
+        using var cursor = scored.GetRowCursor(columns);
+        var (getSession, getFirst, getLabel, getPredicted) = (cursor.GetGetter<ReadOnlyMemory<char>>(columns[0]), cursor.GetGetter<long>(columns[1]),
+            cursor.GetGetter<uint>(columns[2]), cursor.GetGetter<uint>(columns[3]));
+        ReadOnlyMemory<char> session = default;
+        long first = 0;
+        uint label = 0, predicted = 0;
+        while (cursor.MoveNext())
+        {
+            getSession(ref session);
+            getFirst(ref first);
+            getLabel(ref label);
+            getPredicted(ref predicted);
+            predictions.Add(new WindowPrediction(WindowNameOf(session, first, starts), classNames[(int)label - 1], classNames[(int)predicted - 1]));
+        }
+        return predictions;
+    }
+
+    /// <summary>The row of <paramref name="samples"/> where each recording (session) starts: its windows' offsets count from there.</summary>
+    private static Dictionary<string, long> SessionStarts(IDataView samples)
+    {
+        // A window's FirstSampleIndex counts rows of the sample view, whose recordings lie one after another.
+        var starts = new Dictionary<string, long>(StringComparer.Ordinal);
+        long row = 0;
+        foreach (var session in samples.GetColumn<ReadOnlyMemory<char>>(DatasetSamplesDataView.SessionColumnName))
+            starts.TryAdd(session.ToString(), row++);
+        return starts;
+    }
+
+    private static string WindowNameOf(ReadOnlyMemory<char> session, long firstSampleIndex, Dictionary<string, long> starts) =>
+        string.Create(CultureInfo.InvariantCulture, $"{session}:{firstSampleIndex - starts[session.ToString()]}");
+
+    /// <summary>The windows with a <c>WindowName</c> column (<see cref="WindowNameOf"/>).</summary>
+    private static IDataView WithNames(MLContext ml, IDataView samples, IDataView windows)
+    {
+        var starts = SessionStarts(samples);
+        return ml.Data.Cache(ml.Transforms.CustomMapping<WindowPosition, WindowName>(
+            (position, name) => name.Name = WindowNameOf(position.Session, position.FirstSampleIndex, starts), contractName: null)
+            .Fit(windows).Transform(windows));
     }
 
     private static HarNetworkOptions WithDropout(HarNetworkOptions network, double? dropout)
@@ -154,18 +227,18 @@ public static class PaperExperiment
     }
 
     /// <summary>LOCV: the fold's subjects test; every other subject trains (and validates).</summary>
-    private static (IDataView TrainSamples, IDataView TrainWindows, IDataView TestWindows) SubjectSplit(
+    private static (IDataView TrainSamples, IDataView TrainWindows, IDataView TestSamples, IDataView TestWindows) SubjectSplit(
         MLContext ml, HarDataset dataset, string root, IReadOnlyList<int> testSubjects, SensorWindowingOptions windowing)
     {
         var trainSubjects = dataset.Subjects.Except(testSubjects).ToArray();
         var trainSamples = ml.Data.LoadHarDataset(dataset, root, new DatasetLoadOptions { Subjects = trainSubjects });
         var testSamples = ml.Data.LoadHarDataset(dataset, root, new DatasetLoadOptions { Subjects = testSubjects });
-        return (trainSamples, ml.Data.WindowSensorSamples(trainSamples, windowing), ml.Data.WindowSensorSamples(testSamples, windowing));
+        return (trainSamples, ml.Data.WindowSensorSamples(trainSamples, windowing), testSamples, ml.Data.WindowSensorSamples(testSamples, windowing));
     }
 
     /// <summary>SOCV (Skoda): every window shuffled with the seed and cut into equal slices (the last takes the
     /// remainder); the fold's slice tests; the z-score is fitted on the whole recording.</summary>
-    private static (IDataView TrainSamples, IDataView TrainWindows, IDataView TestWindows) SliceSplit(
+    private static (IDataView TrainSamples, IDataView TrainWindows, IDataView TestSamples, IDataView TestWindows) SliceSplit(
         MLContext ml, HarDataset dataset, string root, int fold, int seed, SensorWindowingOptions windowing)
     {
         var slices = dataset.Folds.Count;
@@ -175,10 +248,11 @@ public static class PaperExperiment
         new Random(seed).Shuffle(starts);
         var size = starts.Length / slices;
         var test = starts[((fold - 1) * size)..(fold == slices ? starts.Length : fold * size)].ToHashSet();
-        return (samples, Keep(ml, windows, s => !test.Contains(s)), Keep(ml, windows, test.Contains));
+        return (samples, Keep(ml, windows, s => !test.Contains(s)), samples, Keep(ml, windows, test.Contains));
     }
 
-    private const string WindowNameColumnName = "WindowName";
+    /// <summary>The column of a window's name (<see cref="WindowPrediction.Window"/>) in <see cref="TestWindows"/>.</summary>
+    public const string WindowNameColumnName = "WindowName";
 
     /// <summary>
     /// The training windows with a <c>WindowName</c> column, <c>session:offset</c> (the window's first row counted from
@@ -186,14 +260,7 @@ public static class PaperExperiment
     /// </summary>
     private static IDataView NamedWindows(MLContext ml, IDataView samples, IDataView windows, IReadOnlyCollection<string> validation, int fold)
     {
-        // A window's FirstSampleIndex counts rows of the sample view, whose recordings lie one after another.
-        var starts = new Dictionary<string, long>(StringComparer.Ordinal);
-        long row = 0;
-        foreach (var session in samples.GetColumn<ReadOnlyMemory<char>>(DatasetSamplesDataView.SessionColumnName))
-            starts.TryAdd(session.ToString(), row++);
-        var named = ml.Data.Cache(ml.Transforms.CustomMapping<WindowPosition, WindowName>(
-            (position, name) => name.Name = $"{position.Session}:{position.FirstSampleIndex - starts[position.Session.ToString()]}", contractName: null)
-            .Fit(windows).Transform(windows));
+        var named = WithNames(ml, samples, windows);
         var names = named.GetColumn<string>(WindowNameColumnName).ToHashSet(StringComparer.Ordinal);
         var unknown = validation.Where(n => !names.Contains(n)).ToArray();
         OptionRules.Require(unknown.Length == 0, nameof(PaperExperimentOptions.ValidationWindows),

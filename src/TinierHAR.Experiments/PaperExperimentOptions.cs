@@ -53,6 +53,12 @@ public sealed class PaperExperimentOptions
     /// </summary>
     public bool CompareInt8 { get; set; }
 
+    /// <summary>
+    /// The results folder whose <c>evidence/</c> receives the run's test predictions and, for the small networks, its model
+    /// bundle (<see cref="RunEvidence"/>); null: none are written.
+    /// </summary>
+    public string? EvidenceFolder { get; set; }
+
     /// <summary>Threads of libtorch's CPU kernels; 0: half the cores (see <see cref="TinierHarTrainer.Options.Threads"/>).</summary>
     public int Threads { get; set; }
 }

@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.ML;
-using TinierHAR.Datasets.Benchmarks;
+using TinierHAR.Datasets;
 using TinierHAR.TestSupport;
 using TinierHAR.Trainer.Training;
 
 namespace TinierHAR.Experiments.Tests.Experiments;
 
 /// <summary>
-/// The committed HAPT results must be what the code at HEAD produces: every row has its per-epoch trajectory, and
+/// The committed results (HAPT, USC-HAD) must be what the code at HEAD produces: every row has its per-epoch trajectory, and
 /// rerunning the first epochs of a committed run reproduces that trajectory. A change to training that is not followed
 /// by regenerated results fails here.
 /// </summary>
@@ -23,6 +23,7 @@ public sealed partial class CommittedResultsTests
     [DataRow("hapt")]
     [DataRow("hapt/authors-split")]
     [DataRow("hapt/replay")]
+    [DataRow("usc-had")]
     public void Every_committed_row_has_a_trajectory_that_agrees_with_it(string experiment)
     {
         var folder = Path.Combine(SharedData.RepositoryRoot, "experiments", experiment);
@@ -90,11 +91,12 @@ public sealed partial class CommittedResultsTests
     /// <summary>Each results folder is rerun as its README command ran it: <c>hapt/authors-split</c> validates on the
     /// authors' own split.</summary>
     [TestMethod]
-    [DataRow("hapt", null)]
-    [DataRow("hapt/authors-split", "experiments/hapt/authors/splits/fold{0}-seed{1}.txt")]
-    public void Rerunning_the_first_epochs_of_a_committed_run_reproduces_its_trajectory(string experiment, string? validationWindows)
+    [DataRow("hapt", "data/uci-har-hapt", null)]
+    [DataRow("hapt/authors-split", "data/uci-har-hapt", "experiments/hapt/authors/splits/fold{0}-seed{1}.txt")]
+    [DataRow("usc-had", "data/usc-had", null)]
+    public void Rerunning_the_first_epochs_of_a_committed_run_reproduces_its_trajectory(string experiment, string data, string? validationWindows)
     {
-        var root = SharedData.RequireDirectory("data/uci-har-hapt");
+        var root = SharedData.RequireDirectory(data);
         var folder = Path.Combine(SharedData.RepositoryRoot, "experiments", experiment);
         var row = ExperimentResults.Open(Path.Combine(folder, "results.csv")).Rows
             .Where(r => r.Model == "tinierhar" && r.Precision == "float32" && r.CancelledBiases == FoldResult.CancelledBiasesName(true))
@@ -103,7 +105,7 @@ public sealed partial class CommittedResultsTests
         var split = validationWindows is null ? null
             : File.ReadAllLines(Path.Combine(SharedData.RepositoryRoot, string.Format(CultureInfo.InvariantCulture, validationWindows, row.Fold, row.Seed)));
 
-        var rerun = PaperExperiment.RunFold(new MLContext(row.Seed), new HaptDataset(), root, row.Model, row.Fold, row.Seed,
+        var rerun = PaperExperiment.RunFold(new MLContext(row.Seed), HarDatasets.Get(row.Dataset), root, row.Model, row.Fold, row.Seed,
             new PaperExperimentOptions { MaxEpochs = RerunEpochs, ValidationWindows = split });
 
         Assert.AreEqual((row.TrainWindows, row.ValidationWindows, row.TestWindows), (rerun.TrainWindows, rerun.ValidationWindows, rerun.TestWindows));
