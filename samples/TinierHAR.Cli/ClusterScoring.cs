@@ -65,8 +65,12 @@ internal static class ClusterScoring
             .Start(progress =>
             {
                 var task = progress.AddTask("scoring", maxValue: files.Count);
+                var announced = new HashSet<(string Input, int Attempt)>();
                 var final = ScoringJobRunner.RunAsync(client, spec, s =>
                 {
+                    // Which silo holds which file, once per attempt: what an operator (or a test) needs to find the work a dying silo held.
+                    foreach (var file in s.Files.Where(f => f.State == FileState.Running && f.Silo is not null && announced.Add((f.Input, f.Attempts))))
+                        terminal.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{FileScoring.OutputName(file.Input)}: attempt {file.Attempts} on {file.Silo}"));
                     task.Value = s.Done + s.Failed;
                     task.Description = string.Create(CultureInfo.InvariantCulture,
                         $"{s.Done:N0} of {s.Files.Count:N0} files done, {s.Failed:N0} failed, {s.Files.Count(f => f.State == FileState.Running):N0} running, {s.RowsRead / Math.Max(1e-9, (DateTime.UtcNow - started).TotalSeconds):N0} rows/s");

@@ -14,6 +14,7 @@ internal sealed class FileScoringGrain(BundleCache bundles) : Grain, IFileScorin
     public async Task<FileOutcome> Score(ScoringJobSpec spec, string input)
     {
         var silo = RuntimeIdentity;
+        await GrainFactory.GetGrain<IScoringJobGrain>(spec.JobId).Started(input, silo);
         var outcome = await Task.Run(() => FileScoring.Score(bundles, spec, input, silo));
         DeactivateOnIdle();
         return outcome;

@@ -13,4 +13,8 @@ public interface IScoringJobGrain : IGrainWithStringKey
     /// <summary>Where the job stands.</summary>
     [Alias("status")]
     Task<ScoringJobStatus> Status();
+
+    /// <summary>A worker on <paramref name="silo"/> has started on <paramref name="input"/> (the file's current attempt).</summary>
+    [Alias("started")]
+    Task Started(string input, string silo);
 }

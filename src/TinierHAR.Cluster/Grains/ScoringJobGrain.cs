@@ -52,6 +52,21 @@ internal sealed partial class ScoringJobGrain(
         return job.State;
     }
 
+    /// <inheritdoc />
+    public Task Started(string input, string silo)
+    {
+        if (job.State.Files.Find(f => f.Input == input) is { State: FileState.Running } file)
+            file.Silo = silo;
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        job.State.DoneStored = job.State.Done; // what was read is what is stored
+        return base.OnActivateAsync(cancellationToken);
+    }
+
     private static bool SameJob(ScoringJobSpec a, ScoringJobSpec b) =>
         a.ModelPath == b.ModelPath && a.OutputFolder == b.OutputFolder && a.OptionsJson == b.OptionsJson && a.Inputs.SequenceEqual(b.Inputs);
 
@@ -82,6 +97,7 @@ internal sealed partial class ScoringJobGrain(
         {
             file.State = FileState.Running;
             file.Attempts++;
+            file.Silo = null;
             await Save();
             try
             {
@@ -121,7 +137,9 @@ internal sealed partial class ScoringJobGrain(
     {
         // The previous write's caller sees its failure; this write goes ahead with the newer state regardless.
         await previous.ContinueWith(_ => { }, TaskScheduler.Current);
+        var done = job.State.Done;
         await job.WriteStateAsync();
+        job.State.DoneStored = done;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Job {Job}: {File} (attempt {Attempt}) did not come back")]

@@ -15,4 +15,7 @@ public sealed class JobFile
 
     /// <summary>What scoring it gave (done or failed).</summary>
     [Id(3)] public FileOutcome? Outcome { get; set; }
+
+    /// <summary>The silo whose worker holds the current attempt, once that worker has started (null until then).</summary>
+    [Id(4)] public string? Silo { get; set; }
 }

@@ -13,6 +13,12 @@ public sealed class ScoringJobStatus
     /// <summary>When the job was first submitted (UTC).</summary>
     [Id(2)] public DateTime SubmittedUtc { get; set; }
 
+    /// <summary>
+    /// Files whose done state the job's storage holds: <see cref="Done"/> as of the last completed write (what a restart
+    /// of every silo resumes from).
+    /// </summary>
+    [Id(3)] public int DoneStored { get; set; }
+
     /// <summary>Files whose outputs are written.</summary>
     public int Done => Files.Count(f => f.State == FileState.Done);
 

@@ -49,7 +49,6 @@ public sealed class QuickstartTests
         var f1 = rows.Select(r => double.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         Assert.AreEqual(f1[0], f1[1], 0.05, "int8 macro F1 near float32's");
         Assert.AreEqual(int8.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), rows[1][4], "the int8 file's bytes");
-        Assert.IsTrue(rows.All(r => double.Parse(r[6], System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture) > 0), "windows/s measured");
         output.Delete(recursive: true);
     }
 

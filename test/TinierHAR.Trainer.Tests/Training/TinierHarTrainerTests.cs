@@ -179,8 +179,10 @@ public sealed class TinierHarTrainerTests
             second.Transform(data).GetColumn<float[]>("Score").SelectMany(s => s).ToArray());
     }
 
+    /// <summary>ML.NET's CrossValidate with the subject as sampling key: each subject is held out by exactly one fold, every
+    /// window is scored once, and each fold's metrics count its own held-out windows.</summary>
     [TestMethod]
-    public void CrossValidate_by_subject_runs_every_fold()
+    public void CrossValidate_by_subject_holds_each_subject_out_once()
     {
         var (ml, data, _) = Prepare(perClass: 24);
         var options = SmallRun();
@@ -189,8 +191,16 @@ public sealed class TinierHarTrainerTests
             numberOfFolds: 2, samplingKeyColumnName: nameof(SensorWindow.Subject));
 
         Assert.HasCount(2, folds);
-        foreach (var fold in folds)
-            Assert.IsGreaterThan(0L, HarMetrics.Evaluate(fold.ScoredHoldOutSet).Count);
+        var heldOut = folds.Select(f => f.ScoredHoldOutSet.GetColumn<string>(nameof(SensorWindow.Subject)).ToArray()).ToArray();
+        var subjects = data.GetColumn<string>(nameof(SensorWindow.Subject)).Distinct().Order().ToArray();
+        Assert.IsGreaterThan(2, subjects.Length, "more subjects than folds, so that a fold holds several");
+        CollectionAssert.AreEqual(subjects, heldOut.SelectMany(s => s.Distinct()).Order().ToArray(), "each subject held out by exactly one fold");
+        Assert.AreEqual(data.GetColumn<string>(nameof(SensorWindow.Subject)).LongCount(), heldOut.Sum(h => (long)h.Length), "every window scored once");
+        foreach (var (fold, subjectsOut) in folds.Zip(heldOut))
+        {
+            Assert.IsNotEmpty(subjectsOut);
+            Assert.AreEqual(subjectsOut.Length, HarMetrics.Evaluate(fold.ScoredHoldOutSet).Count, "the fold's metrics count its held-out windows");
+        }
     }
 
     [TestMethod]
@@ -351,14 +361,31 @@ public sealed class TinierHarTrainerTests
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.MulticlassClassification.Trainers.TinierHar(options).Fit(data)).Message, "2 weights for 3 classes");
     }
 
+    /// <summary>A cancellation that arrives while training runs (here, as epoch 2 reports) stops it before the next
+    /// mini-batch: no third epoch, and the fit throws instead of returning a model.</summary>
     [TestMethod]
-    public void Cancellation_stops_training()
+    public void Cancellation_during_training_stops_it_before_the_next_epoch()
     {
         var (ml, data, _) = Prepare(perClass: 10);
         using var cancel = new CancellationTokenSource();
-        cancel.Cancel();
-        var trainer = ml.MulticlassClassification.Trainers.TinierHar(SmallRun()).WithHooks(new TrainingHooks { Cancellation = cancel.Token });
+        var options = SmallRun();
+        options.MaxEpochs = 10;
+        var epochs = new List<int>();
+        var progress = new EpochRecorder(report =>
+        {
+            epochs.Add(report.Epoch);
+            if (report.Epoch == 2)
+                cancel.Cancel();
+        });
+        var trainer = ml.MulticlassClassification.Trainers.TinierHar(options).WithHooks(new TrainingHooks { Progress = progress, Cancellation = cancel.Token });
         Assert.ThrowsExactly<OperationCanceledException>(() => trainer.Fit(data));
+        CollectionAssert.AreEqual(new[] { 1, 2 }, epochs, "epochs trained before the cancellation took effect");
+    }
+
+    /// <summary>Reports each epoch on the training thread (<see cref="Progress{T}"/> would post it elsewhere).</summary>
+    private sealed class EpochRecorder(Action<EpochReport> onEpoch) : IProgress<EpochReport>
+    {
+        public void Report(EpochReport value) => onEpoch(value);
     }
 
     [TestMethod]
