@@ -17,19 +17,23 @@ public sealed class HarOnnxQuantizerTests
 
     public TestContext TestContext { get; set; } = null!;
 
-    private static (byte[] Float32, byte[] Int8, float[] Windows, int Batch, GoldenFixture Fixture) Quantize()
+    /// <summary>The model quantised on the first half of the fixture's windows (its calibration set); the second half,
+    /// which calibration never saw, is returned for comparisons.</summary>
+    private static (byte[] Float32, byte[] Int8, float[] Calibration, float[] HeldOut, int Batch, GoldenFixture Fixture) Quantize()
     {
         var fixture = GoldenFixture.Load(Trained);
         var model = fixture.OnnxModel(Enumerable.Range(0, fixture.Classes).Select(i => $"activity-{i}").ToArray());
         var input = fixture.Input();
         var windows = input.ToSingles();
-        return (model, HarOnnxQuantizer.QuantizeInt8(model, windows), windows, (int)input.Shape[0], fixture);
+        var half = (int)input.Shape[0] / 2 * fixture.Window * fixture.Channels;
+        var (calibration, heldOut) = (windows[..half], windows[half..]);
+        return (model, HarOnnxQuantizer.QuantizeInt8(model, calibration), calibration, heldOut, heldOut.Length / (fixture.Window * fixture.Channels), fixture);
     }
 
     [TestMethod]
-    public void The_int8_model_predicts_as_the_float32_model_does()
+    public void The_int8_model_predicts_as_the_float32_model_does_on_windows_calibration_did_not_see()
     {
-        var (float32, int8, windows, batch, fixture) = Quantize();
+        var (float32, int8, _, windows, batch, fixture) = Quantize();
         var reference = OnnxRun.Output(float32, windows, batch, fixture.Window, fixture.Channels, HarOnnxModelWriter.ScoreName);
         var quantized = OnnxRun.Output(int8, windows, batch, fixture.Window, fixture.Channels, HarOnnxModelWriter.ScoreName);
         var k = fixture.Classes;
@@ -44,7 +48,7 @@ public sealed class HarOnnxQuantizerTests
     [TestMethod]
     public void Every_convolution_and_dense_layer_gets_int8_weights_and_onnx_runtime_fuses_them()
     {
-        var (float32, int8, _, _, _) = Quantize();
+        var (float32, int8, _, _, _, _) = Quantize();
         var before = ModelProto.Parser.ParseFrom(float32).Graph;
         var after = ModelProto.Parser.ParseFrom(int8).Graph;
         var initializers = after.Initializer.ToDictionary(t => t.Name);
@@ -71,8 +75,8 @@ public sealed class HarOnnxQuantizerTests
     [TestMethod]
     public void The_same_model_and_windows_give_the_same_bytes_and_the_model_says_it_is_quantised()
     {
-        var (float32, int8, windows, _, _) = Quantize();
-        CollectionAssert.AreEqual(int8, HarOnnxQuantizer.QuantizeInt8(float32, windows));
+        var (float32, int8, calibration, _, _, _) = Quantize();
+        CollectionAssert.AreEqual(int8, HarOnnxQuantizer.QuantizeInt8(float32, calibration));
         Assert.IsNull(HarModelMetadata.Read(float32).Quantization);
         var metadata = HarModelMetadata.Read(int8);
         var graph = ModelProto.Parser.ParseFrom(float32).Graph;
@@ -85,7 +89,7 @@ public sealed class HarOnnxQuantizerTests
     [TestMethod]
     public void A_quantised_model_or_a_partial_window_is_refused()
     {
-        var (float32, int8, windows, _, _) = Quantize();
+        var (float32, int8, windows, _, _, _) = Quantize();
         var twice = Assert.ThrowsExactly<ArgumentException>(() => HarOnnxQuantizer.QuantizeInt8(int8, windows));
         StringAssert.Contains(twice.Message, "quantised already");
         var partial = Assert.ThrowsExactly<ArgumentException>(() => HarOnnxQuantizer.QuantizeInt8(float32, windows.AsMemory(0, windows.Length - 1)));
