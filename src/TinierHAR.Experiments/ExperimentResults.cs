@@ -174,18 +174,20 @@ public sealed class ExperimentResults
     {
         var invariant = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
-        text.AppendLine("| model | runs (fold:seed) | macro F1 | TinierHAR's macro F1, same runs | weighted F1 | accuracy | parameters | MACs | ONNX bytes | latency (ms, 1 window) | training s per run |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+        text.AppendLine("| model | runs (fold:seed) | macro F1 | TinierHAR's macro F1, same runs | macro F1 − TinierHAR's, paired (± SE) | weighted F1 | accuracy | parameters | MACs | ONNX bytes | latency (ms, 1 window) | training s per run |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
         var runs = rows.Where(r => Recipe(r) == FoldResult.PrecisionName(TrainingPrecision.Float32)).ToArray();
         var tinier = runs.Where(r => r.Model == "tinierhar").ToArray();
         foreach (var group in runs.GroupBy(r => (r.Dataset, r.Model)).OrderBy(g => g.First().Parameters))
         {
             var own = group.OrderBy(r => r.Fold).ThenBy(r => r.Seed).ToArray();
-            var peers = tinier.Where(t => own.Any(o => o.Dataset == t.Dataset && o.Fold == t.Fold && o.Seed == t.Seed)).ToArray();
+            var peers = tinier.Where(t => own.Any(o => o.Dataset == t.Dataset && o.Fold == t.Fold && o.Seed == t.Seed)).OrderBy(r => r.Fold).ThenBy(r => r.Seed).ToArray();
+            var paired = group.Key.Model == "tinierhar" ? "–"
+                : peers.Length == own.Length ? SeedMeans.PairedDifference(own.Select(r => r.MacroF1).ToArray(), peers.Select(r => r.MacroF1).ToArray()) : "–";
             var reference = tinier.FirstOrDefault(t => t.Dataset == group.Key.Dataset);
             string Ratio(double value, double? baseline) => group.Key.Model == "tinierhar" || baseline is not > 0 ? "" : string.Create(invariant, $" ({value / baseline.Value:0.0}x)");
             text.AppendLine(string.Create(invariant,
-                $"| {group.Key.Model} | {string.Join(" ", own.Select(r => $"{r.Fold}:{r.Seed}"))} | {MeanStd(own, r => r.MacroF1)} | {(peers.Length == own.Length ? MeanStd(peers, r => r.MacroF1) : $"{peers.Length} of {own.Length} run")} | {MeanStd(own, r => r.WeightedF1)} | {MeanStd(own, r => r.Accuracy)} | {own[0].Parameters:N0}{Ratio(own[0].Parameters, reference?.Parameters)} | {own[0].Macs:N0}{Ratio(own[0].Macs, reference?.Macs)} | {Mean(own, r => r.ModelBytes, "N0")} | {Mean(own, r => r.LatencyMs, "0.000")} | {own.Average(r => r.Seconds):0} |"));
+                $"| {group.Key.Model} | {string.Join(" ", own.Select(r => $"{r.Fold}:{r.Seed}"))} | {MeanStd(own, r => r.MacroF1)} | {(peers.Length == own.Length ? MeanStd(peers, r => r.MacroF1) : $"{peers.Length} of {own.Length} run")} | {paired} | {MeanStd(own, r => r.WeightedF1)} | {MeanStd(own, r => r.Accuracy)} | {own[0].Parameters:N0}{Ratio(own[0].Parameters, reference?.Parameters)} | {own[0].Macs:N0}{Ratio(own[0].Macs, reference?.Macs)} | {Mean(own, r => r.ModelBytes, "N0")} | {Mean(own, r => r.LatencyMs, "0.000")} | {own.Average(r => r.Seconds):0} |"));
         }
         return text.ToString();
     }

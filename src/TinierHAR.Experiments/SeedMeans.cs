@@ -24,6 +24,18 @@ internal static class SeedMeans
         return (ours.Average() - theirs.Average(), pooled * (1.0 / ours.Length + 1.0 / theirs.Length));
     }
 
+    /// <summary>
+    /// The mean of the paired differences <paramref name="ours"/>[i] − <paramref name="theirs"/>[i] (the same fold and
+    /// seed on both sides) ± its standard error, sd/√n; just the mean for one pair.
+    /// </summary>
+    public static string PairedDifference(double[] ours, double[] theirs, string format = "0.0000")
+    {
+        var differences = ours.Zip(theirs, (a, b) => a - b).ToArray();
+        var mean = differences.Average().ToString("+" + format + ";−" + format, CultureInfo.InvariantCulture);
+        return differences.Length < 2 ? mean
+            : $"{mean} ± {(Math.Sqrt(Variance(differences) / differences.Length)).ToString(format, CultureInfo.InvariantCulture)}";
+    }
+
     private static double Variance(double[] values) => SumOfSquares(values) / (values.Length - 1);
 
     private static double SumOfSquares(double[] values)
