@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using TinierHAR.Cluster.Jobs;
 using TinierHAR.MLNet.Data;
+using TinierHAR.TestSupport;
 
 namespace TinierHAR.Cli.Tests;
 
@@ -31,12 +32,12 @@ public sealed partial class ClusterScoringTests
         var database = $"tinierhar_chaos_{Environment.ProcessId}";
         var connection = ClusterProcesses.CreateDatabase(database);
         // Silos start in the background (about 7 s each): a kill never waits for its replacement.
-        var silos = new List<Task<ClusterProcesses.ToolProcess>>();
-        ClusterProcesses.ToolProcess? client = null;
+        var silos = new List<Task<RecordedProcess>>();
+        RecordedProcess? client = null;
         try
         {
-            Task<ClusterProcesses.ToolProcess> NewSilo() => Task.Run(() => ClusterProcesses.Silo(ClusterProcesses.FreePort(), ClusterProcesses.FreePort(), 0, connection));
-            ClusterProcesses.ToolProcess NewClient() => ClusterProcesses.ToolProcess.Start(
+            Task<RecordedProcess> NewSilo() => Task.Run(() => ClusterProcesses.Silo(ClusterProcesses.FreePort(), ClusterProcesses.FreePort(), 0, connection));
+            RecordedProcess NewClient() => ClusterProcesses.Tool(
                 $"score --model \"{bundle}\" --input \"{Path.Combine(logs, "*.csv")}\" --output \"{output}\" --subject Subject --smooth 3 --cluster \"{connection}\"");
             for (var i = 0; i < 3; i++)
                 silos.Add(NewSilo());

@@ -158,7 +158,7 @@ public sealed partial class ClusterScoringTests
         using var first = ClusterProcesses.Silo(primary, primaryGateway, primary);
         using var other = ClusterProcesses.Silo(second, secondGateway, primary);
 
-        using var client = ClusterProcesses.ToolProcess.Start(
+        using var client = ClusterProcesses.Tool(
             $"score --model \"{bundle}\" --input \"{Path.Combine(fixture.Root, "logs-b", "*.csv")}\" --output \"{output}\" --subject Subject --smooth 3 --cluster {primaryGateway},{secondGateway}");
         // Kill the second silo (the first keeps localhost clustering's membership) while the client says it holds a file: a 3-hour
         // log scores for about a second, and the client polls twice a second.

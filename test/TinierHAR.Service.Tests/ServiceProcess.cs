@@ -1,7 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using TinierHAR.TestSupport;
 
 namespace TinierHAR.Service.Tests;
@@ -12,17 +10,12 @@ namespace TinierHAR.Service.Tests;
 /// </summary>
 internal sealed class ServiceProcess : IDisposable
 {
-    private readonly Process process;
-    private readonly List<string> lines = [];
+    private readonly RecordedProcess process;
 
-    private ServiceProcess(Process process, Uri address)
+    private ServiceProcess(RecordedProcess process, Uri address)
     {
         this.process = process;
         Address = address;
-        process.OutputDataReceived += (_, e) => Record(e.Data);
-        process.ErrorDataReceived += (_, e) => Record(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         Client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromMinutes(5) };
     }
 
@@ -38,18 +31,12 @@ internal sealed class ServiceProcess : IDisposable
     public int Id => process.Id;
 
     /// <summary>What it printed so far.</summary>
-    public IReadOnlyList<string> Lines
-    {
-        get
-        {
-            lock (lines) return [.. lines];
-        }
-    }
+    public IReadOnlyList<string> Lines => process.Lines;
 
     /// <summary>Starts the service with <paramref name="arguments"/> after <c>--bundle</c> and waits for <c>/healthz</c>.</summary>
     public static ServiceProcess Start(string bundle, string arguments = "")
     {
-        var port = FreePort();
+        var port = RecordedProcess.FreeLoopbackPort();
         var address = new Uri($"http://127.0.0.1:{port}/");
         var service = new ServiceProcess(Launch($"--bundle \"{bundle}\" --urls {address.ToString().TrimEnd('/')} {arguments}"), address);
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
@@ -85,29 +72,8 @@ internal sealed class ServiceProcess : IDisposable
     public void Dispose()
     {
         Client.Dispose();
-        if (!process.HasExited)
-            process.Kill(entireProcessTree: true);
-        process.WaitForExit();
         process.Dispose();
     }
 
-    private static Process Launch(string arguments) => Process.Start(new ProcessStartInfo("dotnet", $"\"{Assembly}\" {arguments}")
-    {
-        RedirectStandardOutput = true,
-        RedirectStandardError = true,
-        WorkingDirectory = SharedData.RepositoryRoot,
-    })!;
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private void Record(string? line)
-    {
-        if (line is null) return;
-        lock (lines) lines.Add(line);
-    }
+    private static RecordedProcess Launch(string arguments) => RecordedProcess.Start("dotnet", $"\"{Assembly}\" {arguments}", SharedData.RepositoryRoot);
 }
