@@ -39,6 +39,10 @@ internal sealed class UniformGridCursor : StreamingCursor
     private readonly double? rate;
     private readonly bool resample;
     private readonly Queue<GridSample> output = new();
+    // Samples and kept rows the cursor is done with, reused instead of allocated per row.
+    private readonly Stack<GridSample> spareSamples = new();
+    private readonly Stack<Merged> spareMerged = new();
+    private readonly GridRun runState = new();
     private readonly List<SampleRow> head = new();
     private readonly Dictionary<string, long> removed = new(StringComparer.Ordinal);
     private readonly List<RecordingTiming> recordings = new();
@@ -74,6 +78,11 @@ internal sealed class UniformGridCursor : StreamingCursor
     /// <summary>The current sample.</summary>
     public GridSample Current { get; private set; } = null!;
 
+    private GridSample RentSample() => spareSamples.Count > 0 ? spareSamples.Pop() : new GridSample(view.Plan.Channels);
+
+    private Merged Keep(SampleRow row, double time, long spanStart, long spanEnd) =>
+        (spareMerged.Count > 0 ? spareMerged.Pop() : new Merged(view.Plan.Channels)).Reset(row, time, spanStart, spanEnd);
+
     /// <summary>Input rows read so far.</summary>
     public long RowsRead => rowsRead;
 
@@ -95,6 +104,8 @@ internal sealed class UniformGridCursor : StreamingCursor
         {
             if (output.Count > 1 || sealedRows > 0)
             {
+                if (Current is { } previous)
+                    spareSamples.Push(previous);
                 Current = output.Dequeue();
                 sealedRows = Math.Max(0, sealedRows - 1);
                 RowPosition++;
@@ -250,7 +261,7 @@ internal sealed class UniformGridCursor : StreamingCursor
             return;
         }
         Push(pending);
-        pending = new Merged(row, time, kept, ++kept);
+        pending = Keep(row, time, kept, ++kept);
     }
 
     /// <summary>Refuses a clock that changes unit mid-file (seconds to milliseconds, say): its intervals turn a power of
@@ -291,8 +302,8 @@ internal sealed class UniformGridCursor : StreamingCursor
     private void StartSegment(SampleRow row, double time)
     {
         segment++;
-        grid = new Grid(time, segment);
-        pending = new Merged(row, time, kept, ++kept);
+        grid = new Grid(time, segment, RentSample);
+        pending = Keep(row, time, kept, ++kept);
     }
 
     /// <summary>Emits the segment's last sample; the last grid sample then stands for the segment's tail rows.</summary>
@@ -309,10 +320,12 @@ internal sealed class UniformGridCursor : StreamingCursor
     {
         if (resample)
         {
-            run = new GridRun(grid!, sample, sealsAt);
+            (runState.Grid, runState.Sample, runState.SealsAt) = (grid!, sample, sealsAt);
+            run = runState;
             return;
         }
-        output.Enqueue(sample.ToGridSample(sample.Time, segment));
+        output.Enqueue(sample.CopyTo(RentSample(), sample.Time, segment));
+        spareMerged.Push(sample);
         if (sealsAt is { } end)
             Seal(end, sample.LastIndex);
     }
@@ -325,6 +338,8 @@ internal sealed class UniformGridCursor : StreamingCursor
             output.Enqueue(point);
             return;
         }
+        if (current.Grid.Left is { } left)
+            spareMerged.Push(left); // the grid points before it are placed: nothing reads it again
         current.Grid.Left = current.Sample;
         run = null;
         if (current.SealsAt is { } end)
@@ -348,7 +363,7 @@ internal sealed class UniformGridCursor : StreamingCursor
     }
 
     /// <summary>One segment's grid <c>start + k / rate</c>, and the kept sample before its next point.</summary>
-    private sealed class Grid(double start, long segment)
+    private sealed class Grid(double start, long segment, Func<GridSample> rent)
     {
         private long index;
 
@@ -367,30 +382,43 @@ internal sealed class UniformGridCursor : StreamingCursor
             index++;
             var time = start + offset;
             if (Left is null || Math.Abs(rightOffset - offset) <= snap)
-                return right.ToGridSample(time, segment);
+                return right.CopyTo(rent(), time, segment);
             var fraction = (float)Math.Clamp((time - Left.Time) / (right.Time - Left.Time), 0, 1);
-            var channels = new float[right.Channels.Length];
+            var sample = rent();
+            var channels = sample.Channels;
             for (var i = 0; i < channels.Length; i++)
                 channels[i] = Left.Channels[i] + (right.Channels[i] - Left.Channels[i]) * fraction;
-            return new GridSample(channels, Left.Others, time, Left.SpanStart, right.SpanEnd, Left.FirstIndex, right.LastIndex, segment);
+            return sample.Set(Left.Others, time, Left.SpanStart, right.SpanEnd, Left.FirstIndex, right.LastIndex, segment);
         }
     }
 
-    /// <summary>The grid points up to <paramref name="Sample"/>; the last of a segment's seals it at <paramref name="SealsAt"/>.</summary>
-    private sealed record GridRun(Grid Grid, Merged Sample, long? SealsAt);
-
-    /// <summary>A kept sample, possibly the mean of rows with the same timestamp.</summary>
-    private sealed class Merged(SampleRow row, double time, long spanStart, long spanEnd)
+    /// <summary>The grid points up to <see cref="Sample"/>; the last of a segment's seals it at <see cref="SealsAt"/>.</summary>
+    private sealed class GridRun
     {
-        private int count = 1;
+        public Grid Grid { get; set; } = null!;
+        public Merged Sample { get; set; } = null!;
+        public long? SealsAt { get; set; }
+    }
 
-        public float[] Channels { get; } = row.Channels; // each row's own array: merging may change it
-        public object[] Others { get; } = row.Others;
-        public double Time { get; } = time;
-        public long SpanStart { get; } = spanStart;
-        public long SpanEnd { get; private set; } = spanEnd;
-        public long FirstIndex { get; } = row.Index;
-        public long LastIndex { get; private set; } = row.Index;
+    /// <summary>A kept sample, possibly the mean of rows with the same timestamp (its own copy of the channels: merging changes them).</summary>
+    private sealed class Merged(int channels)
+    {
+        private int count;
+
+        public float[] Channels { get; } = new float[channels];
+        public object[] Others { get; private set; } = [];
+        public double Time { get; private set; }
+        public long SpanStart { get; private set; }
+        public long SpanEnd { get; private set; }
+        public long FirstIndex { get; private set; }
+        public long LastIndex { get; private set; }
+
+        public Merged Reset(SampleRow row, double time, long spanStart, long spanEnd)
+        {
+            row.Channels.AsSpan().CopyTo(Channels);
+            (count, Others, Time, SpanStart, SpanEnd, FirstIndex, LastIndex) = (1, row.Others, time, spanStart, spanEnd, row.Index, row.Index);
+            return this;
+        }
 
         public void Merge(SampleRow row, long spanEnd)
         {
@@ -401,6 +429,11 @@ internal sealed class UniformGridCursor : StreamingCursor
             LastIndex = row.Index;
         }
 
-        public GridSample ToGridSample(double time, long segment) => new(Channels, Others, time, SpanStart, SpanEnd, FirstIndex, LastIndex, segment);
+        /// <summary>This sample, at <paramref name="time"/> on the grid, into <paramref name="sample"/>.</summary>
+        public GridSample CopyTo(GridSample sample, double time, long segment)
+        {
+            Channels.AsSpan().CopyTo(sample.Channels);
+            return sample.Set(Others, time, SpanStart, SpanEnd, FirstIndex, LastIndex, segment);
+        }
     }
 }
