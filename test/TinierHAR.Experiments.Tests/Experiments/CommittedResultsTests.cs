@@ -24,6 +24,7 @@ public sealed partial class CommittedResultsTests
     [DataRow("hapt/authors-split")]
     [DataRow("hapt/replay")]
     [DataRow("usc-had")]
+    [DataRow("hapt/whar-windows")]
     public void Every_committed_row_has_a_trajectory_that_agrees_with_it(string experiment)
     {
         var folder = Path.Combine(SharedData.RepositoryRoot, "experiments", experiment);
