@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
@@ -88,20 +89,30 @@ public sealed class BatchedHarScorer : IDisposable
         var start = batch * batchSize;
         var n = Math.Min(batchSize, count - start);
         var slice = windows.Slice(start * WindowSize, n * WindowSize);
-        Memory<float> input;
-        if (normalization is null)
+        // The normalised copy comes from the shared pool: a batch's worth of floats per call was most of what scoring allocated.
+        var rented = normalization is null ? null : ArrayPool<float>.Shared.Rent(slice.Length);
+        try
         {
-            input = MemoryMarshal.AsMemory(slice);
+            Memory<float> input;
+            if (rented is null)
+            {
+                input = MemoryMarshal.AsMemory(slice);
+            }
+            else
+            {
+                input = rented.AsMemory(0, slice.Length);
+                normalization!.Apply(slice.Span, input.Span);
+            }
+            using var results = session.Run([NamedOnnxValue.CreateFromTensor(HarOnnxModelWriter.FeaturesName,
+                new DenseTensor<float>(input, [n, Metadata.WindowLength, Metadata.Channels]))], [HarOnnxModelWriter.ScoreName]);
+            var tensor = (DenseTensor<float>)results[0].AsTensor<float>();
+            tensor.Buffer.Span.CopyTo(scores.AsSpan(start * Metadata.Classes, n * Metadata.Classes));
         }
-        else
+        finally
         {
-            input = new float[slice.Length];
-            normalization.Apply(slice.Span, input.Span);
+            if (rented is not null)
+                ArrayPool<float>.Shared.Return(rented);
         }
-        using var results = session.Run([NamedOnnxValue.CreateFromTensor(HarOnnxModelWriter.FeaturesName,
-            new DenseTensor<float>(input, [n, Metadata.WindowLength, Metadata.Channels]))], [HarOnnxModelWriter.ScoreName]);
-        var tensor = (DenseTensor<float>)results[0].AsTensor<float>();
-        tensor.Buffer.Span.CopyTo(scores.AsSpan(start * Metadata.Classes, n * Metadata.Classes));
     }
 
     /// <summary>
