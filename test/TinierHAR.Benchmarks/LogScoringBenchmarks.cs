@@ -1,10 +1,8 @@
 using BenchmarkDotNet.Attributes;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using TinierHAR.Cli;
 using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Scoring;
-using TinierHAR.Experiments;
 
 namespace TinierHAR.Benchmarks;
 
@@ -28,9 +26,7 @@ public class LogScoringBenchmarks
         log = Path.Combine(folder, "log.csv");
         var written = SyntheticImuCsv.Write(log, new SyntheticImuOptions { Subjects = 2, BoutsPerSubject = 560, Seed = 9 });
         ml = new MLContext(1);
-        var run = HoldOutExperiment.Run(ml, SampleSource.Synthetic(ml, subjects: 5, seed: 3), epochs: 3, seed: 1);
-        bundlePath = Path.Combine(folder, "bundle.zip");
-        run.SaveBundle(ml, bundlePath);
+        bundlePath = ScoreVerbRun.TrainBundle(ml, folder);
         bundle = HarModelBundle.Load(ml, bundlePath);
         foreach (var method in new[] { nameof(MlNetModelPerWindow), nameof(BatchedLibraryPath), nameof(ScoreVerb) })
             ItemCounts.Set(method, written.Rows);
@@ -65,13 +61,7 @@ public class LogScoringBenchmarks
     public long BatchedLibraryPath() => CountWindows(bundle.ScoreLogBatched(Samples()).Predictions);
 
     [Benchmark(Description = "tinierhar score (CSV in, predictions + segments out)")]
-    public int ScoreVerb()
-    {
-        var args = new[] { "score", "--model", bundlePath, "--input", log, "--subject", "Subject", "--output", Path.Combine(folder, "predictions.csv"),
-            "--segments", Path.Combine(folder, "segments.csv"), "--smooth", "5" };
-        var exit = HarCommandLine.Build().Parse(args).Invoke(new System.CommandLine.InvocationConfiguration { Output = TextWriter.Null, Error = Console.Error });
-        return exit == 0 ? exit : throw new InvalidOperationException($"score exited with {exit}");
-    }
+    public int ScoreVerb() => ScoreVerbRun.Score(bundlePath, log, folder);
 
     [GlobalCleanup]
     public void Cleanup() => Directory.Delete(folder, recursive: true);

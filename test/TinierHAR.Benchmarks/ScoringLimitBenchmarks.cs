@@ -2,8 +2,6 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using nietras.SeparatedValues;
-using TinierHAR.Cli;
-using TinierHAR.Experiments;
 using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Scoring;
 using TinierHAR.MLNet.Windowing;
@@ -49,9 +47,7 @@ public class ScoringLimitBenchmarks
         });
 
         var ml = new MLContext(1);
-        var run = HoldOutExperiment.Run(ml, SampleSource.Synthetic(ml, subjects: 5, seed: 3), epochs: 3, seed: 1);
-        bundlePath = Path.Combine(folder, "bundle.zip");
-        run.SaveBundle(ml, bundlePath);
+        bundlePath = ScoreVerbRun.TrainBundle(ml, folder);
         bundle = HarModelBundle.Load(ml, bundlePath);
         scorer = bundle.CreateBatchedScorer();
         var cut = ml.Data.WindowSensorSamples(ml.Data.LoadSensorCsv(clean, new CsvSampleOptions
@@ -102,13 +98,7 @@ public class ScoringLimitBenchmarks
     [Benchmark(Description = "tinierhar score, faulty log (ms epoch clock, jitter, drops, repeats)")]
     public int ScoreFaulty() => Score(faulty);
 
-    private int Score(string log)
-    {
-        var args = new[] { "score", "--model", bundlePath, "--input", log, "--subject", "Subject", "--output", Path.Combine(folder, "predictions.csv"),
-            "--segments", Path.Combine(folder, "segments.csv"), "--smooth", "5" };
-        var exit = HarCommandLine.Build().Parse(args).Invoke(new System.CommandLine.InvocationConfiguration { Output = TextWriter.Null, Error = Console.Error });
-        return exit == 0 ? exit : throw new InvalidOperationException($"score exited with {exit}");
-    }
+    private int Score(string log) => ScoreVerbRun.Score(bundlePath, log, folder);
 
     [GlobalCleanup]
     public void Cleanup()
