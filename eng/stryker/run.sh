@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Mutation testing of the core (Windowing, Normalization, Scoring, Data's CSV and time files) against the MLNet tests
-# with Stryker.NET (a local dotnet tool), and the report's summary committed as experiments/mutation/report.md.
+# with Stryker.NET (a local dotnet tool); the per-folder scores (eng/stryker/summarize.py) and the per-file report go to
+# experiments/mutation/summary.md and report.md.
 # It takes an hour or more on two cores: run it by hand, not in CI.
 #   eng/stryker/run.sh
 set -euo pipefail
@@ -11,4 +12,6 @@ dotnet tool restore > /dev/null
 dotnet stryker --config-file "$root/eng/stryker/stryker-config.json" --output "$output"
 mkdir -p "$root/experiments/mutation"
 cp "$output/reports/mutation-report.md" "$root/experiments/mutation/report.md"
-echo "report: experiments/mutation/report.md (the full HTML report: $output/reports/mutation-report.html)"
+python3 "$root/eng/stryker/summarize.py" "$output/reports/mutation-report.json" > "$root/experiments/mutation/summary.md"
+cat "$root/experiments/mutation/summary.md"
+echo "per file: experiments/mutation/report.md; the full HTML report: $output/reports/mutation-report.html"
