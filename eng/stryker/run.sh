@@ -12,6 +12,10 @@ dotnet tool restore > /dev/null
 dotnet stryker --config-file "$root/eng/stryker/stryker-config.json" --output "$output"
 mkdir -p "$root/experiments/mutation"
 cp "$output/reports/mutation-report.md" "$root/experiments/mutation/report.md"
-python3 "$root/eng/stryker/summarize.py" "$output/reports/mutation-report.json" > "$root/experiments/mutation/summary.md"
+{
+    echo "Stryker.NET $(dotnet tool list | awk '$1 == "dotnet-stryker" {print $2}') on $(git -C "$root" rev-parse --short HEAD), $(date -u +%Y-%m-%d); mutation score per folder:"
+    echo
+    python3 "$root/eng/stryker/summarize.py" "$output/reports/mutation-report.json"
+} > "$root/experiments/mutation/summary.md"
 cat "$root/experiments/mutation/summary.md"
 echo "per file: experiments/mutation/report.md; the full HTML report: $output/reports/mutation-report.html"
