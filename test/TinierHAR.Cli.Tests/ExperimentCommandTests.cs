@@ -177,6 +177,7 @@ public sealed class ExperimentCommandTests
     [DataRow("hapt", "experiments/hapt/reference.csv")]
     [DataRow("hapt/authors-split", "experiments/hapt/reference.csv")]
     [DataRow("usc-had", null)]
+    [DataRow("hapt/whar-windows", null)]
     public void The_docs_table_is_generated_from_the_committed_results(string experiment, string? reference)
     {
         var csv = Path.Combine(SharedData.RepositoryRoot, "experiments", experiment, "results.csv");
