@@ -182,8 +182,8 @@ public sealed class ExperimentResults
         {
             var own = group.OrderBy(r => r.Fold).ThenBy(r => r.Seed).ToArray();
             var peers = tinier.Where(t => own.Any(o => o.Dataset == t.Dataset && o.Fold == t.Fold && o.Seed == t.Seed)).OrderBy(r => r.Fold).ThenBy(r => r.Seed).ToArray();
-            var paired = group.Key.Model == "tinierhar" ? "–"
-                : peers.Length == own.Length ? SeedMeans.PairedDifference(own.Select(r => r.MacroF1).ToArray(), peers.Select(r => r.MacroF1).ToArray()) : "–";
+            var paired = group.Key.Model != "tinierhar" && peers.Length == own.Length
+                ? SeedMeans.PairedDifference(own.Select(r => r.MacroF1).ToArray(), peers.Select(r => r.MacroF1).ToArray()) : "–";
             var reference = tinier.FirstOrDefault(t => t.Dataset == group.Key.Dataset);
             string Ratio(double value, double? baseline) => group.Key.Model == "tinierhar" || baseline is not > 0 ? "" : string.Create(invariant, $" ({value / baseline.Value:0.0}x)");
             text.AppendLine(string.Create(invariant,

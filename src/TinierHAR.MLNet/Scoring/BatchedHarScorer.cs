@@ -90,18 +90,19 @@ public sealed class BatchedHarScorer : IDisposable
         var n = Math.Min(batchSize, count - start);
         var slice = windows.Slice(start * WindowSize, n * WindowSize);
         // The normalised copy comes from the shared pool: a batch's worth of floats per call was most of what scoring allocated.
-        var rented = normalization is null ? null : ArrayPool<float>.Shared.Rent(slice.Length);
+        float[]? rented = null;
         try
         {
             Memory<float> input;
-            if (rented is null)
+            if (normalization is null)
             {
                 input = MemoryMarshal.AsMemory(slice);
             }
             else
             {
+                rented = ArrayPool<float>.Shared.Rent(slice.Length);
                 input = rented.AsMemory(0, slice.Length);
-                normalization!.Apply(slice.Span, input.Span);
+                normalization.Apply(slice.Span, input.Span);
             }
             using var results = session.Run([NamedOnnxValue.CreateFromTensor(HarOnnxModelWriter.FeaturesName,
                 new DenseTensor<float>(input, [n, Metadata.WindowLength, Metadata.Channels]))], [HarOnnxModelWriter.ScoreName]);

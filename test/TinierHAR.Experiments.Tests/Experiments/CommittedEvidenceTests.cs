@@ -1,6 +1,6 @@
 using Microsoft.ML;
-using TinierHAR.Datasets;
 using Microsoft.ML.Data;
+using TinierHAR.Datasets;
 using TinierHAR.MLNet.Evaluation;
 using TinierHAR.MLNet.Scoring;
 using TinierHAR.TestSupport;
@@ -87,14 +87,7 @@ public sealed class CommittedEvidenceTests
         using var scorer = bundle.CreateBatchedScorer();
         var scores = scorer.Score(windows.GetColumn<float[]>("Features").SelectMany(f => f).ToArray());
         var classes = bundle.Manifest.ClassNames;
-        string Predicted(int window)
-        {
-            var windowScores = scores.AsSpan(window * classes.Count, classes.Count);
-            var best = 0;
-            for (var k = 1; k < windowScores.Length; k++)
-                best = windowScores[k] > windowScores[best] ? k : best;
-            return classes[best];
-        }
+        string Predicted(int window) => classes[ScoreArgMaxMapping.ArgMax(scores.AsSpan(window * classes.Count, classes.Count))];
 
         CollectionAssert.AreEqual(committed.Select(p => p.Window).ToArray(), names, $"{row.RunName}: the same test windows, in order");
         CollectionAssert.AreEqual(committed.Select(p => p.Label).ToArray(), labels, $"{row.RunName}: the same true classes");
