@@ -65,16 +65,16 @@ internal static class ClusterScoring
             .Start(progress =>
             {
                 var task = progress.AddTask("scoring", maxValue: files.Count);
-                var announced = new HashSet<(DateTime Submitted, string Input, int Attempt)>();
-                var submitted = default(DateTime);
+                var announced = new HashSet<(string Input, int Attempt)>();
+                var restorations = 0;
                 var final = ScoringJobRunner.RunAsync(client, spec, s =>
                 {
-                    // A job kept in memory dies with the silo that held it; the runner submits it again and its markers keep the files done.
-                    if (submitted != default && s.SubmittedUtc != submitted)
-                        terminal.WriteLine("job submitted again (its state was lost with a silo): the files done are skipped by their markers");
-                    submitted = s.SubmittedUtc;
+                    // A job kept in memory dies with the silo that held it; the runner gives it back this client's last copy.
+                    if (s.Restorations > restorations)
+                        terminal.WriteLine("job state lost with a silo: restored from this client's last copy");
+                    restorations = s.Restorations;
                     // Which silo holds which file, once per attempt: what an operator (or a test) needs to find the work a dying silo held.
-                    foreach (var file in s.Files.Where(f => f.State == FileState.Running && f.Silo is not null && announced.Add((s.SubmittedUtc, f.Input, f.Attempts))))
+                    foreach (var file in s.Files.Where(f => f.State == FileState.Running && f.Silo is not null && announced.Add((f.Input, f.Attempts))))
                         terminal.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{FileScoring.OutputName(file.Input)}: attempt {file.Attempts} on {file.Silo}"));
                     task.Value = s.Done + s.Failed;
                     task.Description = string.Create(CultureInfo.InvariantCulture,

@@ -10,6 +10,14 @@ public interface IScoringJobGrain : IGrainWithStringKey
     [Alias("submit")]
     Task<ScoringJobStatus> Submit(ScoringJobSpec spec);
 
+    /// <summary>
+    /// Takes back a job whose state was lost with a silo (memory storage) from the client's last copy of it, so that
+    /// every file keeps its attempts and outcome and a file that was in flight goes out as its next attempt. A grain that
+    /// holds the job already answers with its own state.
+    /// </summary>
+    [Alias("restore")]
+    Task<ScoringJobStatus> Restore(ScoringJobStatus last);
+
     /// <summary>Where the job stands.</summary>
     [Alias("status")]
     Task<ScoringJobStatus> Status();

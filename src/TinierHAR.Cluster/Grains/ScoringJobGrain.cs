@@ -46,6 +46,28 @@ internal sealed partial class ScoringJobGrain(
     }
 
     /// <inheritdoc />
+    public async Task<ScoringJobStatus> Restore(ScoringJobStatus last)
+    {
+        ArgumentNullException.ThrowIfNull(last);
+        if (last.Spec is not { } spec || spec.JobId != this.GetPrimaryKeyString())
+            throw new ArgumentException($"The copy is not of job '{this.GetPrimaryKeyString()}'.", nameof(last));
+        if (job.State.Spec is null)
+        {
+            job.State.Spec = spec;
+            job.State.Files = last.Files;
+            job.State.SubmittedUtc = last.SubmittedUtc;
+            job.State.Restorations = last.Restorations + 1;
+            await Save();
+        }
+        else if (!SameJob(job.State.Spec, spec))
+        {
+            throw new ArgumentException($"Job '{spec.JobId}' exists with other inputs, outputs or options.", nameof(last));
+        }
+        await Pump();
+        return job.State;
+    }
+
+    /// <inheritdoc />
     public async Task<ScoringJobStatus> Status()
     {
         await Pump();

@@ -51,10 +51,11 @@ public static class ScoringJobRunner
         {
             progress?.Invoke(status);
             await Task.Delay(poll ?? TimeSpan.FromMilliseconds(500), cancellation);
+            var last = status;
             status = await Retrying(job.Status, cancellation);
-            // The job's state was in memory on a silo that died: submit it again; the files done are skipped.
+            // The job's state was in memory on a silo that died: give it back the last copy seen here (attempts and outcomes kept).
             if (status.Spec is null)
-                status = await Retrying(() => job.Submit(spec), cancellation);
+                status = await Retrying(() => job.Restore(last), cancellation);
         }
         progress?.Invoke(status);
         return status;

@@ -19,6 +19,9 @@ public sealed class ScoringJobStatus
     /// </summary>
     [Id(3)] public int DoneStored { get; set; }
 
+    /// <summary>Times the job's state was lost with a silo and taken back from the client's last copy.</summary>
+    [Id(4)] public int Restorations { get; set; }
+
     /// <summary>Files whose outputs are written.</summary>
     public int Done => Files.Count(f => f.State == FileState.Done);
 
