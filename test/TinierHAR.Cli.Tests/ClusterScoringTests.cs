@@ -125,6 +125,19 @@ public sealed partial class ClusterScoringTests
             Assert.AreEqual((logs.Length, 1), (again.Done, again.Failed));
             CollectionAssert.AreEqual(markers, again.Files.Where(f => f.State == FileState.Done).Select(f => File.GetLastWriteTimeUtc(FileScoring.Outputs(output, f.Input).Marker)).ToArray(),
                 "no output rewritten");
+
+            // One file's outputs deleted and the bad file mended by the user: the same job scores those two again, and only them.
+            var (lostPredictions, lostSegments, lostMarker) = FileScoring.Outputs(output, logs[2]);
+            var lostBytes = File.ReadAllBytes(lostPredictions);
+            foreach (var file in new[] { lostPredictions, lostSegments, lostMarker })
+                File.Delete(file);
+            File.Copy(logs[0], bad, overwrite: true);
+            var third = await ScoringJobRunner.RunAsync(cluster.Client, spec, cancellation: TestContext.CancellationTokenSource.Token);
+            Assert.AreEqual((logs.Length + 1, 0), (third.Done, third.Failed), "the mended file is scored");
+            CollectionAssert.AreEqual(lostBytes, File.ReadAllBytes(lostPredictions), "the deleted outputs are written again, the same");
+            CollectionAssert.AreEqual(markers.Where((_, i) => i != 2).ToArray(),
+                third.Files.Where(f => f.Input != logs[2] && f.Input != bad).Select(f => File.GetLastWriteTimeUtc(FileScoring.Outputs(output, f.Input).Marker)).ToArray(),
+                "no other output rewritten");
         }
         finally
         {

@@ -6,7 +6,10 @@ namespace TinierHAR.Cluster.Grains;
 [Alias("tinierhar.scoring-job")]
 public interface IScoringJobGrain : IGrainWithStringKey
 {
-    /// <summary>Starts the job, or reattaches to it where it exists with the same spec (its done files are skipped).</summary>
+    /// <summary>
+    /// Starts the job, or reattaches to it where it exists with the same spec: its done files are skipped, while failed
+    /// files and done files whose outputs are gone are scored again.
+    /// </summary>
     [Alias("submit")]
     Task<ScoringJobStatus> Submit(ScoringJobSpec spec);
 

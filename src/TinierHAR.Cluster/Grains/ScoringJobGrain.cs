@@ -41,8 +41,25 @@ internal sealed partial class ScoringJobGrain(
         {
             throw new ArgumentException($"Job '{spec.JobId}' exists with other inputs, outputs or options.", nameof(spec));
         }
+        else if (Reopen(spec) > 0)
+        {
+            await Save();
+        }
         await Pump();
         return job.State;
+    }
+
+    /// <summary>
+    /// A job submitted again scores once more what its files' outputs no longer show as done: files that failed (the user
+    /// may have fixed them) and done files whose marker is gone (their outputs were deleted or moved).
+    /// </summary>
+    private int Reopen(ScoringJobSpec spec)
+    {
+        var reopened = job.State.Files.Where(f => f.State == FileState.Failed
+            || f.State == FileState.Done && !File.Exists(FileScoring.Outputs(spec.OutputFolder, f.Input).Marker)).ToList();
+        foreach (var file in reopened)
+            (file.State, file.Attempts, file.Outcome, file.Silo) = (FileState.Pending, 0, null, null);
+        return reopened.Count;
     }
 
     /// <inheritdoc />
