@@ -19,6 +19,9 @@ internal static class ClusterScoring
     // Tries to reach a gateway, a second apart, before saying that no silo answers.
     private const int ConnectionAttempts = 5;
 
+    // How often the client asks where the job stands: the job's end is seen within this (a status is a few bytes per file).
+    private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(200);
+
     /// <summary>The cluster to reach: localhost gateway ports (<c>30000</c> or <c>30000,30001</c>) or a PostgreSQL connection string.</summary>
     public static ScoringClusterOptions Options(string cluster)
     {
@@ -79,7 +82,7 @@ internal static class ClusterScoring
                     task.Value = s.Done + s.Failed;
                     task.Description = string.Create(CultureInfo.InvariantCulture,
                         $"{s.Done:N0} of {s.Files.Count:N0} files done, {s.Failed:N0} failed, {s.Files.Count(f => f.State == FileState.Running):N0} running, {s.RowsRead / Math.Max(1e-9, (DateTime.UtcNow - started).TotalSeconds):N0} rows/s");
-                }).GetAwaiter().GetResult();
+                }, Poll).GetAwaiter().GetResult();
                 task.StopTask();
                 return final;
             });

@@ -218,7 +218,7 @@ public sealed partial class ClusterScoringTests
         using var client = ClusterProcesses.Tool(
             $"score --model \"{bundle}\" --input \"{Path.Combine(fixture.Root, "logs-b", "*.csv")}\" --output \"{output}\" --subject Subject --smooth 3 --cluster {primaryGateway},{secondGateway}");
         // Kill the second silo (the first keeps localhost clustering's membership) while the client says it holds a file: a 3-hour
-        // log scores for about a second, and the client polls twice a second.
+        // log scores for about a second, and the client polls five times a second.
         var clock = Stopwatch.StartNew();
         Match held;
         while (!(held = client.Lines.Select(l => HeldBy(l, second)).FirstOrDefault(m => m.Success) ?? Match.Empty).Success)
