@@ -130,7 +130,10 @@ internal sealed class InterpolatingSampleView : SampleStageView
         /// </summary>
         private void TrimResolvedPrefix()
         {
-            var drop = Math.Min(lastPosition.Min() + 1, rows.Count);
+            var earliest = int.MaxValue;
+            foreach (var position in lastPosition)
+                earliest = Math.Min(earliest, position);
+            var drop = Math.Min(earliest + 1, rows.Count);
             if (drop <= 0)
                 return;
             rows.RemoveRange(0, drop);

@@ -13,6 +13,7 @@ internal sealed class IntervalStatistics(string recording, TimestampDecision uni
     private readonly SortedDictionary<double, long> intervals = new();
     private long intervalCount;
     private double pieceStart = double.NaN, last = double.NaN, earlierPieces;
+    private double scale = double.NaN, decadeLow = double.NaN, decadeHigh = double.NaN;
 
     public long Rows { get; private set; }
     public long Repeats { get; private set; }
@@ -96,9 +97,16 @@ internal sealed class IntervalStatistics(string recording, TimestampDecision uni
         return regular.Count == 0 ? double.NaN : regular.Sum(p => p.Key * p.Value) / regular.Sum(p => p.Value);
     }
 
-    private static double Significant(double value)
+    private double Significant(double value)
     {
-        var scale = Math.Pow(10, 3 - (int)Math.Floor(Math.Log10(value)));
+        // A recording's intervals nearly all share one decade: its scale is computed once, not per row. Near a power of
+        // ten, where the logarithm's rounding decides the decade, it is computed afresh.
+        if (!(value > decadeLow && value < decadeHigh))
+        {
+            var exponent = (int)Math.Floor(Math.Log10(value));
+            scale = Math.Pow(10, 3 - exponent);
+            (decadeLow, decadeHigh) = (Math.Pow(10, exponent) * (1 + 1e-9), Math.Pow(10, exponent + 1) * (1 - 1e-9));
+        }
         return Math.Round(value * scale) / scale;
     }
 }

@@ -22,6 +22,9 @@ internal sealed class UniformGridCursor : StreamingCursor
     // A recording whose median interval implies a rate this far from the windows' is refused when resampling is off.
     private const double RateTolerance = 0.1;
 
+    /// <summary>The factors by which a clock that changed unit mid-file is off.</summary>
+    private static readonly double[] UnitFactors = [1e3, 1e6, 1e9, 1e-3, 1e-6, 1e-9];
+
     // Resampling makes at most this many grid samples of one interval: a median interval longer than this many of the
     // windows' intervals is a wrong time unit (nanoseconds read as seconds), not a slow sensor.
     private const double MaxUpsampling = 100;
@@ -284,7 +287,10 @@ internal sealed class UniformGridCursor : StreamingCursor
 
     private static double? UnitFactor(double ratio)
     {
-        foreach (var factor in (double[])[1e3, 1e6, 1e9, 1e-3, 1e-6, 1e-9])
+        // Every row asks: an interval near the median is the common answer, and no factor is within the tolerance of it.
+        if (ratio is > 1e-2 and < 1e2)
+            return null;
+        foreach (var factor in UnitFactors)
         {
             if (Math.Abs(ratio / factor - 1) <= RateTolerance)
                 return factor;
