@@ -117,24 +117,7 @@ public sealed class WindowingOptionsTests
     [TestMethod]
     public void The_windowing_options_flat_setters_write_through_to_the_window_spec()
     {
-        var options = new SensorWindowingOptions
-        {
-            WindowLength = 100,
-            WindowSeconds = 2,
-            SamplingRateHz = 50,
-            Resample = false,
-            TimestampUnit = TimestampUnit.Microseconds,
-            RepeatedTimestamps = RepeatedTimestampPolicy.Error,
-            OutOfOrderTimestamps = OutOfOrderTimestampPolicy.Error,
-            Step = 25,
-            Overlap = 0.5,
-            LabelPolicy = WindowLabelPolicy.Last,
-            DropLabels = ["null"],
-            GapToleranceSeconds = 3,
-            IncompleteTail = IncompleteTailPolicy.AlignToEnd,
-            InvalidValues = InvalidValuePolicy.Interpolate,
-        };
-        Assert.AreEqual(new WindowSpec
+        var spec = new WindowSpec
         {
             Length = 100,
             Seconds = 2,
@@ -150,7 +133,25 @@ public sealed class WindowingOptionsTests
             GapToleranceSeconds = 3,
             IncompleteTail = IncompleteTailPolicy.AlignToEnd,
             InvalidValues = InvalidValuePolicy.Interpolate,
-        }, options.Window);
+        };
+        var options = new SensorWindowingOptions
+        {
+            WindowLength = spec.Length,
+            WindowSeconds = spec.Seconds,
+            SamplingRateHz = spec.SamplingRateHz,
+            Resample = spec.Resample,
+            TimestampUnit = spec.TimestampUnit,
+            RepeatedTimestamps = spec.RepeatedTimestamps,
+            OutOfOrderTimestamps = spec.OutOfOrderTimestamps,
+            Step = spec.Step,
+            Overlap = spec.Overlap,
+            LabelPolicy = spec.LabelPolicy,
+            DropLabels = spec.DropLabels,
+            GapToleranceSeconds = spec.GapToleranceSeconds,
+            IncompleteTail = spec.IncompleteTail,
+            InvalidValues = spec.InvalidValues,
+        };
+        Assert.AreEqual(spec, options.Window);
         Assert.AreEqual((100, 2.0, 50.0, false, TimestampUnit.Microseconds), (options.WindowLength, options.WindowSeconds!.Value, options.SamplingRateHz!.Value, options.Resample, options.TimestampUnit));
         Assert.AreEqual((RepeatedTimestampPolicy.Error, OutOfOrderTimestampPolicy.Error, 25, 0.5, WindowLabelPolicy.Last),
             (options.RepeatedTimestamps, options.OutOfOrderTimestamps, options.Step, options.Overlap!.Value, options.LabelPolicy));
