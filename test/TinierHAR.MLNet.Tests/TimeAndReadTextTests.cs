@@ -4,7 +4,7 @@ namespace TinierHAR.MLNet.Tests;
 
 /// <summary>
 /// The short texts the loader and the reports are read by: time-unit names both ways, seconds as reports write them,
-/// and the CSV read report's summary lines.
+/// the CSV read report's summary lines, and how an error quotes the input (long values cut, long lists counted).
 /// </summary>
 [TestClass]
 public sealed class TimeAndReadTextTests
@@ -45,6 +45,27 @@ public sealed class TimeAndReadTextTests
         Assert.AreEqual("999999999999999", SecondsText.Format(999_999_999_999_999));
         Assert.AreEqual("1E+15", SecondsText.Format(1e15), "from 1e15 on: six significant digits");
         Assert.AreEqual("-1.23457E+18", SecondsText.Format(-1.2345678e18));
+    }
+
+    [TestMethod]
+    public void An_error_quotes_input_whole_up_to_its_limit_and_cuts_longer_values_with_their_length()
+    {
+        var limit = new string('x', InputText.ValueLimit);
+        Assert.AreEqual($"'{limit}'", InputText.Quote(limit));
+        Assert.AreEqual($"'{limit}…' (1,234 characters)", InputText.Quote(limit + new string('y', 1234 - InputText.ValueLimit)));
+        Assert.AreEqual("'ab…' (3 characters)", InputText.Quote("abc", limit: 2));
+        Assert.AreEqual("''", InputText.Quote(""));
+    }
+
+    [TestMethod]
+    public void An_error_lists_names_up_to_its_limit_and_counts_the_rest()
+    {
+        Assert.AreEqual("'a', 'b', 'c'", InputText.List(["a", "b", "c"]));
+        Assert.AreEqual("", InputText.List([]));
+        // A quoted name takes 3 characters and its separator 2: two names reach 8, a third 13 (at the limit, it is shown).
+        Assert.AreEqual("'a', 'b' and 2 more", InputText.List(["a", "b", "c", "d"], limit: 9));
+        Assert.AreEqual("'a', 'b', 'c' and 1 more", InputText.List(["a", "b", "c", "d"], limit: 13));
+        Assert.AreEqual("'long name' and 1,000 more", InputText.List([.. Enumerable.Repeat("long name", 1001)], limit: 5), "the first is always shown");
     }
 
     [TestMethod]
