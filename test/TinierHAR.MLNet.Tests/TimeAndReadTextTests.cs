@@ -4,7 +4,8 @@ namespace TinierHAR.MLNet.Tests;
 
 /// <summary>
 /// The short texts the loader and the reports are read by: time-unit names both ways, seconds as reports write them,
-/// the CSV read report's summary lines, and how an error quotes the input (long values cut, long lists counted).
+/// the clock unit decided from the intervals, date-times as seconds, the CSV read report's summary lines, and how an
+/// error quotes the input (long values cut, long lists counted).
 /// </summary>
 [TestClass]
 public sealed class TimeAndReadTextTests
@@ -32,6 +33,40 @@ public sealed class TimeAndReadTextTests
         Assert.AreEqual("Unknown time unit 'h': use auto, s, ms, us, ns or datetime.",
             Assert.ThrowsExactly<ArgumentException>(() => TimestampUnitNames.Parse("h")).Message);
         Assert.AreEqual("ms (median interval 0.02 s)", new TimestampDecision(TimestampUnit.Milliseconds, "median interval 0.02 s").ToString());
+    }
+
+    [TestMethod]
+    public void A_clock_unit_is_the_one_whose_median_interval_gives_the_rate_nearest_the_expected()
+    {
+        CollectionAssert.AreEqual(new[] { 1, 1e-3, 1e-6, 1e-9, 1, 1 },
+            new[] { TimestampUnit.Seconds, TimestampUnit.Milliseconds, TimestampUnit.Microseconds, TimestampUnit.Nanoseconds, TimestampUnit.Auto, TimestampUnit.DateTime }
+                .Select(TimestampUnits.SecondsPer).ToArray());
+
+        Assert.AreEqual(2.5, TimestampUnits.MedianInterval([0, 1, 1, 1, 1, 1, 0.5, 3, 6]), "repeats and steps back are not intervals (counted, they would give 0)");
+        Assert.AreEqual(2.0, TimestampUnits.MedianInterval([0, 1, 3, 6]), "the upper median of 1, 2, 3");
+        Assert.IsNull(TimestampUnits.MedianInterval([5, 5, 4]));
+        Assert.IsNull(TimestampUnits.MedianInterval([]));
+
+        var ms = TimestampUnits.Detect([.. Enumerable.Range(0, 64).Select(i => 1_700_000_000_000.0 + 20 * i)], null);
+        Assert.AreEqual(new TimestampDecision(TimestampUnit.Milliseconds, "median interval 20 ms over the first 64 samples: 50 Hz, nearest a wearable's usual 50 Hz"), ms);
+        var seconds = TimestampUnits.Detect([0, 0.01, 0.02, 0.03], 100);
+        Assert.AreEqual(new TimestampDecision(TimestampUnit.Seconds, "median interval 0.01 s over the first 4 samples: 100 Hz, nearest the expected 100 Hz"), seconds);
+        Assert.AreEqual(TimestampUnit.Microseconds, TimestampUnits.Detect([0, 31_250, 62_500], 32).Unit);
+        Assert.AreEqual(TimestampUnit.Nanoseconds, TimestampUnits.Detect([0, 2e7, 4e7], null).Unit);
+        // 10 ms ticks: 100 Hz read as milliseconds is nearer 50 Hz than 0.1 Hz read as seconds... and than 100 kHz.
+        Assert.AreEqual(TimestampUnit.Milliseconds, TimestampUnits.Detect([0, 10, 20], null).Unit);
+        Assert.AreEqual(new TimestampDecision(TimestampUnit.Seconds, "too few distinct timestamps to tell; seconds assumed"), TimestampUnits.Detect([3, 3], null));
+    }
+
+    [TestMethod]
+    public void A_date_time_reads_as_seconds_since_the_epoch_in_utc_unless_it_says_its_offset()
+    {
+        Assert.IsTrue(TimestampUnits.TryParseDateTime("1970-01-01T00:01:00.5", out var utc));
+        Assert.AreEqual(60.5, utc);
+        Assert.IsTrue(TimestampUnits.TryParseDateTime(" 2026-12-01 08:00:00+01:00 ", out var offset));
+        Assert.AreEqual(new DateTimeOffset(2026, 12, 1, 7, 0, 0, TimeSpan.Zero).ToUnixTimeSeconds(), offset);
+        Assert.IsFalse(TimestampUnits.TryParseDateTime("yesterday", out var none));
+        Assert.IsTrue(double.IsNaN(none));
     }
 
     [TestMethod]
