@@ -14,7 +14,7 @@ public static class HarCatalog
     /// name the file, line and column, or rows are skipped and counted with <see cref="MalformedRowPolicy.Skip"/>.
     /// </summary>
     /// <param name="catalog">The data catalog.</param>
-    /// <param name="path">A <c>.csv</c> or <c>.csv.gz</c> file, or a folder of them (read in name order).</param>
+    /// <param name="path">A <c>.csv</c> or <c>.csv.gz</c> file, a folder of them, or a pattern of <c>*</c>, <c>?</c> and <c>**</c> (<c>logs/*/day?.csv</c>); the files are read in name order.</param>
     /// <param name="options">The columns by name (channels, timestamp, label, subject, session), separator and malformed-row policy.</param>
     /// <remarks>
     /// The session defaults to the file, so that windows never span two recordings; <see cref="StreamingDataView{TReport}.LastReport"/>

@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.FileSystemGlobbing;
 using Microsoft.ML;
@@ -66,9 +67,16 @@ public sealed class CsvSamplesDataView : StreamingDataView<CsvReadReport>
         {
             var separator = path[..path.IndexOfAny(['*', '?'])].LastIndexOfAny(['/', Path.DirectorySeparatorChar]);
             var root = separator < 0 ? "." : path[..(separator + 1)];
+            var include = path[(separator + 1)..];
+            // The globbing library knows '*' and '**' only: '?' is matched as '*', then each name checked against its segment.
+            if (include.Contains('?') && include.Contains("**", StringComparison.Ordinal))
+                throw new ArgumentException($"The pattern '{path}' combines '?' with '**'; use one or the other.", nameof(path));
             var matcher = new Matcher(StringComparison.Ordinal);
-            matcher.AddInclude(path[(separator + 1)..]);
-            var matched = matcher.GetResultsInFullPath(root).Order(StringComparer.Ordinal).ToArray();
+            matcher.AddInclude(include.Replace('?', '*'));
+            var segments = include.Split('/', Path.DirectorySeparatorChar);
+            var matched = matcher.GetResultsInFullPath(root)
+                .Where(file => !include.Contains('?') || MatchesEachSegment(segments, Path.GetRelativePath(root, file).Split('/', Path.DirectorySeparatorChar)))
+                .Order(StringComparer.Ordinal).ToArray();
             return matched.Length > 0 ? matched : throw new FileNotFoundException($"The pattern '{path}' matches no file.", path);
         }
         if (File.Exists(path))
@@ -79,6 +87,10 @@ public sealed class CsvSamplesDataView : StreamingDataView<CsvReadReport>
             .Order(StringComparer.Ordinal).ToArray();
         return files.Length > 0 ? files : throw new FileNotFoundException($"The folder '{path}' holds no .csv or .csv.gz file.", path);
     }
+
+    /// <summary>Whether each name of a path matches its segment of a pattern of '*' and '?' (the same number of both).</summary>
+    private static bool MatchesEachSegment(string[] pattern, string[] names) =>
+        pattern.Length == names.Length && pattern.Zip(names).All(p => FileSystemName.MatchesSimpleExpression(p.First, p.Second, ignoreCase: false));
 
     /// <summary>The files read, in order.</summary>
     public IReadOnlyList<string> Files { get; }

@@ -28,6 +28,13 @@ public sealed class CsvSampleLoaderTests
         SubjectColumnName = "user",
     };
 
+    private static CsvSampleOptions Changed(Action<CsvSampleOptions> change)
+    {
+        var options = Options();
+        change(options);
+        return options;
+    }
+
     private sealed class Row
     {
         public string Source { get; set; } = "";
@@ -121,6 +128,57 @@ public sealed class CsvSampleLoaderTests
 
         var trailing = fixture.Write("trailing.csv", "t,ax,ay,activity,user\n0,1,2,walk,u1,\n0.02,3,4,walk,u1,\n");
         Assert.AreEqual(2, Ml.Data.CreateEnumerable<Row>(Ml.Data.LoadSensorCsv(trailing, Options()), reuseRowObject: false).Count());
+    }
+
+    /// <summary>A path is a file, a folder (its .csv and .csv.gz files, whatever the case of the extension) or a
+    /// pattern; the files come in ordinal order, and a path that names none says which of the three it was taken for.</summary>
+    [TestMethod]
+    public void A_path_names_a_file_a_folder_or_a_pattern_and_the_files_come_sorted()
+    {
+        const string log = "t,ax,ay,activity,user\n0,1,2,walk,u1\n";
+        var b = fixture.Write(Path.Combine("logs", "b.csv"), log);
+        var a = fixture.Write(Path.Combine("logs", "a.CSV.gz"), "");
+        var c = fixture.Write(Path.Combine("logs", "c.csv"), log);
+        fixture.Write(Path.Combine("logs", "notes.txt"), "not a log");
+        fixture.Write(Path.Combine("logs", "deeper", "d.csv"), log);
+        var folder = Path.GetDirectoryName(b)!;
+
+        CollectionAssert.AreEqual(new[] { a, b, c }, Ml.Data.LoadSensorCsv(folder, Options()).Files.ToArray(), "the folder's logs, not its subfolders'");
+        CollectionAssert.AreEqual(new[] { b }, Ml.Data.LoadSensorCsv(b, Options()).Files.ToArray());
+        CollectionAssert.AreEqual(new[] { b, c }, Ml.Data.LoadSensorCsv(Path.Combine(folder, "?.csv"), Options()).Files.ToArray(), "'?' is one character");
+        CollectionAssert.AreEqual(new[] { b, c }, Ml.Data.LoadSensorCsv(Path.Combine(folder, "*.csv"), Options()).Files.ToArray(), "the case of a pattern's extension counts");
+        Assert.IsEmpty(Ml.Data.LoadSensorCsv(Path.Combine(folder, "*.csv"), Options()).Files.Where(f => f.EndsWith("notes.txt", StringComparison.Ordinal)).ToArray());
+        StringAssert.StartsWith(Assert.ThrowsExactly<ArgumentException>(() => Ml.Data.LoadSensorCsv(Path.Combine(folder, "**", "?.csv"), Options())).Message,
+            $"The pattern '{Path.Combine(folder, "**", "?.csv")}' combines '?' with '**'");
+        CollectionAssert.AreEqual(new[] { Path.Combine(folder, "deeper", "d.csv") }, Ml.Data.LoadSensorCsv(Path.Combine(folder, "*", "*.csv"), Options()).Files.ToArray());
+        CollectionAssert.AreEqual(new[] { "t", "ax", "ay", "activity", "user" }, Ml.Data.LoadSensorCsv(Path.Combine(folder, "c*"), Options()).FirstFileColumnNames().ToArray());
+
+        var pattern = Path.Combine(folder, "??.csv");
+        Assert.AreEqual($"The pattern '{pattern}' matches no file.", Assert.ThrowsExactly<FileNotFoundException>(() => Ml.Data.LoadSensorCsv(pattern, Options())).Message);
+        var missing = Path.Combine(folder, "missing.csv");
+        Assert.AreEqual($"'{missing}' is neither a CSV file, a folder nor a pattern.", Assert.ThrowsExactly<FileNotFoundException>(() => Ml.Data.LoadSensorCsv(missing, Options())).Message);
+    }
+
+    /// <summary>The loader's own rules, before any file is read, and the schema it gives: where each file, subject and
+    /// session come from, the timestamp in seconds (annotated so), the label as text, one float per channel.</summary>
+    [TestMethod]
+    public void The_loaders_options_are_checked_and_its_schema_follows_them()
+    {
+        var log = fixture.Write("log.csv", "t,ax,ay,activity,user\n0,1,2,walk,u1\n");
+        StringAssert.StartsWith(Assert.ThrowsExactly<ArgumentException>(() => Ml.Data.LoadSensorCsv(log, Changed(o => o.ChannelColumnNames = []))).Message,
+            "Invalid option 'ChannelColumnNames': name at least one channel column.");
+        StringAssert.StartsWith(Assert.ThrowsExactly<ArgumentException>(() => Ml.Data.LoadSensorCsv(log, Changed(o => o.SubjectFileNamePattern = "(u\\d+)"))).Message,
+            "Invalid option 'SubjectFileNamePattern': give a subject column or a file-name pattern, not both.");
+        StringAssert.StartsWith(Assert.ThrowsExactly<ArgumentException>(() => Ml.Data.LoadSensorCsv(log, Changed(o => (o.SubjectColumnName, o.SubjectFileNamePattern) = (null, "(u")))).Message,
+            "Invalid SubjectFileNamePattern '(u': ");
+
+        var schema = Ml.Data.LoadSensorCsv(log, Options()).Schema;
+        CollectionAssert.AreEqual(new[] { "Source", "Subject", "Session", "t", "activity", "ax", "ay" }, schema.Select(c => c.Name).ToArray());
+        CollectionAssert.AreEqual(new[] { "String", "String", "String", "Double", "String", "Single", "Single" }, schema.Select(c => c.Type.RawType.Name.Replace("ReadOnlyMemory`1", "String")).ToArray());
+        Assert.IsTrue(SecondsAnnotation.IsOn(schema["t"]), "the timestamp is annotated as seconds");
+        Assert.IsFalse(SecondsAnnotation.IsOn(schema["ax"]));
+        var bare = Ml.Data.LoadSensorCsv(log, new CsvSampleOptions { ChannelColumnNames = ["ax"] }).Schema;
+        CollectionAssert.AreEqual(new[] { "Source", "Subject", "Session", "ax" }, bare.Select(c => c.Name).ToArray(), "no timestamp and no label column unless named");
     }
 
     /// <summary>Found by the fuzzer: an empty column name (a header such as ';a;b' has one) reached ML.NET's schema

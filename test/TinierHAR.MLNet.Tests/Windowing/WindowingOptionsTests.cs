@@ -1,7 +1,7 @@
 using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Windowing;
 
-namespace TinierHAR.MLNet.Tests;
+namespace TinierHAR.MLNet.Tests.Windowing;
 
 /// <summary>
 /// The windowing's options on their own: how a window spec resolves its length and step, each rule of its validation

@@ -1,6 +1,6 @@
 using TinierHAR.MLNet.Data;
 
-namespace TinierHAR.MLNet.Tests;
+namespace TinierHAR.MLNet.Tests.Data;
 
 /// <summary>
 /// The short texts the loader and the reports are read by: time-unit names both ways, seconds as reports write them,
