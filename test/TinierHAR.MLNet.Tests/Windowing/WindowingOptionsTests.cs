@@ -11,6 +11,25 @@ namespace TinierHAR.MLNet.Tests.Windowing;
 [TestClass]
 public sealed class WindowingOptionsTests
 {
+    /// <summary>A spec with every field set away from its default.</summary>
+    private static readonly WindowSpec EveryFieldSet = new()
+    {
+        Length = 128,
+        Seconds = 2.56,
+        Step = 32,
+        Overlap = 0.75,
+        SamplingRateHz = 50,
+        LabelPolicy = WindowLabelPolicy.Last,
+        DropLabels = ["null"],
+        IncompleteTail = IncompleteTailPolicy.AlignToEnd,
+        GapToleranceSeconds = 1.5,
+        TimestampUnit = TimestampUnit.Milliseconds,
+        RepeatedTimestamps = RepeatedTimestampPolicy.Drop,
+        OutOfOrderTimestamps = OutOfOrderTimestampPolicy.Error,
+        InvalidValues = InvalidValuePolicy.Interpolate,
+        Resample = false,
+    };
+
     private static string Error(Action validate) => Assert.ThrowsExactly<ArgumentException>(validate).Message;
 
     [TestMethod]
@@ -51,23 +70,7 @@ public sealed class WindowingOptionsTests
     [TestMethod]
     public void A_window_spec_round_trips_through_json_and_equals_only_its_twin()
     {
-        var spec = new WindowSpec
-        {
-            Length = 128,
-            Seconds = 2.56,
-            Step = 32,
-            Overlap = 0.75,
-            SamplingRateHz = 50,
-            LabelPolicy = WindowLabelPolicy.Last,
-            DropLabels = ["null"],
-            IncompleteTail = IncompleteTailPolicy.AlignToEnd,
-            GapToleranceSeconds = 1.5,
-            TimestampUnit = TimestampUnit.Milliseconds,
-            RepeatedTimestamps = RepeatedTimestampPolicy.Drop,
-            OutOfOrderTimestamps = OutOfOrderTimestampPolicy.Error,
-            InvalidValues = InvalidValuePolicy.Interpolate,
-            Resample = false,
-        };
+        var spec = EveryFieldSet;
         var json = spec.ToJson();
         StringAssert.Contains(json, "\"LabelPolicy\": \"Last\"", "enums by name");
         var back = WindowSpec.FromJson(json);
@@ -117,23 +120,7 @@ public sealed class WindowingOptionsTests
     [TestMethod]
     public void The_windowing_options_flat_setters_write_through_to_the_window_spec()
     {
-        var spec = new WindowSpec
-        {
-            Length = 100,
-            Seconds = 2,
-            SamplingRateHz = 50,
-            Resample = false,
-            TimestampUnit = TimestampUnit.Microseconds,
-            RepeatedTimestamps = RepeatedTimestampPolicy.Error,
-            OutOfOrderTimestamps = OutOfOrderTimestampPolicy.Error,
-            Step = 25,
-            Overlap = 0.5,
-            LabelPolicy = WindowLabelPolicy.Last,
-            DropLabels = ["null"],
-            GapToleranceSeconds = 3,
-            IncompleteTail = IncompleteTailPolicy.AlignToEnd,
-            InvalidValues = InvalidValuePolicy.Interpolate,
-        };
+        var spec = EveryFieldSet;
         var options = new SensorWindowingOptions
         {
             WindowLength = spec.Length,
@@ -152,10 +139,10 @@ public sealed class WindowingOptionsTests
             InvalidValues = spec.InvalidValues,
         };
         Assert.AreEqual(spec, options.Window);
-        Assert.AreEqual((100, 2.0, 50.0, false, TimestampUnit.Microseconds), (options.WindowLength, options.WindowSeconds!.Value, options.SamplingRateHz!.Value, options.Resample, options.TimestampUnit));
-        Assert.AreEqual((RepeatedTimestampPolicy.Error, OutOfOrderTimestampPolicy.Error, 25, 0.5, WindowLabelPolicy.Last),
+        Assert.AreEqual((128, 2.56, 50.0, false, TimestampUnit.Milliseconds), (options.WindowLength, options.WindowSeconds!.Value, options.SamplingRateHz!.Value, options.Resample, options.TimestampUnit));
+        Assert.AreEqual((RepeatedTimestampPolicy.Drop, OutOfOrderTimestampPolicy.Error, 32, 0.75, WindowLabelPolicy.Last),
             (options.RepeatedTimestamps, options.OutOfOrderTimestamps, options.Step, options.Overlap!.Value, options.LabelPolicy));
-        Assert.AreEqual((3.0, IncompleteTailPolicy.AlignToEnd, InvalidValuePolicy.Interpolate, 100, 25),
+        Assert.AreEqual((1.5, IncompleteTailPolicy.AlignToEnd, InvalidValuePolicy.Interpolate, 128, 32),
             (options.GapToleranceSeconds!.Value, options.IncompleteTail, options.InvalidValues, options.ResolvedWindowLength, options.ResolvedStep));
         CollectionAssert.AreEqual(new[] { "null" }, options.DropLabels.ToArray());
     }
