@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.ML;
 using Orleans.TestingHost;
+using TinierHAR.Cluster.Grains;
 using TinierHAR.Cluster.Hosting;
 using TinierHAR.Cluster.Jobs;
 using TinierHAR.MLNet.Data;
@@ -170,7 +171,7 @@ public sealed partial class ClusterScoringTests
         await cluster.DeployAsync();
         try
         {
-            var job = cluster.Client.GetGrain<TinierHAR.Cluster.Grains.IScoringJobGrain>(spec.JobId);
+            var job = cluster.Client.GetGrain<IScoringJobGrain>(spec.JobId);
             await job.Restore(copy);
             var status = await ScoringJobRunner.RunAsync(cluster.Client, spec, poll: TimeSpan.FromMilliseconds(200), cancellation: TestContext.CancellationTokenSource.Token);
             Assert.AreEqual((2, 0), (status.Done, status.Failed));
@@ -304,7 +305,7 @@ public sealed partial class ClusterScoringTests
         var clock = Stopwatch.StartNew();
         int stored;
         // Wait until the database holds a done file, so that the restart has something to skip.
-        while ((stored = (await orleans.GetGrain<TinierHAR.Cluster.Grains.IScoringJobGrain>(spec.JobId).Status()).DoneStored) == 0)
+        while ((stored = (await orleans.GetGrain<IScoringJobGrain>(spec.JobId).Status()).DoneStored) == 0)
         {
             Assert.IsLessThan(TimeSpan.FromMinutes(3), clock.Elapsed, "the job started");
             await Task.Delay(50);
@@ -317,7 +318,7 @@ public sealed partial class ClusterScoringTests
         // A new client that does not submit: the job is there, as the database kept it.
         using (var fresh = await Client(cluster))
         {
-            var kept = await fresh.Services.GetRequiredService<IClusterClient>().GetGrain<TinierHAR.Cluster.Grains.IScoringJobGrain>(spec.JobId).Status();
+            var kept = await fresh.Services.GetRequiredService<IClusterClient>().GetGrain<IScoringJobGrain>(spec.JobId).Status();
             Assert.IsNotNull(kept.Spec, "the job's state outlived its silos");
             CollectionAssert.AreEqual(spec.Inputs, kept.Spec.Inputs);
             Assert.IsGreaterThanOrEqualTo(stored, kept.Done, "the files stored as done before the kill are recorded");

@@ -37,16 +37,21 @@ internal sealed partial class ScoringJobGrain(
             job.State.SubmittedUtc = DateTime.UtcNow;
             await Save();
         }
-        else if (!SameJob(job.State.Spec, spec))
+        else
         {
-            throw new ArgumentException($"Job '{spec.JobId}' exists with other inputs, outputs or options.", nameof(spec));
-        }
-        else if (Reopen(spec) > 0)
-        {
-            await Save();
+            RequireSameJob(spec, nameof(spec));
+            if (Reopen(spec) > 0)
+                await Save();
         }
         await Pump();
         return job.State;
+    }
+
+    /// <summary>A job's id names one spec: another spec under it (other inputs, outputs or options) is refused.</summary>
+    private void RequireSameJob(ScoringJobSpec spec, string parameter)
+    {
+        if (!SameJob(job.State.Spec!, spec))
+            throw new ArgumentException($"Job '{spec.JobId}' exists with other inputs, outputs or options.", parameter);
     }
 
     /// <summary>
@@ -76,9 +81,9 @@ internal sealed partial class ScoringJobGrain(
             job.State.Restorations = last.Restorations + 1;
             await Save();
         }
-        else if (!SameJob(job.State.Spec, spec))
+        else
         {
-            throw new ArgumentException($"Job '{spec.JobId}' exists with other inputs, outputs or options.", nameof(last));
+            RequireSameJob(spec, nameof(last));
         }
         await Pump();
         return job.State;

@@ -69,13 +69,14 @@ public sealed class CsvSamplesDataView : StreamingDataView<CsvReadReport>
             var root = separator < 0 ? "." : path[..(separator + 1)];
             var include = path[(separator + 1)..];
             // The globbing library knows '*' and '**' only: '?' is matched as '*', then each name checked against its segment.
-            if (include.Contains('?') && include.Contains("**", StringComparison.Ordinal))
+            var single = include.Contains('?');
+            if (single && include.Contains("**", StringComparison.Ordinal))
                 throw new ArgumentException($"The pattern '{path}' combines '?' with '**'; use one or the other.", nameof(path));
             var matcher = new Matcher(StringComparison.Ordinal);
             matcher.AddInclude(include.Replace('?', '*'));
             var segments = include.Split('/', Path.DirectorySeparatorChar);
             var matched = matcher.GetResultsInFullPath(root)
-                .Where(file => !include.Contains('?') || MatchesEachSegment(segments, Path.GetRelativePath(root, file).Split('/', Path.DirectorySeparatorChar)))
+                .Where(file => !single || MatchesEachSegment(segments, Path.GetRelativePath(root, file).Split('/', Path.DirectorySeparatorChar)))
                 .Order(StringComparer.Ordinal).ToArray();
             return matched.Length > 0 ? matched : throw new FileNotFoundException($"The pattern '{path}' matches no file.", path);
         }
