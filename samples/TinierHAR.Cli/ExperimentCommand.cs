@@ -11,7 +11,8 @@ namespace TinierHAR.Cli;
 
 /// <summary>
 /// <c>experiment</c>: the paper's protocol on a benchmark dataset, fold by fold, for several models and seeds; results
-/// go to <c>results.csv</c> (resumed: finished folds are skipped) and <c>results.md</c> in the output folder.
+/// go to <c>results.csv</c> (resumed: finished folds are skipped, and an interrupted fold continues after its last whole epoch from
+/// its state in <c>resume/</c>) and <c>results.md</c> in the output folder.
 /// </summary>
 internal static class ExperimentCommand
 {
@@ -86,6 +87,9 @@ internal static class ExperimentCommand
             foreach (var (model, seed, fold) in pending)
             {
                 var label = $"{benchmark.Key} {model} fold {fold} seed {seed} {precisionName}{(zeroCancelled ? "" : " " + cancelledName)}";
+                var resumeFile = Path.Combine(folder.FullName, "resume", FoldResult.RunNameOf(model, fold, seed, precisionName, cancelledName) + ".state");
+                if (File.Exists(resumeFile))
+                    console.WriteLine($"{label}: resuming from {Path.GetRelativePath(Environment.CurrentDirectory, resumeFile)}");
                 var options = new PaperExperimentOptions
                 {
                     MaxEpochs = epochs,
@@ -100,6 +104,7 @@ internal static class ExperimentCommand
                     InitialCheckpoint = parse.GetValue(initialCheckpoint) is { } state ? RunFile(state, initialCheckpoint, fold, seed) : null,
                     Dropout = parse.GetValue(dropout),
                     EvidenceFolder = folder.FullName,
+                    ResumeFile = resumeFile,
                 };
                 FoldResult result;
                 if (terminal.Profile.Capabilities.Interactive)
@@ -126,11 +131,13 @@ internal static class ExperimentCommand
                 if (backfilling)
                 {
                     CheckReproduced(Finished((model, seed, fold))!, result, folder.FullName);
+                    File.Delete(resumeFile);
                     console.WriteLine($"{label}: reproduces its row; evidence written");
                     continue;
                 }
                 TrainingTrajectory.Write(Path.Combine(folder.FullName, "trajectories", result.RunName + ".csv"), result.History!);
                 results.Add(result);
+                File.Delete(resumeFile); // the row holds the run now
                 File.WriteAllText(Path.Combine(folder.FullName, "results.md"), results.ToMarkdown());
                 console.WriteLine($"{label}: accuracy {result.Accuracy:0.0000}, weighted F1 {result.WeightedF1:0.0000}, macro F1 {result.MacroF1:0.0000}, "
                     + $"{result.Epochs} epochs ({result.SecondsPerEpoch:0.00} s each), {result.Seconds:0} s");

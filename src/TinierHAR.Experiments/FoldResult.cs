@@ -35,7 +35,8 @@ public sealed record FoldResult
     /// <summary>Epoch with the best validation loss (whose weights were tested).</summary>
     public required int BestEpoch { get; init; }
 
-    /// <summary>Wall-clock seconds of the whole fold (loading, windowing, training, testing).</summary>
+    /// <summary>Wall-clock seconds of the whole fold (loading, windowing, training, testing); for a run resumed from its
+    /// state file, the epochs run before the interruption count with the seconds they took then.</summary>
     public required double Seconds { get; init; }
 
     /// <summary>Mean seconds per training epoch (training and validation pass).</summary>
@@ -121,5 +122,10 @@ public sealed record FoldResult
     }
 
     /// <summary>The run's name in file names: <c>{model}-fold{f}-seed{s}-{precision}[-computed]</c>.</summary>
-    public string RunName => $"{Model}-fold{Fold}-seed{Seed}-{Precision}{(CancelledBiases == CancelledBiasesName(true) ? "" : "-" + CancelledBiases)}";
+    public string RunName => RunNameOf(Model, Fold, Seed, Precision, CancelledBiases);
+
+    /// <summary>The <see cref="RunName"/> of a run not yet made: <paramref name="precision"/> and <paramref name="cancelledBiases"/>
+    /// as <see cref="PrecisionName"/> and <see cref="CancelledBiasesName"/> write them.</summary>
+    public static string RunNameOf(string model, int fold, int seed, string precision, string cancelledBiases) =>
+        $"{model}-fold{fold}-seed{seed}-{precision}{(cancelledBiases == CancelledBiasesName(true) ? "" : "-" + cancelledBiases)}";
 }

@@ -66,6 +66,7 @@ public static class PaperExperiment
             ValidationGroups = options.ValidationWindows?.ToArray() ?? [],
             BatchOrders = options.BatchOrders,
             InitialCheckpoint = options.InitialCheckpoint,
+            ResumeFile = options.ResumeFile,
         }).WithHooks(hooks ?? new TrainingHooks());
         using var model = ml.Transforms.NormalizeSensorChannels(new ChannelNormalizingOptions
         {
@@ -96,7 +97,7 @@ public static class PaperExperiment
             TestWindows = (int)metrics.Count,
             Epochs = history.Epochs.Count,
             BestEpoch = history.BestEpoch?.Epoch ?? 0,
-            Seconds = clock.Elapsed.TotalSeconds,
+            Seconds = clock.Elapsed.TotalSeconds + history.Epochs.Take(history.ResumedEpochs).Sum(e => e.Seconds),
             SecondsPerEpoch = history.Epochs.Average(e => e.Seconds),
             Accuracy = metrics.Accuracy,
             WeightedF1 = metrics.WeightedF1,

@@ -59,6 +59,10 @@ public sealed class PaperExperimentOptions
     /// </summary>
     public string? EvidenceFolder { get; set; }
 
+    /// <summary>The training's state file (see <see cref="TinierHarTrainer.Options.ResumeFile"/>): kept after every epoch and
+    /// resumed from when it exists, so that a fold interrupted mid-training continues where it stopped; null: none.</summary>
+    public string? ResumeFile { get; set; }
+
     /// <summary>Threads of libtorch's CPU kernels; 0: half the cores (see <see cref="TinierHarTrainer.Options.Threads"/>).</summary>
     public int Threads { get; set; }
 }

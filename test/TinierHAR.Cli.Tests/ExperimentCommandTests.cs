@@ -1,5 +1,8 @@
-using TinierHAR.TestSupport;
+using Microsoft.ML;
+using TinierHAR.Datasets;
 using TinierHAR.Experiments;
+using TinierHAR.TestSupport;
+using TinierHAR.Trainer.Training;
 
 namespace TinierHAR.Cli.Tests;
 
@@ -50,6 +53,44 @@ public sealed class ExperimentCommandTests
         var both = ExperimentResults.Open(Path.Combine(output, "results.csv")).Rows;
         CollectionAssert.AreEqual(new[] { 1, 2 }, both.Select(r => r.Fold).ToArray());
         StringAssert.StartsWith(File.ReadAllText(Path.Combine(output, "results.csv")), csv, "the finished fold is kept as it was");
+    }
+
+    /// <summary>A fold interrupted after epoch 2 of 4 (cancelled here, as by a kill) leaves its state in <c>resume/</c>; the
+    /// next <c>experiment</c> continues from it, says so, writes the row an uninterrupted run writes, and removes the state.</summary>
+    [TestMethod]
+    public void An_interrupted_fold_continues_from_its_state_to_the_row_of_an_uninterrupted_run()
+    {
+        using var fixture = new FixtureFolder();
+        WriteMhealth(fixture);
+        string[] Arguments(string output) => ["experiment", "--dataset", "mhealth", "--data", fixture.Root, "--folds", "1", "--max-epochs", "4", "--output", output];
+        var uninterrupted = Path.Combine(fixture.Root, "uninterrupted");
+        Assert.AreEqual(0, Tool.Run(Arguments(uninterrupted)).ExitCode);
+
+        var interrupted = Path.Combine(fixture.Root, "interrupted");
+        var state = Path.Combine(interrupted, "resume", "tinierhar-fold1-seed1-float32.state");
+        using var cancel = new CancellationTokenSource();
+        var stopAfter2 = new EpochHandler(report =>
+        {
+            if (report.Epoch == 2)
+                cancel.Cancel();
+        });
+        Assert.ThrowsExactly<OperationCanceledException>(() => PaperExperiment.RunFold(new MLContext(1), HarDatasets.Get("mhealth"), fixture.Root, "tinierhar", 1, 1,
+            new PaperExperimentOptions { MaxEpochs = 4, ResumeFile = state }, new TrainingHooks { Progress = stopAfter2, Cancellation = cancel.Token }));
+        Assert.IsTrue(File.Exists(state), "the interrupted fold's state is kept");
+
+        var resumed = Tool.Run(Arguments(interrupted));
+        Assert.AreEqual(0, resumed.ExitCode, resumed.Error);
+        StringAssert.Contains(resumed.Output, "mhealth tinierhar fold 1 seed 1 float32: resuming from ");
+        var (expected, actual) = (ExperimentResults.Open(Path.Combine(uninterrupted, "results.csv")).Rows.Single(),
+            ExperimentResults.Open(Path.Combine(interrupted, "results.csv")).Rows.Single());
+        CollectionAssert.AreEqual(Array.Empty<string>(), expected.DifferencesFrom(actual).ToArray(), "the resumed fold's row is the uninterrupted one's");
+        Assert.AreEqual(expected.ModelBytes, actual.ModelBytes);
+        Assert.IsFalse(File.Exists(state), "the row holds the run now; its state is removed");
+    }
+
+    private sealed class EpochHandler(Action<EpochReport> onEpoch) : IProgress<EpochReport>
+    {
+        public void Report(EpochReport value) => onEpoch(value);
     }
 
     [TestMethod]

@@ -19,7 +19,6 @@ internal sealed class AdamWOptimizer : IDisposable
     private readonly Tensor[] firstMoments;
     private readonly Tensor[] secondMoments;
     private readonly double weightDecay;
-    private long steps;
 
     public AdamWOptimizer(IEnumerable<Parameter> parameters, double learningRate, double weightDecay)
     {
@@ -32,6 +31,12 @@ internal sealed class AdamWOptimizer : IDisposable
 
     /// <summary>The learning rate of the next step.</summary>
     public double LearningRate { get; set; }
+
+    /// <summary>Steps taken (the bias corrections' exponent); set when a run resumes.</summary>
+    public long Steps { get; set; }
+
+    /// <summary>The first moments, then the second, one per parameter: the state a resumed run loads into.</summary>
+    public IReadOnlyList<Tensor> Moments => [.. firstMoments, .. secondMoments];
 
     /// <summary>Zeroes the gradients that backward passes accumulate into.</summary>
     public void ZeroGrad()
@@ -48,9 +53,9 @@ internal sealed class AdamWOptimizer : IDisposable
     {
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
-        steps++;
-        var biasCorrection1 = 1 - Math.Pow(Beta1, steps);
-        var biasCorrection2 = 1 - Math.Pow(Beta2, steps);
+        Steps++;
+        var biasCorrection1 = 1 - Math.Pow(Beta1, Steps);
+        var biasCorrection2 = 1 - Math.Pow(Beta2, Steps);
         using var decay = (1.0 - LearningRate * weightDecay).ToScalar();
         using var beta1 = Beta1.ToScalar();
         using var beta2 = Beta2.ToScalar();

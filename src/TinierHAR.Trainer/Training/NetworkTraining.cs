@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using TinierHAR.MLNet.Evaluation;
 using TinierHAR.Trainer.Networks;
 using TorchSharp;
@@ -34,7 +35,7 @@ public static class NetworkTraining
         if (validation.Count == 0)
             throw new ArgumentException("There are no validation windows.", nameof(validation));
 
-        random.manual_seed(options.Seed);
+        var generator = random.manual_seed(options.Seed);
         var shuffler = new Random(options.Seed);
         var augmenter = new Random(options.Seed + 1);
         TrainingStep.ToPrecision(network, options.Precision);
@@ -43,17 +44,45 @@ public static class NetworkTraining
         var history = new TrainingHistory { TrainWindows = train.Count, ValidationWindows = validation.Count };
         Dictionary<string, Tensor>? best = null;
         var order = Enumerable.Range(0, train.Count).ToArray();
+        void NextOrder(int epoch)
+        {
+            if (batchOrders is not null && epoch <= batchOrders.Count)
+                batchOrders[epoch - 1].CopyTo(order, 0);
+            else
+                shuffler.Shuffle(order);
+        }
 
+        var key = options.ResumeFile is null ? null : TrainingStateFile.KeyOf(network, train, validation, options, batchOrders);
+        var finished = false;
         try
         {
-            for (var epoch = 1; epoch <= options.MaxEpochs; epoch++)
+            if (options.ResumeFile is { } resumeFile && File.Exists(resumeFile))
+            {
+                var state = TrainingStateFile.Load(resumeFile);
+                best = Restore(state, key!, resumeFile, network, step, schedule, generator);
+                foreach (var report in state.Epochs)
+                {
+                    history.Add(report);
+                    onEpoch?.Invoke(report);
+                    // The seeded draws of the epochs already run, drawn again: they depend on the seed and counts alone.
+                    NextOrder(report.Epoch);
+                    if (options.Augmentation is { } augmentation)
+                    {
+                        var scratch = new float[options.BatchSize * train.WindowLength * train.Channels];
+                        for (var start = 0; start < order.Length; start += options.BatchSize)
+                            augmentation.Apply(scratch, Math.Min(options.BatchSize, order.Length - start), train.WindowLength, train.Channels, augmenter);
+                    }
+                }
+                history.ResumedEpochs = state.Epochs.Count;
+                finished = state.Finished;
+                history.StoppedEarly = finished && state.Epochs.Count < options.MaxEpochs;
+            }
+
+            for (var epoch = history.Epochs.Count + 1; !finished && epoch <= options.MaxEpochs; epoch++)
             {
                 var clock = Stopwatch.StartNew();
                 var learningRate = step.LearningRate;
-                if (batchOrders is not null && epoch <= batchOrders.Count)
-                    batchOrders[epoch - 1].CopyTo(order, 0);
-                else
-                    shuffler.Shuffle(order);
+                NextOrder(epoch);
                 var batchLosses = new List<double>();
                 for (var start = 0; start < order.Length; start += options.BatchSize)
                 {
@@ -80,11 +109,10 @@ public static class NetworkTraining
 
                 if (decision.ReduceLearningRate)
                     step.LearningRate = learningRate * options.LearningRateFactor;
-                if (decision.Stop)
-                {
-                    history.StoppedEarly = epoch < options.MaxEpochs;
-                    break;
-                }
+                history.StoppedEarly = decision.Stop && epoch < options.MaxEpochs;
+                finished = decision.Stop || epoch == options.MaxEpochs;
+                if (options.ResumeFile is { } file)
+                    Save(file, key!, history, finished, schedule, step, network, best, generator);
             }
 
             using (no_grad())
@@ -131,6 +159,59 @@ public static class NetworkTraining
     {
         var x = tensor(batch.Features, [batch.Count, 1, batch.WindowLength, batch.Channels]);
         return (type == x.dtype ? x : x.to_type(type), tensor(batch.Labels.Select(l => (long)l).ToArray(), [batch.Count]));
+    }
+
+    /// <summary>Writes the run's state after an epoch (<see cref="TrainingStateFile"/>).</summary>
+    private static void Save(string path, KeyValuePair<string, string>[] key, TrainingHistory history, bool finished, PaperSchedule schedule,
+        TrainingStep step, HarNetwork network, Dictionary<string, Tensor>? best, Generator generator)
+    {
+        using var generatorState = generator.get_state();
+        var tensors = network.state_dict().Select(p => new KeyValuePair<string, Tensor>("network/" + p.Key, p.Value))
+            .Concat((best ?? []).Select(p => new KeyValuePair<string, Tensor>("best/" + p.Key, p.Value)))
+            .Concat(step.Optimizer.Moments.Select((m, i) => new KeyValuePair<string, Tensor>(string.Create(CultureInfo.InvariantCulture, $"moment/{i}"), m)))
+            .Append(new("generator", generatorState))
+            .ToArray();
+        new TrainingStateFile
+        {
+            RunKey = key,
+            Epochs = history.Epochs,
+            Finished = finished,
+            Schedule = schedule.Capture(),
+            OptimizerSteps = step.Optimizer.Steps,
+            LearningRate = step.LearningRate,
+            Tensors = tensors,
+        }.Save(path);
+    }
+
+    /// <summary>Loads a saved state of this run (its key checked) into the network, optimiser, schedule and generator;
+    /// returns the best epoch's weights (owned by the caller), or null where no epoch was kept.</summary>
+    private static Dictionary<string, Tensor>? Restore(TrainingStateFile state, KeyValuePair<string, string>[] key, string path, HarNetwork network,
+        TrainingStep step, PaperSchedule schedule, Generator generator)
+    {
+        var tensors = state.Tensors.ToDictionary(p => p.Key, p => p.Value);
+        try
+        {
+            state.RequireKey(key, path);
+            using (no_grad())
+            {
+                foreach (var (name, tensor) in network.state_dict())
+                    tensor.copy_(tensors["network/" + name]);
+                var moments = step.Optimizer.Moments;
+                for (var i = 0; i < moments.Count; i++)
+                    moments[i].copy_(tensors[string.Create(CultureInfo.InvariantCulture, $"moment/{i}")]);
+            }
+            generator.set_state(tensors["generator"]);
+            step.Optimizer.Steps = state.OptimizerSteps;
+            step.LearningRate = state.LearningRate;
+            schedule.Restore(state.Schedule);
+            var best = tensors.Where(p => p.Key.StartsWith("best/", StringComparison.Ordinal)).ToDictionary(p => p.Key["best/".Length..], p => p.Value.clone());
+            return best.Count > 0 ? best : null;
+        }
+        finally
+        {
+            foreach (var tensor in tensors.Values)
+                tensor.Dispose();
+        }
     }
 
     /// <summary>Copies of the network's parameters and buffers, owned by the caller.</summary>

@@ -62,4 +62,30 @@ internal sealed class PaperSchedule
         }
         return new ScheduleDecision(keep, reduce, stoppingCounter >= EarlyStoppingPatience);
     }
+
+    /// <summary>The counters and bests, to be carried to a resumed run.</summary>
+    public State Capture() => new(anyEpoch, learningRateBest, learningRateCounter, stoppingBest, stoppingCounter);
+
+    /// <summary>Continues from a <see cref="Capture"/>d state.</summary>
+    public void Restore(State state) =>
+        (anyEpoch, learningRateBest, learningRateCounter, stoppingBest, stoppingCounter) =
+            (state.AnyEpoch, state.LearningRateBest, state.LearningRateCounter, state.StoppingBest, state.StoppingCounter);
+
+    /// <summary>What the schedule remembers between epochs.</summary>
+    public readonly record struct State(bool AnyEpoch, double LearningRateBest, int LearningRateCounter, double StoppingBest, int StoppingCounter)
+    {
+        /// <summary>Writes the state in a fixed order.</summary>
+        public void Write(BinaryWriter writer)
+        {
+            writer.Write(AnyEpoch);
+            writer.Write(LearningRateBest);
+            writer.Write(LearningRateCounter);
+            writer.Write(StoppingBest);
+            writer.Write(StoppingCounter);
+        }
+
+        /// <summary>Reads what <see cref="Write"/> wrote.</summary>
+        public static State Read(BinaryReader reader) =>
+            new(reader.ReadBoolean(), reader.ReadDouble(), reader.ReadInt32(), reader.ReadDouble(), reader.ReadInt32());
+    }
 }

@@ -14,6 +14,10 @@ public sealed class TrainingHistory
     /// <summary>Whether early stopping ended the run before the epoch limit.</summary>
     public bool StoppedEarly { get; internal set; }
 
+    /// <summary>The first epochs, restored from <see cref="TinierHarTrainer.Options.ResumeFile"/> rather than run by this
+    /// training (0 when it started afresh); their reports keep the seconds they took when they ran.</summary>
+    public int ResumedEpochs { get; internal set; }
+
     /// <summary>Windows the network trained on.</summary>
     public int TrainWindows { get; internal set; }
 

@@ -39,6 +39,9 @@ internal sealed class TrainingStep : IDisposable
         set => optimizer.LearningRate = value;
     }
 
+    /// <summary>The optimiser, whose state a resumed run restores.</summary>
+    public AdamWOptimizer Optimizer => optimizer;
+
     /// <summary>The loss function (for validation in the same precision).</summary>
     public nn.Module<Tensor, Tensor, Tensor> Criterion => criterion;
 

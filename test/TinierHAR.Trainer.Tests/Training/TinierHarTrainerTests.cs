@@ -382,6 +382,72 @@ public sealed class TinierHarTrainerTests
         CollectionAssert.AreEqual(new[] { 1, 2 }, epochs, "epochs trained before the cancellation took effect");
     }
 
+    /// <summary>A run stopped after epoch 3 (here by cancellation, as by a kill) and fitted again with the same
+    /// <see cref="TinierHarTrainer.Options.ResumeFile"/> trains epochs 4 to 8 only, and ends with the same ONNX bytes and
+    /// the same losses, epoch for epoch, as a run never stopped. Dropout, augmentation, shuffling and learning-rate drops
+    /// are all on, so a state that missed libtorch's generator, a seeded stream, AdamW's moments or the schedule would
+    /// show. Fitting once more restores the finished run without training.</summary>
+    [TestMethod]
+    public void A_stopped_run_resumes_from_its_file_to_the_bytes_of_a_run_never_stopped()
+    {
+        var (ml, data, _) = Prepare(perClass: 12);
+        TinierHarTrainer.Options Options(string? resumeFile)
+        {
+            var options = SmallRun(seed: 5);
+            (options.MaxEpochs, options.LearningRate, options.LearningRatePatience, options.ResumeFile) = (8, 0.03, 1, resumeFile);
+            options.Augmentation = new WindowAugmentation { RotatedSensors = [[0, 1, 2]], ScaleMin = 0.9, ScaleMax = 1.1, JitterStandardDeviation = 0.05 };
+            return options;
+        }
+        var whole = ml.MulticlassClassification.Trainers.TinierHar(Options(null)).Fit(data);
+        Assert.IsTrue(whole.History.Epochs.Select(e => e.LearningRate).Distinct().Count() > 1, "the learning rate drops within the run");
+
+        var file = Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}.state");
+        using var cancel = new CancellationTokenSource();
+        var stopAt3 = new EpochRecorder(report =>
+        {
+            if (report.Epoch == 3)
+                cancel.Cancel();
+        });
+        Assert.ThrowsExactly<OperationCanceledException>(() =>
+            ml.MulticlassClassification.Trainers.TinierHar(Options(file)).WithHooks(new TrainingHooks { Progress = stopAt3, Cancellation = cancel.Token }).Fit(data));
+
+        var reported = new List<int>();
+        var resumed = ml.MulticlassClassification.Trainers.TinierHar(Options(file)).WithHooks(new TrainingHooks { Progress = new EpochRecorder(r => reported.Add(r.Epoch)) }).Fit(data);
+        Assert.AreEqual(3, resumed.History.ResumedEpochs);
+        CollectionAssert.AreEqual(Enumerable.Range(1, 8).ToArray(), reported, "the restored epochs are reported again, then the rest");
+        CollectionAssert.AreEqual(whole.History.Epochs.Select(e => (e.TrainLoss, e.ValidationLoss, e.LearningRate, e.IsBest)).ToArray(),
+            resumed.History.Epochs.Select(e => (e.TrainLoss, e.ValidationLoss, e.LearningRate, e.IsBest)).ToArray());
+        CollectionAssert.AreEqual(whole.OnnxModel, resumed.OnnxModel, "resumed → the bytes of the run never stopped");
+
+        var again = ml.MulticlassClassification.Trainers.TinierHar(Options(file)).Fit(data);
+        Assert.AreEqual(8, again.History.ResumedEpochs, "a finished run is restored, not trained");
+        Assert.AreEqual(whole.History.StoppedEarly, again.History.StoppedEarly);
+        CollectionAssert.AreEqual(whole.OnnxModel, again.OnnxModel);
+    }
+
+    /// <summary>A resume file is refused by another run, naming what differs, and a damaged one is refused as such.</summary>
+    [TestMethod]
+    public void A_resume_file_of_another_run_or_a_damaged_one_is_refused()
+    {
+        var (ml, data, _) = Prepare(perClass: 6);
+        var file = Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}.state");
+        var first = SmallRun(seed: 3);
+        (first.MaxEpochs, first.ResumeFile) = (1, file);
+        ml.MulticlassClassification.Trainers.TinierHar(first).Fit(data);
+
+        var other = SmallRun(seed: 4);
+        (other.MaxEpochs, other.ResumeFile) = (1, file);
+        var refused = Assert.ThrowsExactly<ArgumentException>(() => ml.MulticlassClassification.Trainers.TinierHar(other).Fit(data));
+        Assert.AreEqual(nameof(TinierHarTrainer.Options.ResumeFile), refused.ParamName);
+        StringAssert.Contains(refused.Message, "its seed ('3') differs from this run's ('4')");
+
+        var otherData = Prepare(perClass: 6, seed: 2).Data;
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.MulticlassClassification.Trainers.TinierHar(first).Fit(otherData)).Message, "its training windows ('16 x 32 x 3, SHA-256 ");
+
+        File.WriteAllBytes(file, File.ReadAllBytes(file)[..200]);
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => ml.MulticlassClassification.Trainers.TinierHar(first).Fit(data)).Message, "ends early");
+    }
+
     /// <summary>Reports each epoch on the training thread (<see cref="Progress{T}"/> would post it elsewhere).</summary>
     private sealed class EpochRecorder(Action<EpochReport> onEpoch) : IProgress<EpochReport>
     {
