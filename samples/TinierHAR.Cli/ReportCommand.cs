@@ -18,7 +18,12 @@ internal static class ReportCommand
         var trajectories = new Option<string[]>("--trajectories") { Description = "Per-epoch trajectories to compare, as NAME=FILE.csv (ours or the authors'); needs --plot", AllowMultipleArgumentsPerToken = true };
         var plot = new Option<FileInfo?>("--plot") { Description = "With --trajectories: the loss-curve picture (PNG); its markdown table goes beside it (.md) and into the README section named after the picture" };
         var efficiency = new Option<FileInfo?>("--efficiency") { Description = "With --results: the models' comparison (macro F1 against parameters and MACs) as a picture (PNG); its table goes beside it (.md) and into the README section named after the picture" };
-        var command = new Command("report", "Write the markdown table of an experiment's results (results.md, and a README section).") { results, benchmarks, readme, reference, trajectories, plot, efficiency };
+        var compare = new Option<FileInfo?>("--compare")
+        {
+            Description = "With --results: another experiment's results.csv, the same runs under another protocol (other windows, say); the runs made under both, "
+                + "side by side with their paired difference, go to comparison.md beside --results and into the README section named after it",
+        };
+        var command = new Command("report", "Write the markdown table of an experiment's results (results.md, and a README section).") { results, benchmarks, readme, reference, trajectories, plot, efficiency, compare };
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {
             if (parse.GetValue(benchmarks) is { Length: > 0 } outputs)
@@ -31,6 +36,8 @@ internal static class ReportCommand
             var experiment = ExperimentResults.Open(csv.FullName);
             if (parse.GetValue(efficiency) is { } chart)
                 return ReportModels(console, experiment, chart, parse.GetValue(readme));
+            if (parse.GetValue(compare) is { } baseline)
+                return ReportProtocols(console, experiment, baseline, parse.GetValue(readme));
             var table = experiment.ToMarkdown();
             if (parse.GetValue(reference) is { } comparison)
                 table += "\n" + experiment.ToComparisonMarkdown(comparison.FullName);
@@ -68,6 +75,20 @@ internal static class ReportCommand
             picture.FullName);
         File.WriteAllText(Path.ChangeExtension(picture.FullName, ".md"), table);
         WriteSection(console, readme, picture, table);
+        console.Write(table);
+        return 0;
+    }
+
+    /// <summary>The runs of <paramref name="experiment"/> beside the same runs in <paramref name="baseline"/>, each named by its folder.</summary>
+    private static int ReportProtocols(TextWriter console, ExperimentResults experiment, FileInfo baseline, FileInfo[]? readme)
+    {
+        if (!baseline.Exists)
+            throw new FileNotFoundException($"The results file '{baseline.FullName}' does not exist.", baseline.FullName);
+        var table = experiment.ToProtocolComparisonMarkdown(ExperimentResults.Open(baseline.FullName),
+            Path.GetFileName(Path.GetDirectoryName(experiment.Path))!, Path.GetFileName(baseline.DirectoryName)!);
+        var output = new FileInfo(Path.Combine(Path.GetDirectoryName(experiment.Path)!, "comparison.md"));
+        File.WriteAllText(output.FullName, table);
+        WriteSection(console, readme, output, table);
         console.Write(table);
         return 0;
     }

@@ -193,6 +193,37 @@ public sealed class ExperimentResults
     }
 
     /// <summary>
+    /// These runs beside <paramref name="baseline"/>'s, the same models, folds, seeds and recipe under another protocol
+    /// (other windows, say): per run made under both, the macro F1 under each and the difference; then per model the means
+    /// and the paired difference ± its standard error. <paramref name="name"/> and <paramref name="baselineName"/> head the columns.
+    /// </summary>
+    public string ToProtocolComparisonMarkdown(ExperimentResults baseline, string name, string baselineName)
+    {
+        ArgumentNullException.ThrowIfNull(baseline);
+        var pairs = rows.Select(r => (Ours: r, Theirs: baseline.rows.FirstOrDefault(b => b.Dataset == r.Dataset && b.Model == r.Model && b.Fold == r.Fold
+                && b.Seed == r.Seed && Recipe(b) == Recipe(r))))
+            .Where(p => p.Theirs is not null).Select(p => (p.Ours, Theirs: p.Theirs!))
+            .OrderBy(p => p.Ours.Dataset, StringComparer.Ordinal).ThenBy(p => p.Ours.Model, StringComparer.Ordinal).ThenBy(p => Recipe(p.Ours), StringComparer.Ordinal)
+            .ThenBy(p => p.Ours.Fold).ThenBy(p => p.Ours.Seed).ToArray();
+        if (pairs.Length == 0)
+            throw new ArgumentException($"'{Path}' and '{baseline.Path}' have no run (dataset, model, fold, seed, recipe) in common.", nameof(baseline));
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"| dataset | model | training | fold | seed | macro F1, {name} | macro F1, {baselineName} | difference |");
+        text.AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var (ours, theirs) in pairs)
+            text.AppendLine(string.Create(CultureInfo.InvariantCulture, $"| {ours.Dataset} | {ours.Model} | {Recipe(ours)} | {ours.Fold} | {ours.Seed} | {ours.MacroF1:0.0000} | {theirs.MacroF1:0.0000} | {ours.MacroF1 - theirs.MacroF1:+0.0000;−0.0000;0.0000} |"));
+        text.AppendLine();
+        text.AppendLine(CultureInfo.InvariantCulture, $"| dataset | model | training | runs (fold:seed) | macro F1, {name} | macro F1, {baselineName} | difference, paired (± SE) |");
+        text.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var group in pairs.GroupBy(p => (p.Ours.Dataset, p.Ours.Model, Recipe: Recipe(p.Ours))))
+        {
+            var (own, theirs) = (group.Select(p => p.Ours.MacroF1).ToArray(), group.Select(p => p.Theirs.MacroF1).ToArray());
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {group.Key.Dataset} | {group.Key.Model} | {group.Key.Recipe} | {string.Join(" ", group.Select(p => $"{p.Ours.Fold}:{p.Ours.Seed}"))} | {SeedMeans.Format(own)} | {SeedMeans.Format(theirs)} | {SeedMeans.PairedDifference(own, theirs)} |");
+        }
+        return text.ToString();
+    }
+
+    /// <summary>
     /// The runs whose network was also quantised to int8: float32 against int8 macro F1, ONNX bytes, single-window
     /// latency and windows per second (batches of 128, one thread); empty when no run compared them.
     /// </summary>

@@ -253,35 +253,80 @@ public sealed class ExperimentCommandTests
         StringAssert.Contains(badError, "is not NAME=FILE.csv");
     }
 
+    /// <summary>A results row of HAPT, seed 1, with the given model, fold and macro F1.</summary>
+    private static FoldResult Run(string model, int fold, double macroF1, long parameters = 7483, long macs = 697246) => new()
+    {
+        Dataset = "hapt",
+        Model = model,
+        Fold = fold,
+        TestSubjects = "",
+        Seed = 1,
+        TrainWindows = 10,
+        ValidationWindows = 1,
+        TestWindows = 3,
+        Epochs = 4,
+        BestEpoch = 2,
+        Seconds = 100,
+        SecondsPerEpoch = 25,
+        Accuracy = 0.9,
+        WeightedF1 = 0.8,
+        MacroF1 = macroF1,
+        Parameters = parameters,
+        Macs = macs,
+        ModelBytes = 50_000,
+        LatencyMs = 0.125,
+    };
+
+    /// <summary>The runs made under both protocols, and only those, side by side; per model the paired difference ± SE.</summary>
+    [TestMethod]
+    public void Report_sets_the_same_runs_under_two_protocols_side_by_side()
+    {
+        using var fixture = new FixtureFolder();
+        var (shortWindows, paper) = (ExperimentResults.Open(Path.Combine(fixture.Root, "short", "results.csv")), ExperimentResults.Open(Path.Combine(fixture.Root, "paper", "results.csv")));
+        shortWindows.Add(Run("tinierhar", 1, 0.80));
+        shortWindows.Add(Run("tinierhar", 2, 0.70));
+        shortWindows.Add(Run("tinierhar", 3, 0.50));
+        paper.Add(Run("tinierhar", 1, 0.75));
+        paper.Add(Run("tinierhar", 2, 0.60));
+        paper.Add(Run("tinierhar", 2, 0.10) with { Precision = "float64" });
+        paper.Add(Run("tinyhar", 1, 0.90));
+        var readme = fixture.Write("README.md", "<!-- results: short/comparison.md -->\n<!-- /results -->\n");
+
+        var (exitCode, _, error) = Tool.Run("report", "--results", shortWindows.Path, "--compare", paper.Path, "--readme", readme);
+
+        Assert.AreEqual(0, exitCode, error);
+        var table = File.ReadAllText(Path.Combine(fixture.Root, "short", "comparison.md"));
+        StringAssert.Contains(table, "| dataset | model | training | fold | seed | macro F1, short | macro F1, paper | difference |");
+        StringAssert.Contains(table, "| hapt | tinierhar | float32 | 1 | 1 | 0.8000 | 0.7500 | +0.0500 |\n| hapt | tinierhar | float32 | 2 | 1 | 0.7000 | 0.6000 | +0.1000 |\n\n");
+        StringAssert.Contains(table, "| hapt | tinierhar | float32 | 1:1 2:1 | 0.7500 ± 0.0707 | 0.6750 ± 0.1061 | +0.0750 ± 0.0250 |");
+        Assert.DoesNotContain("| 3 | 1 |", table, "fold 3 ran under one protocol only");
+        Assert.DoesNotContain("tinyhar", table);
+        Assert.AreEqual(table, MarkdownSections.Read(File.ReadAllText(readme), "short/comparison.md"));
+
+        var unrelated = ExperimentResults.Open(Path.Combine(fixture.Root, "other", "results.csv"));
+        unrelated.Add(Run("tinyhar", 4, 0.5));
+        var refused = Tool.Run("report", "--results", shortWindows.Path, "--compare", unrelated.Path);
+        Assert.AreEqual(2, refused.ExitCode);
+        StringAssert.Contains(refused.Error, "have no run (dataset, model, fold, seed, recipe) in common");
+    }
+
+    /// <summary>The HAPT window comparison in the docs is the one the committed results make.</summary>
+    [TestMethod]
+    public void The_docs_window_comparison_is_generated_from_the_committed_results()
+    {
+        var root = Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt");
+        var expected = ExperimentResults.Open(Path.Combine(root, "whar-windows", "results.csv"))
+            .ToProtocolComparisonMarkdown(ExperimentResults.Open(Path.Combine(root, "results.csv")), "whar-windows", "hapt");
+        Assert.AreEqual(expected, Documentation.Section("experiments/hapt/whar-windows/comparison.md"), "regenerate with experiments/hapt/report.sh");
+    }
+
     [TestMethod]
     public void Report_compares_each_model_beside_TinierHAR_on_the_same_runs()
     {
         using var fixture = new FixtureFolder();
         var results = ExperimentResults.Open(Path.Combine(fixture.Root, "results.csv"));
-        FoldResult Run(string model, int fold, double macroF1, long parameters, long macs) => new()
-        {
-            Dataset = "hapt",
-            Model = model,
-            Fold = fold,
-            TestSubjects = "",
-            Seed = 1,
-            TrainWindows = 10,
-            ValidationWindows = 1,
-            TestWindows = 3,
-            Epochs = 4,
-            BestEpoch = 2,
-            Seconds = 100,
-            SecondsPerEpoch = 25,
-            Accuracy = 0.9,
-            WeightedF1 = 0.8,
-            MacroF1 = macroF1,
-            Parameters = parameters,
-            Macs = macs,
-            ModelBytes = 50_000,
-            LatencyMs = 0.125,
-        };
-        results.Add(Run("tinierhar", 1, 0.8, 7483, 697246));
-        results.Add(Run("tinierhar", 2, 0.6, 7483, 697246));
+        results.Add(Run("tinierhar", 1, 0.8));
+        results.Add(Run("tinierhar", 2, 0.6));
         results.Add(Run("tinyhar", 1, 0.9, 27674, 6_000_000));
         results.Add(Run("tinyhar", 1, 0.1, 27674, 6_000_000) with { Precision = "float64" });
         var readme = fixture.Write("README.md", "<!-- results: models.png -->\n<!-- /results -->\n");
