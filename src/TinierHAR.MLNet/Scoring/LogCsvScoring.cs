@@ -41,13 +41,30 @@ public static class LogCsvScoring
             samples = ml.Data.LoadSensorCsv(input, columns);
         }
         var manifest = bundle.Manifest;
-        var scored = bundle.ScoreLogBatched(samples, options.Scoring, options.Batching);
+        var scored = bundle.ScoreLogBatched(samples, WithCsvGroups(options.Scoring), options.Batching);
         // Without timestamps, times are sample positions at the windows' rate (the bundle's; the log's when the bundle has none).
         var writer = new ScoredWindowsCsvWriter(manifest, columns.TimestampColumnName is not null, options.UnknownThreshold, options.Smoothing,
             manifest.SamplingRateHz ?? options.Scoring.SamplingRateHz ?? 1);
         var (windows, unknown, segments) = writer.Write(scored.Predictions, predictionsPath, segmentsPath, progress);
         return new LogCsvScoringResult(samples.LastReport!, scored.Windows.LastReport!, windows, unknown, segments);
     }
+
+    /// <summary>
+    /// The scoring options with a CSV log's sequences, its files, subjects and sessions, first among the group columns
+    /// (then any others asked for): each predictions row names its window by the three, whatever the bundle was trained on.
+    /// </summary>
+    private static LogScoringOptions WithCsvGroups(LogScoringOptions o) => new()
+    {
+        SamplingRateHz = o.SamplingRateHz,
+        ChannelColumns = o.ChannelColumns,
+        ChannelUnits = o.ChannelUnits,
+        GroupColumnNames = CsvGroups.Concat(o.GroupColumnNames ?? []).Distinct(StringComparer.Ordinal).ToArray(),
+        TimestampColumnName = o.TimestampColumnName,
+        Window = o.Window,
+        LabelColumnName = o.LabelColumnName,
+    };
+
+    private static readonly string[] CsvGroups = [CsvSamplesDataView.SourceColumnName, CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName];
 
     private static CsvSampleOptions Copy(CsvSampleOptions o) => new()
     {

@@ -1,14 +1,13 @@
 using System.IO.Compression;
 using Microsoft.ML;
 using Microsoft.ML.Data;
-using TinierHAR.MLNet.Architectures;
 using TinierHAR.MLNet.Data;
-using TinierHAR.MLNet.Normalization;
+using TinierHAR.MLNet.Onnx;
 using TinierHAR.MLNet.Scoring;
 using TinierHAR.MLNet.Windowing;
-using TinierHAR.Trainer.Training;
+using TinierHAR.TestSupport;
 
-namespace TinierHAR.Trainer.Tests.Training;
+namespace TinierHAR.MLNet.Tests.Scoring;
 
 [TestClass]
 public sealed class HarModelBundleTests
@@ -30,9 +29,13 @@ public sealed class HarModelBundleTests
         public float[] Score { get; set; } = [];
     }
 
-    /// <summary>One small model, trained briefly on synthetic windows and bundled, for all tests of the class.</summary>
+    /// <summary>
+    /// One model for all tests of the class, made as the trainer makes one but without TorchSharp: the channel
+    /// normalisation fitted on synthetic windows, then a committed TinierHAR network (<c>Fixtures/tinierhar-t64-c6-k6.onnx</c>,
+    /// seeded and exported by the trainer; <c>ScoringFixtureTests</c> checks it) as the network transformer; bundled.
+    /// </summary>
     [ClassInitialize]
-    public static void TrainAndBundle(TestContext context)
+    public static void Bundle(TestContext context)
     {
         var ml = new MLContext(seed: 1);
         var windowing = new SensorWindowingOptions
@@ -46,16 +49,23 @@ public sealed class HarModelBundleTests
             TimestampColumnName = "Time",
         };
         var samples = ml.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 2, MinBoutSeconds = 8, MaxBoutSeconds = 12 }));
-        var windows = ml.Data.WindowSensorSamples(samples, windowing);
-        var data = ml.Data.Cache(ml.Transforms.Conversion.MapValueToKey("Label", "Activity").Fit(windows).Transform(windows));
-        var model = ml.Transforms.NormalizeSensorChannels("Features")
-            .Append(ml.MulticlassClassification.Trainers.TinierHar(new TinierHarTrainer.Options { Network = new TinierHarOptions { RecurrentUnits = 8 }, MaxEpochs = 2, BatchSize = 64 }))
-            .Fit(data);
-        manifest = BundleManifest.Create(windowing, model.LastTransformer.Metadata.ClassNames, ["g", "g", "g", "rad/s", "rad/s", "rad/s"],
-            ((ChannelNormalizer)model.First()).Statistics);
+        var windows = ml.Data.Cache(ml.Data.WindowSensorSamples(samples, windowing));
+        var normalizer = ml.Transforms.NormalizeSensorChannels("Features").Fit(windows);
+        var onnx = File.ReadAllBytes(Path.Combine(SharedData.RepositoryRoot, "test", "TinierHAR.MLNet.Tests", "Scoring", "Fixtures", "tinierhar-t64-c6-k6.onnx"));
+        var model = new TransformerChain<ITransformer>(normalizer, new NetworkModel(onnx, normalizer.Transform(windows)));
+        manifest = BundleManifest.Create(windowing, SyntheticImuGenerator.Activities, ImuSample.ChannelUnits, normalizer.Statistics);
         bundlePath = Path.Combine(Path.GetTempPath(), $"tinierhar-bundle-{Guid.NewGuid():N}.zip");
-        HarModelBundle.Save(ml, model, data.Schema, manifest, bundlePath);
-        (trained, windowSchema) = (model, data.Schema);
+        HarModelBundle.Save(ml, model, windows.Schema, manifest, bundlePath);
+        (trained, windowSchema) = (model, windows.Schema);
+    }
+
+    /// <summary>A trained network as the trainer hands it over: its ONNX model, scored by ML.NET's built-in transformers.</summary>
+    private sealed class NetworkModel(byte[] onnx, IDataView windows)
+        : ChainBackedTransformer(ScoringChain.Build(onnx, SyntheticImuGenerator.Activities, "Features", windows)), IHarNetworkModel
+    {
+        public byte[] OnnxModel { get; } = onnx;
+
+        public HarModelMetadata Metadata { get; } = HarModelMetadata.Read(onnx);
     }
 
     [ClassCleanup]
@@ -176,7 +186,7 @@ public sealed class HarModelBundleTests
     {
         var fresh = new MLContext(seed: 5);
         using var bundle = HarModelBundle.Load(fresh, bundlePath!);
-        Assert.IsNotNull(bundle.NetworkOnnx, "the trainer's network is kept in the bundle");
+        Assert.IsNotNull(bundle.NetworkOnnx, "the network is kept in the bundle");
         var log = fresh.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 2, Seed = 11, MinBoutSeconds = 8, MaxBoutSeconds = 10 }));
 
         var perRow = fresh.Data.CreateEnumerable<PredictedWindow>(bundle.ScoreLog(log, new LogScoringOptions { SamplingRateHz = 50 }).Predictions, reuseRowObject: false).ToList();
@@ -211,6 +221,67 @@ public sealed class HarModelBundleTests
         var largest = expected.SelectMany((w, i) => w.Select((p, c) => Math.Abs(p - batched[i * k + c]))).Max();
         TestContext.WriteLine($"{expected.Count} windows; largest probability difference {largest:E1}");
         Assert.IsLessThanOrEqualTo(1e-6f, largest);
+    }
+
+    /// <summary>
+    /// <see cref="LogCsvScoring"/> on a CSV log: one predictions row per window with the batched path's probabilities
+    /// (written to round-trip) and class, "unknown" exactly below the threshold, the windows' times, and segments that
+    /// hold every window once; every row of the log is accounted for. Without a timestamp column the times are sample
+    /// positions at the bundle's rate.
+    /// </summary>
+    [TestMethod]
+    public void A_CSV_log_is_scored_into_predictions_and_segments_that_account_for_every_row()
+    {
+        var ml = new MLContext(seed: 5);
+        using var bundle = HarModelBundle.Load(ml, bundlePath!);
+        var folder = TestContext.TestRunResultsDirectory ?? Path.GetTempPath();
+        var log = Path.Combine(folder, $"{Guid.NewGuid():N}-log.csv");
+        var written = SyntheticImuCsv.Write(log, new SyntheticImuOptions { Subjects = 2, Seed = 21, BoutsPerSubject = 6, MinBoutSeconds = 6, MaxBoutSeconds = 9 });
+        var columns = new CsvSampleOptions { ChannelColumnNames = ImuSample.ChannelNames, TimestampColumnName = "Time" };
+        var expected = ml.Data.CreateEnumerable<PredictedWindow>(
+            bundle.ScoreLogBatched(ml.Data.LoadSensorCsv(log, new CsvSampleOptions { ChannelColumnNames = ImuSample.ChannelNames, TimestampColumnName = "Time", SubjectColumnName = "Subject" })).Predictions,
+            reuseRowObject: false).ToList();
+        var threshold = expected.Select(w => (double)w.Score.Max()).Order().ElementAt(expected.Count / 2);
+        var (predictions, segments) = (Path.Combine(folder, $"{Guid.NewGuid():N}-windows.csv"), Path.Combine(folder, $"{Guid.NewGuid():N}-segments.csv"));
+
+        var result = LogCsvScoring.Score(ml, bundle, log, predictions, segments, new LogCsvScoringOptions { Columns = columns, UnknownThreshold = threshold, Smoothing = 3 });
+
+        Assert.AreEqual(written.Rows, result.RowsRead, "every row of the log is read");
+        Assert.AreEqual(result.RowsRead, result.Windowing.RowsInWindows + result.RowsRemoved + result.Windowing.RowsNotCovered, "rows in = rows used + rows reported");
+        var rows = Csv(predictions);
+        Assert.HasCount(expected.Count, rows);
+        Assert.AreEqual((long)rows.Count, result.Windows);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (row, window) = (rows[i], expected[i]);
+            Assert.AreEqual(window.Subject, row["subject"]);
+            Assert.AreEqual(window.FirstSampleIndex.ToString(System.Globalization.CultureInfo.InvariantCulture), row["first_sample"]);
+            Assert.AreEqual(SecondsText.Format(window.StartTime), row["start_time"], $"window {i}");
+            Assert.AreEqual(SecondsText.Format(window.EndTime), row["end_time"], $"window {i}");
+            CollectionAssert.AreEqual(window.Score, SyntheticImuGenerator.Activities.Select(a => float.Parse(row["p_" + a], System.Globalization.CultureInfo.InvariantCulture)).ToArray(), $"window {i}");
+            Assert.AreEqual(window.Score.Max() < threshold ? LogCsvScoring.Unknown : window.PredictedActivity, row["predicted"], $"window {i}");
+        }
+        Assert.AreEqual(expected.LongCount(w => w.Score.Max() < threshold), result.Unknown);
+        Assert.IsGreaterThan(0L, result.Unknown, "the median confidence as threshold leaves some windows unknown");
+        var spans = Csv(segments);
+        Assert.AreEqual((long)spans.Count, result.Segments);
+        Assert.AreEqual(rows.Count, spans.Sum(s => int.Parse(s["windows"], System.Globalization.CultureInfo.InvariantCulture)), "each window in one segment");
+        CollectionAssert.AreEqual(new[] { "subject01", "subject02" }, spans.Select(s => s["subject"]).Distinct().ToArray());
+
+        var untimed = Path.Combine(folder, $"{Guid.NewGuid():N}-untimed.csv");
+        var positions = LogCsvScoring.Score(ml, bundle, log, untimed, null, new LogCsvScoringOptions { Columns = new CsvSampleOptions { ChannelColumnNames = ImuSample.ChannelNames } });
+        Assert.IsNull(positions.Segments);
+        var untimedRows = Csv(untimed);
+        Assert.IsFalse(untimedRows[0].ContainsKey("start_time"), "no timestamps, no time columns");
+        Assert.AreEqual(expected.Count, untimedRows.Count, "the same windows where the log's clock is regular");
+    }
+
+    /// <summary>The rows of a CSV file as column → text.</summary>
+    private static List<Dictionary<string, string>> Csv(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var header = lines[0].Split(',');
+        return lines.Skip(1).Select(l => header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second)).ToList();
     }
 
     [TestMethod]
