@@ -67,7 +67,6 @@ public sealed class LogCsvScoringSettings
             TimestampColumnName = timeColumn,
             ChannelColumns = mapping,
             ChannelUnits = ChannelFlagText.Units(Units, manifest.ChannelNames, manifest.ChannelUnits),
-            GroupColumnNames = [CsvSamplesDataView.SourceColumnName, CsvSamplesDataView.SubjectColumnName, CsvSamplesDataView.SessionColumnName],
             Window = TimeHandling.ApplyTo(manifest.Window),
         };
         return new LogCsvScoringOptions
