@@ -1,0 +1,117 @@
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using TinierHAR.MLNet.Windowing;
+
+namespace TinierHAR.MLNet.Tests.Windowing;
+
+/// <summary>
+/// The channel and label columns the windowing reads, in every type it takes: double channels as float ones, a channel
+/// vector of known size, unit scales, numeric labels voted by value and key labels dropped by name.
+/// </summary>
+[TestClass]
+public sealed class ChannelAndLabelTypesTests
+{
+    private static readonly MLContext Ml = new(seed: 1);
+
+    public sealed class FloatSample
+    {
+        public float A { get; set; }
+        public float B { get; set; }
+        public int Activity { get; set; }
+        public string Name { get; set; } = "";
+    }
+
+    public sealed class DoubleSample
+    {
+        public double A { get; set; }
+        public double B { get; set; }
+    }
+
+    public sealed class MixedSample
+    {
+        public float A { get; set; }
+        public double B { get; set; }
+    }
+
+    public sealed class VectorSample
+    {
+        [VectorType(2)]
+        public float[] Values { get; set; } = [];
+    }
+
+    public sealed class VariableVectorSample
+    {
+        public float[] Values { get; set; } = [];
+    }
+
+    /// <summary>16 rows: A = i, B = −i / 4 (exact in float); activities 1, 2, 3, 1 in blocks of 4 rows, named after them.</summary>
+    private static FloatSample[] Rows() => Enumerable.Range(0, 16).Select(i => new FloatSample
+    {
+        A = i,
+        B = -i / 4f,
+        Activity = new[] { 1, 2, 3, 1 }[i / 4],
+        Name = new[] { "sit", "walk", "run", "sit" }[i / 4],
+    }).ToArray();
+
+    private static float[][] Features(IDataView samples, SensorWindowingOptions options) =>
+        Ml.Data.WindowSensorSamples(samples, options).GetColumn<float[]>("Features").ToArray();
+
+    private static SensorWindowingOptions Options(params string[] channels) => new() { WindowLength = 4, Step = 4, ChannelColumnNames = channels };
+
+    [TestMethod]
+    public void Double_channel_columns_window_as_float_ones_and_mixed_ones_are_refused()
+    {
+        var rows = Rows();
+        var floats = Features(Ml.Data.LoadFromEnumerable(rows), Options("A", "B"));
+        var doubles = Features(Ml.Data.LoadFromEnumerable(rows.Select(r => new DoubleSample { A = r.A, B = r.B })), Options("A", "B"));
+        Assert.HasCount(4, floats);
+        CollectionAssert.AreEqual(new[] { 4f, -1f, 5f, -1.25f, 6f, -1.5f, 7f, -1.75f }, floats[1], "time-major, channels interleaved");
+        CollectionAssert.AreEqual(floats.SelectMany(w => w).ToArray(), doubles.SelectMany(w => w).ToArray());
+
+        var mixed = Ml.Data.LoadFromEnumerable(rows.Select(r => new MixedSample { A = r.A, B = r.B }));
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => Features(mixed, Options("A", "B"))).Message, "Channel columns must all be float or all be double.");
+    }
+
+    [TestMethod]
+    public void Channel_scales_convert_each_channel_before_windowing()
+    {
+        var options = Options("A", "B");
+        options.ChannelScales = [2f, -4f];
+        var scaled = Features(Ml.Data.LoadFromEnumerable(Rows()), options);
+        CollectionAssert.AreEqual(new[] { 8f, 4f, 10f, 5f, 12f, 6f, 14f, 7f }, scaled[1]);
+    }
+
+    [TestMethod]
+    public void A_channel_vector_windows_as_its_columns_and_must_have_a_known_size()
+    {
+        var rows = Rows();
+        var vectors = Ml.Data.LoadFromEnumerable(rows.Select(r => new VectorSample { Values = [r.A, r.B] }));
+        var fromVector = Features(vectors, new SensorWindowingOptions { WindowLength = 4, Step = 4, ChannelVectorColumnName = "Values" });
+        CollectionAssert.AreEqual(Features(Ml.Data.LoadFromEnumerable(rows), Options("A", "B")).SelectMany(w => w).ToArray(), fromVector.SelectMany(w => w).ToArray());
+
+        var variable = Ml.Data.LoadFromEnumerable(rows.Select(r => new VariableVectorSample { Values = [r.A, r.B] }));
+        var error = Assert.ThrowsExactly<ArgumentException>(() => Features(variable, new SensorWindowingOptions { WindowLength = 4, Step = 4, ChannelVectorColumnName = "Values" }));
+        StringAssert.Contains(error.Message, "Channel vector column 'Values' must be a known-size float vector; it is Vector<Single>.");
+    }
+
+    [TestMethod]
+    public void Numeric_labels_are_voted_by_value()
+    {
+        var options = Options("A");
+        options.LabelColumnName = "Activity";
+        var labels = Ml.Data.WindowSensorSamples(Ml.Data.LoadFromEnumerable(Rows()), options).GetColumn<int>("Activity").ToArray();
+        CollectionAssert.AreEqual(new[] { 1, 2, 3, 1 }, labels);
+    }
+
+    [TestMethod]
+    public void Key_labels_are_dropped_by_their_names()
+    {
+        var samples = Ml.Data.LoadFromEnumerable(Rows());
+        var keyed = Ml.Transforms.Conversion.MapValueToKey("Label", "Name").Fit(samples).Transform(samples);
+        var options = Options("A");
+        (options.LabelColumnName, options.DropLabels) = ("Label", ["sit"]);
+        var windows = Ml.Data.WindowSensorSamples(keyed, options);
+        var names = Ml.Transforms.Conversion.MapKeyToValue("LabelName", "Label").Fit(windows).Transform(windows).GetColumn<string>("LabelName").ToArray();
+        CollectionAssert.AreEqual(new[] { "walk", "run" }, names, "the two 'sit' windows dropped by name, the key kept for the others");
+    }
+}
