@@ -166,26 +166,7 @@ public sealed class ExperimentCommandTests
     {
         using var fixture = new FixtureFolder();
         var results = ExperimentResults.Open(Path.Combine(fixture.Root, "results.csv"));
-        results.Add(new FoldResult
-        {
-            Dataset = "hapt",
-            Model = "tinierhar",
-            Fold = 1,
-            TestSubjects = "1 2 3",
-            Seed = 1,
-            TrainWindows = 10,
-            ValidationWindows = 1,
-            TestWindows = 3,
-            Epochs = 4,
-            BestEpoch = 2,
-            Seconds = 12.5,
-            SecondsPerEpoch = 3.1,
-            Accuracy = 0.5,
-            WeightedF1 = 0.25,
-            MacroF1 = 0.125,
-            Parameters = 7483,
-            Macs = 697246,
-        });
+        results.Add(Run("tinierhar", 1, 0.125) with { TestSubjects = "1 2 3", Seconds = 12.5, SecondsPerEpoch = 3.1, Accuracy = 0.5, WeightedF1 = 0.25 });
         var readme = fixture.Write("README.md", "# Title\n<!-- results: results.csv -->\nold table\n<!-- /results -->\ntail\n");
 
         var (exitCode, _, error) = Tool.Run("report", "--results", results.Path, "--readme", readme);
