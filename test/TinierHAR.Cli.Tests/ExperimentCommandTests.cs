@@ -291,6 +291,32 @@ public sealed class ExperimentCommandTests
         StringAssert.Contains(refused.Error, "have no run (dataset, model, fold, seed, recipe) in common");
     }
 
+    /// <summary>
+    /// The verdict the README and the fidelity report state in words, ours against the authors' code on HAPT (float32
+    /// against their float64), is the report code's own comparison of the committed results and reference runs: each
+    /// fold's difference ± SE, and the five folds' with both means and the 95 % interval.
+    /// </summary>
+    [TestMethod]
+    public void The_verdict_in_words_is_the_reports_comparison_of_the_committed_runs()
+    {
+        var root = Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt");
+        var comparison = ExperimentResults.Open(Path.Combine(root, "results.csv")).ToComparisonMarkdown(Path.Combine(root, "reference.csv"));
+        string[] Row(string fold) => comparison.Split('\n').Single(l => l.StartsWith($"| hapt | tinierhar | {fold} | float32 |", StringComparison.Ordinal)
+            && l.Contains("| float64 |", StringComparison.Ordinal)).Split('|').Select(c => c.Trim()).ToArray();
+        var fidelity = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "docs", "training-fidelity.md")).ReplaceLineEndings(" ").Replace("  ", " ", StringComparison.Ordinal);
+        foreach (var fold in new[] { 1, 2, 3, 4, 5 })
+            StringAssert.Contains(fidelity, $"fold {fold} {Row(fold.ToString(System.Globalization.CultureInfo.InvariantCulture))[10]}", $"fold {fold}'s difference in words");
+
+        var all = Row("**1, 2, 3, 4, 5**");
+        var (ours, theirs, difference) = (all[6], all[9], all[10]);
+        var parts = difference.Replace('−', '-').Split(" ± ");
+        var (mean, error) = (double.Parse(parts[0], System.Globalization.CultureInfo.InvariantCulture), double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+        string Signed(double v) => v.ToString("+0.000;−0.000", System.Globalization.CultureInfo.InvariantCulture);
+        StringAssert.Contains(fidelity, $"means {difference} (ours {ours}, theirs {theirs}; a 95 % interval of {Signed(mean - 1.96 * error)} to {Signed(mean + 1.96 * error)})");
+        var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "README.md")).ReplaceLineEndings(" ");
+        StringAssert.Contains(readme, $"our mean macro F1 is {difference} against their own code's");
+    }
+
     /// <summary>The HAPT window comparison in the docs is the one the committed results make.</summary>
     [TestMethod]
     public void The_docs_window_comparison_is_generated_from_the_committed_results()
