@@ -212,6 +212,14 @@ public sealed class SensorWindowingTests
         CollectionAssert.AreEqual(new float[] { 4, -4, 5, -5, 6, -6, 6, -7 }, windows[1].Features, "s2: the last X holds 6; nothing from s1 leaks in");
         Assert.AreEqual(4, report.ValuesInterpolated);
 
+        // A group that ends in invalid values and the next that starts with them: each held within its own group.
+        var boundary = Samples("aaaa", "s1").Concat(Samples("bbbb", "s2", 4)).ToList();
+        (boundary[3].X, boundary[4].X) = (float.NaN, float.NaN);
+        var (held, heldReport) = Run(boundary, options);
+        CollectionAssert.AreEqual(new float[] { 0, 1, 2, 2 }, held[0].Features.Where((_, i) => i % 2 == 0).ToArray(), "s1's last X holds 2");
+        CollectionAssert.AreEqual(new float[] { 5, 5, 6, 7 }, held[1].Features.Where((_, i) => i % 2 == 0).ToArray(), "s2's first X holds 5, not a value between the groups");
+        Assert.AreEqual(2, heldReport.ValuesInterpolated);
+
         var hopeless = Samples("aaaa");
         foreach (var sample in hopeless) sample.Y = float.NaN;
         StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => Run(hopeless, options)).Message, "channel 'Y' has no finite value");
