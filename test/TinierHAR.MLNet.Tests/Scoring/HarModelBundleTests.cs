@@ -332,6 +332,46 @@ public sealed class HarModelBundleTests
         foreach (var path in new[] { truncated, foreign, future }) File.Delete(path);
     }
 
+    /// <summary>A path that is a folder or nothing, a bundle saved without its network (batched scoring then says what to
+    /// do), and channel units that cannot be converted: each gets an error that says so.</summary>
+    public sealed class Acceleration
+    {
+        public float AccX { get; set; }
+        public float AccY { get; set; }
+        public float AccZ { get; set; }
+    }
+
+    [TestMethod]
+    public void Missing_bundles_networks_and_unit_mismatches_get_clear_errors()
+    {
+        var folder = Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}-folder.zip");
+        Directory.CreateDirectory(folder);
+        StringAssert.Contains(Assert.ThrowsExactly<FileNotFoundException>(() => HarModelBundle.Load(new MLContext(), folder)).Message, "is a directory, not a bundle file");
+        StringAssert.Contains(Assert.ThrowsExactly<FileNotFoundException>(() => HarModelBundle.Load(new MLContext(), folder + ".missing")).Message, "does not exist");
+
+        var withoutNetwork = Copy("without-network.zip");
+        using (var zip = ZipFile.Open(withoutNetwork, ZipArchiveMode.Update))
+            zip.GetEntry("TinierHAR/network.onnx")!.Delete();
+        var ml = new MLContext(seed: 5);
+        using var bundle = HarModelBundle.Load(ml, withoutNetwork);
+        Assert.IsNull(bundle.NetworkOnnx);
+        var log = ml.Data.LoadFromEnumerable(SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 1, BoutsPerSubject = 6, MinBoutSeconds = 3, MaxBoutSeconds = 4 }));
+        Assert.IsGreaterThan(0, bundle.ScoreLog(log).Predictions.GetColumn<float[]>("Score").Count(), "the ML.NET model still scores");
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => bundle.ScoreLogBatched(log)).Message, "This bundle holds no TinierHAR/network.onnx");
+        File.Delete(withoutNetwork);
+
+        using var full = HarModelBundle.Load(ml, bundlePath!);
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => full.ScoreLog(log, new LogScoringOptions { ChannelUnits = ["g", "g"] })).Message,
+            "Give one unit per model channel (6: AccX, AccY, AccZ, GyroX, GyroY, GyroZ); got 2.");
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => full.ScoreLog(log, new LogScoringOptions { ChannelColumns = new Dictionary<string, string> { ["Pressure"] = "p" } })).Message,
+            "The model has no channel 'Pressure' to map");
+        var inMilliG = ml.Transforms.CustomMapping<ImuSample, Acceleration>((a, b) => (b.AccX, b.AccY, b.AccZ) = (a.AccX * 1000, a.AccY * 1000, a.AccZ * 1000), null).Fit(log).Transform(log);
+        var expected = full.ScoreLog(log).Predictions.GetColumn<float[]>("Score").ToArray();
+        var converted = full.ScoreLog(inMilliG, new LogScoringOptions { ChannelUnits = ["mg", "mg", "mg", "rad/s", "rad/s", "rad/s"] }).Predictions.GetColumn<float[]>("Score").ToArray();
+        Assert.AreEqual(expected.Length, converted.Length);
+        Assert.IsLessThanOrEqualTo(1e-5f, expected.Zip(converted).Max(p => p.First.Zip(p.Second).Max(v => Math.Abs(v.First - v.Second))), "a log in mg, converted, scores as the same log in g");
+    }
+
     [TestMethod]
     public void The_ml_net_model_is_read_on_first_use_from_the_bytes_loaded_and_a_damaged_one_fails_then()
     {
