@@ -1,5 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using TinierHAR.MLNet.Checkpoints;
+using TinierHAR.MLNet.Onnx;
 using TinierHAR.MLNet.Scoring;
 using TinierHAR.TestSupport;
 
@@ -52,11 +54,31 @@ public sealed class BatchedHarScorerTests
     [TestMethod]
     public void Bad_options_and_ragged_input_are_refused()
     {
-        Assert.ThrowsExactly<ArgumentException>(() => new BatchedHarScorerOptions { BatchSize = 0 }.Validate());
-        var (onnx, windows, _, _) = Model();
+        Assert.AreEqual("BatchSize", Assert.ThrowsExactly<ArgumentException>(() => new BatchedHarScorerOptions { BatchSize = 0 }.Validate()).ParamName);
+        Assert.AreEqual("ConcurrentBatches", Assert.ThrowsExactly<ArgumentException>(() => new BatchedHarScorerOptions { ConcurrentBatches = -1 }.Validate()).ParamName);
+        Assert.AreEqual("IntraOpThreads", Assert.ThrowsExactly<ArgumentException>(() => new BatchedHarScorerOptions { IntraOpThreads = -1 }.Validate()).ParamName);
+        var (onnx, windows, _, fixture) = Model();
         using var scorer = new BatchedHarScorer(onnx);
         var error = Assert.ThrowsExactly<ArgumentException>(() => scorer.Score(windows.AsMemory(1)));
         StringAssert.Contains(error.Message, "not a whole number of 128 x 9 windows");
+
+        // A model with its normalisation folded in takes no second one.
+        var normalization = new ChannelNormalization(new float[fixture.Channels], Enumerable.Repeat(2f, fixture.Channels).ToArray());
+        var folded = HarOnnxModelWriter.Write(fixture.NetworkOptions(), fixture.Window, fixture.Channels, fixture.Classes, SafeTensorsFile.Read(fixture.WeightsPath),
+            new HarOnnxExportOptions { Normalization = normalization, FoldNormalization = true });
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => new BatchedHarScorer(folded, normalization: normalization)).Message,
+            "The model normalises its input already; pass no normalisation.");
+    }
+
+    /// <summary>The single-window latency (the experiments' latency column) is a positive, finite time, also for fewer than one repetition asked.</summary>
+    [TestMethod]
+    public void The_single_window_latency_is_a_positive_median_of_timed_calls()
+    {
+        var (onnx, _, _, _) = Model();
+        using var scorer = new BatchedHarScorer(onnx, new BatchedHarScorerOptions { IntraOpThreads = 1 });
+        var once = scorer.MeasureSingleWindowMilliseconds(repetitions: 0);
+        var median = scorer.MeasureSingleWindowMilliseconds(repetitions: 9);
+        Assert.IsTrue(double.IsFinite(once) && once > 0 && double.IsFinite(median) && median > 0, $"{once} ms, {median} ms");
     }
 
     [TestMethod]
