@@ -12,10 +12,10 @@ namespace TinierHAR.MLNet.Tests.Scoring;
 [TestClass]
 public sealed class HarModelBundleTests
 {
-    private static string? bundlePath;
-    private static BundleManifest manifest = null!;
-    private static ITransformer trained = null!;
-    private static DataViewSchema windowSchema = null!;
+    private string? bundlePath;
+    private BundleManifest manifest = null!;
+    private ITransformer trained = null!;
+    private DataViewSchema windowSchema = null!;
 
     public TestContext TestContext { get; set; } = null!;
 
@@ -30,12 +30,13 @@ public sealed class HarModelBundleTests
     }
 
     /// <summary>
-    /// One model for all tests of the class, made as the trainer makes one but without TorchSharp: the channel
-    /// normalisation fitted on synthetic windows, then a committed TinierHAR network (<c>Fixtures/tinierhar-t64-c6-k6.onnx</c>,
-    /// seeded and exported by the trainer; <c>ScoringFixtureTests</c> checks it) as the network transformer; bundled.
+    /// A model made as the trainer makes one but without TorchSharp: the channel normalisation fitted on synthetic
+    /// windows, then a committed TinierHAR network (<c>Fixtures/tinierhar-t64-c6-k6.onnx</c>, seeded and exported by the
+    /// trainer; <c>ScoringFixtureTests</c> checks it) as the network transformer; bundled. Made for each test (it takes
+    /// well under a second), so that each test runs the saving it relies on.
     /// </summary>
-    [ClassInitialize]
-    public static void Bundle(TestContext context)
+    [TestInitialize]
+    public void Bundle()
     {
         var ml = new MLContext(seed: 1);
         var windowing = new SensorWindowingOptions
@@ -68,8 +69,8 @@ public sealed class HarModelBundleTests
         public HarModelMetadata Metadata { get; } = HarModelMetadata.Read(onnx);
     }
 
-    [ClassCleanup]
-    public static void Remove()
+    [TestCleanup]
+    public void Remove()
     {
         if (bundlePath is not null) File.Delete(bundlePath);
     }
