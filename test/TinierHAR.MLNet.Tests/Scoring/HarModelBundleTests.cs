@@ -25,6 +25,7 @@ public sealed class HarModelBundleTests
         public double StartTime { get; set; }
         public double EndTime { get; set; }
         public long FirstSampleIndex { get; set; }
+        public long LastSampleIndex { get; set; }
         public string PredictedActivity { get; set; } = "";
         public float[] Score { get; set; } = [];
     }
@@ -255,8 +256,9 @@ public sealed class HarModelBundleTests
         for (var i = 0; i < rows.Count; i++)
         {
             var (row, window) = (rows[i], expected[i]);
-            Assert.AreEqual(window.Subject, row["subject"]);
-            Assert.AreEqual(window.FirstSampleIndex.ToString(System.Globalization.CultureInfo.InvariantCulture), row["first_sample"]);
+            Assert.AreEqual((Path.GetFileName(log), window.Subject, Path.GetFileName(log)), (row["source"], row["subject"], row["session"]), "a session per file by default");
+            Assert.AreEqual((window.FirstSampleIndex, window.LastSampleIndex), (long.Parse(row["first_sample"], System.Globalization.CultureInfo.InvariantCulture), long.Parse(row["last_sample"], System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.AreEqual(window.Score.Max(), float.Parse(row["confidence"], System.Globalization.CultureInfo.InvariantCulture), $"window {i}");
             Assert.AreEqual(SecondsText.Format(window.StartTime), row["start_time"], $"window {i}");
             Assert.AreEqual(SecondsText.Format(window.EndTime), row["end_time"], $"window {i}");
             CollectionAssert.AreEqual(window.Score, SyntheticImuGenerator.Activities.Select(a => float.Parse(row["p_" + a], System.Globalization.CultureInfo.InvariantCulture)).ToArray(), $"window {i}");
@@ -268,13 +270,29 @@ public sealed class HarModelBundleTests
         Assert.AreEqual((long)spans.Count, result.Segments);
         Assert.AreEqual(rows.Count, spans.Sum(s => int.Parse(s["windows"], System.Globalization.CultureInfo.InvariantCulture)), "each window in one segment");
         CollectionAssert.AreEqual(new[] { "subject01", "subject02" }, spans.Select(s => s["subject"]).Distinct().ToArray());
+        Assert.IsTrue(spans.All(s => s["source"] == Path.GetFileName(log) && s["session"] == s["source"]));
+        Assert.IsTrue(spans.All(s => s["activity"] == LogCsvScoring.Unknown || SyntheticImuGenerator.Activities.Contains(s["activity"])), "segments are of activities or unknown");
+        foreach (var subject in spans.GroupBy(s => s["subject"]))
+        {
+            var (first, last) = (rows.First(r => r["subject"] == subject.Key), rows.Last(r => r["subject"] == subject.Key));
+            Assert.AreEqual((first["start_time"], last["end_time"]), (subject.First()["start"], subject.Last()["end"]), $"{subject.Key}'s segments span its windows");
+            CollectionAssert.AreEqual(subject.Skip(1).Select(s => s["start"]).ToArray(), subject.SkipLast(1).Select(s => s["end"]).ToArray(), $"{subject.Key}'s segments meet");
+        }
 
         var untimed = Path.Combine(folder, $"{Guid.NewGuid():N}-untimed.csv");
-        var positions = LogCsvScoring.Score(ml, bundle, log, untimed, null, new LogCsvScoringOptions { Columns = new CsvSampleOptions { ChannelColumnNames = ImuSample.ChannelNames } });
-        Assert.IsNull(positions.Segments);
+        var untimedSpans = Path.Combine(folder, $"{Guid.NewGuid():N}-untimed-segments.csv");
+        var positions = LogCsvScoring.Score(ml, bundle, log, untimed, untimedSpans, new LogCsvScoringOptions { Columns = new CsvSampleOptions { ChannelColumnNames = ImuSample.ChannelNames } });
         var untimedRows = Csv(untimed);
         Assert.IsFalse(untimedRows[0].ContainsKey("start_time"), "no timestamps, no time columns");
         Assert.AreEqual(expected.Count, untimedRows.Count, "the same windows where the log's clock is regular");
+        Assert.AreEqual((long)Csv(untimedSpans).Count, positions.Segments);
+        foreach (var subject in Csv(untimedSpans).GroupBy(s => s["subject"]))
+        {
+            // Times are sample positions at the bundle's 50 Hz, counted from each sequence's first window.
+            var windows = untimedRows.Where(r => r["subject"] == subject.Key).ToArray();
+            var (start, end) = (long.Parse(windows[0]["first_sample"], System.Globalization.CultureInfo.InvariantCulture), long.Parse(windows[^1]["last_sample"], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.AreEqual(("0", SecondsText.Format((end + 1 - start) / 50.0)), (subject.First()["start"], subject.Last()["end"]), subject.Key);
+        }
     }
 
     /// <summary>The rows of a CSV file as column → text.</summary>
