@@ -1,5 +1,7 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using Microsoft.ML.OnnxRuntime;
+using TinierHAR.MLNet.Architectures;
 using TinierHAR.MLNet.Checkpoints;
 using TinierHAR.MLNet.Onnx;
 using TinierHAR.MLNet.Scoring;
@@ -57,8 +59,18 @@ public sealed class BatchedHarScorerTests
         Assert.AreEqual("BatchSize", Assert.ThrowsExactly<ArgumentException>(() => new BatchedHarScorerOptions { BatchSize = 0 }.Validate()).ParamName);
         Assert.AreEqual("ConcurrentBatches", Assert.ThrowsExactly<ArgumentException>(() => new BatchedHarScorerOptions { ConcurrentBatches = -1 }.Validate()).ParamName);
         Assert.AreEqual("IntraOpThreads", Assert.ThrowsExactly<ArgumentException>(() => new BatchedHarScorerOptions { IntraOpThreads = -1 }.Validate()).ParamName);
+        new BatchedHarScorerOptions { BatchSize = 1, ConcurrentBatches = 0, IntraOpThreads = 0 }.Validate(); // the smallest allowed
         var (onnx, windows, _, fixture) = Model();
+        Assert.AreEqual("BatchSize", Assert.ThrowsExactly<ArgumentException>(() => new BatchedHarScorer(onnx, new BatchedHarScorerOptions { BatchSize = 0 })).ParamName, "the scorer checks its options");
+        Assert.ThrowsExactly<ArgumentNullException>(() => new BatchedHarScorer(null!));
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => new BatchedHarScorer(onnx, normalization: new ChannelNormalization([0f], [1f]))).Message, "1");
         using var scorer = new BatchedHarScorer(onnx);
+        Assert.AreEqual(128 * Environment.ProcessorCount, scorer.PreferredWindowsPerCall, "the default: batches of 128, one per core");
+        using (var sized = new BatchedHarScorer(onnx, new BatchedHarScorerOptions { BatchSize = 16, ConcurrentBatches = 3 }))
+            Assert.AreEqual(48, sized.PreferredWindowsPerCall);
+        Assert.AreEqual(GraphOptimizationLevel.ORT_ENABLE_EXTENDED, new BatchedHarScorerOptions().ResolvedGraphOptimization(new TinierHarOptions()), "level All pads TinierHAR's few filters to 16-channel blocks");
+        Assert.AreEqual(GraphOptimizationLevel.ORT_ENABLE_ALL, new BatchedHarScorerOptions().ResolvedGraphOptimization(new TinyHarOptions()));
+        Assert.AreEqual(GraphOptimizationLevel.ORT_DISABLE_ALL, new BatchedHarScorerOptions { GraphOptimization = GraphOptimizationLevel.ORT_DISABLE_ALL }.ResolvedGraphOptimization(new TinierHarOptions()));
         var error = Assert.ThrowsExactly<ArgumentException>(() => scorer.Score(windows.AsMemory(1)));
         StringAssert.Contains(error.Message, "not a whole number of 128 x 9 windows");
 
