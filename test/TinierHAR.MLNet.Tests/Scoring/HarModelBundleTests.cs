@@ -391,6 +391,60 @@ public sealed class HarModelBundleTests
         Assert.IsLessThanOrEqualTo(1e-5f, expected.Zip(converted).Max(p => p.First.Zip(p.Second).Max(v => Math.Abs(v.First - v.Second))), "a log in mg, converted, scores as the same log in g");
     }
 
+    public sealed class RenamedAcceleration
+    {
+        [ColumnName("ax")]
+        public float AccelerationX { get; set; }
+    }
+
+    /// <summary>
+    /// What a log may change and what it may not: a channel under another name (mapped), a label column (carried per
+    /// window), an untimed log at another rate (resampled); not the window's length. A model saved without the trainer's
+    /// network makes a bundle without one, and an unreadable manifest is named.
+    /// </summary>
+    [TestMethod]
+    public void Logs_map_channels_carry_labels_and_resample_and_the_window_length_stays_the_models()
+    {
+        var ml = new MLContext(seed: 5);
+        using var bundle = HarModelBundle.Load(ml, bundlePath!);
+        var samples = SyntheticImuGenerator.Generate(new SyntheticImuOptions { Subjects = 1, Seed = 8, BoutsPerSubject = 6, MinBoutSeconds = 3, MaxBoutSeconds = 4 }).ToList();
+        var log = ml.Data.LoadFromEnumerable(samples);
+        var expected = bundle.ScoreLog(log).Predictions.GetColumn<float[]>("Score").ToArray();
+
+        var renamed = ml.Transforms.CustomMapping<ImuSample, RenamedAcceleration>((a, b) => b.AccelerationX = a.AccX, null).Append(ml.Transforms.DropColumns("AccX")).Fit(log).Transform(log);
+        var mapped = bundle.ScoreLog(renamed, new LogScoringOptions { ChannelColumns = new Dictionary<string, string> { ["AccX"] = "ax" } }).Predictions.GetColumn<float[]>("Score").ToArray();
+        CollectionAssert.AreEqual(expected.SelectMany(p => p).ToArray(), mapped.SelectMany(p => p).ToArray(), "AccX read from 'ax'");
+
+        var labelled = bundle.ScoreLog(log, new LogScoringOptions { LabelColumnName = "Activity" }).Predictions.GetColumn<string>("Activity").ToArray();
+        Assert.HasCount(expected.Length, labelled);
+        Assert.IsTrue(labelled.All(SyntheticImuGenerator.Activities.Contains) && labelled.Distinct().Count() > 1, "each window carries its majority activity");
+
+        var untimed = ml.Transforms.DropColumns("Time").Fit(log).Transform(log);
+        var at50 = bundle.ScoreLog(untimed, new LogScoringOptions { SamplingRateHz = 50 }).Predictions.GetColumn<long>("FirstSampleIndex").Count();
+        var at100 = bundle.ScoreLog(untimed, new LogScoringOptions { SamplingRateHz = 100 });
+        Assert.AreEqual(at50 / 2, at100.Predictions.GetColumn<long>("FirstSampleIndex").Count(), 1, "the same rows read as 100 Hz last half as long at the model's 50 Hz");
+        Assert.IsTrue(at100.Windows.LastReport!.Resampled);
+
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => bundle.ScoreLog(log, new LogScoringOptions { Window = bundle.Manifest.Window with { Length = 32 } })).Message,
+            "the model takes windows of 64 samples at 50 Hz");
+
+        var plain = Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}-plain.zip");
+        HarModelBundle.Save(ml, ((TransformerChain<ITransformer>)trained).First(), windowSchema, manifest, plain);
+        using (var withoutNetwork = HarModelBundle.Load(ml, plain))
+            Assert.IsNull(withoutNetwork.NetworkOnnx, "a model without the trainer's network is bundled without one");
+        File.Delete(plain);
+
+        var unreadable = Copy("unreadable.zip");
+        using (var zip = ZipFile.Open(unreadable, ZipArchiveMode.Update))
+        {
+            zip.GetEntry("TinierHAR/bundle.json")!.Delete();
+            using var writer = new StreamWriter(zip.CreateEntry("TinierHAR/bundle.json").Open());
+            writer.Write("{ \"FormatVersion\": ");
+        }
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => HarModelBundle.Load(ml, unreadable)).Message, "TinierHAR/bundle.json is unreadable");
+        File.Delete(unreadable);
+    }
+
     [TestMethod]
     public void The_ml_net_model_is_read_on_first_use_from_the_bytes_loaded_and_a_damaged_one_fails_then()
     {
