@@ -488,11 +488,14 @@ public sealed class HarModelBundleTests
         Assert.HasCount(batch.Count, chunks);
         for (var i = 0; i < batch.Count; i++)
         {
-            Assert.AreEqual(batch[i].FirstSampleIndex, streamed[i].FirstSample, $"window {i}");
+            Assert.AreEqual((batch[i].FirstSampleIndex, batch[i].LastSampleIndex), (streamed[i].FirstSample, streamed[i].LastSample), $"window {i}");
             Assert.AreEqual(batch[i].PredictedActivity, streamed[i].Activity, $"window {i}");
             CollectionAssert.AreEqual(batch[i].Score, streamed[i].Probabilities, $"window {i}: identical probabilities");
             CollectionAssert.AreEqual(streamed[i].Probabilities, chunks[i].Probabilities, $"window {i}: chunks equal single samples");
         }
-        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => oneByOne.Push([1f, 2f])).Message, "6 channel values");
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => oneByOne.Push([1f, 2f])).Message, "A sample has 6 channel values (AccX, AccY, AccZ, GyroX, GyroY, GyroZ); got 2.");
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => oneByOne.Push([1f, float.NaN, 0, 0, 0, 0])).Message, $"Sample {samples.Count}: channel 'AccY' is NaN.");
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => chunked.PushChunk(new float[7])).Message, "A chunk holds whole samples of 6 values; got 7");
+        Assert.AreEqual((long)samples.Count, oneByOne.SamplesReceived, "refused samples are not received");
     }
 }

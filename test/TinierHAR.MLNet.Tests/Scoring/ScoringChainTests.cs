@@ -44,6 +44,53 @@ public sealed class ScoringChainTests
         CollectionAssert.AreEqual(classNames, keyValues.DenseValues().Select(v => v.ToString()).ToArray(), "PredictedLabel's key values are the class names");
     }
 
+    public sealed class NamedWindow
+    {
+        [VectorType(128 * 9)]
+        public float[] Windows { get; set; } = [];
+
+        [KeyType(6)]
+        public uint Label { get; set; }
+
+        public string Subject { get; set; } = "";
+    }
+
+    /// <summary>
+    /// A trainer's <c>GetOutputSchema</c> (<see cref="ScoringChain.OutputShape"/>) names what the chain it builds produces
+    /// on windows under another column name: the input's columns, a <c>Features</c> copy, <c>Score</c> and a key-typed
+    /// <c>PredictedLabel</c>. A window column that is not a float vector and a label that is not a key are refused by name.
+    /// </summary>
+    [TestMethod]
+    public void The_output_shape_is_what_the_chain_produces_and_bad_columns_are_named()
+    {
+        var fixture = GoldenFixture.Load("tinierhar-random-c9-t128-k6");
+        var classNames = Enumerable.Range(0, fixture.Classes).Select(i => $"activity{i}").ToArray();
+        var ml = new MLContext(seed: 1);
+        var windows = fixture.Input().ToSingles().Chunk(fixture.Window * fixture.Channels).Select((w, i) => new NamedWindow { Windows = w, Label = (uint)(i % 6) + 1, Subject = $"s{i}" }).ToArray();
+        var data = ml.Data.LoadFromEnumerable(windows);
+
+        var chain = ScoringChain.Build(fixture.OnnxModel(classNames), classNames, "Windows", data);
+        var produced = chain.Transform(data).Schema.Where(c => !c.IsHidden).ToDictionary(c => c.Name);
+        var shape = ScoringChain.OutputShape(SchemaShapes.ShapeOf(data.Schema), "Windows", "Label");
+
+        CollectionAssert.AreEquivalent(new[] { "Windows", "Label", "Subject", "Features", "Score", "PredictedLabel" }, shape.Select(c => c.Name).ToArray());
+        CollectionAssert.AreEquivalent(shape.Select(c => c.Name).ToArray(), produced.Keys.ToArray(), "the shape names what the chain produces");
+        Assert.IsTrue(shape.Single(c => c.Name == "PredictedLabel").IsKey && produced["PredictedLabel"].Type is KeyDataViewType);
+        Assert.AreEqual(SchemaShape.Column.VectorKind.Vector, shape.Single(c => c.Name == "Features").Kind);
+        CollectionAssert.AreEqual(windows.Select(w => w.Windows).First(), chain.Transform(data).GetColumn<float[]>("Features").First(), "Features is a copy of the windows");
+
+        var flat = new DataViewSchema.Builder();
+        flat.AddColumn("Windows", NumberDataViewType.Single);
+        flat.AddColumn("Label", new KeyDataViewType(typeof(uint), 6));
+        Assert.AreEqual("Windows", Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ScoringChain.OutputShape(SchemaShapes.ShapeOf(flat.ToSchema()), "Windows", "Label")).ParamName);
+        var textLabel = new DataViewSchema.Builder();
+        textLabel.AddColumn("Windows", new VectorDataViewType(NumberDataViewType.Single, 128, 9));
+        textLabel.AddColumn("Label", TextDataViewType.Instance);
+        var error = Assert.ThrowsExactly<ArgumentOutOfRangeException>(() => ScoringChain.OutputShape(SchemaShapes.ShapeOf(textLabel.ToSchema()), "Windows", "Label"));
+        Assert.AreEqual("Label", error.ParamName);
+        StringAssert.Contains(error.Message, "must be a key type (map labels with MapValueToKey)");
+    }
+
     /// <summary>
     /// Every assembly TinierHAR.MLNet needs, followed reference by reference: ONNX Runtime and ML.NET, never TorchSharp
     /// (the trainer's), so that an application that scores never loads libtorch.
