@@ -131,7 +131,14 @@ public sealed class BatchedHarScorerTests
         var error = Assert.ThrowsExactly<ArgumentException>(() => ml.Transforms.ScoreHarWindowsBatched(onnx).Fit(other));
         StringAssert.Contains(error.Message, "Column 'Features'");
         StringAssert.Contains(error.Message, "1152 values");
-        Assert.ThrowsExactly<NotSupportedException>(() => ml.Model.Save(ml.Transforms.ScoreHarWindowsBatched(onnx).Fit(WindowRows.Load(ml, windows, fixture.Window, fixture.Channels)), null, new MemoryStream()));
+        var data = WindowRows.Load(ml, windows, fixture.Window, fixture.Channels);
+        using var transformer = ml.Transforms.ScoreHarWindowsBatched(onnx).Fit(data);
+        StringAssert.Contains(Assert.ThrowsExactly<NotSupportedException>(() => ml.Model.Save(transformer, null, new MemoryStream())).Message, "save the trained model (HarModelBundle.Save)");
+        Assert.IsFalse(transformer.IsRowToRowMapper);
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidOperationException>(() => transformer.GetRowToRowMapper(data.Schema)).Message, "Batched scoring reads ahead a batch of rows");
+        var estimator = ml.Transforms.ScoreHarWindowsBatched(onnx, new BatchedHarScoringOptions { FeatureColumnName = "Windows" });
+        var error2 = Assert.ThrowsExactly<ArgumentException>(() => estimator.GetOutputSchema(SchemaShapes.ShapeOf(data.Schema)));
+        StringAssert.Contains(error2.Message, "The input needs a column 'Windows' of float windows.");
     }
 
     [TestMethod]
