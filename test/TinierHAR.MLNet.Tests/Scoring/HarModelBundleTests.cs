@@ -295,6 +295,24 @@ public sealed class HarModelBundleTests
         }
     }
 
+    /// <summary>Long logs report progress every 2,048 windows: the windows done and the samples they reach.</summary>
+    [TestMethod]
+    public void Scoring_a_long_log_reports_progress_every_2048_windows()
+    {
+        var ml = new MLContext(seed: 5);
+        using var bundle = HarModelBundle.Load(ml, bundlePath!);
+        var folder = TestContext.TestRunResultsDirectory ?? Path.GetTempPath();
+        var log = Path.Combine(folder, $"{Guid.NewGuid():N}-long.csv");
+        SyntheticImuCsv.Write(log, new SyntheticImuOptions { Subjects = 3, Seed = 2, BoutsPerSubject = 12, MinBoutSeconds = 40, MaxBoutSeconds = 45 });
+        var reports = new List<(long Samples, long Windows)>();
+        var result = LogCsvScoring.Score(ml, bundle, log, Path.Combine(folder, $"{Guid.NewGuid():N}-long-windows.csv"), null,
+            new LogCsvScoringOptions { Columns = new CsvSampleOptions { ChannelColumnNames = ImuSample.ChannelNames, TimestampColumnName = "Time" } },
+            (samples, windows) => reports.Add((samples, windows)));
+        Assert.IsGreaterThan(2048L, result.Windows);
+        CollectionAssert.AreEqual(Enumerable.Range(1, (int)(result.Windows / 2048)).Select(n => 2048L * n).ToArray(), reports.Select(r => r.Windows).ToArray());
+        Assert.IsTrue(reports.All(r => r.Samples > 0), "the samples the windows reach");
+    }
+
     /// <summary>The rows of a CSV file as column → text.</summary>
     private static List<Dictionary<string, string>> Csv(string path)
     {
