@@ -112,6 +112,7 @@ public sealed class BatchedHarScorerTests
         Assert.IsTrue(expected.Zip(actual).All(p => p.First.Zip(p.Second).All(v => Math.Abs(v.First - v.Second) <= 1e-6f)));
         CollectionAssert.AreEqual(perRow.GetColumn<uint>("PredictedLabel").ToArray(), batched.GetColumn<uint>("PredictedLabel").ToArray());
         CollectionAssert.AreEqual(windows, batched.GetColumn<float[]>("Features").SelectMany(w => w).ToArray(), "the windows pass through unchanged");
+        CollectionAssert.AreEqual(RowIds(data), RowIds(batched), "each row keeps its id");
 
         VBuffer<ReadOnlyMemory<char>> slots = default, keys = default;
         batched.Schema["Score"].GetSlotNames(ref slots);
@@ -120,6 +121,20 @@ public sealed class BatchedHarScorerTests
         CollectionAssert.AreEqual(classes, keys.DenseValues().Select(v => v.ToString()).ToArray());
         var named = ml.Transforms.Conversion.MapKeyToValue("Activity", "PredictedLabel").Fit(batched).Transform(batched);
         Assert.IsTrue(named.GetColumn<string>("Activity").All(classes.Contains));
+    }
+
+    private static DataViewRowId[] RowIds(IDataView view)
+    {
+        using var cursor = view.GetRowCursor(view.Schema);
+        var getter = cursor.GetIdGetter();
+        var ids = new List<DataViewRowId>();
+        DataViewRowId id = default;
+        while (cursor.MoveNext())
+        {
+            getter(ref id);
+            ids.Add(id);
+        }
+        return ids.ToArray();
     }
 
     [TestMethod]
