@@ -114,7 +114,7 @@ internal static class ExperimentCommand
                         .Start(progress =>
                         {
                             var task = progress.AddTask(label, maxValue: epochs);
-                            var epochProgress = new EpochProgress(report =>
+                            var epochProgress = new EpochCallback(report =>
                             {
                                 task.Description = $"{label}: epoch {report.Epoch}, validation loss {report.ValidationLoss:0.0000}, macro F1 {report.ValidationMacroF1:0.000}, {report.Seconds:0.0} s";
                                 task.Value = report.Epoch;
@@ -125,7 +125,7 @@ internal static class ExperimentCommand
                 else
                 {
                     // A log file or pipe gets one line per epoch instead of a redrawn bar.
-                    var epochProgress = new EpochProgress(report => console.WriteLine($"{label}: {report}"));
+                    var epochProgress = new EpochCallback(report => console.WriteLine($"{label}: {report}"));
                     result = PaperExperiment.RunFold(new MLContext(seed), benchmark, root, model, fold, seed, options, new TrainingHooks { Progress = epochProgress });
                 }
                 if (backfilling)

@@ -57,7 +57,7 @@ internal static class TrainCommand
             var windows = timing.Apply(parse, shape.Create(parse, rate));
             var held = parse.GetValue(testSubjects)?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
             var terminal = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(console) });
-            HoldOutExperiment Train(Action<EpochReport> epoch) => HoldOutExperiment.Run(ml, source, maxEpochs, seedValue, new EpochProgress(epoch),
+            HoldOutExperiment Train(Action<EpochReport> epoch) => HoldOutExperiment.Run(ml, source, maxEpochs, seedValue, new EpochCallback(epoch),
                 network.Bind(parse), held, parse.GetValue(precision), parse.GetValue(threads), windows);
             static string Line(EpochReport report) => string.Create(CultureInfo.InvariantCulture,
                 $"epoch {report.Epoch}: loss {report.TrainLoss:0.000} / validation {report.ValidationLoss:0.000}, macro F1 {report.ValidationMacroF1:0.000}");

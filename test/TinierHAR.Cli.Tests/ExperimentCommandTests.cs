@@ -69,7 +69,7 @@ public sealed class ExperimentCommandTests
         var interrupted = Path.Combine(fixture.Root, "interrupted");
         var state = Path.Combine(interrupted, "resume", "tinierhar-fold1-seed1-float32.state");
         using var cancel = new CancellationTokenSource();
-        var stopAfter2 = new EpochHandler(report =>
+        var stopAfter2 = new EpochCallback(report =>
         {
             if (report.Epoch == 2)
                 cancel.Cancel();
@@ -86,11 +86,6 @@ public sealed class ExperimentCommandTests
         CollectionAssert.AreEqual(Array.Empty<string>(), expected.DifferencesFrom(actual).ToArray(), "the resumed fold's row is the uninterrupted one's");
         Assert.AreEqual(expected.ModelBytes, actual.ModelBytes);
         Assert.IsFalse(File.Exists(state), "the row holds the run now; its state is removed");
-    }
-
-    private sealed class EpochHandler(Action<EpochReport> onEpoch) : IProgress<EpochReport>
-    {
-        public void Report(EpochReport value) => onEpoch(value);
     }
 
     [TestMethod]

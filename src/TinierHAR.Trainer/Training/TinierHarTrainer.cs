@@ -140,7 +140,7 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
     /// <summary>This trainer, reporting progress to and cancelled by <paramref name="hooks"/>.</summary>
     /// <example><code>
     /// var trainer = ml.MulticlassClassification.Trainers.TinierHar("Label", "Features", maxEpochs: 40)
-    ///     .WithHooks(new TrainingHooks { Progress = new Progress&lt;EpochReport&gt;(Console.WriteLine), Log = ml });
+    ///     .WithHooks(new TrainingHooks { Progress = new EpochCallback(Console.WriteLine), Log = ml });
     /// </code></example>
     public TinierHarTrainer WithHooks(TrainingHooks hooks)
     {

@@ -114,7 +114,7 @@ public sealed class TinierHarTrainerTests
         var log = new List<string>();
         ml.Log += (_, e) => { if (e.Source.Contains(nameof(TinierHarTrainer), StringComparison.Ordinal)) lock (log) log.Add(e.Message); };
         var model = ml.MulticlassClassification.Trainers.TinierHar(SmallRun())
-            .WithHooks(new TrainingHooks { Progress = new SynchronousProgress(reports.Add), Log = ml })
+            .WithHooks(new TrainingHooks { Progress = new EpochCallback(reports.Add), Log = ml })
             .Fit(data);
         Assert.AreEqual(reports.Count, log.Count(m => m.Contains("] epoch ", StringComparison.Ordinal)), "one ML.NET log line per epoch");
         Assert.IsTrue(log.Any(m => m.Contains("] best epoch ", StringComparison.Ordinal)), string.Join("\n", log));
@@ -221,7 +221,7 @@ public sealed class TinierHarTrainerTests
         byGroups.ValidationGroupColumnName = nameof(SensorWindow.Subject);
         byGroups.ValidationGroups = ["s3"];
         var reports = new List<EpochReport>();
-        ml.MulticlassClassification.Trainers.TinierHar(byGroups).WithHooks(new TrainingHooks { Progress = new SynchronousProgress(reports.Add) }).Fit(data);
+        ml.MulticlassClassification.Trainers.TinierHar(byGroups).WithHooks(new TrainingHooks { Progress = new EpochCallback(reports.Add) }).Fit(data);
         Assert.HasCount(2, reports);
 
         byGroups.ValidationGroups = ["nobody"];
@@ -371,7 +371,7 @@ public sealed class TinierHarTrainerTests
         var options = SmallRun();
         options.MaxEpochs = 10;
         var epochs = new List<int>();
-        var progress = new EpochRecorder(report =>
+        var progress = new EpochCallback(report =>
         {
             epochs.Add(report.Epoch);
             if (report.Epoch == 2)
@@ -403,7 +403,7 @@ public sealed class TinierHarTrainerTests
 
         var file = Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}.state");
         using var cancel = new CancellationTokenSource();
-        var stopAt3 = new EpochRecorder(report =>
+        var stopAt3 = new EpochCallback(report =>
         {
             if (report.Epoch == 3)
                 cancel.Cancel();
@@ -412,7 +412,7 @@ public sealed class TinierHarTrainerTests
             ml.MulticlassClassification.Trainers.TinierHar(Options(file)).WithHooks(new TrainingHooks { Progress = stopAt3, Cancellation = cancel.Token }).Fit(data));
 
         var reported = new List<int>();
-        var resumed = ml.MulticlassClassification.Trainers.TinierHar(Options(file)).WithHooks(new TrainingHooks { Progress = new EpochRecorder(r => reported.Add(r.Epoch)) }).Fit(data);
+        var resumed = ml.MulticlassClassification.Trainers.TinierHar(Options(file)).WithHooks(new TrainingHooks { Progress = new EpochCallback(r => reported.Add(r.Epoch)) }).Fit(data);
         Assert.AreEqual(3, resumed.History.ResumedEpochs);
         CollectionAssert.AreEqual(Enumerable.Range(1, 8).ToArray(), reported, "the restored epochs are reported again, then the rest");
         CollectionAssert.AreEqual(whole.History.Epochs.Select(e => (e.TrainLoss, e.ValidationLoss, e.LearningRate, e.IsBest)).ToArray(),
@@ -448,12 +448,6 @@ public sealed class TinierHarTrainerTests
         StringAssert.Contains(Assert.ThrowsExactly<InvalidDataException>(() => ml.MulticlassClassification.Trainers.TinierHar(first).Fit(data)).Message, "ends early");
     }
 
-    /// <summary>Reports each epoch on the training thread (<see cref="Progress{T}"/> would post it elsewhere).</summary>
-    private sealed class EpochRecorder(Action<EpochReport> onEpoch) : IProgress<EpochReport>
-    {
-        public void Report(EpochReport value) => onEpoch(value);
-    }
-
     [TestMethod]
     public void Bad_input_gets_a_clear_error()
     {
@@ -477,11 +471,5 @@ public sealed class TinierHarTrainerTests
         badOptions.ValidationFraction = 1.5;
         Assert.AreEqual(nameof(TinierHarTrainer.Options.ValidationFraction),
             Assert.ThrowsExactly<ArgumentException>(() => ml.MulticlassClassification.Trainers.TinierHar(badOptions)).ParamName);
-    }
-
-    /// <summary>Calls back on the training thread (Progress&lt;T&gt; would post to a thread pool).</summary>
-    private sealed class SynchronousProgress(Action<EpochReport> report) : IProgress<EpochReport>
-    {
-        public void Report(EpochReport value) => report(value);
     }
 }
