@@ -31,9 +31,7 @@ internal static class ReportCommand
             if (parse.GetValue(trajectories) is { Length: > 0 } runs)
                 return ReportTrajectories(console, runs, parse.GetValue(plot) ?? throw new ArgumentException("Option '--trajectories' needs '--plot'."), parse.GetValue(readme));
             var csv = parse.GetValue(results) ?? throw new ArgumentException("Name '--results', '--trajectories' or '--benchmark'.");
-            if (!csv.Exists)
-                throw new FileNotFoundException($"The results file '{csv.FullName}' does not exist.", csv.FullName);
-            var experiment = ExperimentResults.Open(csv.FullName);
+            var experiment = OpenResults(csv);
             if (parse.GetValue(efficiency) is { } chart)
                 return ReportModels(console, experiment, chart, parse.GetValue(readme));
             if (parse.GetValue(compare) is { } baseline)
@@ -79,12 +77,15 @@ internal static class ReportCommand
         return 0;
     }
 
+    /// <summary>An experiment's results file, which must exist (<see cref="ExperimentResults.Open"/> reads a missing one as empty).</summary>
+    private static ExperimentResults OpenResults(FileInfo csv) => csv.Exists
+        ? ExperimentResults.Open(csv.FullName)
+        : throw new FileNotFoundException($"The results file '{csv.FullName}' does not exist.", csv.FullName);
+
     /// <summary>The runs of <paramref name="experiment"/> beside the same runs in <paramref name="baseline"/>, each named by its folder.</summary>
     private static int ReportProtocols(TextWriter console, ExperimentResults experiment, FileInfo baseline, FileInfo[]? readme)
     {
-        if (!baseline.Exists)
-            throw new FileNotFoundException($"The results file '{baseline.FullName}' does not exist.", baseline.FullName);
-        var table = experiment.ToProtocolComparisonMarkdown(ExperimentResults.Open(baseline.FullName),
+        var table = experiment.ToProtocolComparisonMarkdown(OpenResults(baseline),
             Path.GetFileName(Path.GetDirectoryName(experiment.Path))!, Path.GetFileName(baseline.DirectoryName)!);
         var output = new FileInfo(Path.Combine(Path.GetDirectoryName(experiment.Path)!, "comparison.md"));
         File.WriteAllText(output.FullName, table);

@@ -60,18 +60,17 @@ public static class NetworkTraining
             {
                 var state = TrainingStateFile.Load(resumeFile);
                 best = Restore(state, key!, resumeFile, network, step, schedule, generator);
+                // The seeded draws of the epochs already run, drawn again: they depend on the seed and counts alone.
+                var scratch = options.Augmentation is null ? [] : new float[options.BatchSize * train.WindowLength * train.Channels];
                 foreach (var report in state.Epochs)
                 {
                     history.Add(report);
                     onEpoch?.Invoke(report);
-                    // The seeded draws of the epochs already run, drawn again: they depend on the seed and counts alone.
                     NextOrder(report.Epoch);
-                    if (options.Augmentation is { } augmentation)
-                    {
-                        var scratch = new float[options.BatchSize * train.WindowLength * train.Channels];
-                        for (var start = 0; start < order.Length; start += options.BatchSize)
-                            augmentation.Apply(scratch, Math.Min(options.BatchSize, order.Length - start), train.WindowLength, train.Channels, augmenter);
-                    }
+                    if (options.Augmentation is not { } augmentation)
+                        continue;
+                    for (var start = 0; start < order.Length; start += options.BatchSize)
+                        augmentation.Apply(scratch, Math.Min(options.BatchSize, order.Length - start), train.WindowLength, train.Channels, augmenter);
                 }
                 history.ResumedEpochs = state.Epochs.Count;
                 finished = state.Finished;
@@ -161,14 +160,19 @@ public static class NetworkTraining
         return (type == x.dtype ? x : x.to_type(type), tensor(batch.Labels.Select(l => (long)l).ToArray(), [batch.Count]));
     }
 
+    // The state file's tensor names: the network's and the best epoch's state dicts under a prefix, AdamW's moments by index.
+    private const string NetworkPrefix = "network/", BestPrefix = "best/";
+
+    private static string MomentName(int index) => string.Create(CultureInfo.InvariantCulture, $"moment/{index}");
+
     /// <summary>Writes the run's state after an epoch (<see cref="TrainingStateFile"/>).</summary>
     private static void Save(string path, KeyValuePair<string, string>[] key, TrainingHistory history, bool finished, PaperSchedule schedule,
         TrainingStep step, HarNetwork network, Dictionary<string, Tensor>? best, Generator generator)
     {
         using var generatorState = generator.get_state();
-        var tensors = network.state_dict().Select(p => new KeyValuePair<string, Tensor>("network/" + p.Key, p.Value))
-            .Concat((best ?? []).Select(p => new KeyValuePair<string, Tensor>("best/" + p.Key, p.Value)))
-            .Concat(step.Optimizer.Moments.Select((m, i) => new KeyValuePair<string, Tensor>(string.Create(CultureInfo.InvariantCulture, $"moment/{i}"), m)))
+        var tensors = network.state_dict().Select(p => new KeyValuePair<string, Tensor>(NetworkPrefix + p.Key, p.Value))
+            .Concat((best ?? []).Select(p => new KeyValuePair<string, Tensor>(BestPrefix + p.Key, p.Value)))
+            .Concat(step.Optimizer.Moments.Select((m, i) => new KeyValuePair<string, Tensor>(MomentName(i), m)))
             .Append(new("generator", generatorState))
             .ToArray();
         new TrainingStateFile
@@ -195,16 +199,16 @@ public static class NetworkTraining
             using (no_grad())
             {
                 foreach (var (name, tensor) in network.state_dict())
-                    tensor.copy_(tensors["network/" + name]);
+                    tensor.copy_(tensors[NetworkPrefix + name]);
                 var moments = step.Optimizer.Moments;
                 for (var i = 0; i < moments.Count; i++)
-                    moments[i].copy_(tensors[string.Create(CultureInfo.InvariantCulture, $"moment/{i}")]);
+                    moments[i].copy_(tensors[MomentName(i)]);
             }
             generator.set_state(tensors["generator"]);
             step.Optimizer.Steps = state.OptimizerSteps;
             step.LearningRate = state.LearningRate;
             schedule.Restore(state.Schedule);
-            var best = tensors.Where(p => p.Key.StartsWith("best/", StringComparison.Ordinal)).ToDictionary(p => p.Key["best/".Length..], p => p.Value.clone());
+            var best = tensors.Where(p => p.Key.StartsWith(BestPrefix, StringComparison.Ordinal)).ToDictionary(p => p.Key[BestPrefix.Length..], p => p.Value.clone());
             return best.Count > 0 ? best : null;
         }
         finally

@@ -37,7 +37,7 @@ internal sealed class TrainingStateFile
     /// <summary>The learning rate of the next epoch.</summary>
     public required double LearningRate { get; init; }
 
-    /// <summary>Tensors by name: <c>network/…</c>, <c>best/…</c>, <c>moment1/i</c>, <c>moment2/i</c>, <c>generator</c>.</summary>
+    /// <summary>Tensors by name: <c>network/…</c>, <c>best/…</c>, <c>moment/i</c> (AdamW's first moments, then its second), <c>generator</c>.</summary>
     public required IReadOnlyList<KeyValuePair<string, Tensor>> Tensors { get; init; }
 
     /// <summary>The run's key: the network (architecture, every parameter's and buffer's name and shape), the options that
@@ -103,7 +103,8 @@ internal sealed class TrainingStateFile
                 writer.Write(tensor.shape.Length);
                 foreach (var size in tensor.shape)
                     writer.Write(size);
-                var bytes = tensor.contiguous().bytes;
+                using var dense = tensor.contiguous();
+                var bytes = dense.bytes;
                 writer.Write(bytes.Length);
                 writer.Write(bytes);
             }
