@@ -55,14 +55,7 @@ internal sealed class ServiceData : IDisposable
         var segments = Path.Combine(first.Root, $"score-{name}.segments.csv");
         var scored = Tool.Run("score", "--model", bundle, "--input", log, "--output", predictions, "--segments", segments);
         Assert.AreEqual(0, scored.ExitCode, scored.Error);
-        return new ScoreOutputs(Rows(predictions), Rows(segments), scored.Output);
-    }
-
-    private static Dictionary<string, string>[] Rows(string csv)
-    {
-        var lines = File.ReadAllLines(csv);
-        var header = lines[0].Split(',');
-        return lines.Skip(1).Select(l => header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second)).ToArray();
+        return new ScoreOutputs(CsvRows.Read(predictions), CsvRows.Read(segments), scored.Output);
     }
 }
 

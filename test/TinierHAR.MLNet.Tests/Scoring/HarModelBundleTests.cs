@@ -250,10 +250,10 @@ public sealed class HarModelBundleTests
 
         Assert.AreEqual(written.Rows, result.RowsRead, "every row of the log is read");
         Assert.AreEqual(result.RowsRead, result.Windowing.RowsInWindows + result.RowsRemoved + result.Windowing.RowsNotCovered, "rows in = rows used + rows reported");
-        var rows = Csv(predictions);
+        var rows = CsvRows.Read(predictions);
         Assert.HasCount(expected.Count, rows);
-        Assert.AreEqual((long)rows.Count, result.Windows);
-        for (var i = 0; i < rows.Count; i++)
+        Assert.AreEqual((long)rows.Length, result.Windows);
+        for (var i = 0; i < rows.Length; i++)
         {
             var (row, window) = (rows[i], expected[i]);
             Assert.AreEqual((Path.GetFileName(log), window.Subject, Path.GetFileName(log)), (row["source"], row["subject"], row["session"]), "a session per file by default");
@@ -266,9 +266,9 @@ public sealed class HarModelBundleTests
         }
         Assert.AreEqual(expected.LongCount(w => w.Score.Max() < threshold), result.Unknown);
         Assert.IsGreaterThan(0L, result.Unknown, "the median confidence as threshold leaves some windows unknown");
-        var spans = Csv(segments);
-        Assert.AreEqual((long)spans.Count, result.Segments);
-        Assert.AreEqual(rows.Count, spans.Sum(s => int.Parse(s["windows"], System.Globalization.CultureInfo.InvariantCulture)), "each window in one segment");
+        var spans = CsvRows.Read(segments);
+        Assert.AreEqual((long)spans.Length, result.Segments);
+        Assert.AreEqual(rows.Length, spans.Sum(s => int.Parse(s["windows"], System.Globalization.CultureInfo.InvariantCulture)), "each window in one segment");
         CollectionAssert.AreEqual(new[] { "subject01", "subject02" }, spans.Select(s => s["subject"]).Distinct().ToArray());
         Assert.IsTrue(spans.All(s => s["source"] == Path.GetFileName(log) && s["session"] == s["source"]));
         Assert.IsTrue(spans.All(s => s["activity"] == LogCsvScoring.Unknown || SyntheticImuGenerator.Activities.Contains(s["activity"])), "segments are of activities or unknown");
@@ -282,11 +282,12 @@ public sealed class HarModelBundleTests
         var untimed = Path.Combine(folder, $"{Guid.NewGuid():N}-untimed.csv");
         var untimedSpans = Path.Combine(folder, $"{Guid.NewGuid():N}-untimed-segments.csv");
         var positions = LogCsvScoring.Score(ml, bundle, log, untimed, untimedSpans, new LogCsvScoringOptions { Columns = new CsvSampleOptions { ChannelColumnNames = ImuSample.ChannelNames } });
-        var untimedRows = Csv(untimed);
+        var untimedRows = CsvRows.Read(untimed);
         Assert.IsFalse(untimedRows[0].ContainsKey("start_time"), "no timestamps, no time columns");
-        Assert.AreEqual(expected.Count, untimedRows.Count, "the same windows where the log's clock is regular");
-        Assert.AreEqual((long)Csv(untimedSpans).Count, positions.Segments);
-        foreach (var subject in Csv(untimedSpans).GroupBy(s => s["subject"]))
+        Assert.AreEqual(expected.Count, untimedRows.Length, "the same windows where the log's clock is regular");
+        var untimedSegments = CsvRows.Read(untimedSpans);
+        Assert.AreEqual((long)untimedSegments.Length, positions.Segments);
+        foreach (var subject in untimedSegments.GroupBy(s => s["subject"]))
         {
             // Times are sample positions at the bundle's 50 Hz, counted from each sequence's first window.
             var windows = untimedRows.Where(r => r["subject"] == subject.Key).ToArray();
@@ -311,14 +312,6 @@ public sealed class HarModelBundleTests
         Assert.IsGreaterThan(2048L, result.Windows);
         CollectionAssert.AreEqual(Enumerable.Range(1, (int)(result.Windows / 2048)).Select(n => 2048L * n).ToArray(), reports.Select(r => r.Windows).ToArray());
         Assert.IsTrue(reports.All(r => r.Samples > 0), "the samples the windows reach");
-    }
-
-    /// <summary>The rows of a CSV file as column → text.</summary>
-    private static List<Dictionary<string, string>> Csv(string path)
-    {
-        var lines = File.ReadAllLines(path);
-        var header = lines[0].Split(',');
-        return lines.Skip(1).Select(l => header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second)).ToList();
     }
 
     [TestMethod]
