@@ -10,7 +10,8 @@ namespace TinierHAR.MLNet.Scoring;
 /// <summary>
 /// Scores many windows per ONNX Runtime call (ML.NET's OnnxTransformer makes one call per row), several batches at a
 /// time. One instance may be shared by concurrent callers, as a web service would: ONNX Runtime's session runs
-/// concurrently and every call uses its own buffers.
+/// concurrently and every call uses its own buffers. <see cref="Dispose"/> waits for the calls in flight, and later
+/// calls throw <see cref="ObjectDisposedException"/>.
 /// </summary>
 public sealed class BatchedHarScorer : IDisposable
 {
@@ -18,6 +19,12 @@ public sealed class BatchedHarScorer : IDisposable
     private readonly int batchSize;
     private readonly int concurrentBatches;
     private readonly ChannelNormalization? normalization;
+
+    // ONNX Runtime frees the session at once on Dispose: a call still running on another thread would then read freed
+    // native memory and crash the process (seen as segfaults in libonnxruntime on thread-pool workers).
+    private readonly object gate = new();
+    private int callsInFlight;
+    private bool disposed;
 
     /// <summary>Loads an ONNX model written by this library.</summary>
     /// <param name="onnxModel">The model image.</param>
@@ -59,6 +66,40 @@ public sealed class BatchedHarScorer : IDisposable
     {
         if (windows.Length % WindowSize != 0)
             throw new ArgumentException($"{windows.Length} values are not a whole number of {Metadata.WindowLength} x {Metadata.Channels} windows.", nameof(windows));
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            callsInFlight++;
+        }
+        try
+        {
+            return ScoreBatches(windows);
+        }
+        finally
+        {
+            lock (gate)
+            {
+                if (--callsInFlight == 0)
+                    Monitor.PulseAll(gate);
+            }
+        }
+    }
+
+    /// <inheritdoc cref="Score(ReadOnlyMemory{float})"/>
+    public float[] Score(float[] windows) => Score(windows.AsMemory());
+
+    /// <summary>Calls of <see cref="Score(ReadOnlyMemory{float})"/> running now.</summary>
+    internal int CallsInFlight
+    {
+        get
+        {
+            lock (gate)
+                return callsInFlight;
+        }
+    }
+
+    private float[] ScoreBatches(ReadOnlyMemory<float> windows)
+    {
         var count = windows.Length / WindowSize;
         var scores = new float[count * Metadata.Classes];
         var batches = (count + batchSize - 1) / batchSize;
@@ -80,9 +121,6 @@ public sealed class BatchedHarScorer : IDisposable
         }
         return scores;
     }
-
-    /// <inheritdoc cref="Score(ReadOnlyMemory{float})"/>
-    public float[] Score(float[] windows) => Score(windows.AsMemory());
 
     private void ScoreBatch(ReadOnlyMemory<float> windows, int batch, int count, float[] scores)
     {
@@ -135,6 +173,17 @@ public sealed class BatchedHarScorer : IDisposable
         return times[times.Length / 2];
     }
 
-    /// <inheritdoc />
-    public void Dispose() => session.Dispose();
+    /// <summary>Waits for the calls in flight to finish, then frees the ONNX Runtime session.</summary>
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            if (disposed)
+                return;
+            disposed = true;
+            while (callsInFlight > 0)
+                Monitor.Wait(gate);
+        }
+        session.Dispose();
+    }
 }

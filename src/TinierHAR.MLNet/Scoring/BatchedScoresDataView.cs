@@ -74,6 +74,7 @@ internal sealed class BatchedScoresDataView : IDataView
         private readonly BlockingCollection<WindowBatch> free = new();
         private readonly CancellationTokenSource stop = new();
         private readonly Task reader;
+        private readonly List<Task> scoring = []; // the reader's batches still being scored, awaited on Dispose
         private WindowBatch? current;
         private int slot = -1;
         private long position = -1;
@@ -143,11 +144,14 @@ internal sealed class BatchedScoresDataView : IDataView
                     }
                     if (batch.Count == 0)
                         break;
-                    scored.Add(Task.Run(() =>
+                    var scoringBatch = Task.Run(() =>
                     {
                         batch.Scores = parent.scorer.Score(batch.Windows.AsMemory(0, batch.Count * size));
                         return batch;
-                    }), stop.Token);
+                    });
+                    scoring.RemoveAll(t => t.IsCompleted);
+                    scoring.Add(scoringBatch);
+                    scored.Add(scoringBatch, stop.Token);
                 }
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
@@ -193,9 +197,21 @@ internal sealed class BatchedScoresDataView : IDataView
             if (disposing)
             {
                 stop.Cancel();
-                // Drain, so that a reader blocked on a full queue ends, then wait for it before closing its source.
+                // Drain, so that a reader blocked on a full queue ends, then wait for it before closing its source; and
+                // wait for the batches still being scored, so that no call outlives the cursor (the scorer may be next).
                 while (!reader.IsCompleted)
                     scored.TryTake(out _, 10);
+                foreach (var batch in scoring)
+                {
+                    try
+                    {
+                        batch.Wait();
+                    }
+                    catch (AggregateException)
+                    {
+                        // An unread batch's failure has no caller left to tell.
+                    }
+                }
                 source.Dispose();
                 stop.Dispose();
                 scored.Dispose();

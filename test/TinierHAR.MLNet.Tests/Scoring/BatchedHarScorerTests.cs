@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.OnnxRuntime;
@@ -51,6 +53,92 @@ public sealed class BatchedHarScorerTests
 
         foreach (var result in results)
             CollectionAssert.AreEqual(expected, result);
+    }
+
+    /// <summary>
+    /// Disposing a scorer while another thread's call is inside ONNX Runtime waits for that call, which returns its full
+    /// scores; a later call is refused as disposed (ONNX Runtime's session threw a NullReferenceException).
+    /// </summary>
+    [TestMethod]
+    [Timeout(120_000, CooperativeCancellation = true)]
+    public void Dispose_waits_for_the_call_in_flight_and_later_calls_are_refused()
+    {
+        var (onnx, windows, _, _) = Model();
+        var options = new BatchedHarScorerOptions { BatchSize = 1024, ConcurrentBatches = 1 };
+        float[] expected;
+        using (var reference = new BatchedHarScorer(onnx, options))
+            expected = reference.Score(windows);
+        var scorer = new BatchedHarScorer(onnx, options);
+        using var gated = new GatedMemory(windows);
+        // Threads of their own: a blocked call must not keep Dispose waiting for a pool thread.
+        var call = Task.Factory.StartNew(() => scorer.Score(gated.Memory), TaskCreationOptions.LongRunning);
+        Assert.IsTrue(gated.Pinned.Wait(TimeSpan.FromSeconds(60)), "the call hands its windows to ONNX Runtime");
+
+        var disposing = new Thread(scorer.Dispose);
+        disposing.Start();
+        Assert.IsFalse(disposing.Join(TimeSpan.FromMilliseconds(500)), "Dispose returned while a call was in flight");
+        Assert.AreEqual(1, scorer.CallsInFlight);
+        gated.Open();
+
+        CollectionAssert.AreEqual(expected, call.Result);
+        Assert.IsTrue(disposing.Join(TimeSpan.FromSeconds(60)), "Dispose ends with the call");
+        Assert.AreEqual(0, scorer.CallsInFlight);
+        Assert.ThrowsExactly<ObjectDisposedException>(() => scorer.Score(windows));
+        scorer.Dispose(); // twice is harmless
+    }
+
+    /// <summary>
+    /// A batched-scoring cursor disposed after one row (its reader and scoring tasks still working ahead) returns only
+    /// when no call of its scorer is in flight: no work of a disposed cursor runs on (it could outlive the scorer or the process).
+    /// </summary>
+    [TestMethod]
+    public void A_cursor_disposed_early_leaves_no_scoring_call_in_flight()
+    {
+        var (onnx, windows, _, fixture) = Model();
+        var many = Enumerable.Repeat(windows, 40).SelectMany(w => w).ToArray();
+        var data = WindowRows.Load(new MLContext(1), many, fixture.Window, fixture.Channels);
+        using var scorer = new BatchedHarScorer(onnx, new BatchedHarScorerOptions { BatchSize = 64, ConcurrentBatches = 1 });
+        var scored = new BatchedScoresDataView(data, scorer, new BatchedHarScoringOptions());
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            using (var cursor = scored.GetRowCursor(scored.Schema))
+                Assert.IsTrue(cursor.MoveNext());
+            // Batches queued on the thread pool start late: watch a while, not once.
+            for (var clock = System.Diagnostics.Stopwatch.StartNew(); clock.ElapsedMilliseconds < 300;)
+                Assert.AreEqual(0, scorer.CallsInFlight, $"attempt {attempt + 1}: a scoring call outlived its cursor");
+        }
+    }
+
+    /// <summary>Memory whose pin (ONNX Runtime pins the input of each call) blocks until <see cref="Open"/>.</summary>
+    private sealed class GatedMemory(float[] values) : MemoryManager<float>
+    {
+        private readonly ManualResetEventSlim gate = new();
+
+        public ManualResetEventSlim Pinned { get; } = new();
+
+        public void Open() => gate.Set();
+
+        public override Span<float> GetSpan() => values;
+
+        public override unsafe MemoryHandle Pin(int elementIndex = 0)
+        {
+            Pinned.Set();
+            gate.Wait(TimeSpan.FromSeconds(60));
+            var handle = GCHandle.Alloc(values, GCHandleType.Pinned);
+            return new MemoryHandle((float*)handle.AddrOfPinnedObject() + elementIndex, handle, this);
+        }
+
+        public override void Unpin()
+        {
+            // The handle that Pin returns frees its GCHandle itself.
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            gate.Set();
+            gate.Dispose();
+            Pinned.Dispose();
+        }
     }
 
     [TestMethod]
