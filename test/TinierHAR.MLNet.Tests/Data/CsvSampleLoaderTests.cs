@@ -1,4 +1,5 @@
 using Microsoft.ML;
+using Microsoft.ML.Data;
 using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Windowing;
 using TinierHAR.TestSupport;
@@ -191,6 +192,87 @@ public sealed class CsvSampleLoaderTests
         StringAssert.Contains(empty.Message, "a column name must not be empty");
         var twice = Assert.ThrowsExactly<ArgumentException>(() => Ml.Data.LoadSensorCsv(log, new CsvSampleOptions { ChannelColumnNames = ["a", "b"], TimestampColumnName = "a" }));
         StringAssert.Contains(twice.Message, "column 'a' is named for two roles");
+    }
+
+    /// <summary>Without a subject column, the subject is the pattern's first group in the file name, or its whole match;
+    /// a file the pattern misses is refused by name. The session is the file unless a column names it.</summary>
+    [TestMethod]
+    public void The_subject_comes_from_the_file_name_and_the_session_from_the_file_or_its_column()
+    {
+        fixture.Write("p07-walk.csv", "t,ax,ay,activity,visit\n0.00,1,2,walk,v1\n0.02,1,2,walk,v2\n");
+        fixture.Write("p12-walk.csv", "t,ax,ay,activity,visit\n0.00,3,4,sit,v1\n");
+        CsvSampleOptions FromName(string pattern, string? session = null) => Changed(o => (o.SubjectColumnName, o.SubjectFileNamePattern, o.SessionColumnName) = (null, pattern, session));
+
+        var grouped = Ml.Data.CreateEnumerable<Row>(Ml.Data.LoadSensorCsv(fixture.Root, FromName(@"p(\d+)")), reuseRowObject: false).ToList();
+        CollectionAssert.AreEqual(new[] { "07", "07", "12" }, grouped.Select(r => r.Subject).ToArray(), "the first group");
+        CollectionAssert.AreEqual(new[] { "p07-walk.csv", "p07-walk.csv", "p12-walk.csv" }, grouped.Select(r => r.Session).ToArray(), "the session defaults to the file");
+
+        var whole = Ml.Data.CreateEnumerable<Row>(Ml.Data.LoadSensorCsv(fixture.Root, FromName(@"p\d+", session: "visit")), reuseRowObject: false).ToList();
+        CollectionAssert.AreEqual(new[] { "p07", "p07", "p12" }, whole.Select(r => r.Subject).ToArray(), "the whole match, where the pattern has no group");
+        CollectionAssert.AreEqual(new[] { "v1", "v2", "v1" }, whole.Select(r => r.Session).ToArray(), "the session column");
+
+        var missed = Path.Combine(fixture.Root, "p07-walk.csv");
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => Ml.Data.LoadSensorCsv(fixture.Root, FromName(@"q(\d+)")).Preview());
+        Assert.AreEqual($"'{missed}': the file name does not match the subject pattern 'q(\\d+)'.", error.Message);
+    }
+
+    /// <summary>A timestamp in the last column that a short row lacks is refused with its file and line, or counted
+    /// as a short row; the timestamps' unit comes from the rows that have them.</summary>
+    [TestMethod]
+    public void A_row_without_its_trailing_timestamp_is_refused_or_skipped_as_short()
+    {
+        var path = fixture.Write("t-last.csv", "ax,ay,activity,user,t\n1,2,walk,u1,0\n3,4,walk,u1\n5,6,walk,u1,40\n");
+        var options = Changed(o => o.TimestampUnit = TimestampUnit.Auto);
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => Ml.Data.LoadSensorCsv(path, options).Preview());
+        Assert.AreEqual($"'{path}' line 3: column 't' is missing.", error.Message);
+
+        options.MalformedRows = MalformedRowPolicy.Skip;
+        var view = Ml.Data.LoadSensorCsv(path, options);
+        var rows = Ml.Data.CreateEnumerable<Row>(view, reuseRowObject: false).ToList();
+        CollectionAssert.AreEqual(new[] { 0, 0.04 }, rows.Select(r => r.t).ToArray(), "milliseconds, decided from the rows with a timestamp");
+        Assert.AreEqual((2L, 1L), (view.LastReport!.RowsRead, view.LastReport.RowsSkipped["short rows"]));
+    }
+
+    /// <summary>A value that a later stage refuses is placed by file and line, also in the second of two files and after
+    /// skipped lines (the windowing reads a few rows behind the reader).</summary>
+    [TestMethod]
+    public void Errors_of_the_windowing_name_the_file_and_line_of_the_row()
+    {
+        fixture.Write("a.csv", "t,ax,ay,activity,user\n" + string.Join("\n", Enumerable.Range(0, 6).Select(i => $"{i * 0.02:F2},1,2,walk,u1")) + "\n");
+        var second = fixture.Write("b.csv", "t,ax,ay,activity,user\n0.00,1,2,walk,u2\n0.02,x,2,walk,u2\n0.04,1,2,walk,u2\n0.06,,2,walk,u2\n0.08,1,2,walk,u2\n");
+        var samples = Ml.Data.LoadSensorCsv(fixture.Root, Changed(o => o.MalformedRows = MalformedRowPolicy.Skip));
+        var windowing = new SensorWindowingOptions
+        {
+            ChannelColumnNames = ["ax", "ay"],
+            WindowLength = 2,
+            Step = 2,
+            GroupColumnNames = ["Session"],
+            TimestampColumnName = "t",
+            SamplingRateHz = 50,
+        };
+        var error = Assert.ThrowsExactly<InvalidDataException>(() => Ml.Data.WindowSensorSamples(samples, windowing).GetColumn<float[]>("Features").ToArray());
+        StringAssert.StartsWith(error.Message, $"'{second}' line 5, column 'ax'");
+    }
+
+    /// <summary>The reader closes each file when it is done with it and when it is disposed: nothing holds a log open.</summary>
+    [TestMethod]
+    public void No_file_stays_open_after_reading_or_after_the_cursor_is_disposed()
+    {
+        var first = fixture.Write("a.csv", "t,ax,ay,activity,user\n0.00,1,2,walk,u1\n");
+        var second = fixture.Write("b.csv", "t,ax,ay,activity,user\n0.00,1,2,walk,u1\n0.02,1,2,walk,u1\n");
+        var view = Ml.Data.LoadSensorCsv(fixture.Root, Options());
+        using (var cursor = view.GetRowCursor(view.Schema))
+        {
+            Assert.IsTrue(cursor.MoveNext() && cursor.MoveNext(), "into the second file");
+            AssertClosed(first);
+        }
+        AssertClosed(second);
+
+        static void AssertClosed(string path)
+        {
+            // .NET locks a file opened without sharing against the process's own readers too (flock on Unix).
+            using var exclusive = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+        }
     }
 
     [TestMethod]
