@@ -225,6 +225,32 @@ public sealed class BatchedHarScorerTests
         return ids.ToArray();
     }
 
+    /// <summary>The options' normalisation is applied to every window before the network (as the bundle uses it), and a
+    /// normalisation passed beside the options takes its place.</summary>
+    [TestMethod]
+    public void Batched_scoring_normalises_windows_with_the_options_statistics_or_those_given_instead()
+    {
+        var (onnx, windows, _, fixture) = Model();
+        var c = fixture.Channels;
+        var first = new ChannelNormalization([.. Enumerable.Range(0, c).Select(i => 0.1f * i)], [.. Enumerable.Range(0, c).Select(i => 1f + 0.5f * i)]);
+        var second = new ChannelNormalization([.. Enumerable.Range(0, c).Select(i => -0.2f * i)], [.. Enumerable.Range(0, c).Select(i => 2f - 0.1f * i)]);
+        float[] ScoredAfter(ChannelNormalization normalization)
+        {
+            var normalised = new float[windows.Length];
+            normalization.Apply(windows, normalised);
+            using var plain = new BatchedHarScorer(onnx);
+            return plain.Score(normalised);
+        }
+        var ml = new MLContext(1);
+        var data = WindowRows.Load(ml, windows, fixture.Window, c);
+        var options = new BatchedHarScoringOptions { Normalization = first };
+
+        using (var transformer = ml.Transforms.ScoreHarWindowsBatched(onnx, options).Fit(data))
+            CollectionAssert.AreEqual(ScoredAfter(first), transformer.Transform(data).GetColumn<float[]>("Score").SelectMany(s => s).ToArray());
+        using (var transformer = new BatchedHarScoringEstimator(onnx, options, second).Fit(data))
+            CollectionAssert.AreEqual(ScoredAfter(second), transformer.Transform(data).GetColumn<float[]>("Score").SelectMany(s => s).ToArray());
+    }
+
     [TestMethod]
     public void The_transform_refuses_windows_of_another_shape_naming_the_column()
     {
