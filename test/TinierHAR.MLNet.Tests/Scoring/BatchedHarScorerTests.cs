@@ -251,6 +251,18 @@ public sealed class BatchedHarScorerTests
             CollectionAssert.AreEqual(ScoredAfter(second), transformer.Transform(data).GetColumn<float[]>("Score").SelectMany(s => s).ToArray());
     }
 
+    /// <summary>The batched estimator and the per-row chain refuse a missing model or class list, and bad batching, by name.</summary>
+    [TestMethod]
+    public void The_estimator_and_the_chain_refuse_a_missing_model_or_bad_batching()
+    {
+        var (onnx, windows, _, fixture) = Model();
+        var data = WindowRows.Load(new MLContext(1), windows, fixture.Window, fixture.Channels);
+        Assert.AreEqual("onnxModel", Assert.ThrowsExactly<ArgumentNullException>(() => new BatchedHarScoringEstimator(null!, new BatchedHarScoringOptions())).ParamName);
+        Assert.AreEqual("BatchSize", Assert.ThrowsExactly<ArgumentException>(() => new BatchedHarScoringEstimator(onnx, new BatchedHarScoringOptions { BatchSize = 0 })).ParamName);
+        Assert.AreEqual("onnxModel", Assert.ThrowsExactly<ArgumentNullException>(() => ScoringChain.Build(null!, ["a"], "Features", data)).ParamName);
+        Assert.AreEqual("classNames", Assert.ThrowsExactly<ArgumentNullException>(() => ScoringChain.Build(onnx, null!, "Features", data)).ParamName);
+    }
+
     [TestMethod]
     public void The_transform_refuses_windows_of_another_shape_naming_the_column()
     {

@@ -226,6 +226,39 @@ public sealed class HarModelBundleTests
     }
 
     /// <summary>
+    /// CSV scoring checks its arguments and options before it reads a log: a null argument, a threshold outside 0–1 and
+    /// an even smoothing width are refused by name, and the edges 0 and 1 pass (the absent log is then what fails).
+    /// </summary>
+    [TestMethod]
+    public void CSV_scoring_checks_its_arguments_and_options_before_reading_the_log()
+    {
+        var ml = new MLContext(seed: 5);
+        using var bundle = HarModelBundle.Load(ml, bundlePath!);
+        var absent = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}-absent.csv");
+        var output = Path.Combine(Path.GetTempPath(), $"{Guid.NewGuid():N}-windows.csv");
+        LogCsvScoringOptions Options(double threshold = 0, int smoothing = 1) =>
+            new() { Columns = new CsvSampleOptions { ChannelColumnNames = ImuSample.ChannelNames }, UnknownThreshold = threshold, Smoothing = smoothing };
+
+        Assert.AreEqual("ml", Assert.ThrowsExactly<ArgumentNullException>(() => LogCsvScoring.Score(null!, bundle, absent, output, null, Options())).ParamName);
+        Assert.AreEqual("bundle", Assert.ThrowsExactly<ArgumentNullException>(() => LogCsvScoring.Score(ml, null!, absent, output, null, Options())).ParamName);
+        Assert.AreEqual("options", Assert.ThrowsExactly<ArgumentNullException>(() => LogCsvScoring.Score(ml, bundle, absent, output, null, null!)).ParamName);
+        foreach (var (options, name, rule) in new[]
+        {
+            (Options(threshold: -0.01), "UnknownThreshold", "a probability between 0 and 1 (got -0.01)"),
+            (Options(threshold: 1.01), "UnknownThreshold", "a probability between 0 and 1 (got 1.01)"),
+            (Options(smoothing: 2), "Smoothing", "an odd number of windows, at least 1 (got 2)"),
+        })
+        {
+            var error = Assert.ThrowsExactly<ArgumentException>(() => LogCsvScoring.Score(ml, bundle, absent, output, null, options));
+            Assert.AreEqual(name, error.ParamName);
+            StringAssert.Contains(error.Message, rule);
+        }
+        foreach (var threshold in new[] { 0.0, 1.0 })
+            Assert.ThrowsExactly<FileNotFoundException>(() => LogCsvScoring.Score(ml, bundle, absent, output, null, Options(threshold)), $"threshold {threshold} is allowed");
+        Assert.IsFalse(File.Exists(output), "nothing is written");
+    }
+
+    /// <summary>
     /// <see cref="LogCsvScoring"/> on a CSV log: one predictions row per window with the batched path's probabilities
     /// (written to round-trip) and class, "unknown" exactly below the threshold, the windows' times, and segments that
     /// hold every window once; every row of the log is accounted for. Without a timestamp column the times are sample
