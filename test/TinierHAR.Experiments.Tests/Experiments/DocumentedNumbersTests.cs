@@ -8,7 +8,8 @@ namespace TinierHAR.Experiments.Tests.Experiments;
 /// The results quoted in prose (four-decimal numbers in README.md and the training-fidelity report, outside the blocks
 /// that the report regenerates and other tests compare) are committed ones: a value of a results or reference file, of
 /// a trajectory of the replays that the prose walks through, a generated table's, or a statistic the prose computes
-/// from those files, recomputed here. The few quoted runs whose output is not committed are listed by number, with why.
+/// from those files, recomputed here with the report code's own statistics (<c>SeedMeans</c>). The few quoted runs
+/// whose output is not committed are listed by number, with why.
 /// </summary>
 [TestClass]
 public sealed partial class DocumentedNumbersTests
@@ -68,25 +69,21 @@ public sealed partial class DocumentedNumbersTests
             var f1 = hapt.Where(r => r["model"] == "tinierhar" && r["fold"] == "1" && r["precision"] == "float32" && r["cancelled_biases"] == recipe && r["seed"] is "1" or "2" or "3")
                 .Select(r => double.Parse(r["macro_f1"], CultureInfo.InvariantCulture)).ToArray();
             Assert.HasCount(3, f1, recipe);
-            known.Add(Rounded(f1.Average()));
-            known.Add(Rounded(StandardDeviation(f1)));
+            known.UnionWith(SeedMeans.Format(f1).Split(" ± "));
         }
 
-        // "On their splits ... our runs score ... against their ...: d ± se": the difference of the means, Welch's SE.
-        var ours = MacroF1(Path.Combine(experiments, "hapt", "authors-split", "results.csv"), fold: "2", seeds: 5);
-        var theirs = MacroF1(Path.Combine(experiments, "hapt", "reference.csv"), fold: "2", seeds: 5);
-        known.Add(Rounded(ours.Average() - theirs.Average()));
-        known.Add(Rounded(Math.Sqrt(Variance(ours) / ours.Length + Variance(theirs) / theirs.Length)));
+        // "On their splits ... our runs score ... against their ...: d ± se": the report's difference of the means and its SE.
+        var (difference, variance) = SeedMeans.Difference(
+            MacroF1(Path.Combine(experiments, "hapt", "authors-split", "results.csv"), fold: "2", seeds: 5),
+            MacroF1(Path.Combine(experiments, "hapt", "reference.csv"), fold: "2", seeds: 5));
+        known.Add(Rounded(difference));
+        known.Add(Rounded(Math.Sqrt(variance)));
         return known;
     }
 
     private static double[] MacroF1(string file, string fold, int seeds) =>
         CsvRows.Read(file).Where(r => r["fold"] == fold && int.Parse(r["seed"], CultureInfo.InvariantCulture) <= seeds)
             .Select(r => double.Parse(r["macro_f1"], CultureInfo.InvariantCulture)).ToArray();
-
-    private static double Variance(double[] values) => values.Sum(v => (v - values.Average()) * (v - values.Average())) / (values.Length - 1);
-
-    private static double StandardDeviation(double[] values) => Math.Sqrt(Variance(values));
 
     private static string Rounded(double value) => Math.Abs(value).ToString("F4", CultureInfo.InvariantCulture);
 
