@@ -211,6 +211,91 @@ public sealed class BatchedHarScorerTests
         Assert.IsTrue(named.GetColumn<string>("Activity").All(classes.Contains));
     }
 
+    private sealed class ShadowingRow
+    {
+        public VBuffer<float> Features { get; set; }
+        public float Score { get; set; }
+        public string Name { get; set; } = "";
+    }
+
+    /// <summary>
+    /// The scored view: input columns named like an output (Score here) or hidden are not passed through, sparse windows
+    /// score as their dense values, the row count passes through, a cursor set is one cursor in order, and an inactive
+    /// column has no getter.
+    /// </summary>
+    [TestMethod]
+    public void The_scored_view_replaces_shadowed_columns_reads_sparse_windows_and_keeps_row_order()
+    {
+        var (onnx, windows, count, fixture) = Model();
+        var size = fixture.Window * fixture.Channels;
+        // Every third value zero, so that a sparse window leaves slots out.
+        var zeroed = windows.Select((v, i) => i % 3 == 0 ? 0f : v).ToArray();
+        var ml = new MLContext(1);
+        var schema = SchemaDefinition.Create(typeof(ShadowingRow));
+        schema[nameof(ShadowingRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, size);
+        var rows = Enumerable.Range(0, count).Select(r =>
+        {
+            var window = zeroed[(r * size)..((r + 1) * size)];
+            var indices = Enumerable.Range(0, size).Where(i => window[i] != 0f).ToArray();
+            return new ShadowingRow
+            {
+                Features = new VBuffer<float>(size, indices.Length, indices.Select(i => window[i]).ToArray(), indices),
+                Score = -r,
+                Name = $"w{r}",
+            };
+        }).ToArray();
+        Assert.IsTrue(rows.All(r => !r.Features.IsDense));
+        // Converting Name onto itself hides the first Name column.
+        var input = ml.Transforms.Conversion.MapValueToKey("Name").Fit(ml.Data.LoadFromEnumerable(rows, schema)).Transform(ml.Data.LoadFromEnumerable(rows, schema));
+        Assert.IsTrue(input.Schema.Any(c => c.IsHidden));
+
+        using var scorer = new BatchedHarScorer(onnx, new BatchedHarScorerOptions { BatchSize = 4, ConcurrentBatches = 2 });
+        var scored = new BatchedScoresDataView(input, scorer, new BatchedHarScoringOptions());
+
+        CollectionAssert.AreEqual(new[] { "Features", "Name", "Score", "PredictedLabel" }, scored.Schema.Select(c => c.Name).ToArray());
+        Assert.IsTrue(scored.Schema["Name"].Type is KeyDataViewType, "the visible Name, not the hidden text one");
+        Assert.IsInstanceOfType<VectorDataViewType>(scored.Schema["Score"].Type);
+        Assert.AreEqual(count, scored.GetRowCount());
+        Assert.IsFalse(scored.CanShuffle);
+        CollectionAssert.AreEqual(scorer.Score(zeroed), scored.GetColumn<float[]>("Score").SelectMany(s => s).ToArray(), "sparse windows score as their dense values");
+
+        var cursors = scored.GetRowCursorSet([scored.Schema["Name"]], 4);
+        Assert.HasCount(1, cursors);
+        using var cursor = cursors[0];
+        Assert.IsTrue(cursor.IsColumnActive(scored.Schema["Name"]));
+        Assert.IsFalse(cursor.IsColumnActive(scored.Schema["Score"]));
+        StringAssert.Contains(Assert.ThrowsExactly<InvalidOperationException>(() => cursor.GetGetter<VBuffer<float>>(scored.Schema["Score"])).Message, "'Score' is not active");
+        var name = cursor.GetGetter<uint>(scored.Schema["Name"]);
+        var (positions, keys) = (new List<long>(), new List<uint>());
+        uint key = 0;
+        Assert.AreEqual(-1, cursor.Position);
+        while (cursor.MoveNext())
+        {
+            name(ref key);
+            positions.Add(cursor.Position);
+            keys.Add(key);
+            Assert.AreEqual(0, cursor.Batch);
+        }
+        CollectionAssert.AreEqual(Enumerable.Range(0, count).Select(i => (long)i).ToArray(), positions.ToArray());
+        CollectionAssert.AreEqual(Enumerable.Range(1, count).Select(i => (uint)i).ToArray(), keys.ToArray(), "rows in input order");
+    }
+
+    /// <summary>A feature column of the wrong item type or size is refused by name, with the model's window shape.</summary>
+    [TestMethod]
+    public void The_scored_view_refuses_a_feature_column_of_another_type()
+    {
+        var (onnx, windows, _, fixture) = Model();
+        var ml = new MLContext(1);
+        var data = WindowRows.Load(ml, windows, fixture.Window, fixture.Channels);
+        using var scorer = new BatchedHarScorer(onnx);
+        var doubles = ml.Transforms.Conversion.ConvertType("Features", outputKind: DataKind.Double).Fit(data).Transform(data);
+        var error = Assert.ThrowsExactly<ArgumentException>(() => new BatchedScoresDataView(doubles, scorer, new BatchedHarScoringOptions()));
+        StringAssert.Contains(error.Message, "Column 'Features' is Vector<Double");
+        StringAssert.Contains(error.Message, "float windows of 128 x 9 = 1152 values");
+        var missing = Assert.ThrowsExactly<ArgumentException>(() => new BatchedScoresDataView(data, scorer, new BatchedHarScoringOptions { FeatureColumnName = "Windows" }));
+        StringAssert.Contains(missing.Message, "The input has no column 'Windows' of windows; found: Features.");
+    }
+
     private static DataViewRowId[] RowIds(IDataView view)
     {
         using var cursor = view.GetRowCursor(view.Schema);
