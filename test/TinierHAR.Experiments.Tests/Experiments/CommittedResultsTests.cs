@@ -72,6 +72,34 @@ public sealed partial class CommittedResultsTests
         }
     }
 
+    /// <summary>
+    /// The reference rows not made here (HAPT fold 1, the authors' runs of <c>../shared/notes/reference-run.md</c>) say
+    /// what that note's table of those runs says: epochs, test accuracy and macro F1 per precision and seed.
+    /// </summary>
+    [TestMethod]
+    public void Every_reference_run_from_the_shared_notes_says_what_their_table_says()
+    {
+        var notes = Path.Combine(SharedData.RequireDirectory("notes"), "reference-run.md");
+        var table = File.ReadLines(notes).Select(l => NotesRunRow().Match(l)).Where(m => m.Success)
+            .ToDictionary(m => (m.Groups["precision"].Value, int.Parse(m.Groups["seed"].Value, CultureInfo.InvariantCulture)));
+        var fromNotes = ReferenceRun.Read(Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt", "reference.csv"))
+            .Where(r => !r.Note.Contains("experiments/hapt/authors", StringComparison.Ordinal)).ToArray();
+        Assert.IsNotEmpty(fromNotes, "the authors' fold-1 runs are reference rows");
+        foreach (var run in fromNotes)
+        {
+            var name = $"fold {run.Fold} seed {run.Seed} {run.Precision}";
+            Assert.AreEqual(1, run.Fold, $"{name}: the note's runs are of fold 1");
+            Assert.IsTrue(table.TryGetValue((run.Precision, run.Seed), out var row), $"{name}: a run of the note's table ({notes})");
+            Assert.AreEqual(int.Parse(row.Groups["epochs"].Value, CultureInfo.InvariantCulture), run.Epochs, $"{name}: epochs");
+            Assert.AreEqual(double.Parse(row.Groups["accuracy"].Value, CultureInfo.InvariantCulture), run.Accuracy, $"{name}: test accuracy");
+            Assert.AreEqual(double.Parse(row.Groups["macro"].Value, CultureInfo.InvariantCulture), run.MacroF1, $"{name}: test macro F1");
+        }
+    }
+
+    /// <summary>A row of the note's table: | series | precision | seed | epochs | best loss (epoch) | rise | accuracy | macro F1 |.</summary>
+    [GeneratedRegex(@"^\| [a-z]+ series \| (?<precision>float\d\d) \| (?<seed>\d+) \| (?<epochs>\d+) \| [^|]+\| [^|]+\| (?<accuracy>0\.\d{4}) \| (?<macro>0\.\d{4}) \|$")]
+    private static partial Regex NotesRunRow();
+
     [GeneratedRegex(@"best validation loss (\d+\.\d+) at epoch (\d+)")]
     private static partial Regex BestValidationInNote();
 
