@@ -114,4 +114,71 @@ public sealed class ChannelAndLabelTypesTests
         var names = Ml.Transforms.Conversion.MapKeyToValue("LabelName", "Label").Fit(windows).Transform(windows).GetColumn<string>("LabelName").ToArray();
         CollectionAssert.AreEqual(new[] { "walk", "run" }, names, "the two 'sit' windows dropped by name, the key kept for the others");
     }
+
+    public sealed class TypedSample<TValue, TTime>
+    {
+        public float A { get; set; }
+        public TValue Group { get; set; } = default!;
+        public TValue Label { get; set; } = default!;
+        public TTime Time { get; set; } = default!;
+        public bool Flag { get; set; }
+    }
+
+    /// <summary>
+    /// Group and label columns of every type the windowing takes come out of each window with the value they had, through
+    /// the plain windowing, the time grid (timestamps of each numeric type) and the interpolating stage; a group change
+    /// ends a window.
+    /// </summary>
+    [TestMethod]
+    public void Group_and_label_values_of_every_type_pass_through_every_stage()
+    {
+        AssertValuesPassThrough(g => g + 7, i => i * 20, timestamped: true);
+        AssertValuesPassThrough(g => (1L << 40) + g, i => (long)i * 20, timestamped: true);
+        AssertValuesPassThrough(g => (uint)g + 3u, i => i * 0.02f, timestamped: true);
+        AssertValuesPassThrough(g => g + 0.5f, i => i * 0.02, timestamped: true);
+        AssertValuesPassThrough(g => g - 0.25, i => i * 0.02, timestamped: false);
+        AssertValuesPassThrough(g => $"g{g}", i => i * 0.02, timestamped: true);
+        AssertValuesPassThrough(g => $"g{g}", i => i * 0.02, timestamped: false);
+    }
+
+    private static void AssertValuesPassThrough<TValue, TTime>(Func<int, TValue> value, Func<int, TTime> time, bool timestamped)
+    {
+        // Two groups of 32 samples at 50 Hz; windows of 16 with a step of 8: three per group, seven if groups were ignored.
+        var rows = Enumerable.Range(0, 64).Select(i => new TypedSample<TValue, TTime> { A = i, Group = value(i / 32), Label = value(i / 32), Time = time(i) }).ToArray();
+        var samples = Ml.Data.LoadFromEnumerable(rows);
+        foreach (var invalid in new[] { InvalidValuePolicy.Error, InvalidValuePolicy.Interpolate })
+        {
+            var options = new SensorWindowingOptions
+            {
+                WindowLength = 16,
+                Step = 8,
+                SamplingRateHz = 50,
+                ChannelColumnNames = ["A"],
+                GroupColumnNames = ["Group"],
+                LabelColumnName = "Label",
+                TimestampColumnName = timestamped ? "Time" : null,
+                InvalidValues = invalid,
+            };
+            var windows = Ml.Data.WindowSensorSamples(samples, options);
+            var name = $"{typeof(TValue).Name} values, {(timestamped ? typeof(TTime).Name + " timestamps" : "no timestamps")}, {invalid}";
+            var expected = new[] { 0, 0, 0, 1, 1, 1 }.Select(value).ToArray();
+            CollectionAssert.AreEqual(expected, windows.GetColumn<TValue>("Group").ToArray(), name);
+            CollectionAssert.AreEqual(expected, windows.GetColumn<TValue>("Label").ToArray(), name);
+            CollectionAssert.AreEqual(new[] { 0f, 8f, 16f, 32f, 40f, 48f }, windows.GetColumn<float[]>("Features").Select(w => w[0]).ToArray(), name);
+        }
+    }
+
+    [TestMethod]
+    public void Key_groups_pass_through_and_a_column_of_another_type_is_refused_by_name()
+    {
+        var rows = Enumerable.Range(0, 64).Select(i => new TypedSample<string, double> { A = i, Group = $"g{i / 32}", Label = "x", Time = i * 0.02, Flag = i % 2 == 0 }).ToArray();
+        var samples = Ml.Data.LoadFromEnumerable(rows);
+        var keyed = Ml.Transforms.Conversion.MapValueToKey("Group").Fit(samples).Transform(samples);
+        var options = new SensorWindowingOptions { WindowLength = 16, Step = 8, SamplingRateHz = 50, ChannelColumnNames = ["A"], GroupColumnNames = ["Group"], TimestampColumnName = "Time" };
+        CollectionAssert.AreEqual(new uint[] { 1, 1, 1, 2, 2, 2 }, Ml.Data.WindowSensorSamples(keyed, options).GetColumn<uint>("Group").ToArray());
+
+        options.GroupColumnNames = ["Flag"];
+        var error = Assert.ThrowsExactly<ArgumentException>(() => Ml.Data.WindowSensorSamples(samples, options).GetColumn<bool>("Flag").ToArray());
+        StringAssert.Contains(error.Message, "Column 'Flag' has type Boolean; windowing reads text, integer, key, float or double columns.");
+    }
 }
