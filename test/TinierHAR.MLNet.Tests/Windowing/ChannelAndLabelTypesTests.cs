@@ -181,4 +181,45 @@ public sealed class ChannelAndLabelTypesTests
         var error = Assert.ThrowsExactly<ArgumentException>(() => Ml.Data.WindowSensorSamples(samples, options).GetColumn<bool>("Flag").ToArray());
         StringAssert.Contains(error.Message, "Column 'Flag' has type Boolean; windowing reads text, integer, key, float or double columns.");
     }
+
+    public sealed class TimedDoubleSample
+    {
+        public double A { get; set; }
+        public double B { get; set; }
+        public double Time { get; set; }
+    }
+
+    public sealed class TimedVectorSample
+    {
+        [VectorType(2)]
+        public float[] Values { get; set; } = [];
+        public double Time { get; set; }
+    }
+
+    /// <summary>
+    /// Double channels, a channel vector and channel scales read the same through the time grid and the interpolating
+    /// stage as without timestamps (the timestamps here are exactly uniform, so the grid is the samples themselves).
+    /// </summary>
+    [TestMethod]
+    public void Double_vector_and_scaled_channels_window_alike_through_the_time_stages()
+    {
+        var rows = Rows();
+        var plain = Features(Ml.Data.LoadFromEnumerable(rows), Options("A", "B"));
+        var doubles = Ml.Data.LoadFromEnumerable(rows.Select((r, i) => new TimedDoubleSample { A = r.A, B = r.B, Time = i / 50.0 }));
+        var vectors = Ml.Data.LoadFromEnumerable(rows.Select((r, i) => new TimedVectorSample { Values = [r.A, r.B], Time = i / 50.0 }));
+        foreach (var invalid in new[] { InvalidValuePolicy.Error, InvalidValuePolicy.Interpolate })
+        {
+            SensorWindowingOptions Timed(SensorWindowingOptions options)
+            {
+                (options.SamplingRateHz, options.TimestampColumnName, options.InvalidValues) = (50, "Time", invalid);
+                return options;
+            }
+            CollectionAssert.AreEqual(plain.SelectMany(w => w).ToArray(), Features(doubles, Timed(Options("A", "B"))).SelectMany(w => w).ToArray(), $"double channels, {invalid}");
+            CollectionAssert.AreEqual(plain.SelectMany(w => w).ToArray(),
+                Features(vectors, Timed(new SensorWindowingOptions { WindowLength = 4, Step = 4, ChannelVectorColumnName = "Values" })).SelectMany(w => w).ToArray(), $"a channel vector, {invalid}");
+            var scaled = Timed(Options("A", "B"));
+            scaled.ChannelScales = [2f, -4f];
+            CollectionAssert.AreEqual(plain.SelectMany(w => w.Select((v, i) => v * (i % 2 == 0 ? 2f : -4f))).ToArray(), Features(doubles, scaled).SelectMany(w => w).ToArray(), $"scaled channels, {invalid}");
+        }
+    }
 }
