@@ -150,7 +150,7 @@ public sealed class BatchedHarScorerTests
         new BatchedHarScorerOptions { BatchSize = 1, ConcurrentBatches = 0, IntraOpThreads = 0 }.Validate(); // the smallest allowed
         var (onnx, windows, _, fixture) = Model();
         Assert.AreEqual("BatchSize", Assert.ThrowsExactly<ArgumentException>(() => new BatchedHarScorer(onnx, new BatchedHarScorerOptions { BatchSize = 0 })).ParamName, "the scorer checks its options");
-        Assert.ThrowsExactly<ArgumentNullException>(() => new BatchedHarScorer(null!));
+        Assert.AreEqual("onnxModel", Assert.ThrowsExactly<ArgumentNullException>(() => new BatchedHarScorer(null!)).ParamName);
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => new BatchedHarScorer(onnx, normalization: new ChannelNormalization([0f], [1f]))).Message, "1");
         using var scorer = new BatchedHarScorer(onnx);
         Assert.AreEqual(128 * Environment.ProcessorCount, scorer.PreferredWindowsPerCall, "the default: batches of 128, one per core");

@@ -83,6 +83,30 @@ public sealed class HarModelBundleTests
         return path;
     }
 
+    /// <summary>Null arguments are refused by name before anything is read or written; a tie of top scores goes to the first class.</summary>
+    [TestMethod]
+    public void Null_arguments_are_refused_by_name_and_ties_go_to_the_first_class()
+    {
+        var ml = new MLContext(seed: 1);
+        var path = Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}.zip");
+        Assert.AreEqual("ml", Assert.ThrowsExactly<ArgumentNullException>(() => HarModelBundle.Save(null!, trained, windowSchema, manifest, path)).ParamName);
+        Assert.AreEqual("manifest", Assert.ThrowsExactly<ArgumentNullException>(() => HarModelBundle.Save(ml, trained, windowSchema, null!, path)).ParamName);
+        Assert.IsFalse(File.Exists(path), "nothing written");
+        Assert.AreEqual("ml", Assert.ThrowsExactly<ArgumentNullException>(() => HarModelBundle.Load(null!, bundlePath!)).ParamName);
+        using var bundle = HarModelBundle.Load(ml, bundlePath!);
+        Assert.AreEqual("samples", Assert.ThrowsExactly<ArgumentNullException>(() => bundle.ScoreLog(null!)).ParamName);
+        Assert.AreEqual("samples", Assert.ThrowsExactly<ArgumentNullException>(() => bundle.ScoreLogBatched(null!)).ParamName);
+        Assert.AreEqual("ml", Assert.ThrowsExactly<ArgumentNullException>(() => new StreamingHarPredictor(null!, bundle)).ParamName);
+        Assert.AreEqual("bundle", Assert.ThrowsExactly<ArgumentNullException>(() => new StreamingHarPredictor(ml, null!)).ParamName);
+        Assert.AreEqual("windowing", Assert.ThrowsExactly<ArgumentNullException>(() => BundleManifest.Create(null!, ["a"])).ParamName);
+        Assert.AreEqual("classNames", Assert.ThrowsExactly<ArgumentNullException>(() => BundleManifest.Create(new SensorWindowingOptions(), null!)).ParamName);
+        Assert.AreEqual("manifest", Assert.ThrowsExactly<ArgumentNullException>(() => new LogCsvScoringSettings().Resolve(null!)).ParamName);
+
+        Assert.AreEqual(1, ScoreArgMaxMapping.ArgMax([0.1f, 0.4f, 0.4f, 0.1f]));
+        Assert.AreEqual(0, ScoreArgMaxMapping.ArgMax([0.5f, 0.5f]));
+        Assert.AreEqual(2, ScoreArgMaxMapping.ArgMax([0.1f, 0.2f, 0.7f]));
+    }
+
     /// <summary>Every setting of the window spec set away from its default, so that a setting added later fails here until it is too.</summary>
     private static WindowSpec EverySettingChanged() => new()
     {
