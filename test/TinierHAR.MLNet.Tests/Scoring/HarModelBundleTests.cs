@@ -288,6 +288,28 @@ public sealed class HarModelBundleTests
     /// hold every window once; every row of the log is accounted for. Without a timestamp column the times are sample
     /// positions at the bundle's rate.
     /// </summary>
+    /// <summary>Malformed lines skipped by the reader are counted among the rows read and the rows removed, so that rows in = rows used + rows reported.</summary>
+    [TestMethod]
+    public void CSV_scoring_counts_skipped_lines_among_the_rows_read_and_removed()
+    {
+        var ml = new MLContext(seed: 5);
+        using var bundle = HarModelBundle.Load(ml, bundlePath!);
+        var folder = TestContext.TestRunResultsDirectory ?? Path.GetTempPath();
+        var log = Path.Combine(folder, $"{Guid.NewGuid():N}-log.csv");
+        var written = SyntheticImuCsv.Write(log, new SyntheticImuOptions { Subjects = 1, Seed = 22, BoutsPerSubject = 6, MinBoutSeconds = 4, MaxBoutSeconds = 6 });
+        var lines = File.ReadAllLines(log);
+        (lines[10], lines[20]) = ("1,2", lines[20].Replace(lines[20].Split(',')[1], "x"));
+        File.WriteAllLines(log, lines);
+        var columns = new CsvSampleOptions { ChannelColumnNames = ImuSample.ChannelNames, TimestampColumnName = "Time", MalformedRows = MalformedRowPolicy.Skip };
+
+        var result = LogCsvScoring.Score(ml, bundle, log, Path.Combine(folder, $"{Guid.NewGuid():N}-windows.csv"), null, new LogCsvScoringOptions { Columns = columns });
+
+        Assert.AreEqual(2L, result.Read.RowsSkipped.Values.Sum(), string.Join(", ", result.Read.RowsSkipped));
+        Assert.AreEqual(written.Rows, result.RowsRead, "the skipped lines are rows read");
+        Assert.AreEqual(result.Windowing.RowsRemoved.Values.Sum() + 2, result.RowsRemoved, "and rows removed");
+        Assert.AreEqual(result.RowsRead, result.Windowing.RowsInWindows + result.RowsRemoved + result.Windowing.RowsNotCovered, "rows in = rows used + rows reported");
+    }
+
     [TestMethod]
     public void A_CSV_log_is_scored_into_predictions_and_segments_that_account_for_every_row()
     {
