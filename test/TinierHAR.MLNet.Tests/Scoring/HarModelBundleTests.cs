@@ -282,21 +282,21 @@ public sealed class HarModelBundleTests
         Assert.IsFalse(File.Exists(output), "nothing is written");
     }
 
-    /// <summary>
-    /// <see cref="LogCsvScoring"/> on a CSV log: one predictions row per window with the batched path's probabilities
-    /// (written to round-trip) and class, "unknown" exactly below the threshold, the windows' times, and segments that
-    /// hold every window once; every row of the log is accounted for. Without a timestamp column the times are sample
-    /// positions at the bundle's rate.
-    /// </summary>
+    /// <summary>A synthetic CSV log in this test's results folder.</summary>
+    private (string Folder, string Log, SyntheticImuLog Written) SyntheticLog(SyntheticImuOptions options)
+    {
+        var folder = TestContext.TestRunResultsDirectory ?? Path.GetTempPath();
+        var log = Path.Combine(folder, $"{Guid.NewGuid():N}-log.csv");
+        return (folder, log, SyntheticImuCsv.Write(log, options));
+    }
+
     /// <summary>Malformed lines skipped by the reader are counted among the rows read and the rows removed, so that rows in = rows used + rows reported.</summary>
     [TestMethod]
     public void CSV_scoring_counts_skipped_lines_among_the_rows_read_and_removed()
     {
         var ml = new MLContext(seed: 5);
         using var bundle = HarModelBundle.Load(ml, bundlePath!);
-        var folder = TestContext.TestRunResultsDirectory ?? Path.GetTempPath();
-        var log = Path.Combine(folder, $"{Guid.NewGuid():N}-log.csv");
-        var written = SyntheticImuCsv.Write(log, new SyntheticImuOptions { Subjects = 1, Seed = 22, BoutsPerSubject = 6, MinBoutSeconds = 4, MaxBoutSeconds = 6 });
+        var (folder, log, written) = SyntheticLog(new SyntheticImuOptions { Subjects = 1, Seed = 22, BoutsPerSubject = 6, MinBoutSeconds = 4, MaxBoutSeconds = 6 });
         var lines = File.ReadAllLines(log);
         (lines[10], lines[20]) = ("1,2", lines[20].Replace(lines[20].Split(',')[1], "x"));
         File.WriteAllLines(log, lines);
@@ -310,14 +310,18 @@ public sealed class HarModelBundleTests
         Assert.AreEqual(result.RowsRead, result.Windowing.RowsInWindows + result.RowsRemoved + result.Windowing.RowsNotCovered, "rows in = rows used + rows reported");
     }
 
+    /// <summary>
+    /// <see cref="LogCsvScoring"/> on a CSV log: one predictions row per window with the batched path's probabilities
+    /// (written to round-trip) and class, "unknown" exactly below the threshold, the windows' times, and segments that
+    /// hold every window once; every row of the log is accounted for. Without a timestamp column the times are sample
+    /// positions at the bundle's rate.
+    /// </summary>
     [TestMethod]
     public void A_CSV_log_is_scored_into_predictions_and_segments_that_account_for_every_row()
     {
         var ml = new MLContext(seed: 5);
         using var bundle = HarModelBundle.Load(ml, bundlePath!);
-        var folder = TestContext.TestRunResultsDirectory ?? Path.GetTempPath();
-        var log = Path.Combine(folder, $"{Guid.NewGuid():N}-log.csv");
-        var written = SyntheticImuCsv.Write(log, new SyntheticImuOptions { Subjects = 2, Seed = 21, BoutsPerSubject = 6, MinBoutSeconds = 6, MaxBoutSeconds = 9 });
+        var (folder, log, written) = SyntheticLog(new SyntheticImuOptions { Subjects = 2, Seed = 21, BoutsPerSubject = 6, MinBoutSeconds = 6, MaxBoutSeconds = 9 });
         var columns = new CsvSampleOptions { ChannelColumnNames = ImuSample.ChannelNames, TimestampColumnName = "Time" };
         var expected = ml.Data.CreateEnumerable<PredictedWindow>(
             bundle.ScoreLogBatched(ml.Data.LoadSensorCsv(log, new CsvSampleOptions { ChannelColumnNames = ImuSample.ChannelNames, TimestampColumnName = "Time", SubjectColumnName = "Subject" })).Predictions,
