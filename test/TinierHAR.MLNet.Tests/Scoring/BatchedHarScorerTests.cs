@@ -246,7 +246,8 @@ public sealed class BatchedHarScorerTests
         }).ToArray();
         Assert.IsTrue(rows.All(r => !r.Features.IsDense));
         // Converting Name onto itself hides the first Name column.
-        var input = ml.Transforms.Conversion.MapValueToKey("Name").Fit(ml.Data.LoadFromEnumerable(rows, schema)).Transform(ml.Data.LoadFromEnumerable(rows, schema));
+        var loaded = ml.Data.LoadFromEnumerable(rows, schema);
+        var input = ml.Transforms.Conversion.MapValueToKey("Name").Fit(loaded).Transform(loaded);
         Assert.IsTrue(input.Schema.Any(c => c.IsHidden));
 
         using var scorer = new BatchedHarScorer(onnx, new BatchedHarScorerOptions { BatchSize = 4, ConcurrentBatches = 2 });

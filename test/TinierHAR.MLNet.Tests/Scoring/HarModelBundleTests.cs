@@ -76,9 +76,12 @@ public sealed class HarModelBundleTests
         if (bundlePath is not null) File.Delete(bundlePath);
     }
 
+    /// <summary>Where this test's files go.</summary>
+    private string ResultsFolder => TestContext.TestRunResultsDirectory ?? Path.GetTempPath();
+
     private string Copy(string name)
     {
-        var path = Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}-{name}");
+        var path = Path.Combine(ResultsFolder, $"{Guid.NewGuid():N}-{name}");
         File.Copy(bundlePath!, path);
         return path;
     }
@@ -88,7 +91,7 @@ public sealed class HarModelBundleTests
     public void Null_arguments_are_refused_by_name_and_ties_go_to_the_first_class()
     {
         var ml = new MLContext(seed: 1);
-        var path = Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}.zip");
+        var path = Path.Combine(ResultsFolder, $"{Guid.NewGuid():N}.zip");
         Assert.AreEqual("ml", Assert.ThrowsExactly<ArgumentNullException>(() => HarModelBundle.Save(null!, trained, windowSchema, manifest, path)).ParamName);
         Assert.AreEqual("manifest", Assert.ThrowsExactly<ArgumentNullException>(() => HarModelBundle.Save(ml, trained, windowSchema, null!, path)).ParamName);
         Assert.IsFalse(File.Exists(path), "nothing written");
@@ -285,7 +288,7 @@ public sealed class HarModelBundleTests
     /// <summary>A synthetic CSV log in this test's results folder.</summary>
     private (string Folder, string Log, SyntheticImuLog Written) SyntheticLog(SyntheticImuOptions options)
     {
-        var folder = TestContext.TestRunResultsDirectory ?? Path.GetTempPath();
+        var folder = ResultsFolder;
         var log = Path.Combine(folder, $"{Guid.NewGuid():N}-log.csv");
         return (folder, log, SyntheticImuCsv.Write(log, options));
     }
@@ -298,7 +301,9 @@ public sealed class HarModelBundleTests
         using var bundle = HarModelBundle.Load(ml, bundlePath!);
         var (folder, log, written) = SyntheticLog(new SyntheticImuOptions { Subjects = 1, Seed = 22, BoutsPerSubject = 6, MinBoutSeconds = 4, MaxBoutSeconds = 6 });
         var lines = File.ReadAllLines(log);
-        (lines[10], lines[20]) = ("1,2", lines[20].Replace(lines[20].Split(',')[1], "x"));
+        var fields = lines[20].Split(',');
+        fields[1] = "x";
+        (lines[10], lines[20]) = ("1,2", string.Join(',', fields));
         File.WriteAllLines(log, lines);
         var columns = new CsvSampleOptions { ChannelColumnNames = ImuSample.ChannelNames, TimestampColumnName = "Time", MalformedRows = MalformedRowPolicy.Skip };
 
@@ -385,7 +390,7 @@ public sealed class HarModelBundleTests
     {
         var ml = new MLContext(seed: 5);
         using var bundle = HarModelBundle.Load(ml, bundlePath!);
-        var folder = TestContext.TestRunResultsDirectory ?? Path.GetTempPath();
+        var folder = ResultsFolder;
         var log = Path.Combine(folder, $"{Guid.NewGuid():N}-long.csv");
         SyntheticImuCsv.Write(log, new SyntheticImuOptions { Subjects = 3, Seed = 2, BoutsPerSubject = 12, MinBoutSeconds = 40, MaxBoutSeconds = 45 });
         var reports = new List<(long Samples, long Windows)>();
@@ -457,7 +462,7 @@ public sealed class HarModelBundleTests
     [TestMethod]
     public void Missing_bundles_networks_and_unit_mismatches_get_clear_errors()
     {
-        var folder = Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}-folder.zip");
+        var folder = Path.Combine(ResultsFolder, $"{Guid.NewGuid():N}-folder.zip");
         Directory.CreateDirectory(folder);
         StringAssert.Contains(Assert.ThrowsExactly<FileNotFoundException>(() => HarModelBundle.Load(new MLContext(), folder)).Message, "is a directory, not a bundle file");
         StringAssert.Contains(Assert.ThrowsExactly<FileNotFoundException>(() => HarModelBundle.Load(new MLContext(), folder + ".missing")).Message, "does not exist");
@@ -522,7 +527,7 @@ public sealed class HarModelBundleTests
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => bundle.ScoreLog(log, new LogScoringOptions { Window = bundle.Manifest.Window with { Length = 32 } })).Message,
             "the model takes windows of 64 samples at 50 Hz");
 
-        var plain = Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), $"{Guid.NewGuid():N}-plain.zip");
+        var plain = Path.Combine(ResultsFolder, $"{Guid.NewGuid():N}-plain.zip");
         HarModelBundle.Save(ml, ((TransformerChain<ITransformer>)trained).First(), windowSchema, manifest, plain);
         using (var withoutNetwork = HarModelBundle.Load(ml, plain))
             Assert.IsNull(withoutNetwork.NetworkOnnx, "a model without the trainer's network is bundled without one");
