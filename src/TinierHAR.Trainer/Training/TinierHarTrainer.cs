@@ -93,8 +93,14 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
         /// means half the logical cores, at least 1. libtorch's own default, every core with OpenMP threads that spin
         /// while they wait, made two trainings on a 2-core machine each 7x slower than one alone; with half the cores
         /// two trainings run at the speed of one (README, "Training on a shared machine"). A machine given to one
-        /// training trains faster with every core (here 3.4 s per HAPT epoch with 2 threads against 4.7 s with 1).</summary>
+        /// training trains faster with every core (docs/training-fidelity.md, "Training speed").</summary>
         public int Threads { get; set; }
+
+        /// <summary>Whether libtorch's freed memory stays in the process for the next step (glibc on Linux; process-wide,
+        /// and the process's resident memory then stays at its peak). Default true: every step allocates the same
+        /// tensors, and with glibc's defaults each step faulted their pages in again, about a quarter of a TinierHAR step
+        /// here (docs/training-fidelity.md, "Training speed").</summary>
+        public bool RetainNativeMemory { get; set; } = true;
 
         /// <summary>
         /// A file where training keeps its whole state after every epoch (weights, the best epoch's copy, AdamW's moments,
@@ -169,6 +175,8 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
             + $"{all.WindowLength} x {all.Channels}, {classNames.Count} classes ({string.Join(", ", classNames)})");
         Native.TorchSharpRuntime.EnsureLoaded();
         TorchSharp.torch.set_num_threads(options.Threads > 0 ? options.Threads : DefaultThreads);
+        if (options.RetainNativeMemory)
+            Native.NativeHeap.RetainFreedMemory();
         TorchSharp.torch.random.manual_seed(options.Seed); // initial weights come from the seed too
         using var network = HarNetwork.Create(options.Network, all.WindowLength, all.Channels, classNames.Count);
         TrainingStep.ToPrecision(network, options.Precision); // before a checkpoint arrives, so that float64 values stay float64

@@ -75,5 +75,5 @@ internal sealed class ResidualConvBlock : nn.Module<Tensor, Tensor>
         return main.Plus(Pooled(shortcut));
     }
 
-    private Tensor Pooled(Tensor x) => pool ? nn.functional.max_pool1d(x, 2, 2) : x;
+    private Tensor Pooled(Tensor x) => pool ? TimePooling.MaxOfPairs(x) : x;
 }
