@@ -2,16 +2,21 @@
 # Reruns the authors' code for every reference run made here (reference.csv rows whose note names
 # experiments/hapt/authors) and commits what their code wrote: its score file, its epoch log and the console log
 # (gzipped), in logs/foldF-seedS/. Resumable: a run whose score file is committed is skipped. One thread, hours.
-#   experiments/hapt/authors/rerun.sh
-# Needs the authors' checkout in ./code and Debian's packages (see run_fold.py); a missing checkout is cloned from
-# GitHub at the commit the runs used.
+#   experiments/hapt/authors/rerun.sh [where to clone their repository from; default GitHub]
+# Needs the authors' checkout in ./code (a missing one is cloned at the commit the runs used) and Debian's packages
+# of run_fold.py (installed with apt-get where missing).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 cd "$here"
 commit=d5f6525a
 if [ ! -d code ]; then
-    git clone -q https://github.com/zhaxidele/TinierHAR code
+    git clone -q "${1:-https://github.com/zhaxidele/TinierHAR}" code
     git -C code checkout -q "$commit"
+fi
+if ! /usr/bin/python3 -c 'import torch, pandas, sklearn, yaml, pywt, skimage, matplotlib, seaborn, tqdm' 2> /dev/null; then
+    apt-get update -q > /dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-torch python3-pandas python3-sklearn python3-yaml \
+        python3-pywt python3-skimage python3-matplotlib python3-seaborn python3-tqdm > /dev/null
 fi
 runs=$(python3 - <<'EOF'
 import csv
