@@ -74,7 +74,8 @@ public sealed partial class CommittedResultsTests
 
     /// <summary>
     /// The reference rows not made here (HAPT fold 1, the authors' runs of <c>../shared/notes/reference-run.md</c>) say
-    /// what that note's table of those runs says: epochs, test accuracy and macro F1 per precision and seed.
+    /// what that note's table of those runs says: epochs, test accuracy and macro F1 per precision and seed, and the best
+    /// validation loss and its epoch where the row's note quotes them.
     /// </summary>
     [TestMethod]
     public void Every_reference_run_from_the_shared_notes_says_what_their_table_says()
@@ -93,11 +94,66 @@ public sealed partial class CommittedResultsTests
             Assert.AreEqual(int.Parse(row.Groups["epochs"].Value, CultureInfo.InvariantCulture), run.Epochs, $"{name}: epochs");
             Assert.AreEqual(double.Parse(row.Groups["accuracy"].Value, CultureInfo.InvariantCulture), run.Accuracy, $"{name}: test accuracy");
             Assert.AreEqual(double.Parse(row.Groups["macro"].Value, CultureInfo.InvariantCulture), run.MacroF1, $"{name}: test macro F1");
+            if (BestValidationInNote().Match(run.Note) is { Success: true } best)
+            {
+                Assert.AreEqual(row.Groups["best"].Value, best.Groups[1].Value, $"{name}: best validation loss in the note");
+                Assert.AreEqual(row.Groups["bestEpoch"].Value, best.Groups[2].Value, $"{name}: its epoch in the note");
+            }
         }
     }
 
+    /// <summary>
+    /// The reference rows made here with the authors' code are what their code wrote, as <c>experiments/hapt/authors/rerun.sh</c>
+    /// committed it in <c>logs/foldF-seedS/</c>: test accuracy, weighted and macro F1 (their <c>score.txt</c>, seven decimals,
+    /// rounded to the row's four), and epochs and every epoch's losses and validation scores in the committed trajectory
+    /// (their <c>epoch_log.txt</c>). Runs whose rerun has not finished are listed, not counted.
+    /// </summary>
+    [TestMethod]
+    public void Every_reference_run_made_here_is_what_the_authors_code_wrote()
+    {
+        var folder = Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt");
+        var runsHere = ReferenceRun.Read(Path.Combine(folder, "reference.csv")).Where(r => r.Note.Contains("experiments/hapt/authors", StringComparison.Ordinal)).ToArray();
+        string Logs(ReferenceRun run) => Path.Combine(folder, "authors", "logs", $"fold{run.Fold}-seed{run.Seed}");
+        var logged = runsHere.Where(r => File.Exists(Path.Combine(Logs(r), "score.txt"))).ToArray();
+        Assert.IsNotEmpty(logged, "the authors' output of at least one reference run made here is committed");
+        TestContext.WriteLine($"{logged.Length} of {runsHere.Length} runs made here have their output committed; not yet: "
+            + string.Join(", ", runsHere.Except(logged).Select(r => $"fold {r.Fold} seed {r.Seed}")));
+        foreach (var run in logged)
+        {
+            var name = $"{run.Dataset}-fold{run.Fold}-seed{run.Seed}-{run.Precision}";
+            var score = AuthorsScore().Match(File.ReadAllText(Path.Combine(Logs(run), "score.txt")));
+            Assert.IsTrue(score.Success, $"{name}: score.txt has their test line");
+            Assert.AreEqual(Rounded(score.Groups["accuracy"].Value), run.Accuracy, $"{name}: test accuracy");
+            Assert.AreEqual(Rounded(score.Groups["weighted"].Value), run.WeightedF1, $"{name}: test weighted F1");
+            Assert.AreEqual(Rounded(score.Groups["macro"].Value), run.MacroF1, $"{name}: test macro F1");
+
+            var theirEpochs = File.ReadLines(Path.Combine(Logs(run), "epoch_log.txt")).Select(l => AuthorsEpoch().Match(l)).Where(m => m.Success).ToArray();
+            var trajectory = TrainingTrajectory.Read(Path.Combine(folder, "authors", "trajectories", name + ".csv"));
+            Assert.HasCount(run.Epochs, theirEpochs, $"{name}: epochs in their log");
+            for (var i = 0; i < theirEpochs.Length; i++)
+            {
+                var (theirs, ours) = (theirEpochs[i].Groups, trajectory.Epochs[i]);
+                Assert.AreEqual(i + 1, int.Parse(theirs["epoch"].Value, CultureInfo.InvariantCulture), $"{name}: epoch order");
+                CollectionAssert.AreEqual(
+                    new[] { "train", "validation", "accuracy", "weighted", "macro" }.Select(g => double.Parse(theirs[g].Value, CultureInfo.InvariantCulture)).ToArray(),
+                    new[] { ours.TrainLoss, ours.ValidationLoss, ours.ValidationAccuracy, ours.ValidationWeightedF1, ours.ValidationMacroF1 },
+                    $"{name} epoch {i + 1}: the trajectory's losses and validation scores");
+            }
+        }
+    }
+
+    private static double Rounded(string sevenDecimals) => Math.Round(double.Parse(sevenDecimals, CultureInfo.InvariantCulture), 4, MidpointRounding.AwayFromZero);
+
+    /// <summary>Their score file's test line (experiment.py: "Test Accuracy: {:.7f}  Test weighted F1: {:.7f}  Test macro F1 {:.7f}").</summary>
+    [GeneratedRegex(@"^Test Accuracy: (?<accuracy>\d\.\d{7})  Test weighted F1: (?<weighted>\d\.\d{7})  Test macro F1 (?<macro>\d\.\d{7})", RegexOptions.Multiline)]
+    private static partial Regex AuthorsScore();
+
+    /// <summary>Their epoch log's validation line.</summary>
+    [GeneratedRegex(@"^VALI: Epoch: (?<epoch>\d+), Steps: \d+ \| Train Loss: (?<train>[\d.]+)\s+Vali Loss: (?<validation>[\d.]+) Vali Accuracy: (?<accuracy>[\d.]+)\s+Vali weighted F1: (?<weighted>[\d.]+)\s+Vali macro F1 (?<macro>[\d.]+)")]
+    private static partial Regex AuthorsEpoch();
+
     /// <summary>A row of the note's table: | series | precision | seed | epochs | best loss (epoch) | rise | accuracy | macro F1 |.</summary>
-    [GeneratedRegex(@"^\| [a-z]+ series \| (?<precision>float\d\d) \| (?<seed>\d+) \| (?<epochs>\d+) \| [^|]+\| [^|]+\| (?<accuracy>0\.\d{4}) \| (?<macro>0\.\d{4}) \|$")]
+    [GeneratedRegex(@"^\| [a-z]+ series \| (?<precision>float\d\d) \| (?<seed>\d+) \| (?<epochs>\d+) \| (?<best>\d\.\d{4}) \((?<bestEpoch>\d+)\) \| [^|]+\| (?<accuracy>0\.\d{4}) \| (?<macro>0\.\d{4}) \|$")]
     private static partial Regex NotesRunRow();
 
     [GeneratedRegex(@"best validation loss (\d+\.\d+) at epoch (\d+)")]
