@@ -43,6 +43,10 @@ internal static class ExperimentCommand
         };
         var initialCheckpoint = new Option<string?>("--initial-checkpoint") { Description = "Start from this state dict (.pth or .safetensors; {fold} and {seed} filled in) instead of seeded random weights" };
         var dropout = new Option<double?>("--dropout") { Description = "The network's dropout probability (default: the paper's); use an output folder of its own" };
+        var releaseMemory = new Option<bool>("--release-native-memory")
+        {
+            Description = "Keep glibc's defaults, which hand freed tensor memory back to the kernel at every step (measures TinierHarTrainer.Options.RetainNativeMemory)",
+        };
         var backfill = new Option<bool>("--backfill-evidence")
         {
             Description = "Rerun the finished runs that have no evidence/ yet (test predictions, model bundle), check that each reproduces its results row, "
@@ -51,7 +55,7 @@ internal static class ExperimentCommand
         var command = new Command("experiment", "Run the TinierHAR paper's protocol on a benchmark dataset (resumable).")
         {
             dataset, data, models, folds, seeds, output, maxEpochs, precision, computedBiases, threads, window, step, int8, validationWindows,
-            batchOrder, initialCheckpoint, dropout, backfill,
+            batchOrder, initialCheckpoint, dropout, releaseMemory, backfill,
         };
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
         {
@@ -96,6 +100,7 @@ internal static class ExperimentCommand
                     Precision = trainingPrecision,
                     ZeroCancelledBiasGradients = zeroCancelled,
                     Threads = parse.GetValue(threads),
+                    RetainNativeMemory = !parse.GetValue(releaseMemory),
                     WindowLength = windowLength,
                     WindowStep = windowStep,
                     CompareInt8 = parse.GetValue(int8),

@@ -62,6 +62,7 @@ public static class PaperExperiment
             Precision = options.Precision,
             ZeroCancelledBiasGradients = options.ZeroCancelledBiasGradients,
             Threads = options.Threads,
+            RetainNativeMemory = options.RetainNativeMemory,
             ValidationGroupColumnName = options.ValidationWindows is null ? null : WindowNameColumnName,
             ValidationGroups = options.ValidationWindows?.ToArray() ?? [],
             BatchOrders = options.BatchOrders,

@@ -65,4 +65,8 @@ public sealed class PaperExperimentOptions
 
     /// <summary>Threads of libtorch's CPU kernels; 0: half the cores (see <see cref="TinierHarTrainer.Options.Threads"/>).</summary>
     public int Threads { get; set; }
+
+    /// <summary>Whether freed libtorch memory stays in the process between steps (see
+    /// <see cref="TinierHarTrainer.Options.RetainNativeMemory"/>); false measures glibc's defaults.</summary>
+    public bool RetainNativeMemory { get; set; } = true;
 }

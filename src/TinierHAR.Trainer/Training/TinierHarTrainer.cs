@@ -98,8 +98,8 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
 
         /// <summary>Whether libtorch's freed memory stays in the process for the next step (glibc on Linux; process-wide,
         /// and the process's resident memory then stays at its peak). Default true: every step allocates the same
-        /// tensors, and with glibc's defaults each step faulted their pages in again, about a quarter of a TinierHAR step
-        /// here (docs/training-fidelity.md, "Training speed").</summary>
+        /// tensors, and with glibc's defaults each step faulted their pages in again: TinierHAR's training pass took 2.1x
+        /// as long here (docs/training-fidelity.md, "Training speed").</summary>
         public bool RetainNativeMemory { get; set; } = true;
 
         /// <summary>
