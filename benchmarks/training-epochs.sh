@@ -31,8 +31,9 @@ median_epoch() { # trajectory
         out="$work/$model-$precision${release:+-$release}"
         dotnet "$work/tool/tinierhar.dll" experiment --dataset hapt --data "$data" --models "$model" --folds 1 --seeds 1 \
             --max-epochs "$epochs" --precision "$precision" --threads "$threads" --output "$out" ${release:+--release-native-memory} > "$out.log"
-        echo "$model | ${precision,,}${release:+, native memory released} | $(median_epoch "$out"/trajectories/*.csv)"
-        [ "$run" = tinierhar:Float32 ] && ours=$(median_epoch "$out"/trajectories/*.csv)
+        pass=$(median_epoch "$out"/trajectories/*.csv)
+        echo "$model | ${precision,,}${release:+, native memory released} | $pass"
+        if [ "$run" = tinierhar:Float32 ]; then ours=$pass; fi
     done
     authors=experiments/hapt/authors
     if /usr/bin/python3 -c 'import torch' 2> /dev/null && [ -d "$authors/code" ]; then

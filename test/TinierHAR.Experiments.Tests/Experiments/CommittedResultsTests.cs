@@ -50,13 +50,12 @@ public sealed partial class CommittedResultsTests
     [TestMethod]
     public void Every_reference_run_made_here_has_a_trajectory_that_agrees_with_it()
     {
-        var folder = Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt");
-        var runsHere = ReferenceRun.Read(Path.Combine(folder, "reference.csv")).Where(r => r.Note.Contains("experiments/hapt/authors", StringComparison.Ordinal)).ToArray();
+        var runsHere = ReferenceRuns(madeHere: true);
         Assert.IsNotEmpty(runsHere, "reference runs of the authors' code made here are committed");
         foreach (var run in runsHere)
         {
-            var name = $"{run.Dataset}-fold{run.Fold}-seed{run.Seed}-{run.Precision}";
-            var path = Path.Combine(folder, "authors", "trajectories", name + ".csv");
+            var name = AuthorsRunName(run);
+            var path = AuthorsTrajectory(run);
             Assert.IsTrue(File.Exists(path), $"{name}: its trajectory {path} is committed");
             var trajectory = TrainingTrajectory.Read(path);
             Assert.HasCount(run.Epochs, trajectory.Epochs, $"{name}: epochs");
@@ -83,8 +82,7 @@ public sealed partial class CommittedResultsTests
         var notes = Path.Combine(SharedData.RequireDirectory("notes"), "reference-run.md");
         var table = File.ReadLines(notes).Select(l => NotesRunRow().Match(l)).Where(m => m.Success)
             .ToDictionary(m => (m.Groups["precision"].Value, int.Parse(m.Groups["seed"].Value, CultureInfo.InvariantCulture)));
-        var fromNotes = ReferenceRun.Read(Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt", "reference.csv"))
-            .Where(r => !r.Note.Contains("experiments/hapt/authors", StringComparison.Ordinal)).ToArray();
+        var fromNotes = ReferenceRuns(madeHere: false);
         Assert.IsNotEmpty(fromNotes, "the authors' fold-1 runs are reference rows");
         foreach (var run in fromNotes)
         {
@@ -111,16 +109,15 @@ public sealed partial class CommittedResultsTests
     [TestMethod]
     public void Every_reference_run_made_here_is_what_the_authors_code_wrote()
     {
-        var folder = Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt");
-        var runsHere = ReferenceRun.Read(Path.Combine(folder, "reference.csv")).Where(r => r.Note.Contains("experiments/hapt/authors", StringComparison.Ordinal)).ToArray();
-        string Logs(ReferenceRun run) => Path.Combine(folder, "authors", "logs", $"fold{run.Fold}-seed{run.Seed}");
+        var runsHere = ReferenceRuns(madeHere: true);
+        string Logs(ReferenceRun run) => Path.Combine(Hapt, "authors", "logs", $"fold{run.Fold}-seed{run.Seed}");
         var logged = runsHere.Where(r => File.Exists(Path.Combine(Logs(r), "score.txt"))).ToArray();
         Assert.IsNotEmpty(logged, "the authors' output of at least one reference run made here is committed");
         TestContext.WriteLine($"{logged.Length} of {runsHere.Length} runs made here have their output committed; not yet: "
             + string.Join(", ", runsHere.Except(logged).Select(r => $"fold {r.Fold} seed {r.Seed}")));
         foreach (var run in logged)
         {
-            var name = $"{run.Dataset}-fold{run.Fold}-seed{run.Seed}-{run.Precision}";
+            var name = AuthorsRunName(run);
             var score = AuthorsScore().Match(File.ReadAllText(Path.Combine(Logs(run), "score.txt")));
             Assert.IsTrue(score.Success, $"{name}: score.txt has their test line");
             Assert.AreEqual(Rounded(score.Groups["accuracy"].Value), run.Accuracy, $"{name}: test accuracy");
@@ -128,7 +125,7 @@ public sealed partial class CommittedResultsTests
             Assert.AreEqual(Rounded(score.Groups["macro"].Value), run.MacroF1, $"{name}: test macro F1");
 
             var theirEpochs = File.ReadLines(Path.Combine(Logs(run), "epoch_log.txt")).Select(l => AuthorsEpoch().Match(l)).Where(m => m.Success).ToArray();
-            var trajectory = TrainingTrajectory.Read(Path.Combine(folder, "authors", "trajectories", name + ".csv"));
+            var trajectory = TrainingTrajectory.Read(AuthorsTrajectory(run));
             Assert.HasCount(run.Epochs, theirEpochs, $"{name}: epochs in their log");
             for (var i = 0; i < theirEpochs.Length; i++)
             {
@@ -141,6 +138,18 @@ public sealed partial class CommittedResultsTests
             }
         }
     }
+
+    private static readonly string Hapt = Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt");
+
+    /// <summary>HAPT's reference rows made here with the authors' code (the note names <c>experiments/hapt/authors</c>,
+    /// where their trajectories and logs are), or the others, which come from the shared notes.</summary>
+    private static ReferenceRun[] ReferenceRuns(bool madeHere) => ReferenceRun.Read(Path.Combine(Hapt, "reference.csv"))
+        .Where(r => r.Note.Contains("experiments/hapt/authors", StringComparison.Ordinal) == madeHere).ToArray();
+
+    private static string AuthorsRunName(ReferenceRun run) => $"{run.Dataset}-fold{run.Fold}-seed{run.Seed}-{run.Precision}";
+
+    /// <summary>The trajectory <c>log_to_csv.py</c> wrote from a run made here.</summary>
+    private static string AuthorsTrajectory(ReferenceRun run) => Path.Combine(Hapt, "authors", "trajectories", AuthorsRunName(run) + ".csv");
 
     private static double Rounded(string sevenDecimals) => Math.Round(double.Parse(sevenDecimals, CultureInfo.InvariantCulture), 4, MidpointRounding.AwayFromZero);
 
