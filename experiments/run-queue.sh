@@ -17,7 +17,7 @@ hapt=(--dataset hapt --data ../shared/data/uci-har-hapt --output experiments/hap
 
 experiments/hapt/authors/rerun.sh || echo "the authors' reruns stopped (their checkout or Debian's packages missing?); going on"  # issue 32
 "${experiment[@]}" "${usc[@]}" --models tinierhar --folds 1-7 --backfill-evidence  # issue 32: evidence of older rows
-experiments/hapt/backfill-evidence.sh
+experiments/hapt/backfill-evidence.sh "$tool/tinierhar.dll"
 "${experiment[@]}" "${usc[@]}" --models tinyhar --folds 1-7        # issue 30: the three models on USC-HAD
 "${experiment[@]}" "${usc[@]}" --models deepconvlstm --folds 1-2
 "${experiment[@]}" "${hapt[@]}" --models deepconvlstm --folds 3-5  # issue 30: DeepConvLSTM on every HAPT fold
