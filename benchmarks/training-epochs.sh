@@ -26,7 +26,7 @@ median_epoch() { # trajectory
     echo "HAPT fold 1, $epochs epochs per run, --threads $threads; median training pass of epochs 2-$epochs; $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
     echo "model | precision | s/epoch (training pass)"
     # model:precision[:release] (release: glibc's memory defaults, the baseline of TinierHarTrainer.Options.RetainNativeMemory)
-    for run in tinierhar:Float32 tinierhar:Float32:release tinierhar:Float64 tinyhar:Float32 tinyhar:Float32:release deepconvlstm:Float32; do
+    for run in tinierhar:Float32 tinierhar:Float32:release tinierhar:Float64 tinyhar:Float32 tinyhar:Float32:release deepconvlstm:Float32 deepconvlstm:Float32:release; do
         IFS=: read -r model precision release <<< "$run"
         out="$work/$model-$precision${release:+-$release}"
         dotnet "$work/tool/tinierhar.dll" experiment --dataset hapt --data "$data" --models "$model" --folds 1 --seeds 1 \
