@@ -124,18 +124,48 @@ public sealed partial class CommittedResultsTests
             Assert.AreEqual(Rounded(score.Groups["weighted"].Value), run.WeightedF1, $"{name}: test weighted F1");
             Assert.AreEqual(Rounded(score.Groups["macro"].Value), run.MacroF1, $"{name}: test macro F1");
 
-            var theirEpochs = File.ReadLines(Path.Combine(Logs(run), "epoch_log.txt")).Select(l => AuthorsEpoch().Match(l)).Where(m => m.Success).ToArray();
-            var trajectory = TrainingTrajectory.Read(AuthorsTrajectory(run));
-            Assert.HasCount(run.Epochs, theirEpochs, $"{name}: epochs in their log");
-            for (var i = 0; i < theirEpochs.Length; i++)
-            {
-                var (theirs, ours) = (theirEpochs[i].Groups, trajectory.Epochs[i]);
-                Assert.AreEqual(i + 1, int.Parse(theirs["epoch"].Value, CultureInfo.InvariantCulture), $"{name}: epoch order");
-                CollectionAssert.AreEqual(
-                    new[] { "train", "validation", "accuracy", "weighted", "macro" }.Select(g => double.Parse(theirs[g].Value, CultureInfo.InvariantCulture)).ToArray(),
-                    new[] { ours.TrainLoss, ours.ValidationLoss, ours.ValidationAccuracy, ours.ValidationWeightedF1, ours.ValidationMacroF1 },
-                    $"{name} epoch {i + 1}: the trajectory's losses and validation scores");
-            }
+            AssertEpochLogIsTrajectory(name, Logs(run), AuthorsTrajectory(run), run.Epochs);
+        }
+    }
+
+    /// <summary>
+    /// The authors' fold-2 seed-1 replay run to the end (<c>replay.py</c>: windows rounded to float32, and again left in
+    /// float64), which the training-fidelity report walks through epoch by epoch, is what their code wrote, as
+    /// <c>rerun.sh</c> committed it in <c>logs/</c>: every epoch of the committed trajectory, and the test macro F1 the
+    /// report quotes (<paramref name="quoted"/>, with their score file's value in place of {0}).
+    /// </summary>
+    [TestMethod]
+    [DataRow("replay-fold2-seed1", "hapt-fold2-seed1-replay", "(ours) and {0} (theirs)")]
+    [DataRow("replay-fold2-seed1-float64-windows", "hapt-fold2-seed1-replay-float64-windows", "macro F1 {0} (ours")]
+    public void The_authors_replay_run_to_the_end_is_what_their_code_wrote(string logs, string trajectory, string quoted)
+    {
+        var path = Path.Combine(Hapt, "authors", "trajectories", trajectory + ".csv");
+        var folder = Path.Combine(Hapt, "authors", "logs", logs);
+        Assert.IsTrue(File.Exists(Path.Combine(folder, "score.txt")), $"{logs}: their score file is committed ({folder})");
+        var score = AuthorsScore().Match(File.ReadAllText(Path.Combine(folder, "score.txt")));
+        Assert.IsTrue(score.Success, $"{logs}: score.txt has their test line");
+        AssertEpochLogIsTrajectory(logs, folder, path, TrainingTrajectory.Read(path).Epochs.Count);
+
+        var macroF1 = Rounded(score.Groups["macro"].Value).ToString("F4", CultureInfo.InvariantCulture);
+        StringAssert.Contains(File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "docs", "training-fidelity.md")),
+            string.Format(CultureInfo.InvariantCulture, quoted, macroF1), $"{logs}: the report quotes their test macro F1");
+    }
+
+    /// <summary>Their epoch log (<c>epoch_log.txt</c> in <paramref name="logs"/>) has <paramref name="epochs"/> epochs, and each
+    /// epoch's losses and validation scores are the committed trajectory's, to the digits their log prints.</summary>
+    private static void AssertEpochLogIsTrajectory(string name, string logs, string trajectoryPath, int epochs)
+    {
+        var theirEpochs = File.ReadLines(Path.Combine(logs, "epoch_log.txt")).Select(l => AuthorsEpoch().Match(l)).Where(m => m.Success).ToArray();
+        var trajectory = TrainingTrajectory.Read(trajectoryPath);
+        Assert.HasCount(epochs, theirEpochs, $"{name}: epochs in their log");
+        for (var i = 0; i < theirEpochs.Length; i++)
+        {
+            var (theirs, ours) = (theirEpochs[i].Groups, trajectory.Epochs[i]);
+            Assert.AreEqual(i + 1, int.Parse(theirs["epoch"].Value, CultureInfo.InvariantCulture), $"{name}: epoch order");
+            CollectionAssert.AreEqual(
+                new[] { "train", "validation", "accuracy", "weighted", "macro" }.Select(g => double.Parse(theirs[g].Value, CultureInfo.InvariantCulture)).ToArray(),
+                new[] { ours.TrainLoss, ours.ValidationLoss, ours.ValidationAccuracy, ours.ValidationWeightedF1, ours.ValidationMacroF1 },
+                $"{name} epoch {i + 1}: the trajectory's losses and validation scores");
         }
     }
 

@@ -7,22 +7,14 @@ namespace TinierHAR.Experiments.Tests.Experiments;
 /// <summary>
 /// The results quoted in prose (four-decimal numbers in README.md and the training-fidelity report, outside the
 /// blocks that the report regenerates and other tests compare) are committed ones: a value of a results or reference
-/// file, of a trajectory of the replays or of the authors' runs that the prose walks through, a generated table's, or
-/// a statistic the prose computes from those files, recomputed here with the report code's own statistics
-/// (<c>SeedMeans</c>). The few quoted runs whose output is not committed are listed by number, with why.
+/// file, of a trajectory of the replays or of the authors' runs that the prose walks through, of a score file the
+/// authors' code wrote (their runs' committed output), a generated table's, or a statistic the prose computes from
+/// those files, recomputed here with the report code's own statistics (<c>SeedMeans</c>).
 /// </summary>
 [TestClass]
 public sealed partial class DocumentedNumbersTests
 {
     private static readonly string Root = SharedData.RepositoryRoot;
-
-    // The test scores of the authors' code run to the end on the replay (and again with float64 windows): their outputs
-    // are not committed yet (issue 32), so these stay unchecked, and visible here.
-    private static readonly Dictionary<string, string> Uncommitted = new(StringComparer.Ordinal)
-    {
-        ["0.8248"] = "the authors' replay of fold 2 seed 1 to the end: macro F1",
-        ["0.8062"] = "the authors' replay with float64 windows: macro F1",
-    };
 
     [TestMethod]
     [DataRow("README.md")]
@@ -31,17 +23,8 @@ public sealed partial class DocumentedNumbersTests
     {
         var known = CommittedValues();
         var text = GeneratedBlock().Replace(File.ReadAllText(Path.Combine(Root, document)), "");
-        var unknown = FourDecimals().Matches(text).Select(m => m.Value).Where(v => !known.Contains(v) && !Uncommitted.ContainsKey(v)).Distinct().ToList();
+        var unknown = FourDecimals().Matches(text).Select(m => m.Value).Where(v => !known.Contains(v)).Distinct().ToList();
         Assert.IsEmpty(unknown, $"{document} quotes results that no committed file holds: {string.Join(", ", unknown)}");
-    }
-
-    /// <summary>The exceptions are still quoted (a number dropped from the prose leaves the list).</summary>
-    [TestMethod]
-    public void Every_listed_uncommitted_result_is_still_quoted()
-    {
-        var text = File.ReadAllText(Path.Combine(Root, "docs", "training-fidelity.md"));
-        foreach (var (number, what) in Uncommitted)
-            StringAssert.Contains(text, number, what);
     }
 
     private static HashSet<string> CommittedValues()
@@ -50,7 +33,8 @@ public sealed partial class DocumentedNumbersTests
         var files = Directory.EnumerateFiles(experiments, "*.csv", SearchOption.AllDirectories)
             .Where(f => Path.GetFileName(f) is "results.csv" or "reference.csv")
             .Concat(Directory.EnumerateFiles(Path.Combine(experiments, "hapt", "replay", "trajectories"), "*.csv"))
-            .Concat(Directory.EnumerateFiles(Path.Combine(experiments, "hapt", "authors", "trajectories"), "*.csv"));
+            .Concat(Directory.EnumerateFiles(Path.Combine(experiments, "hapt", "authors", "trajectories"), "*.csv"))
+            .Concat(Directory.EnumerateFiles(Path.Combine(experiments, "hapt", "authors", "logs"), "score.txt", SearchOption.AllDirectories));
         var known = files.SelectMany(f => Numbers().Matches(File.ReadAllText(f)).Select(m => Rounded(double.Parse(m.Value, CultureInfo.InvariantCulture)))).ToHashSet();
 
         // The generated tables' means and standard errors (their own tests regenerate them from the same files).
