@@ -9,7 +9,8 @@ namespace TinierHAR.Experiments.Tests.Experiments;
 /// blocks that the report regenerates and other tests compare) are committed ones: a value of a results or reference
 /// file, of a trajectory of the replays or of the authors' runs that the prose walks through, of a score file the
 /// authors' code wrote (their runs' committed output), a generated table's, or a statistic the prose computes from
-/// those files, recomputed here with the report code's own statistics (<c>SeedMeans</c>).
+/// those files, recomputed here with the report code's own statistics (<c>SeedMeans</c>). The training-speed prose
+/// quotes its benchmark runs' seconds and ratios, checked against the committed run files.
 /// </summary>
 [TestClass]
 public sealed partial class DocumentedNumbersTests
@@ -26,6 +27,73 @@ public sealed partial class DocumentedNumbersTests
         var unknown = FourDecimals().Matches(text).Select(m => m.Value).Where(v => !known.Contains(v)).Distinct().ToList();
         Assert.IsEmpty(unknown, $"{document} quotes results that no committed file holds: {string.Join(", ", unknown)}");
     }
+
+    /// <summary>
+    /// The training-speed prose quotes the committed runs of <c>benchmarks/training-epochs.sh</c> shown in its section, in
+    /// the order of their blocks: each run's PyTorch and TinierHAR passes and their ratio, the newest run's A/B of the
+    /// native-memory setting, the last earlier run's, and the ranges the summary gives. Values are rounded as a reader
+    /// rounds the files' decimals.
+    /// </summary>
+    [TestMethod]
+    public void The_training_speed_prose_quotes_the_committed_runs()
+    {
+        var document = File.ReadAllText(Path.Combine(Root, "docs", "training-fidelity.md"));
+        var start = document.IndexOf("### Training speed", StringComparison.Ordinal);
+        Assert.IsGreaterThanOrEqualTo(0, start, "the section");
+        var end = document.IndexOf("\n#", start + 1, StringComparison.Ordinal);
+        var section = document[start..(end < 0 ? document.Length : end)];
+        var runs = TrainingRunBlock().Matches(section)
+            .Select(m => TrainingRun(Path.Combine(Root, "benchmarks", "results", m.Groups[1].Value))).ToArray();
+        Assert.IsGreaterThanOrEqualTo(2, runs.Length, "the newest run and earlier ones are shown");
+        var prose = string.Join(' ', GeneratedBlock().Replace(section, " ").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        string Quoted(string text) => prose.Contains(text, StringComparison.Ordinal) ? text : $"<not quoted: {text}>";
+
+        var (newest, earlier) = (runs[0], runs[1..]);
+        var expected = new[]
+        {
+            $"gave {Listed(runs.Select(r => Fixed(r["authors' PyTorch"], 2)))} s for theirs against {Listed(runs.Select(r => Fixed(r["tinierhar | float32"], 2)))} s for ours: " +
+                $"**{Listed(runs.Select(r => Fixed(r["authors' PyTorch"] / r["tinierhar | float32"], 2) + "x"))},",
+            $"TinierHAR {Fixed(newest["tinierhar | float32, native memory released"], 2)} against {Fixed(newest["tinierhar | float32"], 2)} s, " +
+                $"TinyHAR {Fixed(newest["tinyhar | float32, native memory released"], 2)} against {Fixed(newest["tinyhar | float32"], 2)} s and " +
+                $"DeepConvLSTM {Fixed(newest["deepconvlstm | float32, native memory released"], 2)} against {Fixed(newest["deepconvlstm | float32"], 2)} s, " +
+                Listed(new[] { "tinierhar", "tinyhar", "deepconvlstm" }.Select(m => Fixed(newest[$"{m} | float32, native memory released"] / newest[$"{m} | float32"], 1) + "x")),
+            $"gave {Fixed(earlier[^1]["tinierhar | float32, native memory released"], 2)} against {Fixed(earlier[^1]["tinierhar | float32"], 2)} s for TinierHAR and " +
+                $"{Fixed(earlier[^1]["tinyhar | float32, native memory released"], 2)} against {Fixed(earlier[^1]["tinyhar | float32"], 2)} s for TinyHAR",
+            $"DeepConvLSTM took {Range(earlier.Select(r => r["deepconvlstm | float32"]), 0)} s in all three earlier runs",
+            $"against our {Range(runs.Select(r => r["tinierhar | float64"]), 1)} s",
+        };
+        CollectionAssert.AreEqual(expected, expected.Select(Quoted).ToArray(), "docs/training-fidelity.md, \"Training speed\"");
+
+        var summary = string.Join(' ', document.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        var passes = $"A training pass takes {Range(runs.Select(r => r["tinierhar | float32"]), 1)} s against the authors' PyTorch code's {Range(runs.Select(r => r["authors' PyTorch"]), 1)} s";
+        StringAssert.Contains(summary, passes, "the summary at the top of the report");
+    }
+
+    /// <summary>A run of training-epochs.sh: "model | precision" to seconds per pass, the authors' row under "authors' PyTorch".</summary>
+    private static Dictionary<string, decimal> TrainingRun(string file) => File.ReadLines(file)
+        .Select(line => line.Split(" | "))
+        .Where(cells => cells.Length == 3 && decimal.TryParse(cells[2], NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        .ToDictionary(cells => cells[0].StartsWith("authors' PyTorch", StringComparison.Ordinal) ? "authors' PyTorch" : $"{cells[0]} | {cells[1]}",
+            cells => decimal.Parse(cells[2], NumberStyles.Float, CultureInfo.InvariantCulture));
+
+    private static string Fixed(decimal value, int decimals) =>
+        Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals, CultureInfo.InvariantCulture);
+
+    private static string Range(IEnumerable<decimal> values, int decimals)
+    {
+        var rounded = values.Select(v => Math.Round(v, decimals, MidpointRounding.AwayFromZero)).ToArray();
+        return $"{Fixed(rounded.Min(), decimals)}–{Fixed(rounded.Max(), decimals)}";
+    }
+
+    /// <summary>"a, b, c and d".</summary>
+    private static string Listed(IEnumerable<string> items)
+    {
+        var all = items.ToArray();
+        return all.Length == 1 ? all[0] : $"{string.Join(", ", all[..^1])} and {all[^1]}";
+    }
+
+    [GeneratedRegex(@"<!-- results: \.\./benchmarks/results/(training-epochs-[a-z0-9-]+\.txt) -->")]
+    private static partial Regex TrainingRunBlock();
 
     private static HashSet<string> CommittedValues()
     {
