@@ -9,8 +9,9 @@ namespace TinierHAR.Experiments.Tests.Experiments;
 /// blocks that the report regenerates and other tests compare) are committed ones: a value of a results or reference
 /// file, of a trajectory of the replays or of the authors' runs that the prose walks through, of a score file the
 /// authors' code wrote (their runs' committed output), a generated table's, or a statistic the prose computes from
-/// those files, recomputed here with the report code's own statistics (<c>SeedMeans</c>). The training-speed prose
-/// quotes its benchmark runs' seconds and ratios, checked against the committed run files.
+/// those files, recomputed here with the report code's own statistics (<c>SeedMeans</c>). The training-speed prose and
+/// the scoring limit's (issue 28's ratios) quote their benchmarks' seconds, rates and ratios, recomputed here from the
+/// committed benchmark outputs.
 /// </summary>
 [TestClass]
 public sealed partial class DocumentedNumbersTests
@@ -45,8 +46,6 @@ public sealed partial class DocumentedNumbersTests
         var runs = TrainingRunBlock().Matches(section)
             .Select(m => TrainingRun(Path.Combine(Root, "benchmarks", "results", m.Groups[1].Value))).ToArray();
         Assert.IsGreaterThanOrEqualTo(2, runs.Length, "the newest run and earlier ones are shown");
-        var prose = string.Join(' ', GeneratedBlock().Replace(section, " ").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        string Quoted(string text) => prose.Contains(text, StringComparison.Ordinal) ? text : $"<not quoted: {text}>";
 
         var (newest, earlier) = (runs[0], runs[1..]);
         var expected = new[]
@@ -62,12 +61,56 @@ public sealed partial class DocumentedNumbersTests
             $"DeepConvLSTM took {Range(earlier.Select(r => r["deepconvlstm | float32"]), 0)} s in all three earlier runs",
             $"against our {Range(runs.Select(r => r["tinierhar | float64"]), 1)} s",
         };
-        CollectionAssert.AreEqual(expected, expected.Select(Quoted).ToArray(), "docs/training-fidelity.md, \"Training speed\"");
-
-        var summary = string.Join(' ', document.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        var passes = $"A training pass takes {Range(runs.Select(r => r["tinierhar | float32"]), 1)} s against the authors' PyTorch code's {Range(runs.Select(r => r["authors' PyTorch"]), 1)} s";
-        StringAssert.Contains(summary, passes, "the summary at the top of the report");
+        AssertQuoted(Prose(section), expected, "docs/training-fidelity.md, \"Training speed\"");
+        AssertQuoted(Prose(document),
+            [$"A training pass takes {Range(runs.Select(r => r["tinierhar | float32"]), 1)} s against the authors' PyTorch code's {Range(runs.Select(r => r["authors' PyTorch"]), 1)} s"],
+            "the summary at the top of docs/training-fidelity.md");
     }
+
+    /// <summary>
+    /// The scoring-limit prose of docs/benchmarks.md (issue 28's ratios) quotes the committed BenchmarkDotNet report it
+    /// shows: the limit (the slower stage's rate), <c>score</c>'s rates and their ratios to it, and the two-core bound
+    /// computed from the stages' times.
+    /// </summary>
+    [TestMethod]
+    public void The_scoring_limit_prose_quotes_the_committed_benchmark()
+    {
+        var rows = File.ReadLines(Path.Combine(Root, "benchmarks", "results", "TinierHAR.Benchmarks.ScoringLimitBenchmarks-report-github.md"))
+            .Where(line => line.StartsWith("| &#39;", StringComparison.Ordinal)).Select(line => line.Split('|').Select(c => c.Trim()).ToArray())
+            .Select(cells => (Method: cells[1], Seconds: Measured(cells[2], " ms") / 1000, PerSecond: Measured(cells[7], ""))).ToArray();
+        (decimal Seconds, decimal PerSecond) Row(string method)
+        {
+            var row = rows.Single(r => r.Method.Contains(method, StringComparison.Ordinal));
+            return (row.Seconds, row.PerSecond);
+        }
+        var (parse, scorer, clean, faulty) = (Row("parse only"), Row("scorer only"), Row("score, clean log"), Row("score, faulty log"));
+        var limit = Math.Min(parse.PerSecond, scorer.PerSecond);
+        var coreSeconds = parse.Seconds + 2 * scorer.Seconds; // parsing takes one core, the scorer both
+        var bound = parse.PerSecond * parse.Seconds / (coreSeconds / 2);
+        string Millions(decimal perSecond, int decimals) => Fixed(perSecond / 1_000_000, decimals) + " M";
+
+        var expected = new[]
+        {
+            $"the scorer at {Millions(limit, 2)} samples/s",
+            $"`score` runs at {Millions(clean.PerSecond, 2)} on the clean log and {Millions(faulty.PerSecond, 2)} on the faulty one: {Fixed(clean.PerSecond / limit, 2)}x and {Fixed(faulty.PerSecond / limit, 2)}x of the limit",
+            $"Parsing alone takes {Fixed(parse.Seconds, 2)} s of one core and the scorer {Fixed(scorer.Seconds, 2)} s of both (about {Fixed(2 * scorer.Seconds, 2)} core-seconds)",
+            $"the pass needs {Fixed(coreSeconds, 2)} core-seconds, at least {Fixed(coreSeconds / 2, 2)} s on two cores: {Millions(bound, 1)} rows/s, {Fixed(bound / limit, 2)}x of the limit",
+            $"`score` takes {Fixed(clean.Seconds, 2)} s, that is about {Fixed(2 * clean.Seconds - coreSeconds, 1)} core-seconds beyond those two stages",
+        };
+        AssertQuoted(Prose(File.ReadAllText(Path.Combine(Root, "docs", "benchmarks.md"))), expected, "docs/benchmarks.md, (b')");
+    }
+
+    /// <summary>Markdown's prose without the generated blocks, each run of whitespace one space (as a reader sees it).</summary>
+    private static string Prose(string markdown) =>
+        string.Join(' ', GeneratedBlock().Replace(markdown, " ").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Every expected phrase stands in the prose; the message lists the ones that do not.</summary>
+    private static void AssertQuoted(string prose, string[] expected, string where) =>
+        CollectionAssert.AreEqual(expected, expected.Select(e => prose.Contains(e, StringComparison.Ordinal) ? e : $"<not quoted: {e}>").ToArray(), where);
+
+    /// <summary>A BenchmarkDotNet cell such as "1,144.6 ms" or "4,722,216".</summary>
+    private static decimal Measured(string cell, string unit) =>
+        decimal.Parse(cell.EndsWith(unit, StringComparison.Ordinal) ? cell[..^unit.Length] : cell, NumberStyles.Number, CultureInfo.InvariantCulture);
 
     /// <summary>A run of training-epochs.sh: "model | precision" to seconds per pass, the authors' row under "authors' PyTorch".</summary>
     private static Dictionary<string, decimal> TrainingRun(string file) => File.ReadLines(file)
