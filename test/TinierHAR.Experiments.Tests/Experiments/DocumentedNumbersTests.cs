@@ -10,8 +10,8 @@ namespace TinierHAR.Experiments.Tests.Experiments;
 /// file, of a trajectory of the replays or of the authors' runs that the prose walks through, of a score file the
 /// authors' code wrote (their runs' committed output), a generated table's, or a statistic the prose computes from
 /// those files, recomputed here with the report code's own statistics (<c>SeedMeans</c>). The training-speed prose and
-/// the scoring limit's (issue 28's ratios) quote their benchmarks' seconds, rates and ratios, recomputed here from the
-/// committed benchmark outputs.
+/// the scoring limit's and the cluster's (issue 28's ratios) quote their benchmarks' seconds, rates and ratios,
+/// recomputed here from the committed benchmark outputs.
 /// </summary>
 [TestClass]
 public sealed partial class DocumentedNumbersTests
@@ -98,6 +98,38 @@ public sealed partial class DocumentedNumbersTests
             $"`score` takes {Fixed(clean.Seconds, 2)} s, that is about {Fixed(2 * clean.Seconds - coreSeconds, 1)} core-seconds beyond those two stages",
         };
         AssertQuoted(Prose(File.ReadAllText(Path.Combine(Root, "docs", "benchmarks.md"))), expected, "docs/benchmarks.md, (b')");
+    }
+
+    /// <summary>
+    /// The cluster prose of docs/cluster.md (issue 28's cluster ratios) quotes the committed run of
+    /// <c>benchmarks/cluster-score.sh</c>, whose ratios are recomputed here from its measured rates and times.
+    /// </summary>
+    [TestMethod]
+    public void The_cluster_prose_quotes_the_committed_run()
+    {
+        var run = File.ReadAllText(Path.Combine(Root, "benchmarks", "results", "cluster-score.txt"));
+        decimal Measured(string pattern)
+        {
+            var match = Regex.Match(run, pattern);
+            Assert.IsTrue(match.Success, $"cluster-score.txt has {pattern}");
+            return decimal.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        }
+        var local = Measured(@"local score, one process: +[\d.]+ s, (\d+) rows/s");
+        var firstJob = Measured(@"its first job: +[\d.]+ s, (\d+) rows/s");
+        var oneSilo = Measured(@"1 running silo: +[\d.]+ s, (\d+) rows/s");
+        var twoSilos = Measured(@"2 running silos: +[\d.]+ s, (\d+) rows/s");
+        var (clusterFile, localFile) = (Measured(@"per three-minute file: +cluster (\d+) ms"), Measured(@"per three-minute file: +cluster \d+ ms, local (\d+) ms"));
+        var (running, first, two) = (Fixed(oneSilo / local, 2), Fixed(firstJob / local, 2), Fixed(twoSilos / oneSilo, 2));
+
+        AssertQuoted(string.Join(' ', run.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
+            [$"cluster (1 running silo) / local: {running}x the rows/s; a silo's first job / local: {first}x", $"two silos / one silo: {two}x the rows/s",
+                $"{clusterFile - localFile} ms more per file on the cluster"],
+            "cluster-score.txt's own ratios");
+        AssertQuoted(Prose(File.ReadAllText(Path.Combine(Root, "docs", "cluster.md"))),
+            [$"a local pass: {running}x over these 16 hour-long files", $"a three-minute file costs {clusterFile - localFile} ms more on the cluster",
+                $"the client process, {Fixed(Measured(@"client's fixed cost: +([\d.]+) s"), 2)} s in the run above", $"the scoring path: {first}x of a local pass",
+                $"adds no throughput ({two}x the rows/s of one)"],
+            "docs/cluster.md");
     }
 
     /// <summary>Markdown's prose without the generated blocks, each run of whitespace one space (as a reader sees it).</summary>
