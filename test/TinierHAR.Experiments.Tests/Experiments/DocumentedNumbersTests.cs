@@ -75,15 +75,8 @@ public sealed partial class DocumentedNumbersTests
     [TestMethod]
     public void The_scoring_limit_prose_quotes_the_committed_benchmark()
     {
-        var rows = File.ReadLines(Path.Combine(Root, "benchmarks", "results", "TinierHAR.Benchmarks.ScoringLimitBenchmarks-report-github.md"))
-            .Where(line => line.StartsWith("| &#39;", StringComparison.Ordinal)).Select(line => line.Split('|').Select(c => c.Trim()).ToArray())
-            .Select(cells => (Method: cells[1], Seconds: Measured(cells[2], " ms") / 1000, PerSecond: Measured(cells[7], ""))).ToArray();
-        (decimal Seconds, decimal PerSecond) Row(string method)
-        {
-            var row = rows.Single(r => r.Method.Contains(method, StringComparison.Ordinal));
-            return (row.Seconds, row.PerSecond);
-        }
-        var (parse, scorer, clean, faulty) = (Row("parse only"), Row("scorer only"), Row("score, clean log"), Row("score, faulty log"));
+        var report = BenchmarkRows("TinierHAR.Benchmarks.ScoringLimitBenchmarks-report-github.md");
+        var (parse, scorer, clean, faulty) = (report("parse only"), report("scorer only"), report("score, clean log"), report("score, faulty log"));
         var limit = Math.Min(parse.PerSecond, scorer.PerSecond);
         var coreSeconds = parse.Seconds + 2 * scorer.Seconds; // parsing takes one core, the scorer both
         var bound = parse.PerSecond * parse.Seconds / (coreSeconds / 2);
@@ -139,6 +132,50 @@ public sealed partial class DocumentedNumbersTests
     /// <summary>Every expected phrase stands in the prose; the message lists the ones that do not.</summary>
     private static void AssertQuoted(string prose, string[] expected, string where) =>
         CollectionAssert.AreEqual(expected, expected.Select(e => prose.Contains(e, StringComparison.Ordinal) ? e : $"<not quoted: {e}>").ToArray(), where);
+
+    /// <summary>
+    /// The windows-scoring prose of docs/benchmarks.md quotes the committed runs it shows: the batched scorer's rate and
+    /// its ratio to ML.NET's per-window path, ONNX Runtime's rates on our graph and PyTorch's export, and <c>score</c>'s
+    /// rates and peak memory on the 1 GB and 10-hour logs.
+    /// </summary>
+    [TestMethod]
+    public void The_scoring_prose_quotes_the_committed_runs()
+    {
+        var report = BenchmarkRows("TinierHAR.Benchmarks.WindowScoringBenchmarks-report-github.md");
+        var (perWindow, batched, ours, export) = (report("OnnxTransformer, one call per window"), report("BatchedHarScorer"), report("ONNX Runtime alone"), report("PyTorch's export"));
+        string Thousands(decimal perSecond) => Fixed(perSecond / 1000, 1) + " k";
+        (string Pass, string Whole, string Memory) Score(string file)
+        {
+            var run = File.ReadAllText(Path.Combine(Root, "benchmarks", "results", file));
+            string Rows(string line) => Fixed(decimal.Parse(Regex.Match(run, line + @": +([\d,]+) rows/s").Groups[1].Value, NumberStyles.Number, CultureInfo.InvariantCulture) / 1_000_000, 2) + " M";
+            return (Rows("speed"), Rows("whole run"), Regex.Match(run, @"peak memory: +(\d+ MB)").Groups[1].Value);
+        }
+        var (large, tenHours) = (Score("score-1gb.txt"), Score("score-10h.txt"));
+
+        AssertQuoted(Prose(File.ReadAllText(Path.Combine(Root, "docs", "benchmarks.md"))),
+        [
+            $"batched scoring at {Thousands(batched.PerSecond)} windows/s is above the 15 k asked, {Fixed(batched.PerSecond / perWindow.PerSecond, 1)} times the OnnxTransformer",
+            $"scores {Thousands(export.PerSecond)} windows/s against our graph's {Thousands(ours.PerSecond)}",
+            $"writes {large.Pass} samples/s in the scoring pass on the 1 GB log ({large.Whole} counting the process start) and {tenHours.Pass} on the 10-hour log above ({tenHours.Whole} counting it",
+            $"log is {large.Memory} (target: under 200 MB), flat with log size ({tenHours.Memory} on the 10-hour log)",
+        ], "docs/benchmarks.md, (a) and (b)");
+    }
+
+    /// <summary>A committed BenchmarkDotNet report's rows: the row whose method holds a phrase, as seconds per
+    /// operation (Mean) and items per second.</summary>
+    private static Func<string, (decimal Seconds, decimal PerSecond)> BenchmarkRows(string report)
+    {
+        var lines = File.ReadLines(Path.Combine(Root, "benchmarks", "results", report)).ToArray();
+        var header = lines.First(l => l.StartsWith("| Method", StringComparison.Ordinal)).Split('|').Select(c => c.Trim()).ToList();
+        var (mean, items) = (header.IndexOf("Mean"), header.IndexOf("Items/s"));
+        var rows = lines.Where(line => line.StartsWith("| &#39;", StringComparison.Ordinal) || line.StartsWith("| **&#39;", StringComparison.Ordinal))
+            .Select(line => line.Replace("&#39;", "'", StringComparison.Ordinal).Split('|').Select(c => c.Trim()).ToArray()).ToArray();
+        return phrase =>
+        {
+            var cells = rows.Single(r => r[1].Contains(phrase, StringComparison.Ordinal));
+            return (Measured(cells[mean], " ms") / 1000, Measured(cells[items], ""));
+        };
+    }
 
     /// <summary>A BenchmarkDotNet cell such as "1,144.6 ms" or "4,722,216".</summary>
     private static decimal Measured(string cell, string unit) =>
