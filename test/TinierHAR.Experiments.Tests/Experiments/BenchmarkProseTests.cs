@@ -1,0 +1,194 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using TinierHAR.TestSupport;
+
+namespace TinierHAR.Experiments.Tests.Experiments;
+
+/// <summary>
+/// The benchmark figures quoted in prose (training speed, the scoring limit, the cluster, window scoring and
+/// <c>score</c> end to end: issue 28's ratios among them) are their committed runs': each is recomputed here from the
+/// benchmark output the document shows, rounded as a reader rounds it, and must stand in the prose as quoted.
+/// </summary>
+[TestClass]
+public sealed partial class BenchmarkProseTests
+{
+    private static readonly string Root = SharedData.RepositoryRoot;
+
+    /// <summary>
+    /// The training-speed prose quotes the committed runs of <c>benchmarks/training-epochs.sh</c> shown in its section, in
+    /// the order of their blocks: each run's PyTorch and TinierHAR passes and their ratio, the newest run's A/B of the
+    /// native-memory setting, the last earlier run's, and the ranges the summary gives. Values are rounded as a reader
+    /// rounds the files' decimals.
+    /// </summary>
+    [TestMethod]
+    public void The_training_speed_prose_quotes_the_committed_runs()
+    {
+        var document = File.ReadAllText(Path.Combine(Root, "docs", "training-fidelity.md"));
+        var start = document.IndexOf("### Training speed", StringComparison.Ordinal);
+        Assert.IsGreaterThanOrEqualTo(0, start, "the section");
+        var end = document.IndexOf("\n#", start + 1, StringComparison.Ordinal);
+        var section = document[start..(end < 0 ? document.Length : end)];
+        var runs = TrainingRunBlock().Matches(section)
+            .Select(m => TrainingRun(Path.Combine(Root, "benchmarks", "results", m.Groups[1].Value))).ToArray();
+        Assert.IsGreaterThanOrEqualTo(2, runs.Length, "the newest run and earlier ones are shown");
+
+        var (newest, earlier) = (runs[0], runs[1..]);
+        var expected = new[]
+        {
+            $"gave {Listed(runs.Select(r => Fixed(r["authors' PyTorch"], 2)))} s for theirs against {Listed(runs.Select(r => Fixed(r["tinierhar | float32"], 2)))} s for ours: " +
+                $"**{Listed(runs.Select(r => Fixed(r["authors' PyTorch"] / r["tinierhar | float32"], 2) + "x"))},",
+            $"TinierHAR {Fixed(newest["tinierhar | float32, native memory released"], 2)} against {Fixed(newest["tinierhar | float32"], 2)} s, " +
+                $"TinyHAR {Fixed(newest["tinyhar | float32, native memory released"], 2)} against {Fixed(newest["tinyhar | float32"], 2)} s and " +
+                $"DeepConvLSTM {Fixed(newest["deepconvlstm | float32, native memory released"], 2)} against {Fixed(newest["deepconvlstm | float32"], 2)} s, " +
+                Listed(new[] { "tinierhar", "tinyhar", "deepconvlstm" }.Select(m => Fixed(newest[$"{m} | float32, native memory released"] / newest[$"{m} | float32"], 1) + "x")),
+            $"gave {Fixed(earlier[^1]["tinierhar | float32, native memory released"], 2)} against {Fixed(earlier[^1]["tinierhar | float32"], 2)} s for TinierHAR and " +
+                $"{Fixed(earlier[^1]["tinyhar | float32, native memory released"], 2)} against {Fixed(earlier[^1]["tinyhar | float32"], 2)} s for TinyHAR",
+            $"DeepConvLSTM took {Range(earlier.Select(r => r["deepconvlstm | float32"]), 0)} s in all three earlier runs",
+            $"against our {Range(runs.Select(r => r["tinierhar | float64"]), 1)} s",
+        };
+        AssertQuoted(Prose(section), expected, "docs/training-fidelity.md, \"Training speed\"");
+        AssertQuoted(Prose(document),
+            [$"A training pass takes {Range(runs.Select(r => r["tinierhar | float32"]), 1)} s against the authors' PyTorch code's {Range(runs.Select(r => r["authors' PyTorch"]), 1)} s"],
+            "the summary at the top of docs/training-fidelity.md");
+    }
+
+    /// <summary>
+    /// The scoring-limit prose of docs/benchmarks.md (issue 28's ratios) quotes the committed BenchmarkDotNet report it
+    /// shows: the limit (the slower stage's rate), <c>score</c>'s rates and their ratios to it, and the two-core bound
+    /// computed from the stages' times.
+    /// </summary>
+    [TestMethod]
+    public void The_scoring_limit_prose_quotes_the_committed_benchmark()
+    {
+        var report = BenchmarkRows("TinierHAR.Benchmarks.ScoringLimitBenchmarks-report-github.md");
+        var (parse, scorer, clean, faulty) = (report("parse only"), report("scorer only"), report("score, clean log"), report("score, faulty log"));
+        var limit = Math.Min(parse.PerSecond, scorer.PerSecond);
+        var coreSeconds = parse.Seconds + 2 * scorer.Seconds; // parsing takes one core, the scorer both
+        var bound = parse.PerSecond * parse.Seconds / (coreSeconds / 2);
+        string Millions(decimal perSecond, int decimals) => Fixed(perSecond / 1_000_000, decimals) + " M";
+
+        var expected = new[]
+        {
+            $"the scorer at {Millions(limit, 2)} samples/s",
+            $"`score` runs at {Millions(clean.PerSecond, 2)} on the clean log and {Millions(faulty.PerSecond, 2)} on the faulty one: {Fixed(clean.PerSecond / limit, 2)}x and {Fixed(faulty.PerSecond / limit, 2)}x of the limit",
+            $"Parsing alone takes {Fixed(parse.Seconds, 2)} s of one core and the scorer {Fixed(scorer.Seconds, 2)} s of both (about {Fixed(2 * scorer.Seconds, 2)} core-seconds)",
+            $"the pass needs {Fixed(coreSeconds, 2)} core-seconds, at least {Fixed(coreSeconds / 2, 2)} s on two cores: {Millions(bound, 1)} rows/s, {Fixed(bound / limit, 2)}x of the limit",
+            $"`score` takes {Fixed(clean.Seconds, 2)} s, that is about {Fixed(2 * clean.Seconds - coreSeconds, 1)} core-seconds beyond those two stages",
+        };
+        AssertQuoted(Prose(File.ReadAllText(Path.Combine(Root, "docs", "benchmarks.md"))), expected, "docs/benchmarks.md, (b')");
+    }
+
+    /// <summary>
+    /// The cluster prose of docs/cluster.md (issue 28's cluster ratios) quotes the committed run of
+    /// <c>benchmarks/cluster-score.sh</c>, whose ratios are recomputed here from its measured rates and times.
+    /// </summary>
+    [TestMethod]
+    public void The_cluster_prose_quotes_the_committed_run()
+    {
+        var run = File.ReadAllText(Path.Combine(Root, "benchmarks", "results", "cluster-score.txt"));
+        decimal Measured(string pattern)
+        {
+            var match = Regex.Match(run, pattern);
+            Assert.IsTrue(match.Success, $"cluster-score.txt has {pattern}");
+            return decimal.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        }
+        var local = Measured(@"local score, one process: +[\d.]+ s, (\d+) rows/s");
+        var firstJob = Measured(@"its first job: +[\d.]+ s, (\d+) rows/s");
+        var oneSilo = Measured(@"1 running silo: +[\d.]+ s, (\d+) rows/s");
+        var twoSilos = Measured(@"2 running silos: +[\d.]+ s, (\d+) rows/s");
+        var (clusterFile, localFile) = (Measured(@"per three-minute file: +cluster (\d+) ms"), Measured(@"per three-minute file: +cluster \d+ ms, local (\d+) ms"));
+        var (running, first, two) = (Fixed(oneSilo / local, 2), Fixed(firstJob / local, 2), Fixed(twoSilos / oneSilo, 2));
+
+        AssertQuoted(string.Join(' ', run.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
+            [$"cluster (1 running silo) / local: {running}x the rows/s; a silo's first job / local: {first}x", $"two silos / one silo: {two}x the rows/s",
+                $"{clusterFile - localFile} ms more per file on the cluster"],
+            "cluster-score.txt's own ratios");
+        AssertQuoted(Prose(File.ReadAllText(Path.Combine(Root, "docs", "cluster.md"))),
+            [$"a local pass: {running}x over these 16 hour-long files", $"a three-minute file costs {clusterFile - localFile} ms more on the cluster",
+                $"the client process, {Fixed(Measured(@"client's fixed cost: +([\d.]+) s"), 2)} s in the run above", $"the scoring path: {first}x of a local pass",
+                $"adds no throughput ({two}x the rows/s of one)"],
+            "docs/cluster.md");
+    }
+
+    /// <summary>Markdown's prose without the generated blocks, each run of whitespace one space (as a reader sees it).</summary>
+    private static string Prose(string markdown) =>
+        string.Join(' ', DocumentedNumbersTests.GeneratedBlock().Replace(markdown, " ").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>Every expected phrase stands in the prose; the message lists the ones that do not.</summary>
+    private static void AssertQuoted(string prose, string[] expected, string where) =>
+        CollectionAssert.AreEqual(expected, expected.Select(e => prose.Contains(e, StringComparison.Ordinal) ? e : $"<not quoted: {e}>").ToArray(), where);
+
+    /// <summary>
+    /// The windows-scoring prose of docs/benchmarks.md quotes the committed runs it shows: the batched scorer's rate and
+    /// its ratio to ML.NET's per-window path, ONNX Runtime's rates on our graph and PyTorch's export, and <c>score</c>'s
+    /// rates and peak memory on the 1 GB and 10-hour logs.
+    /// </summary>
+    [TestMethod]
+    public void The_scoring_prose_quotes_the_committed_runs()
+    {
+        var report = BenchmarkRows("TinierHAR.Benchmarks.WindowScoringBenchmarks-report-github.md");
+        var (perWindow, batched, ours, export) = (report("OnnxTransformer, one call per window"), report("BatchedHarScorer"), report("ONNX Runtime alone"), report("PyTorch's export"));
+        string Thousands(decimal perSecond) => Fixed(perSecond / 1000, 1) + " k";
+        (string Pass, string Whole, string Memory) Score(string file)
+        {
+            var run = File.ReadAllText(Path.Combine(Root, "benchmarks", "results", file));
+            string Rows(string line) => Fixed(decimal.Parse(Regex.Match(run, line + @": +([\d,]+) rows/s").Groups[1].Value, NumberStyles.Number, CultureInfo.InvariantCulture) / 1_000_000, 2) + " M";
+            return (Rows("speed"), Rows("whole run"), Regex.Match(run, @"peak memory: +(\d+ MB)").Groups[1].Value);
+        }
+        var (large, tenHours) = (Score("score-1gb.txt"), Score("score-10h.txt"));
+
+        AssertQuoted(Prose(File.ReadAllText(Path.Combine(Root, "docs", "benchmarks.md"))),
+        [
+            $"batched scoring at {Thousands(batched.PerSecond)} windows/s is above the 15 k asked, {Fixed(batched.PerSecond / perWindow.PerSecond, 1)} times the OnnxTransformer",
+            $"scores {Thousands(export.PerSecond)} windows/s against our graph's {Thousands(ours.PerSecond)}",
+            $"writes {large.Pass} samples/s in the scoring pass on the 1 GB log ({large.Whole} counting the process start) and {tenHours.Pass} on the 10-hour log above ({tenHours.Whole} counting it",
+            $"log is {large.Memory} (target: under 200 MB), flat with log size ({tenHours.Memory} on the 10-hour log)",
+        ], "docs/benchmarks.md, (a) and (b)");
+    }
+
+    /// <summary>A committed BenchmarkDotNet report's rows: the row whose method holds a phrase, as seconds per
+    /// operation (Mean) and items per second.</summary>
+    private static Func<string, (decimal Seconds, decimal PerSecond)> BenchmarkRows(string report)
+    {
+        var lines = File.ReadLines(Path.Combine(Root, "benchmarks", "results", report)).ToArray();
+        var header = lines.First(l => l.StartsWith("| Method", StringComparison.Ordinal)).Split('|').Select(c => c.Trim()).ToList();
+        var (mean, items) = (header.IndexOf("Mean"), header.IndexOf("Items/s"));
+        var rows = lines.Where(line => line.StartsWith("| &#39;", StringComparison.Ordinal) || line.StartsWith("| **&#39;", StringComparison.Ordinal))
+            .Select(line => line.Replace("&#39;", "'", StringComparison.Ordinal).Split('|').Select(c => c.Trim()).ToArray()).ToArray();
+        return phrase =>
+        {
+            var cells = rows.Single(r => r[1].Contains(phrase, StringComparison.Ordinal));
+            return (Measured(cells[mean], " ms") / 1000, Measured(cells[items], ""));
+        };
+    }
+
+    /// <summary>A BenchmarkDotNet cell such as "1,144.6 ms" or "4,722,216".</summary>
+    private static decimal Measured(string cell, string unit) =>
+        decimal.Parse(cell.EndsWith(unit, StringComparison.Ordinal) ? cell[..^unit.Length] : cell, NumberStyles.Number, CultureInfo.InvariantCulture);
+
+    /// <summary>A run of training-epochs.sh: "model | precision" to seconds per pass, the authors' row under "authors' PyTorch".</summary>
+    private static Dictionary<string, decimal> TrainingRun(string file) => File.ReadLines(file)
+        .Select(line => line.Split(" | "))
+        .Where(cells => cells.Length == 3 && decimal.TryParse(cells[2], NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+        .ToDictionary(cells => cells[0].StartsWith("authors' PyTorch", StringComparison.Ordinal) ? "authors' PyTorch" : $"{cells[0]} | {cells[1]}",
+            cells => decimal.Parse(cells[2], NumberStyles.Float, CultureInfo.InvariantCulture));
+
+    private static string Fixed(decimal value, int decimals) =>
+        Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals, CultureInfo.InvariantCulture);
+
+    private static string Range(IEnumerable<decimal> values, int decimals)
+    {
+        var rounded = values.Select(v => Math.Round(v, decimals, MidpointRounding.AwayFromZero)).ToArray();
+        return $"{Fixed(rounded.Min(), decimals)}–{Fixed(rounded.Max(), decimals)}";
+    }
+
+    /// <summary>"a, b, c and d".</summary>
+    private static string Listed(IEnumerable<string> items)
+    {
+        var all = items.ToArray();
+        return all.Length == 1 ? all[0] : $"{string.Join(", ", all[..^1])} and {all[^1]}";
+    }
+
+    [GeneratedRegex(@"<!-- results: \.\./benchmarks/results/(training-epochs-[a-z0-9-]+\.txt) -->")]
+    private static partial Regex TrainingRunBlock();
+}
