@@ -10,7 +10,7 @@ namespace TinierHAR.Experiments.Tests.Experiments;
 /// file, of a trajectory of the replays or of the authors' runs that the prose walks through, of a score file the
 /// authors' code wrote (their runs' committed output), a generated table's, or a statistic the prose computes from
 /// those files, recomputed here with the report code's own statistics (<c>SeedMeans</c>). Benchmark figures in prose:
-/// <see cref="BenchmarkProseTests"/>.
+/// <see cref="RunFiguresInProseTests"/>.
 /// </summary>
 [TestClass]
 public sealed partial class DocumentedNumbersTests

@@ -5,12 +5,13 @@ using TinierHAR.TestSupport;
 namespace TinierHAR.Experiments.Tests.Experiments;
 
 /// <summary>
-/// The benchmark figures quoted in prose (training speed, the scoring limit, the cluster, window scoring and
-/// <c>score</c> end to end: issue 28's ratios among them) are their committed runs': each is recomputed here from the
-/// benchmark output the document shows, rounded as a reader rounds it, and must stand in the prose as quoted.
+/// The figures of benchmark and tool runs quoted in prose (training speed, the scoring limit, the cluster, window
+/// scoring, <c>score</c> end to end: issue 28's ratios among them; and the device-log runs) are their committed runs':
+/// each is recomputed here from the output the document shows, rounded as a reader rounds it, and must stand in the
+/// prose as quoted.
 /// </summary>
 [TestClass]
-public sealed partial class BenchmarkProseTests
+public sealed partial class RunFiguresInProseTests
 {
     private static readonly string Root = SharedData.RepositoryRoot;
 
@@ -108,6 +109,33 @@ public sealed partial class BenchmarkProseTests
                 $"the client process, {Fixed(Measured(@"client's fixed cost: +([\d.]+) s"), 2)} s in the run above", $"the scoring path: {first}x of a local pass",
                 $"adds no throughput ({two}x the rows/s of one)"],
             "docs/cluster.md");
+    }
+
+    /// <summary>
+    /// The device-log prose of docs/device-logs.md quotes the committed runs on real logs: Daphnet's evaluation of S07,
+    /// the smartwatch set's held-out training result, and the share of rows the two scoring runs put in windows.
+    /// </summary>
+    [TestMethod]
+    public void The_device_log_prose_quotes_the_committed_runs()
+    {
+        string Run(string file) => File.ReadAllText(Path.Combine(Root, "experiments", "device-logs", file));
+        static string Captured(string run, string pattern, int group = 1)
+        {
+            var match = Regex.Match(run, pattern);
+            Assert.IsTrue(match.Success, $"the run has {pattern}");
+            return match.Groups[group].Value;
+        }
+        const string Scores = @"\d+ windows: accuracy ([\d.]+) +macro F1 ([\d.]+)";
+        const string InWindows = @"rows in windows: +[\d,]+ \(([\d.]+) %\)";
+        var (daphnet, watch) = (Run("daphnet/evaluate.txt"), Run("wisdm-watch/train.txt"));
+        var scored = new[] { "daphnet/score.txt", "wisdm-watch/score.txt" }.Select(f => decimal.Parse(Captured(Run(f), InWindows), CultureInfo.InvariantCulture)).ToArray();
+
+        AssertQuoted(Prose(File.ReadAllText(Path.Combine(Root, "docs", "device-logs.md"))),
+        [
+            $"scoring puts {Fixed(scored.Min(), 1)}–{Fixed(scored.Max(), 1)} % of their rows in windows",
+            $"**{Captured(watch, InWindows)} % of the rows end up in windows and the held-out macro F1 is {Captured(watch, Scores, 2)}**",
+            $"the model finds no freeze in S07: macro F1 {Captured(daphnet, Scores, 2)} at accuracy {Captured(daphnet, Scores)}",
+        ], "docs/device-logs.md");
     }
 
     /// <summary>Markdown's prose without the generated blocks, each run of whitespace one space (as a reader sees it).</summary>
