@@ -6,9 +6,9 @@ namespace TinierHAR.Experiments.Tests.Experiments;
 
 /// <summary>
 /// The figures of benchmark and tool runs quoted in prose (training speed, the scoring limit, the cluster, window
-/// scoring, <c>score</c> end to end: issue 28's ratios among them; and the device-log runs) are their committed runs':
-/// each is recomputed here from the output the document shows, rounded as a reader rounds it, and must stand in the
-/// prose as quoted.
+/// scoring, <c>score</c> end to end: issue 28's ratios among them; the device-log runs and the Cortex-M4 build) are
+/// their committed runs': each is recomputed here from the output the document shows, rounded as a reader rounds it,
+/// and must stand in the prose as quoted.
 /// </summary>
 [TestClass]
 public sealed partial class RunFiguresInProseTests
@@ -136,6 +136,31 @@ public sealed partial class RunFiguresInProseTests
             $"**{Captured(watch, InWindows)} % of the rows end up in windows and the held-out macro F1 is {Captured(watch, Scores, 2)}**",
             $"the model finds no freeze in S07: macro F1 {Captured(daphnet, Scores, 2)} at accuracy {Captured(daphnet, Scores)}",
         ], "docs/device-logs.md");
+    }
+
+    /// <summary>
+    /// The Cortex-M4 figures of the README and docs/embedded-c.md (kB of 1,000 bytes, millions of instructions) are the
+    /// committed measurement's, <c>experiments/cortex-m4/results.md</c>, which <c>CortexM4Tests</c> checks against a
+    /// fresh build under QEMU.
+    /// </summary>
+    [TestMethod]
+    public void The_cortex_m4_figures_are_the_committed_measurement()
+    {
+        var rows = File.ReadLines(Path.Combine(Root, "experiments", "cortex-m4", "results.md"))
+            .Select(line => line.Split('|').Select(c => c.Trim()).ToArray()).Where(cells => cells.Length > 9 && cells[1] is "float32" or "int8, a scale per output channel")
+            .ToDictionary(cells => cells[1], cells => cells[2..9].Select(c => decimal.Parse(c, NumberStyles.Number, CultureInfo.InvariantCulture)).ToArray());
+        Assert.HasCount(2, rows, "the float32 and int8 rows");
+        // Columns: weight bytes, flash with the model, flash with libm, RAM of buffers, stack, RAM in all, instructions.
+        string Row(decimal[] m) => $"{Fixed(m[1] / 1000, 0)} KB model, {Fixed(m[2] / 1000, 0)} KB with libm | {Fixed(m[5] / 1000, 1)} KB | {Fixed(m[6] / 1_000_000, 1)} M instructions |";
+        var (float32, int8) = (rows["float32"], rows["int8, a scale per output channel"]);
+
+        AssertQuoted(string.Join(' ', File.ReadAllText(Path.Combine(Root, "docs", "embedded-c.md")).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
+            [$"| this export, float32 (table above) | {Row(float32)}", $"| this export, int8 weights | {Row(int8)}",
+                $"{Fixed(float32[5] / 1000, 1)} KB against", $"The cost is instructions: {Fixed(float32[6] / 1_000_000, 1)} M against"],
+            "docs/embedded-c.md");
+        AssertQuoted(Prose(File.ReadAllText(Path.Combine(Root, "README.md"))),
+            [$"{Fixed(float32[1] / 1000, 0)} KB of flash, {Fixed(float32[5] / 1000, 1)} KB of RAM, {Fixed(float32[6] / 1_000_000, 1)} M instructions per window"],
+            "README.md");
     }
 
     /// <summary>Markdown's prose without the generated blocks, each run of whitespace one space (as a reader sees it).</summary>
