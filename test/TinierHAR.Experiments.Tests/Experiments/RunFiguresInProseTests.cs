@@ -87,20 +87,16 @@ public sealed partial class RunFiguresInProseTests
     public void The_cluster_prose_quotes_the_committed_run()
     {
         var run = File.ReadAllText(Path.Combine(Root, "benchmarks", "results", "cluster-score.txt"));
-        decimal Measured(string pattern)
-        {
-            var match = Regex.Match(run, pattern);
-            Assert.IsTrue(match.Success, $"cluster-score.txt has {pattern}");
-            return decimal.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-        }
+        decimal Measured(string pattern, int group = 1) => decimal.Parse(Captured(run, pattern, group), CultureInfo.InvariantCulture);
         var local = Measured(@"local score, one process: +[\d.]+ s, (\d+) rows/s");
         var firstJob = Measured(@"its first job: +[\d.]+ s, (\d+) rows/s");
         var oneSilo = Measured(@"1 running silo: +[\d.]+ s, (\d+) rows/s");
         var twoSilos = Measured(@"2 running silos: +[\d.]+ s, (\d+) rows/s");
-        var (clusterFile, localFile) = (Measured(@"per three-minute file: +cluster (\d+) ms"), Measured(@"per three-minute file: +cluster \d+ ms, local (\d+) ms"));
+        const string PerFile = @"per three-minute file: +cluster (\d+) ms, local (\d+) ms";
+        var (clusterFile, localFile) = (Measured(PerFile), Measured(PerFile, 2));
         var (running, first, two) = (Fixed(oneSilo / local, 2), Fixed(firstJob / local, 2), Fixed(twoSilos / oneSilo, 2));
 
-        AssertQuoted(string.Join(' ', run.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
+        AssertQuoted(Collapsed(run),
             [$"cluster (1 running silo) / local: {running}x the rows/s; a silo's first job / local: {first}x", $"two silos / one silo: {two}x the rows/s",
                 $"{clusterFile - localFile} ms more per file on the cluster"],
             "cluster-score.txt's own ratios");
@@ -119,12 +115,6 @@ public sealed partial class RunFiguresInProseTests
     public void The_device_log_prose_quotes_the_committed_runs()
     {
         string Run(string file) => File.ReadAllText(Path.Combine(Root, "experiments", "device-logs", file));
-        static string Captured(string run, string pattern, int group = 1)
-        {
-            var match = Regex.Match(run, pattern);
-            Assert.IsTrue(match.Success, $"the run has {pattern}");
-            return match.Groups[group].Value;
-        }
         const string Scores = @"\d+ windows: accuracy ([\d.]+) +macro F1 ([\d.]+)";
         const string InWindows = @"rows in windows: +[\d,]+ \(([\d.]+) %\)";
         var (daphnet, watch) = (Run("daphnet/evaluate.txt"), Run("wisdm-watch/train.txt"));
@@ -154,7 +144,7 @@ public sealed partial class RunFiguresInProseTests
         string Row(decimal[] m) => $"{Fixed(m[1] / 1000, 0)} KB model, {Fixed(m[2] / 1000, 0)} KB with libm | {Fixed(m[5] / 1000, 1)} KB | {Fixed(m[6] / 1_000_000, 1)} M instructions |";
         var (float32, int8) = (rows["float32"], rows["int8, a scale per output channel"]);
 
-        AssertQuoted(string.Join(' ', File.ReadAllText(Path.Combine(Root, "docs", "embedded-c.md")).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)),
+        AssertQuoted(Prose(File.ReadAllText(Path.Combine(Root, "docs", "embedded-c.md"))),
             [$"| this export, float32 (table above) | {Row(float32)}", $"| this export, int8 weights | {Row(int8)}",
                 $"{Fixed(float32[5] / 1000, 1)} KB against", $"The cost is instructions: {Fixed(float32[6] / 1_000_000, 1)} M against"],
             "docs/embedded-c.md");
@@ -163,9 +153,19 @@ public sealed partial class RunFiguresInProseTests
             "README.md");
     }
 
-    /// <summary>Markdown's prose without the generated blocks, each run of whitespace one space (as a reader sees it).</summary>
-    private static string Prose(string markdown) =>
-        string.Join(' ', DocumentedNumbersTests.GeneratedBlock().Replace(markdown, " ").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    /// <summary>Markdown's prose without the generated blocks, whitespace collapsed (<see cref="Collapsed"/>).</summary>
+    private static string Prose(string markdown) => Collapsed(DocumentedNumbersTests.GeneratedBlock().Replace(markdown, " "));
+
+    /// <summary>Each run of whitespace one space, so that a phrase matches across line breaks (as a reader sees it).</summary>
+    private static string Collapsed(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>A group of the first match of a pattern in a run's output; the run must have it.</summary>
+    private static string Captured(string run, string pattern, int group = 1)
+    {
+        var match = Regex.Match(run, pattern);
+        Assert.IsTrue(match.Success, $"the run has {pattern}");
+        return match.Groups[group].Value;
+    }
 
     /// <summary>Every expected phrase stands in the prose; the message lists the ones that do not.</summary>
     private static void AssertQuoted(string prose, string[] expected, string where) =>
@@ -185,8 +185,8 @@ public sealed partial class RunFiguresInProseTests
         (string Pass, string Whole, string Memory) Score(string file)
         {
             var run = File.ReadAllText(Path.Combine(Root, "benchmarks", "results", file));
-            string Rows(string line) => Fixed(decimal.Parse(Regex.Match(run, line + @": +([\d,]+) rows/s").Groups[1].Value, NumberStyles.Number, CultureInfo.InvariantCulture) / 1_000_000, 2) + " M";
-            return (Rows("speed"), Rows("whole run"), Regex.Match(run, @"peak memory: +(\d+ MB)").Groups[1].Value);
+            string Rows(string line) => Fixed(decimal.Parse(Captured(run, line + @": +([\d,]+) rows/s"), NumberStyles.Number, CultureInfo.InvariantCulture) / 1_000_000, 2) + " M";
+            return (Rows("speed"), Rows("whole run"), Captured(run, @"peak memory: +(\d+ MB)"));
         }
         var (large, tenHours) = (Score("score-1gb.txt"), Score("score-10h.txt"));
 
