@@ -52,13 +52,34 @@ public sealed class ExportCommandTests
         var difference = float32.Zip(onnx).Max(p => p.First.Zip(p.Second).Max(v => Math.Abs(v.First - v.Second)));
         var agreement = int8Classes.Zip(float32Classes).Count(p => p.First == p.Second) / (double)labels.Length;
         var truth = labels.Select(l => manifest.ClassNames.ToList().IndexOf(l)).ToArray();
+        var (float32F1, int8F1) = (MacroF1(truth, float32Classes, classes), MacroF1(truth, int8Classes, classes));
         TestContext.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{labels.Length} windows: float32 C vs ONNX Runtime max |p| difference {difference:E2}, {onnxClasses.Zip(float32Classes).Count(p => p.First == p.Second)} equal classes; "
             + $"int8 C top-1 agreement with float32 {agreement:P2}; macro F1 on the log's labels: ONNX {MacroF1(truth, onnxClasses, classes):0.0000}, "
-            + $"float32 C {MacroF1(truth, float32Classes, classes):0.0000}, int8 C {MacroF1(truth, int8Classes, classes):0.0000}"));
+            + $"float32 C {float32F1:0.0000}, int8 C {int8F1:0.0000}"));
         CollectionAssert.AreEqual(onnxClasses, float32Classes, "float32 C classes");
         Assert.IsLessThanOrEqualTo(1e-4, difference, "float32 C probabilities");
         Assert.IsGreaterThanOrEqualTo(0.99, agreement, "int8 C top-1 agreement with float32");
+
+        // docs/embedded-c.md quotes this run: its rows must be what the run measured.
+        var f1s = float32F1 == int8F1 ? string.Create(CultureInfo.InvariantCulture, $"equal ({int8F1:0.000})")
+            : string.Create(CultureInfo.InvariantCulture, $"{int8F1:0.000} against {float32F1:0.000}");
+        string[] quoted =
+        [
+            string.Create(CultureInfo.InvariantCulture,
+                $"| a trained bundle on a held-out generated log, float32 C against ONNX Runtime (`ExportCommandTests`) | {labels.Length:N0} | every class equal, probabilities within {OneDigitAbove(difference)} |"),
+            string.Create(CultureInfo.InvariantCulture, $"| the same log, int8 C against float32 C | {labels.Length:N0} | top-1 agreement {agreement * 100:0} %, macro F1 {f1s} |"),
+        ];
+        var document = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "docs", "embedded-c.md"));
+        CollectionAssert.AreEqual(quoted, quoted.Select(q => document.Contains(q, StringComparison.Ordinal) ? q : $"<not quoted: {q}>").ToArray(), "docs/embedded-c.md");
+    }
+
+    /// <summary>The smallest one-digit bound at or above a positive value, written as the docs write it: 2.98e-7 is 3e-7.</summary>
+    private static string OneDigitAbove(double value)
+    {
+        var exponent = (int)Math.Floor(Math.Log10(value));
+        var digit = (int)Math.Ceiling(value / Math.Pow(10, exponent) - 1e-9);
+        return digit == 10 ? $"1e{exponent + 1}" : $"{digit}e{exponent}";
     }
 
     /// <summary>Every window of the log (one subject, a clean clock) at the bundle's length and step, with the activity at its middle.</summary>

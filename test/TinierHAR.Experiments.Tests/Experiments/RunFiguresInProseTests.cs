@@ -75,6 +75,7 @@ public sealed partial class RunFiguresInProseTests
             $"Parsing alone takes {Fixed(parse.Seconds, 2)} s of one core and the scorer {Fixed(scorer.Seconds, 2)} s of both (about {Fixed(2 * scorer.Seconds, 2)} core-seconds)",
             $"the pass needs {Fixed(coreSeconds, 2)} core-seconds, at least {Fixed(coreSeconds / 2, 2)} s on two cores: {Millions(bound, 1)} rows/s, {Fixed(bound / limit, 2)}x of the limit",
             $"`score` takes {Fixed(clean.Seconds, 2)} s, that is about {Fixed(2 * clean.Seconds - coreSeconds, 1)} core-seconds beyond those two stages",
+            $"the faulty log, which needs every repair, runs at {Fixed(faulty.PerSecond / clean.PerSecond, 2)} of the clean log's rate",
         };
         AssertQuoted(Prose(File.ReadAllText(Path.Combine(Root, "docs", "benchmarks.md"))), expected, "docs/benchmarks.md, (b')");
     }
@@ -146,7 +147,7 @@ public sealed partial class RunFiguresInProseTests
 
         AssertQuoted(Prose(File.ReadAllText(Path.Combine(Root, "docs", "embedded-c.md"))),
             [$"| this export, float32 (table above) | {Row(float32)}", $"| this export, int8 weights | {Row(int8)}",
-                $"{Fixed(float32[5] / 1000, 1)} KB against", $"The cost is instructions: {Fixed(float32[6] / 1_000_000, 1)} M against"],
+                $"stays under 12 KiB: {Fixed(float32[5] / 1000, 1)} KB in all", $"The cost is instructions: {Fixed(float32[6] / 1_000_000, 1)} M per window"],
             "docs/embedded-c.md");
         AssertQuoted(Prose(File.ReadAllText(Path.Combine(Root, "README.md"))),
             [$"{Fixed(float32[1] / 1000, 0)} KB of flash, {Fixed(float32[5] / 1000, 1)} KB of RAM, {Fixed(float32[6] / 1_000_000, 1)} M instructions per window"],
@@ -199,15 +200,49 @@ public sealed partial class RunFiguresInProseTests
         ], "docs/benchmarks.md, (a) and (b)");
     }
 
-    /// <summary>A committed BenchmarkDotNet report's rows: the row whose method holds a phrase, as seconds per
-    /// operation (Mean) and items per second.</summary>
-    private static Func<string, (decimal Seconds, decimal PerSecond)> BenchmarkRows(string report)
+    /// <summary>
+    /// Section (d) of docs/benchmarks.md quotes the committed graph benchmark it shows (our graph's time against PyTorch's
+    /// export, from the Mean column at each batch) and the committed profile of our graph (the convolutions' and the
+    /// GRU's shares of the kernel time).
+    /// </summary>
+    [TestMethod]
+    public void The_graph_comparison_prose_quotes_the_committed_benchmark_and_profile()
+    {
+        const string report = "TinierHAR.Benchmarks.OnnxGraphBenchmarks-report-github.md";
+        decimal Time(string method, int batch) => BenchmarkRows(report, batch.ToString(CultureInfo.InvariantCulture))(method).Seconds;
+        decimal AgainstExport(string ours, string export, int batch) => Time(ours, batch) / Time(export, batch);
+        var (batched, mlnet, exportAll, exportExtended) = ("Ours, level Extended", "Ours, level All", "PyTorch's export, ORT defaults", "PyTorch's export, level Extended");
+        var large = new[] { 128, 512 }.Select(b => AgainstExport(batched, exportAll, b)).ToArray();
+        var sameLevel = new[] { 128, 512 }.SelectMany(b => new[] { AgainstExport(mlnet, exportAll, b), AgainstExport(batched, exportExtended, b) }).ToArray();
+        Assert.AreEqual(Fixed(sameLevel[0], 2), Fixed(sameLevel[2], 2), "level All gives one ratio at batches 128 and 512, as quoted");
+
+        var operators = File.ReadLines(Path.Combine(Root, "benchmarks", "results", "profile-ours-extended.md"))
+            .Select(line => line.Split('|').Select(c => c.Trim()).ToArray())
+            .Where(cells => cells.Length == 6 && decimal.TryParse(cells[3], NumberStyles.Number, CultureInfo.InvariantCulture, out _))
+            .ToDictionary(cells => cells[1], cells => decimal.Parse(cells[3], NumberStyles.Number, CultureInfo.InvariantCulture));
+        string Share(params string[] names) => Fixed(100 * names.Sum(n => operators[n]) / operators.Values.Sum(), 0) + " %";
+
+        AssertQuoted(Prose(File.ReadAllText(Path.Combine(Root, "docs", "benchmarks.md"))),
+        [
+            $"the batched scorer's graph takes {Fixed(large[0], 2)} and {Fixed(large[1], 2)} of the time of PyTorch's export at batches of 128 and 512 "
+                + $"({Fixed(1 / large[0], 1)}x and {Fixed(1 / large[1], 1)}x its throughput), {Fixed(AgainstExport(batched, exportAll, 64), 2)} at 64 "
+                + $"({Fixed(1 / AgainstExport(batched, exportAll, 64), 1)}x), and the same time for single windows ({Fixed(AgainstExport(batched, exportAll, 1), 2)},",
+            $"ours takes {Fixed(sameLevel[0], 2)} of the export's time at level All and {Range([sameLevel[1], sameLevel[3]], 2)} at Extended (batches of 128 and 512)",
+            $"the convolutions take {Share("FusedConv", "Conv")} of kernel time and the GRU {Share("GRU")}",
+        ], "docs/benchmarks.md, (a) and (d)");
+    }
+
+    /// <summary>A committed BenchmarkDotNet report's rows (those of one batch, where the report has a Batch column):
+    /// the row whose method holds a phrase, as seconds per operation (Mean) and items per second.</summary>
+    private static Func<string, (decimal Seconds, decimal PerSecond)> BenchmarkRows(string report, string? batch = null)
     {
         var lines = File.ReadLines(Path.Combine(Root, "benchmarks", "results", report)).ToArray();
         var header = lines.First(l => l.StartsWith("| Method", StringComparison.Ordinal)).Split('|').Select(c => c.Trim()).ToList();
-        var (mean, items) = (header.IndexOf("Mean"), header.IndexOf("Items/s"));
+        var (mean, items, batchColumn) = (header.IndexOf("Mean"), header.IndexOf("Items/s"), header.IndexOf("Batch"));
+        // BenchmarkDotNet bolds the first row of each batch.
         var rows = lines.Where(line => line.StartsWith("| &#39;", StringComparison.Ordinal) || line.StartsWith("| **&#39;", StringComparison.Ordinal))
-            .Select(line => line.Replace("&#39;", "'", StringComparison.Ordinal).Split('|').Select(c => c.Trim()).ToArray()).ToArray();
+            .Select(line => line.Replace("&#39;", "'", StringComparison.Ordinal).Split('|').Select(c => c.Trim().Trim('*')).ToArray())
+            .Where(cells => batch is null || cells[batchColumn] == batch).ToArray();
         return phrase =>
         {
             var cells = rows.Single(r => r[1].Contains(phrase, StringComparison.Ordinal));
