@@ -15,10 +15,10 @@ experiment=(nice -n 5 dotnet "$tool/tinierhar.dll" experiment --threads 1)
 usc=(--dataset uschad --data ../shared/data/usc-had --output experiments/usc-had --seeds 1)
 hapt=(--dataset hapt --data ../shared/data/uci-har-hapt --output experiments/hapt --seeds 1)
 
-experiments/hapt/authors/rerun.sh || echo "the authors' reruns stopped (their checkout or Debian's packages missing?); going on"  # issue 32
-"${experiment[@]}" "${usc[@]}" --models tinierhar --folds 1-7 --backfill-evidence  # issue 32: evidence of older rows
-experiments/hapt/backfill-evidence.sh "$tool/tinierhar.dll"
 "${experiment[@]}" "${usc[@]}" --models tinyhar --folds 1-7        # issue 30: the three models on USC-HAD
 "${experiment[@]}" "${usc[@]}" --models deepconvlstm --folds 1-2
 "${experiment[@]}" "${hapt[@]}" --models deepconvlstm --folds 3-5  # issue 30: DeepConvLSTM on every HAPT fold
+experiments/hapt/authors/rerun.sh || echo "the authors' reruns stopped (their checkout or Debian's packages missing?); going on"  # issue 32
+"${experiment[@]}" "${usc[@]}" --models tinierhar --folds 1-7 --backfill-evidence  # issue 32: evidence of older rows
+experiments/hapt/backfill-evidence.sh "$tool/tinierhar.dll"
 echo "queue done"
