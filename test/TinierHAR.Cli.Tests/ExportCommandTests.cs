@@ -70,8 +70,7 @@ public sealed class ExportCommandTests
                 $"| a trained bundle on a held-out generated log, float32 C against ONNX Runtime (`ExportCommandTests`) | {labels.Length:N0} | every class equal, probabilities within {OneDigitAbove(difference)} |"),
             string.Create(CultureInfo.InvariantCulture, $"| the same log, int8 C against float32 C | {labels.Length:N0} | top-1 agreement {agreement * 100:0} %, macro F1 {f1s} |"),
         ];
-        var document = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "docs", "embedded-c.md"));
-        CollectionAssert.AreEqual(quoted, quoted.Select(q => document.Contains(q, StringComparison.Ordinal) ? q : $"<not quoted: {q}>").ToArray(), "docs/embedded-c.md");
+        RepositoryDocuments.AssertQuotedIn("docs/embedded-c.md", quoted);
     }
 
     /// <summary>The smallest one-digit bound at or above a positive value, written as the docs write it: 2.98e-7 is 3e-7.</summary>

@@ -23,7 +23,7 @@ public sealed partial class DocumentedNumbersTests
     public void Every_result_quoted_in_the_prose_is_committed(string document)
     {
         var known = CommittedValues();
-        var text = GeneratedBlock().Replace(File.ReadAllText(Path.Combine(Root, document)), "");
+        var text = RepositoryDocuments.GeneratedBlock().Replace(File.ReadAllText(Path.Combine(Root, document)), "");
         var unknown = FourDecimals().Matches(text).Select(m => m.Value).Where(v => !known.Contains(v)).Distinct().ToList();
         Assert.IsEmpty(unknown, $"{document} quotes results that no committed file holds: {string.Join(", ", unknown)}");
     }
@@ -41,7 +41,7 @@ public sealed partial class DocumentedNumbersTests
         // The generated tables' means and standard errors (their own tests regenerate them from the same files).
         foreach (var document in Directory.EnumerateFiles(Path.Combine(Root, "docs"), "*.md").Append(Path.Combine(Root, "README.md")))
         {
-            foreach (Match block in GeneratedBlock().Matches(File.ReadAllText(document)))
+            foreach (Match block in RepositoryDocuments.GeneratedBlock().Matches(File.ReadAllText(document)))
                 known.UnionWith(FourDecimals().Matches(block.Value).Select(m => m.Value));
         }
 
@@ -75,8 +75,4 @@ public sealed partial class DocumentedNumbersTests
 
     [GeneratedRegex(@"(?<![\d.])\d\.\d{4}(?![\d])")]
     private static partial Regex FourDecimals();
-
-    /// <summary>A block the report regenerates (<c>&lt;!-- results: ... --&gt;</c> to its closing comment).</summary>
-    [GeneratedRegex(@"<!-- (?<name>[a-z-]+)[^>]*-->.*?<!-- /\k<name> -->", RegexOptions.Singleline)]
-    internal static partial Regex GeneratedBlock();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using TinierHAR.TestSupport;
+using static TinierHAR.TestSupport.RepositoryDocuments;
 
 namespace TinierHAR.Experiments.Tests.Experiments;
 
@@ -154,12 +155,6 @@ public sealed partial class RunFiguresInProseTests
             "README.md");
     }
 
-    /// <summary>Markdown's prose without the generated blocks, whitespace collapsed (<see cref="Collapsed"/>).</summary>
-    private static string Prose(string markdown) => Collapsed(DocumentedNumbersTests.GeneratedBlock().Replace(markdown, " "));
-
-    /// <summary>Each run of whitespace one space, so that a phrase matches across line breaks (as a reader sees it).</summary>
-    private static string Collapsed(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
     /// <summary>A group of the first match of a pattern in a run's output; the run must have it.</summary>
     private static string Captured(string run, string pattern, int group = 1)
     {
@@ -167,10 +162,6 @@ public sealed partial class RunFiguresInProseTests
         Assert.IsTrue(match.Success, $"the run has {pattern}");
         return match.Groups[group].Value;
     }
-
-    /// <summary>Every expected phrase stands in the prose; the message lists the ones that do not.</summary>
-    private static void AssertQuoted(string prose, string[] expected, string where) =>
-        CollectionAssert.AreEqual(expected, expected.Select(e => prose.Contains(e, StringComparison.Ordinal) ? e : $"<not quoted: {e}>").ToArray(), where);
 
     /// <summary>
     /// The windows-scoring prose of docs/benchmarks.md quotes the committed runs it shows: the batched scorer's rate and
