@@ -51,6 +51,7 @@ public sealed class CommandLineTests
             var difference = OnnxRun.MaxDifference(logits, fixture.ExpectedLogits().Values);
             TestContext.WriteLine($"{fixtureName}: imported model, max |logit - reference| = {difference:E3}");
             Assert.IsLessThanOrEqualTo(1e-5, difference);
+            Assert.AreEqual(RepositoryDocuments.Scientific(difference), RepositoryDocuments.TableCell("docs/networks-and-onnx.md", fixtureName, "`import`"), "the difference the docs quote");
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 namespace TinierHAR.TestSupport;
@@ -25,6 +26,36 @@ public static partial class RepositoryDocuments
     /// <summary>Every expected phrase stands in the text; the message lists the ones that do not.</summary>
     public static void AssertQuoted(string text, string[] expected, string where) =>
         CollectionAssert.AreEqual(expected, expected.Select(e => text.Contains(e, StringComparison.Ordinal) ? e : $"<not quoted: {e}>").ToArray(), where);
+
+    /// <summary>
+    /// The cell of a Markdown table in a document (a path from the repository root): in the one row whose first cell's
+    /// first word is <paramref name="row"/>, under the header <paramref name="column"/> of that row's table.
+    /// </summary>
+    public static string TableCell(string document, string row, string column)
+    {
+        var lines = File.ReadAllLines(Path.Combine(SharedData.RepositoryRoot, document));
+        static string[] Cells(string line) => line.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray();
+        var found = lines.Select((line, index) => (line, index))
+            .Where(l => l.line.StartsWith('|') && Cells(l.line)[0].Split(' ')[0] == row).ToList();
+        Assert.HasCount(1, found, $"{document}: the table rows for {row}");
+        var headerIndex = found[0].index;
+        while (headerIndex > 0 && lines[headerIndex - 1].StartsWith('|'))
+            headerIndex--;
+        var at = Array.IndexOf(Cells(lines[headerIndex]), column);
+        Assert.IsGreaterThanOrEqualTo(0, at, $"{document}: the column {column} of the table holding {row}");
+        return Cells(found[0].line)[at];
+    }
+
+    /// <summary>The first group of a pattern in a document's prose (<see cref="Prose"/>); the prose must have it.</summary>
+    public static string Quoted(string document, string pattern)
+    {
+        var match = Regex.Match(Prose(File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, document))), pattern);
+        Assert.IsTrue(match.Success, $"{document} quotes {pattern}");
+        return match.Groups[1].Value;
+    }
+
+    /// <summary>A small difference as the docs write it, two significant digits: 3.8e-6.</summary>
+    public static string Scientific(double value) => value.ToString("0.0e-0", CultureInfo.InvariantCulture);
 
     /// <summary>Every expected phrase stands in the prose of a document (a path from the repository root).</summary>
     public static void AssertQuotedIn(string document, params string[] expected) =>

@@ -44,6 +44,7 @@ public sealed class GoldenOnnxParityTests
         var ortDifference = OnnxRun.MaxDifference(ort, expected);
         TestContext.WriteLine($"{fixtureName}: ONNX Runtime max |logit - reference| = {ortDifference:E3}");
         Assert.IsLessThanOrEqualTo(Tolerance, ortDifference, "ONNX Runtime");
+        Assert.AreEqual(RepositoryDocuments.Scientific(ortDifference), RepositoryDocuments.TableCell("docs/networks-and-onnx.md", fixtureName, "ONNX Runtime"), "the difference the docs quote");
 
         var path = Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), $"{fixtureName}-{Guid.NewGuid():N}.onnx");
         File.WriteAllBytes(path, model);
@@ -57,6 +58,7 @@ public sealed class GoldenOnnxParityTests
             var mlnetDifference = OnnxRun.MaxDifference(mlnet, expected);
             TestContext.WriteLine($"{fixtureName}: ML.NET ApplyOnnxModel max |logit - reference| = {mlnetDifference:E3}");
             Assert.IsLessThanOrEqualTo(Tolerance, mlnetDifference, "ML.NET");
+            Assert.AreEqual(RepositoryDocuments.Scientific(mlnetDifference), RepositoryDocuments.TableCell("docs/networks-and-onnx.md", fixtureName, "ML.NET"), "the difference the docs quote");
 
             VBuffer<ReadOnlyMemory<char>> slotNames = default;
             scored.Schema[HarOnnxModelWriter.ScoreName].GetSlotNames(ref slotNames);

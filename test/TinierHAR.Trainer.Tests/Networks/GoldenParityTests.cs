@@ -35,6 +35,7 @@ public sealed class GoldenParityTests
         var maxDifference = actual.Zip(expected.Values, (a, e) => Math.Abs(a - e)).Max();
         TestContext.WriteLine($"{fixtureName}: max |logit - reference| = {maxDifference:E3} over {actual.Length} logits");
         Assert.IsLessThanOrEqualTo(Tolerance, maxDifference, $"{fixtureName}: max abs difference {maxDifference:E3}");
+        Assert.AreEqual(RepositoryDocuments.Scientific(maxDifference), RepositoryDocuments.TableCell("docs/networks-and-onnx.md", fixtureName, "TorchSharp"), "the difference the docs quote");
 
         Assert.AreEqual(fixture.Parameters, network.ParameterCount, "parameters of the TorchSharp network");
         var complexity = ModelComplexity.Of(network.Options, fixture.Window, fixture.Channels, fixture.Classes);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using TinierHAR.MLNet.Architectures;
 using TinierHAR.MLNet.Onnx;
 using TinierHAR.TestSupport;
@@ -14,6 +15,7 @@ namespace TinierHAR.Trainer.Tests.Onnx;
 public sealed class OnnxExportParityTests
 {
     private const double Tolerance = 1e-5;
+    private const string Document = "docs/networks-and-onnx.md";
     private const int Window = 96, Channels = 5, Classes = 4, Batch = 6;
 
     public TestContext TestContext { get; set; } = null!;
@@ -72,6 +74,8 @@ public sealed class OnnxExportParityTests
         var difference = OnnxRun.MaxDifference(actual, expected.Select(v => (double)v).ToArray());
         TestContext.WriteLine($"{variant}: max |ONNX Runtime - TorchSharp| = {difference:E3}");
         Assert.IsLessThanOrEqualTo(Tolerance, difference, variant);
+        var quoted = RepositoryDocuments.Quoted(Document, @"score in ONNX Runtime within (\S+) of TorchSharp \(`OnnxExportParityTests`\)");
+        Assert.IsLessThanOrEqualTo(double.Parse(quoted, CultureInfo.InvariantCulture), difference, $"{variant}: the bound {Document} quotes");
 
         var scores = OnnxRun.Output(model, windows, Batch, Window, Channels, HarOnnxModelWriter.ScoreName);
         for (var b = 0; b < Batch; b++)
@@ -99,6 +103,7 @@ public sealed class OnnxExportParityTests
         var difference = OnnxRun.MaxDifference(actual, expected.Select(v => (double)v).ToArray());
         TestContext.WriteLine($"wrong gate order: max |ONNX Runtime - TorchSharp| = {difference:E3}");
         Assert.IsGreaterThan(1e-3, difference);
+        Assert.AreEqual(RepositoryDocuments.Scientific(difference), RepositoryDocuments.Quoted(Document, @"leaves the GRU gates in PyTorch order is caught \((\S+)\)"), "the difference the docs quote");
     }
 
     private static float[] OnnxLayersSwap(float[] values, int block) =>
