@@ -47,11 +47,14 @@ public static partial class RepositoryDocuments
     }
 
     /// <summary>The first group of a pattern in a document's prose (<see cref="Prose"/>); the prose must have it.</summary>
-    public static string Quoted(string document, string pattern)
+    public static string Quoted(string document, string pattern) => QuotedGroups(document, pattern)[0];
+
+    /// <summary>The groups of a pattern in a document's prose (<see cref="Prose"/>), in order; the prose must have it.</summary>
+    public static string[] QuotedGroups(string document, string pattern)
     {
         var match = Regex.Match(Prose(File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, document))), pattern);
         Assert.IsTrue(match.Success, $"{document} quotes {pattern}");
-        return match.Groups[1].Value;
+        return match.Groups.Cast<Group>().Skip(1).Select(g => g.Value).ToArray();
     }
 
     /// <summary>A small difference as the docs write it, two significant digits: 3.8e-6.</summary>

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using TinierHAR.MLNet.CExport;
 using TinierHAR.MLNet.Onnx;
 using TinierHAR.TestSupport;
@@ -12,6 +14,7 @@ namespace TinierHAR.MLNet.Tests.CExport;
 public sealed class HarCExporterTests
 {
     private const double LogitTolerance = 1e-5;
+    private const string Document = "docs/embedded-c.md";
 
     public TestContext TestContext { get; set; } = null!;
 
@@ -38,6 +41,25 @@ public sealed class HarCExporterTests
         Assert.IsLessThanOrEqualTo(LogitTolerance, difference);
         for (var n = 0; n < logits.Length; n++)
             Assert.AreEqual(ArgMax(expected.AsSpan(n * fixture.Classes, fixture.Classes)), predicted[n], $"window {n}");
+
+        // docs/embedded-c.md quotes the trained model's row and the two random models' (UCI-HAR's shape, then the odd window).
+        var (windows, quoted) = (logits.Length.ToString(CultureInfo.InvariantCulture), RepositoryDocuments.Scientific(difference));
+        string[] Row(string check) => RepositoryDocuments.QuotedGroups(Document, Regex.Escape(check) + @" \| (\d+)(?: \+ (\d+))? \| max difference (\S+?)(?:,| and (\S+) \|)");
+        switch (fixtureName)
+        {
+            case "tinierhar-mhealth-trained":
+                var trained = Row("the authors' trained TinierHAR (MHEALTH, 23 channels) against their PyTorch logits (`HarCExporterTests`)");
+                CollectionAssert.AreEqual(new[] { windows, quoted }, new[] { trained[0], trained[2] }, fixtureName);
+                break;
+            case "tinierhar-random-c9-t128-k6" or "tinierhar-random-c3-t101-k5":
+                var row = Row("random TinierHARs at UCI-HAR's shape and at an odd window length, against PyTorch");
+                var at = fixtureName == "tinierhar-random-c9-t128-k6" ? 0 : 1;
+                CollectionAssert.AreEqual(new[] { windows, quoted }, new[] { row[at], row[2 + at] }, fixtureName);
+                break;
+            default:
+                Assert.Fail($"{fixtureName}: docs/embedded-c.md has no row for it");
+                break;
+        }
     }
 
     [TestMethod]
@@ -84,6 +106,15 @@ public sealed class HarCExporterTests
         TestContext.WriteLine($"weights: float32 {float32.WeightBytes:N0} bytes, int8 {int8.WeightBytes:N0} bytes; on the authors' {labels.Length} test windows: "
             + $"int8 top-1 agreement with float32 {agreement:P2}, accuracy float32 {Accuracy(float32Classes, labels):P2}, int8 {Accuracy(int8Classes, labels):P2}");
         Assert.IsGreaterThanOrEqualTo(0.99, agreement);
+        RepositoryDocuments.AssertQuotedIn(Document, string.Create(CultureInfo.InvariantCulture,
+            $"| the authors' MHEALTH model and test batch, int8 C against float32 C | {labels.Length} | top-1 agreement {100 * agreement:0} %, accuracy {Percent(Accuracy(float32Classes, labels), Accuracy(int8Classes, labels))} |"));
+    }
+
+    /// <summary>"100 % both" where the two are equal, "98 % and 97 %" otherwise.</summary>
+    private static string Percent(double float32, double int8)
+    {
+        var (a, b) = ((100 * float32).ToString("0", CultureInfo.InvariantCulture), (100 * int8).ToString("0", CultureInfo.InvariantCulture));
+        return a == b ? $"{a} % both" : $"{a} % and {b} %";
     }
 
     private static double Accuracy(int[] predicted, int[] labels) => predicted.Zip(labels).Count(p => p.First == p.Second) / (double)labels.Length;
