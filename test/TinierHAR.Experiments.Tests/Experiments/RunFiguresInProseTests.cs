@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TinierHAR.MLNet.Architectures;
 using TinierHAR.TestSupport;
+using TinierHAR.Trainer.Networks;
 using static TinierHAR.TestSupport.RepositoryDocuments;
 
 namespace TinierHAR.Experiments.Tests.Experiments;
@@ -223,6 +225,37 @@ public sealed partial class RunFiguresInProseTests
         ], "docs/benchmarks.md, (a) and (d)");
     }
 
+    /// <summary>
+    /// The int8 prose of docs/networks-and-onnx.md quotes its two committed measurements (HAPT fold 1's
+    /// <c>experiment --int8</c> row and the quickstart model's): int8's slowdown in batches and for one window, its
+    /// macro-F1 change, and the GRU's share of the parameters (counted on the network, of the row's parameters).
+    /// </summary>
+    [TestMethod]
+    public void The_int8_prose_quotes_the_committed_measurements()
+    {
+        var hapt = CsvRows.Read(Path.Combine(Root, "experiments", "int8", "results.csv")).Single();
+        decimal Hapt(string column) => decimal.Parse(hapt[column], CultureInfo.InvariantCulture);
+        var quickstart = File.ReadLines(Path.Combine(Root, "benchmarks", "results", "int8-quickstart.md"))
+            .Select(line => line.Split('|').Select(c => c.Trim()).ToArray()).Where(cells => cells.Length == 8 && cells[1] is "float32" or "int8 QDQ")
+            .ToDictionary(cells => cells[1], cells => cells[2..7].Select(c => decimal.Parse(c, NumberStyles.Number, CultureInfo.InvariantCulture)).ToArray());
+        Assert.HasCount(2, quickstart, "the float32 and int8 rows");
+        // Columns: macro F1, accuracy, ONNX bytes, latency, windows/s.
+        var (float32, int8) = (quickstart["float32"], quickstart["int8 QDQ"]);
+        var batches = new[] { float32[4] / int8[4], Hapt("windows_per_second") / Hapt("int8_windows_per_second") };
+        var single = new[] { int8[3] / float32[3], Hapt("int8_latency_ms") / Hapt("latency_ms") };
+        var f1Change = Math.Max(Math.Abs(float32[0] - int8[0]), Math.Abs(Hapt("macro_f1") - Hapt("int8_macro_f1")));
+        Assert.IsLessThan(0.005m, f1Change, "int8 keeps macro F1 within half a point, as quoted");
+
+        using var network = HarNetwork.Create(new TinierHarOptions(), 128, 6, 12);
+        var gru = network.named_parameters().Where(p => p.name.StartsWith("gru.", StringComparison.Ordinal)).Sum(p => p.parameter.numel());
+        Assert.AreEqual(long.Parse(hapt["parameters"], CultureInfo.InvariantCulture), network.ParameterCount, "the HAPT row's network");
+
+        AssertQuotedIn("docs/networks-and-onnx.md",
+            "int8 keeps the accuracy (within half a point of macro F1)",
+            $"it is {Range(batches, 1)}x slower in batches and {Range(single, 1)}x slower for one window",
+            string.Create(CultureInfo.InvariantCulture, $"{Fixed(100m * gru / network.ParameterCount, 0)} % of the parameters at six channels ({gru:N0} of {network.ParameterCount:N0})"));
+    }
+
     /// <summary>A committed BenchmarkDotNet report's rows (those of one batch, where the report has a Batch column):
     /// the row whose method holds a phrase, as seconds per operation (Mean) and items per second.</summary>
     private static Func<string, (decimal Seconds, decimal PerSecond)> BenchmarkRows(string report, string? batch = null)
@@ -258,7 +291,7 @@ public sealed partial class RunFiguresInProseTests
     private static string Range(IEnumerable<decimal> values, int decimals)
     {
         var rounded = values.Select(v => Math.Round(v, decimals, MidpointRounding.AwayFromZero)).ToArray();
-        return $"{Fixed(rounded.Min(), decimals)}–{Fixed(rounded.Max(), decimals)}";
+        return rounded.Min() == rounded.Max() ? Fixed(rounded[0], decimals) : $"{Fixed(rounded.Min(), decimals)}–{Fixed(rounded.Max(), decimals)}";
     }
 
     /// <summary>"a, b, c and d".</summary>
