@@ -98,6 +98,7 @@ public sealed partial class RunFiguresInProseTests
         var twoSilos = Measured(@"2 running silos: +[\d.]+ s, (\d+) rows/s");
         const string PerFile = @"per three-minute file: +cluster (\d+) ms, local (\d+) ms";
         var (clusterFile, localFile) = (Measured(PerFile), Measured(PerFile, 2));
+        const decimal DaySamples = 10_000m * 50 * 86_400; // 10,000 wearers' samples a day at 50 Hz, one row each
         var (running, first, two) = (Fixed(oneSilo / local, 2), Fixed(firstJob / local, 2), Fixed(twoSilos / oneSilo, 2));
 
         AssertQuoted(Collapsed(run),
@@ -107,7 +108,9 @@ public sealed partial class RunFiguresInProseTests
         AssertQuoted(Prose(File.ReadAllText(Path.Combine(Root, "docs", "cluster.md"))),
             [$"a local pass: {running}x over these 16 hour-long files", $"a three-minute file costs {clusterFile - localFile} ms more on the cluster",
                 $"the client process, {Fixed(Measured(@"client's fixed cost: +([\d.]+) s"), 2)} s in the run above", $"the scoring path: {first}x of a local pass",
-                $"adds no throughput ({two}x the rows/s of one)"],
+                $"adds no throughput ({two}x the rows/s of one)",
+                $"a running silo on a 2-core machine scored {Fixed(oneSilo / 1_000_000, 2)} M rows/s in the run above, so the {Fixed(DaySamples / 1e9m, 1)} G samples a day "
+                    + $"of 10,000 wearers at 50 Hz take one such machine about {Fixed(DaySamples / oneSilo / 3600, 0)} hours, and ten of them about {Fixed(DaySamples / oneSilo / 36000, 1)} hours"],
             "docs/cluster.md");
     }
 
