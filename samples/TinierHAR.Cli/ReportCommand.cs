@@ -17,7 +17,7 @@ internal static class ReportCommand
         var reference = new Option<FileInfo?>("--reference") { Description = "A reference run's CSV (the authors' code on the same folds) to compare with, below the table" };
         var trajectories = new Option<string[]>("--trajectories") { Description = "Per-epoch trajectories to compare, as NAME=FILE.csv (ours or the authors'); needs --plot", AllowMultipleArgumentsPerToken = true };
         var plot = new Option<FileInfo?>("--plot") { Description = "With --trajectories: the loss-curve picture (PNG); its markdown table goes beside it (.md) and into the README section named after the picture" };
-        var efficiency = new Option<FileInfo?>("--efficiency") { Description = "With --results: the models' comparison (macro F1 against parameters and MACs) as a picture (PNG); its table goes beside it (.md) and into the README section named after the picture" };
+        var efficiency = new Option<FileInfo?>("--efficiency") { Description = "With --results: the models' comparison (macro F1 against parameters and MACs) as a picture (PNG); its table goes beside it (.md) and into the README section named after the picture, the paper's claim in words per model (NAME-verdict.md) into the section named after that" };
         var compare = new Option<FileInfo?>("--compare")
         {
             Description = "With --results: another experiment's results.csv, the same runs under another protocol (other windows, say); the runs made under both, "
@@ -105,6 +105,12 @@ internal static class ReportCommand
         File.WriteAllText(Path.ChangeExtension(chart.FullName, ".md"), table);
         WriteSection(console, readme, chart, table);
         console.Write(table);
+        // The verdict in words goes beside the table, and into the document's section named after it.
+        var verdict = new FileInfo(Path.Combine(chart.DirectoryName!, Path.GetFileNameWithoutExtension(chart.Name) + "-verdict.md"));
+        var words = experiment.ToModelVerdictMarkdown();
+        File.WriteAllText(verdict.FullName, words);
+        WriteSection(console, readme, verdict, words);
+        console.Write(words);
         return 0;
     }
 

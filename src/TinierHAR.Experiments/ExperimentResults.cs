@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MathNet.Numerics.Distributions;
 using nietras.SeparatedValues;
 using TinierHAR.MLNet.Data;
 using TinierHAR.Trainer.Training;
@@ -190,6 +191,84 @@ public sealed class ExperimentResults
                 $"| {group.Key.Model} | {string.Join(" ", own.Select(r => $"{r.Fold}:{r.Seed}"))} | {MeanStd(own, r => r.MacroF1)} | {(peers.Length == own.Length ? MeanStd(peers, r => r.MacroF1) : $"{peers.Length} of {own.Length} run")} | {paired} | {MeanStd(own, r => r.WeightedF1)} | {MeanStd(own, r => r.Accuracy)} | {own[0].Parameters:N0}{Ratio(own[0].Parameters, reference?.Parameters)} | {own[0].Macs:N0}{Ratio(own[0].Macs, reference?.Macs)} | {Mean(own, r => r.ModelBytes, "N0")} | {Mean(own, r => r.LatencyMs, "0.000")} | {own.Average(r => r.Seconds):0} |"));
         }
         return text.ToString();
+    }
+
+    /// <summary>
+    /// The paper's claim ("about the same F1 with fewer parameters") in words, per larger model, from the runs of
+    /// <see cref="ToModelComparisonMarkdown"/>: its macro F1 beside TinierHAR's on the same (fold, seed) runs, the paired
+    /// difference ± its standard error, its size and cost against TinierHAR's on those runs, and the verdict of the paired
+    /// t-test: the claim fails where the larger model leads beyond the two-sided 95 % interval of the difference, and is
+    /// not contradicted where the difference lies within it; with one run there is no standard error and no verdict.
+    /// </summary>
+    public string ToModelVerdictMarkdown()
+    {
+        var invariant = CultureInfo.InvariantCulture;
+        var runs = rows.Where(r => Recipe(r) == FoldResult.PrecisionName(TrainingPrecision.Float32)).ToArray();
+        var tinier = runs.Where(r => r.Model == "tinierhar").ToArray();
+        var text = new StringBuilder();
+        foreach (var group in runs.Where(r => r.Model != "tinierhar").GroupBy(r => (r.Dataset, r.Model)).OrderBy(g => g.First().Parameters))
+        {
+            var model = group.Key.Model;
+            var own = group.OrderBy(r => r.Fold).ThenBy(r => r.Seed).ToArray();
+            var peers = own.Select(o => tinier.FirstOrDefault(t => t.Dataset == o.Dataset && t.Fold == o.Fold && t.Seed == o.Seed)).ToArray();
+            if (peers.Any(p => p is null))
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"- **{model}**: {own.Length} run(s), {peers.Count(p => p is not null)} with a TinierHAR run of the same fold and seed; no verdict until every run has one.");
+                continue;
+            }
+            var paired = peers.Select(p => p!).ToArray();
+            var differences = own.Zip(paired, (o, t) => o.MacroF1 - t.MacroF1).ToArray();
+            var mean = differences.Average();
+            var standardError = differences.Length < 2 ? double.NaN : Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Length - 1) / differences.Length);
+            var fewer = (double)own[0].Parameters / paired[0].Parameters;
+            string F1s(FoldResult[] r) => Listed(r.Select(x => x.MacroF1.ToString("0.0000", invariant)));
+            string Times(FoldResult[] r) => Span(r.Select(x => x.SecondsPerEpoch), "0.0");
+            text.Append(CultureInfo.InvariantCulture,
+                $"- **{model}** on {own.Length} run(s) (fold:seed {string.Join(" ", own.Select(r => $"{r.Fold}:{r.Seed}"))}): macro F1 {F1s(own)}, ");
+            text.Append(CultureInfo.InvariantCulture,
+                $"where TinierHAR scored {F1s(paired)}; {model} − TinierHAR, paired: {SeedMeans.PairedDifference(own.Select(r => r.MacroF1).ToArray(), paired.Select(r => r.MacroF1).ToArray())}. ");
+            text.Append(CultureInfo.InvariantCulture,
+                $"{model} has {fewer:0.0}x TinierHAR's parameters ({own[0].Parameters:N0} against {paired[0].Parameters:N0}) and {(double)own[0].Macs / paired[0].Macs:0.0}x its MACs");
+            if (MeanOf(own, r => r.ModelBytes) is { } bytes && MeanOf(paired, r => r.ModelBytes) is { } tinierBytes)
+                text.Append(CultureInfo.InvariantCulture, $", an ONNX file {bytes / tinierBytes:0.0}x as large ({bytes:N0} against {tinierBytes:N0} bytes)");
+            if (MeanOf(own, r => r.LatencyMs) is { } latency && MeanOf(paired, r => r.LatencyMs) is { } tinierLatency)
+                text.Append(CultureInfo.InvariantCulture, $", {latency / tinierLatency:0.0}x the single-window latency ({latency:0.000} against {tinierLatency:0.000} ms)");
+            text.Append(CultureInfo.InvariantCulture, $", and trained at {Times(own)} s per epoch against {Times(paired)} s on the same runs. ");
+            if (double.IsNaN(standardError))
+            {
+                text.AppendLine("One run has no standard error: no verdict yet.");
+                continue;
+            }
+            // The paired t-test's two-sided 95 % interval: with few runs it is much wider than two standard errors.
+            var half = StudentT.InvCDF(0, 1, differences.Length - 1, 0.975) * standardError;
+            var interval = string.Create(invariant, $"the 95 % interval of the difference is ±{half:0.0000} ({differences.Length} runs)");
+            text.AppendLine(mean > half
+                ? string.Create(invariant, $"**The claim does not hold here**: {model} leads by {mean:0.0000}, and {interval}.")
+                : mean < -half
+                    ? string.Create(invariant, $"**The claim holds here**, and more: TinierHAR leads by {-mean:0.0000}, and {interval}, with {fewer:0.0}x fewer parameters.")
+                    : string.Create(invariant, $"**No difference shown**: {(mean > 0 ? model : "TinierHAR")} leads by {Math.Abs(mean):0.0000}, and {interval}, so these runs do not contradict the claim; TinierHAR has {fewer:0.0}x fewer parameters."));
+        }
+        return text.ToString();
+    }
+
+    /// <summary>"a, b and c".</summary>
+    private static string Listed(IEnumerable<string> items)
+    {
+        var all = items.ToArray();
+        return all.Length == 1 ? all[0] : $"{string.Join(", ", all[..^1])} and {all[^1]}";
+    }
+
+    /// <summary>"4.6–7.2", or one value where all round alike.</summary>
+    private static string Span(IEnumerable<double> values, string format)
+    {
+        var (low, high) = (values.Min().ToString(format, CultureInfo.InvariantCulture), values.Max().ToString(format, CultureInfo.InvariantCulture));
+        return low == high ? low : $"{low}–{high}";
+    }
+
+    private static double? MeanOf<T>(FoldResult[] runs, Func<FoldResult, T?> value) where T : struct, IConvertible
+    {
+        var known = runs.Select(value).Where(v => v.HasValue).Select(v => v!.Value.ToDouble(CultureInfo.InvariantCulture)).ToArray();
+        return known.Length == runs.Length && known.Length > 0 ? known.Average() : null;
     }
 
     /// <summary>

@@ -331,7 +331,7 @@ public sealed class ExperimentCommandTests
         results.Add(Run("tinierhar", 2, 0.6));
         results.Add(Run("tinyhar", 1, 0.9, 27674, 6_000_000));
         results.Add(Run("tinyhar", 1, 0.1, 27674, 6_000_000) with { Precision = "float64" });
-        var readme = fixture.Write("README.md", "<!-- results: models.png -->\n<!-- /results -->\n");
+        var readme = fixture.Write("README.md", "<!-- results: models.png -->\n<!-- /results -->\n<!-- results: models-verdict.md -->\n<!-- /results -->\n");
         var chart = Path.Combine(fixture.Root, "models.png");
 
         var (exitCode, _, error) = Tool.Run("report", "--results", results.Path, "--efficiency", chart, "--readme", readme);
@@ -342,6 +342,30 @@ public sealed class ExperimentCommandTests
         StringAssert.Contains(table, "| tinierhar | 1:1 2:1 | 0.7000 ± 0.1414 | 0.7000 ± 0.1414 | – |");
         StringAssert.Contains(table, "| tinyhar | 1:1 | 0.9000 | 0.8000 | +0.1000 | 0.8000 | 0.9000 | 27,674 (3.7x) | 6,000,000 (8.6x) | 50,000 | 0.125 | 100 |");
         Assert.AreEqual(table, MarkdownSections.Read(File.ReadAllText(readme), "models.png"));
+        var verdict = File.ReadAllText(Path.Combine(fixture.Root, "models-verdict.md"));
+        Assert.AreEqual("- **tinyhar** on 1 run(s) (fold:seed 1:1): macro F1 0.9000, where TinierHAR scored 0.8000; tinyhar − TinierHAR, paired: +0.1000. "
+            + "tinyhar has 3.7x TinierHAR's parameters (27,674 against 7,483) and 8.6x its MACs, an ONNX file 1.0x as large (50,000 against 50,000 bytes), "
+            + "1.0x the single-window latency (0.125 against 0.125 ms), and trained at 25.0 s per epoch against 25.0 s on the same runs. One run has no standard error: no verdict yet.\n",
+            verdict.ReplaceLineEndings("\n"));
+        Assert.AreEqual(verdict, MarkdownSections.Read(File.ReadAllText(readme), "models-verdict.md"));
+    }
+
+    /// <summary>TinierHAR scores 0.8, 0.6 and 0.7 on three runs; the larger model's three runs decide the verdict, by
+    /// the paired t-test's 95 % interval (t = 4.30 with two degrees of freedom).</summary>
+    [TestMethod]
+    [DataRow(0.9, 0.71, 0.8, "**The claim does not hold here**: tinyhar leads by 0.1033, and the 95 % interval of the difference is ±0.0143 (3 runs).")]
+    [DataRow(0.7, 0.49, 0.6, "**The claim holds here**, and more: TinierHAR leads by 0.1033, and the 95 % interval of the difference is ±0.0143 (3 runs), with 3.7x fewer parameters.")]
+    [DataRow(0.9, 0.62, 0.7, "**No difference shown**: tinyhar leads by 0.0400, and the 95 % interval of the difference is ±0.1314 (3 runs), so these runs do not contradict the claim; TinierHAR has 3.7x fewer parameters.")]
+    public void The_verdict_is_the_paired_t_tests(double fold1, double fold2, double fold3, string verdict)
+    {
+        using var fixture = new FixtureFolder();
+        var results = ExperimentResults.Open(Path.Combine(fixture.Root, "results.csv"));
+        foreach (var run in new[] { Run("tinierhar", 1, 0.8), Run("tinierhar", 2, 0.6), Run("tinierhar", 3, 0.7) })
+            results.Add(run);
+        foreach (var (fold, f1) in new[] { (1, fold1), (2, fold2), (3, fold3) })
+            results.Add(Run("tinyhar", fold, f1, 27674));
+
+        StringAssert.EndsWith(results.ToModelVerdictMarkdown().TrimEnd(), verdict);
     }
 
     [TestMethod]
@@ -351,6 +375,8 @@ public sealed class ExperimentCommandTests
     {
         var results = ExperimentResults.Open(Path.Combine(SharedData.RepositoryRoot, "experiments", experiment, "results.csv"));
         Assert.AreEqual(results.ToModelComparisonMarkdown(), Documentation.Section($"experiments/{experiment}/models.png"),
+            $"regenerate with experiments/{experiment}/report.sh");
+        Assert.AreEqual(results.ToModelVerdictMarkdown(), Documentation.Section($"experiments/{experiment}/models-verdict.md"),
             $"regenerate with experiments/{experiment}/report.sh");
     }
 
