@@ -1,12 +1,22 @@
+using nietras.SeparatedValues;
+
 namespace TinierHAR.TestSupport;
 
-/// <summary>The rows of a small comma-separated output file (no quoted fields), as column → text.</summary>
+/// <summary>The rows of a small comma-separated output file, as column → text (quoted fields unescaped).</summary>
 public static class CsvRows
 {
     public static Dictionary<string, string>[] Read(string path)
     {
-        var lines = File.ReadAllLines(path);
-        var header = lines[0].Split(',');
-        return lines.Skip(1).Select(l => header.Zip(l.Split(',')).ToDictionary(p => p.First, p => p.Second)).ToArray();
+        using var reader = Sep.New(',').Reader(o => o with { Unescape = true }).FromFile(path);
+        var header = reader.Header.ColNames;
+        var rows = new List<Dictionary<string, string>>();
+        foreach (var row in reader)
+        {
+            var values = new Dictionary<string, string>();
+            foreach (var name in header)
+                values[name] = row[name].ToString();
+            rows.Add(values);
+        }
+        return [.. rows];
     }
 }

@@ -24,8 +24,11 @@ public static partial class RepositoryDocuments
     public static string Collapsed(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Every expected phrase stands in the text; the message lists the ones that do not.</summary>
-    public static void AssertQuoted(string text, string[] expected, string where) =>
-        CollectionAssert.AreEqual(expected, expected.Select(e => text.Contains(e, StringComparison.Ordinal) ? e : $"<not quoted: {e}>").ToArray(), where);
+    public static void AssertQuoted(string text, string[] expected, string where)
+    {
+        var missing = expected.Where(e => !text.Contains(e, StringComparison.Ordinal)).ToArray();
+        Assert.AreEqual(0, missing.Length, $"{where} does not quote:\n{string.Join("\n", missing)}");
+    }
 
     /// <summary>
     /// The cell of a Markdown table in a document (a path from the repository root): in the one row whose first cell's

@@ -1,0 +1,111 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using TinierHAR.TestSupport;
+
+namespace TinierHAR.Experiments.Tests.Experiments;
+
+/// <summary>
+/// The summary at the top of docs/training-fidelity.md ("Does our training match the authors'?") quotes the committed
+/// runs: each figure is recomputed here from <c>experiments/hapt</c> (our results, the authors' rows in reference.csv,
+/// the runs on the authors' split and the trajectories) and from the authors' logged fold-1 trajectories in
+/// <c>../shared/notes/reference-trajectories</c>.
+/// </summary>
+[TestClass]
+public sealed partial class TrainingFidelitySummaryTests
+{
+    private const string Document = "docs/training-fidelity.md";
+    private static readonly string Hapt = Path.Combine(SharedData.RepositoryRoot, "experiments", "hapt");
+
+    [TestMethod]
+    public void The_summary_quotes_the_committed_runs()
+    {
+        var ours = CsvRows.Read(Path.Combine(Hapt, "results.csv")).Where(r => r["model"] == "tinierhar").ToArray();
+        var defaults = ours.Where(r => r["precision"] == "float32" && r["cancelled_biases"] == "zero").ToArray();
+        var reference = CsvRows.Read(Path.Combine(Hapt, "reference.csv")).Where(r => r["model"] == "tinierhar" && r["precision"] == "float64").ToArray();
+        var authorsSplit = CsvRows.Read(Path.Combine(Hapt, "authors-split", "results.csv")).OrderBy(Seed).ToArray();
+        Dictionary<string, string> Run(IEnumerable<Dictionary<string, string>> rows, int fold, int seed) => rows.Single(r => Fold(r) == fold && Seed(r) == seed);
+
+        var perFold = Enumerable.Range(1, 5).Select(fold =>
+        {
+            var runs = defaults.Where(r => Fold(r) == fold).Select(F1).ToArray();
+            return SeedMeans.Format(runs) + (runs.Length == 3 ? "" : $" ({runs.Length} seeds)");
+        });
+        var theirFold2 = reference.Where(r => Fold(r) == 2).OrderBy(Seed).ToArray();
+        var theirLaterFolds = string.Join(", ", new[] { 3, 4, 5 }.Select(fold => Listed([Fixed(F1(Run(reference, fold, 1))), Fixed(F1(Run(reference, fold, 2)))])));
+        var ourSplitRuns = authorsSplit.Select(F1).ToArray();
+        var theirSplitRuns = authorsSplit.Select(r => F1(Run(reference, 2, Seed(r)))).ToArray();
+        // The seed numbers name different random streams in the two codes: the two samples' means, pooled variance.
+        var (splitDifference, splitVariance) = SeedMeans.Difference(ourSplitRuns, theirSplitRuns);
+
+        var fold1 = Enumerable.Range(1, 5).Select(seed => Trajectory(Path.Combine(Hapt, "trajectories", $"tinierhar-fold1-seed{seed}-float32.csv"))).ToArray();
+        var float64 = Trajectory(Path.Combine(Hapt, "trajectories", "tinierhar-fold1-seed1-float64.csv"));
+        var (theirFloat64, theirFloat32) = (AuthorsTrajectory("float64"), AuthorsTrajectory("float32"));
+        var theirSeed1 = BestOfNote().Match(Run(reference, 1, 1)["note"]);
+        Assert.IsTrue(theirSeed1.Success, "reference.csv's fold-1 seed-1 note gives its best validation loss and epoch");
+        var tracking = fold1[0].Take(40).Zip(float64.Take(40), (a, b) => Math.Max(Relative(a.Train, b.Train), Relative(a.Validation, b.Validation))).Max();
+
+        RepositoryDocuments.AssertQuotedIn(Document,
+        [
+            $"Our default float32 runs rise by at most ×{Rise(defaults.Max(Rise))} from one epoch to the next in all {defaults.Length} runs of HAPT folds 1–5 (×{Rise(Rise(Run(defaults, 1, 1)))} on fold 1, seed 1)",
+            $"The authors' float32 run (fold 1, seed 2) rose ×{Rise(LargestRise(theirFloat32))}",
+            $"The same seed-1 run with the cancelled biases on their computed gradient rises ×{Rise(Rise(Run(ours.Where(r => r["cancelled_biases"] == "computed"), 1, 1)))}",
+            $"Our float64 and float32 runs from the same seed follow each other within {Math.Ceiling(100 * tracking)} % for 40 epochs",
+            $"macro F1 per fold {Listed(perFold)}. No run rose by more than ×{Rise(defaults.Max(Rise))}",
+            $"scored {Listed(theirFold2.Select(r => Fixed(F1(r))))} on fold 2 with seeds 1–{theirFold2.Length} ({SeedMeans.Format(theirFold2.Select(F1).ToArray())}; ours {SeedMeans.Format(defaults.Where(r => Fold(r) == 2).Select(F1).ToArray())}, the same spread)",
+            $"and {theirLaterFolds} on folds 3, 4 and 5 (seeds 1, 2)",
+            $"Our float64 runs of fold 2 scored {Fixed(F1(Run(ours.Where(r => r["precision"] == "float64"), 2, 1)))} and {Fixed(F1(Run(ours.Where(r => r["precision"] == "float64"), 2, 2)))} (seeds 1, 2)",
+            $"our runs score {Listed(ourSplitRuns.Select(Fixed))} against their {Listed(theirSplitRuns.Select(Fixed))} (table \"The authors' split\" below): {splitDifference.ToString("+0.0000;−0.0000", CultureInfo.InvariantCulture)} ± {Fixed(Math.Sqrt(splitVariance))}",
+            $"our five float32 fold-1 runs reach best validation losses of {Span(fold1.Select(BestLoss), "0.00")}, and the plateau rule lowers their rate at epochs {Listed(fold1.Select(FirstDrop).Order().Select(e => e.ToString(CultureInfo.InvariantCulture)))}",
+            $"the authors' fold-1 seed-2 runs lowered it at epoch {FirstDrop(theirFloat64)} in float64 and {FirstDrop(theirFloat32)} in float32, and reached {BestLoss(theirFloat64):0.0000} and {BestLoss(theirFloat32):0.0000}",
+            $"Our float64 seed-1 run first lowers it at epoch {FirstDrop(float64)} and reaches {BestLoss(float64):0.0000} after {float64.Length} epochs (theirs: {theirSeed1.Groups[1].Value} and {Run(reference, 1, 1)["epochs"]})",
+        ]);
+    }
+
+    private static int Fold(Dictionary<string, string> row) => int.Parse(row["fold"], CultureInfo.InvariantCulture);
+
+    private static int Seed(Dictionary<string, string> row) => int.Parse(row["seed"], CultureInfo.InvariantCulture);
+
+    private static double F1(Dictionary<string, string> row) => double.Parse(row["macro_f1"], CultureInfo.InvariantCulture);
+
+    private static double Rise(Dictionary<string, string> row) => double.Parse(row["largest_validation_rise"], CultureInfo.InvariantCulture);
+
+    /// <summary>A rise as the docs write it, three significant digits: ×1.33, ×13.4.</summary>
+    private static string Rise(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
+
+    private static string Fixed(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    private static double Relative(double value, double reference) => Math.Abs(value - reference) / reference;
+
+    private record struct Epoch(int Number, double Train, double Validation, double LearningRate);
+
+    private static Epoch[] Trajectory(string path) => CsvRows.Read(path).Select(r => new Epoch(
+        int.Parse(r["epoch"], CultureInfo.InvariantCulture), double.Parse(r["train_loss"], CultureInfo.InvariantCulture),
+        double.Parse(r["validation_loss"], CultureInfo.InvariantCulture), double.Parse(r["learning_rate"], CultureInfo.InvariantCulture))).ToArray();
+
+    private static Epoch[] AuthorsTrajectory(string precision) =>
+        Trajectory(Path.Combine(SharedData.RequireDirectory(Path.Combine("notes", "reference-trajectories")), $"hapt-fold1-seed2-{precision}.csv"));
+
+    private static double LargestRise(Epoch[] epochs) => epochs.Zip(epochs.Skip(1), (a, b) => b.Validation / a.Validation).Max();
+
+    private static double BestLoss(Epoch[] epochs) => epochs.Min(e => e.Validation);
+
+    private static int FirstDrop(Epoch[] epochs) => epochs.First(e => e.LearningRate < epochs[0].LearningRate).Number;
+
+    /// <summary>"a, b and c".</summary>
+    private static string Listed(IEnumerable<string> items)
+    {
+        var all = items.ToArray();
+        return all.Length == 1 ? all[0] : $"{string.Join(", ", all[..^1])} and {all[^1]}";
+    }
+
+    /// <summary>"0.12–0.15", or one value where both ends round alike.</summary>
+    private static string Span(IEnumerable<double> values, string format)
+    {
+        var all = values.ToArray();
+        var (low, high) = (all.Min().ToString(format, CultureInfo.InvariantCulture), all.Max().ToString(format, CultureInfo.InvariantCulture));
+        return low == high ? low : $"{low}–{high}";
+    }
+
+    [GeneratedRegex(@"best validation loss ([\d.]+) at epoch (\d+)")]
+    private static partial Regex BestOfNote();
+}
