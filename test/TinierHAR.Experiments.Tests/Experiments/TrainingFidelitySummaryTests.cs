@@ -61,6 +61,29 @@ public sealed partial class TrainingFidelitySummaryTests
         ]);
     }
 
+    /// <summary>"What the trajectories show": the two float32 recipes of fold 1, seeds 1–3, from results and trajectories.</summary>
+    [TestMethod]
+    public void The_cancelled_bias_paragraph_quotes_the_committed_runs()
+    {
+        var fold1 = CsvRows.Read(Path.Combine(Hapt, "results.csv")).Where(r => r["model"] == "tinierhar" && r["precision"] == "float32" && Fold(r) == 1).ToArray();
+        Dictionary<string, string> Run(string biases, int seed) => fold1.Single(r => r["cancelled_biases"] == biases && Seed(r) == seed);
+        double[] Seeds(string biases) => [.. Enumerable.Range(1, 3).Select(seed => F1(Run(biases, seed)))];
+        var computed = Trajectory(Path.Combine(Hapt, "trajectories", "tinierhar-fold1-seed1-float32-computed.csv"));
+        var standard = Trajectory(Path.Combine(Hapt, "trajectories", "tinierhar-fold1-seed1-float32.csv"));
+        var jumps = computed.Zip(computed.Skip(1), (a, b) => (Epoch: b.Number, From: a.Validation, To: b.Validation)).Where(j => j.To > 2 * j.From).ToArray();
+        Assert.HasCount(2, jumps, "the run's jumps (more than doubling)");
+        string Jump((int Epoch, double From, double To) j) => string.Create(CultureInfo.InvariantCulture, $"×{Rise(j.To / j.From)} at epoch {j.Epoch} ({j.From:0.00} to {j.To:0.00})");
+
+        RepositoryDocuments.AssertQuotedIn(Document,
+        [
+            $"Its validation loss, though, jumps {Jump(jumps[0])} and {Jump(jumps[1])}. The default run from the same seed stays smooth (×{Rise(Rise(Run("zero", 1)))})",
+            $"rate first dropped at epoch {FirstDrop(computed)} ({FirstDrop(standard)} in the default run), and the run ended with macro F1 {Fixed(F1(Run("computed", 1)))} against the default's {Fixed(F1(Run("zero", 1)))}",
+            $"Seed 2 did not spike with either recipe (×{Rise(Rise(Run("computed", 2)))} and ×{Rise(Rise(Run("zero", 2)))})",
+            $"Seed 3 rose ×{Rise(Rise(Run("computed", 3)))} with the computed gradients and ×{Rise(Rise(Run("zero", 3)))} with the default",
+            $"seeds 1–3 the default recipe scores macro F1 {SeedMeans.Format(Seeds("zero"))} and the computed one {SeedMeans.Format(Seeds("computed"))}",
+        ]);
+    }
+
     private static int Fold(Dictionary<string, string> row) => int.Parse(row["fold"], CultureInfo.InvariantCulture);
 
     private static int Seed(Dictionary<string, string> row) => int.Parse(row["seed"], CultureInfo.InvariantCulture);
