@@ -84,6 +84,55 @@ public sealed partial class TrainingFidelitySummaryTests
         ]);
     }
 
+    /// <summary>
+    /// "Replaying the authors' run": our replay against the authors' replay.py run (float32 windows) and against their
+    /// run with float64 windows, from the three committed trajectories.
+    /// </summary>
+    [TestMethod]
+    public void The_replay_paragraphs_quote_the_committed_trajectories()
+    {
+        var ours = Trajectory(Path.Combine(Hapt, "replay", "trajectories", "tinierhar-fold2-seed1-float64.csv"));
+        var theirs = Trajectory(Path.Combine(Hapt, "authors", "trajectories", "hapt-fold2-seed1-replay.csv"));
+        var theirFloat64Windows = Trajectory(Path.Combine(Hapt, "authors", "trajectories", "hapt-fold2-seed1-replay-float64-windows.csv"));
+        int Within(Epoch[] a, Epoch[] b, Func<Epoch, double> loss, double tolerance) =>
+            a.Zip(b).TakeWhile(p => Relative(loss(p.First), loss(p.Second)) <= tolerance).Last().First.Number;
+        int Parts(Epoch[] a, Epoch[] b, Func<Epoch, double> loss) => Within(a, b, loss, 0.001) + 1;
+        var (ourBests, theirBests) = (NewBests(ours), NewBests(theirs));
+        var shared = ourBests.Zip(theirBests).TakeWhile(p => p.First == p.Second).Count();
+        var (lastShared, theirNext) = (ourBests[shared - 1], theirBests[shared]);
+        double At(Epoch[] run, int epoch) => run[epoch - 1].Validation;
+        string Loss(double value, string format = "0.0000") => value.ToString(format, CultureInfo.InvariantCulture);
+        CollectionAssert.AreEqual(ourBests, NewBests(theirFloat64Windows), "their float64-window run sets its new bests where ours does");
+        Assert.AreEqual((FirstDrop(ours), ours.Length), (FirstDrop(theirFloat64Windows), theirFloat64Windows.Length), "the same rate drop and length");
+        Assert.AreEqual(BestLoss(ours).ToString("0.0000", CultureInfo.InvariantCulture), Loss(BestLoss(theirFloat64Windows)), "the same best validation loss");
+
+        RepositoryDocuments.AssertQuotedIn(Document,
+        [
+            $"The whole run, {theirs.Length} epochs on their side: validation losses agree within 0.1 % to epoch {Within(ours, theirs, e => e.Validation, 0.001)} and within 1 % to "
+                + $"epoch {Within(ours, theirs, e => e.Validation, 0.01)}, training losses within 0.1 % to epoch {Within(ours, theirs, e => e.Train, 0.001)} and within 1 % to epoch {Within(ours, theirs, e => e.Train, 0.01)}",
+            $"at the same epochs up to epoch {lastShared} ({Loss(At(ours, lastShared))} ours, {Loss(At(theirs, lastShared))} theirs)",
+            $"at epoch {theirNext} theirs reaches {Loss(At(theirs, theirNext))}, a new best, and ours {Loss(At(ours, theirNext))}, none",
+            $"our rate falls to 1e-4 from epoch {FirstDrop(ours)}, theirs only from epoch {FirstDrop(theirs)}",
+            $"(training loss {Loss(ours[^1].Train, "0.000")} against {Loss(theirs[^1].Train, "0.000")} at the end, best validation loss {Loss(BestLoss(ours), "0.000")} against {Loss(BestLoss(theirs), "0.000")})",
+            $"(0.1 % at epoch {Parts(theirFloat64Windows, theirs, e => e.Train)}–{Parts(theirFloat64Windows, theirs, e => e.Validation)}) and lands where ours landed: the same new-best epochs as ours throughout, "
+                + $"the rate drop at epoch {FirstDrop(theirFloat64Windows)}, {theirFloat64Windows.Length} epochs, best validation loss {Loss(BestLoss(theirFloat64Windows))} at epoch {ourBests[^1]} (ours: the same)",
+            $"their validation losses within 0.1 % for {Within(ours, theirs, e => e.Validation, 0.001)} epochs",
+        ]);
+    }
+
+    /// <summary>The epochs at which a run set a new best validation loss.</summary>
+    private static int[] NewBests(Epoch[] run)
+    {
+        var best = double.MaxValue;
+        var epochs = new List<int>();
+        foreach (var epoch in run.Where(e => e.Validation < best))
+        {
+            best = epoch.Validation;
+            epochs.Add(epoch.Number);
+        }
+        return [.. epochs];
+    }
+
     private static int Fold(Dictionary<string, string> row) => int.Parse(row["fold"], CultureInfo.InvariantCulture);
 
     private static int Seed(Dictionary<string, string> row) => int.Parse(row["seed"], CultureInfo.InvariantCulture);

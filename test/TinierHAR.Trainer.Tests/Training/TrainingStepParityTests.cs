@@ -38,6 +38,8 @@ public sealed class TrainingStepParityTests
         foreach (var (name, difference) in run.Reference.Tensors)
             Assert.IsLessThanOrEqualTo(Float64Tolerance, difference, $"{fixture}: {name} after 8 steps");
         Assert.IsLessThanOrEqualTo(Float64Tolerance, run.Reference.Logits, "eval-mode logits");
+        AssertTableRow(run.CancelledBiases.Length > 0 ? "TinierHAR, float64, every gradient as computed (the authors' step)" : "TinyHAR, float64",
+            S(run.LossDifference), S(run.Reference.Tensors.Values.Max()), S(run.Reference.Logits));
     }
 
     /// <summary>
@@ -55,6 +57,8 @@ public sealed class TrainingStepParityTests
         foreach (var (name, difference) in run.Reference.Tensors)
             Assert.IsLessThanOrEqualTo(run.Affected(name) ? 1e-6 : Float64Tolerance, difference, $"{fixture}: {name} after 8 steps");
         Assert.IsLessThanOrEqualTo(Float64Tolerance, run.Reference.Logits, "eval-mode logits");
+        if (run.CancelledBiases.Length > 0)
+            AssertTableRow("TinierHAR, float64, cancelled-bias gradients zeroed (our default)", S(run.LossDifference), WithBiases(run, run.Reference), S(run.Reference.Logits));
     }
 
     /// <summary>
@@ -92,7 +96,29 @@ public sealed class TrainingStepParityTests
         }
         foreach (var name in run.CancelledBiases)
             Assert.IsLessThanOrEqualTo(1e-6, run.Float64.Tensors[name], $"{fixture}: cancelled bias {name} vs the authors' float64");
+
+        if (run.CancelledBiases.Length > 0)
+        {
+            AssertTableRow("TinierHAR, float32 (default) against the authors' **float64**", S(run.LossDifference), WithBiases(run, run.Float64), $"**{S(run.Float64.Logits)}**");
+            AssertTableRow("TinierHAR, float32 every gradient as computed, against their float64", S(plain.LossDifference), S(plain.Float64.Tensors.Values.Max()), S(plain.Float64.Logits));
+            AssertTableRow("the authors' own float32 against their float64", "", S(theirs), $"**{S(pytorch32.Logits)}**");
+        }
+        else
+        {
+            AssertTableRow("TinyHAR, float32 against their float32 / float64", S(run.LossDifference), S(ours), $"{S(run.Reference.Logits)} / {S(run.Float64.Logits)}");
+            AssertTableRow("the authors' own TinyHAR float32 against their float64", "", S(theirs), S(pytorch32.Logits));
+        }
     }
+
+    /// <summary>The row of docs/training-fidelity.md's step-parity table for a run: its figures must be the ones measured here.</summary>
+    private static void AssertTableRow(string run, params string[] cells) =>
+        RepositoryDocuments.AssertQuotedIn("docs/training-fidelity.md", RepositoryDocuments.Collapsed($"| {run} | {string.Join(" | ", cells)} |"));
+
+    private static string S(double value) => RepositoryDocuments.Scientific(value);
+
+    /// <summary>The largest difference of the tensors other than the cancelled biases, then the biases' own.</summary>
+    private static string WithBiases(StepRun run, Comparison comparison) =>
+        $"{S(comparison.Tensors.Where(t => !run.CancelledBiases.Contains(t.Key)).Max(t => t.Value))} (those biases {S(run.CancelledBiases.Max(b => comparison.Tensors[b]))})";
 
     /// <summary>The authors' TinierHAR constructor sizes its GRU with one training-mode pass, which their initial state
     /// shows in every BatchNorm (one batch counted, running statistics moved); a new network of ours has done the same.</summary>
