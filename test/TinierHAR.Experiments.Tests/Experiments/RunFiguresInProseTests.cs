@@ -56,6 +56,16 @@ public sealed partial class RunFiguresInProseTests
             "the summary at the top of docs/training-fidelity.md");
     }
 
+    /// <summary>The shared-machine prose of docs/training-fidelity.md quotes the committed run of
+    /// <c>benchmarks/concurrent-training.sh</c>: two trainings at once, each on every core, against one alone.</summary>
+    [TestMethod]
+    public void The_concurrent_training_prose_quotes_the_committed_run()
+    {
+        var run = File.ReadAllText(Path.Combine(Root, "benchmarks", "results", "concurrent-training.txt"));
+        var slowdown = decimal.Parse(Captured(run, @"\n2 \| libgomp default \|[^\n]*\| ([\d.]+)x"), CultureInfo.InvariantCulture);
+        AssertQuotedIn("docs/training-fidelity.md", $"two such trainings at once ran each {Fixed(slowdown, 0)} times slower than one alone");
+    }
+
     /// <summary>
     /// The scoring-limit prose of docs/benchmarks.md (issue 28's ratios) quotes the committed BenchmarkDotNet report it
     /// shows: the limit (the slower stage's rate), <c>score</c>'s rates and their ratios to it, and the two-core bound

@@ -117,7 +117,16 @@ public sealed partial class TrainingFidelitySummaryTests
             $"(0.1 % at epoch {Parts(theirFloat64Windows, theirs, e => e.Train)}–{Parts(theirFloat64Windows, theirs, e => e.Validation)}) and lands where ours landed: the same new-best epochs as ours throughout, "
                 + $"the rate drop at epoch {FirstDrop(theirFloat64Windows)}, {theirFloat64Windows.Length} epochs, best validation loss {Loss(BestLoss(theirFloat64Windows))} at epoch {ourBests[^1]} (ours: the same)",
             $"their validation losses within 0.1 % for {Within(ours, theirs, e => e.Validation, 0.001)} epochs",
+            $"their own code moves by {Math.Abs(AuthorsMacroF1("replay-fold2-seed1") - AuthorsMacroF1("replay-fold2-seed1-float64-windows")):0.000} when only the windows' rounding changes",
         ]);
+    }
+
+    /// <summary>The test macro F1 the authors' code wrote in its score file for one of their committed runs.</summary>
+    private static double AuthorsMacroF1(string run)
+    {
+        var match = AuthorsScore().Match(File.ReadAllText(Path.Combine(Hapt, "authors", "logs", run, "score.txt")));
+        Assert.IsTrue(match.Success, $"{run}'s score file");
+        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
     /// <summary>The epochs at which a run set a new best validation loss.</summary>
@@ -177,6 +186,9 @@ public sealed partial class TrainingFidelitySummaryTests
         var (low, high) = (all.Min().ToString(format, CultureInfo.InvariantCulture), all.Max().ToString(format, CultureInfo.InvariantCulture));
         return low == high ? low : $"{low}–{high}";
     }
+
+    [GeneratedRegex(@"Test macro F1 ([\d.]+)")]
+    private static partial Regex AuthorsScore();
 
     [GeneratedRegex(@"best validation loss ([\d.]+) at epoch (\d+)")]
     private static partial Regex BestOfNote();
