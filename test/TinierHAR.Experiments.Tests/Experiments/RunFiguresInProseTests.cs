@@ -166,7 +166,7 @@ public sealed partial class RunFiguresInProseTests
                 $"stays under 12 KiB: {Fixed(float32[5] / 1000, 1)} KB in all", $"The cost is instructions: {Fixed(float32[6] / 1_000_000, 1)} M per window"],
             "docs/embedded-c.md");
         AssertQuoted(Prose(File.ReadAllText(Path.Combine(Root, "README.md"))),
-            [$"{Fixed(float32[1] / 1000, 0)} KB of flash, {Fixed(float32[5] / 1000, 1)} KB of RAM, {Fixed(float32[6] / 1_000_000, 1)} M instructions per window"],
+            [$"{Fixed(float32[1] / 1000, 0)} KB of flash, {Fixed(float32[5] / 1000, 1)} KB of RAM, {Fixed(float32[6] / 1_000_000, 1)} M instructions per window (int8 weights: {Fixed(int8[1] / 1000, 0)} KB of flash)"],
             "README.md");
     }
 
