@@ -60,6 +60,13 @@ public static partial class RepositoryDocuments
         return match.Groups.Cast<Group>().Skip(1).Select(g => g.Value).ToArray();
     }
 
+    /// <summary>A list as the docs write it: "a, b and c".</summary>
+    public static string Listed(IEnumerable<string> items)
+    {
+        var all = items.ToArray();
+        return all.Length == 1 ? all[0] : $"{string.Join(", ", all[..^1])} and {all[^1]}";
+    }
+
     /// <summary>A small difference as the docs write it, two significant digits: 3.8e-6.</summary>
     public static string Scientific(double value) => value.ToString("0.0e-0", CultureInfo.InvariantCulture);
 

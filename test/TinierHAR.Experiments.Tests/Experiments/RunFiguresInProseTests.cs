@@ -307,13 +307,6 @@ public sealed partial class RunFiguresInProseTests
         return rounded.Min() == rounded.Max() ? Fixed(rounded[0], decimals) : $"{Fixed(rounded.Min(), decimals)}–{Fixed(rounded.Max(), decimals)}";
     }
 
-    /// <summary>"a, b, c and d".</summary>
-    private static string Listed(IEnumerable<string> items)
-    {
-        var all = items.ToArray();
-        return all.Length == 1 ? all[0] : $"{string.Join(", ", all[..^1])} and {all[^1]}";
-    }
-
     [GeneratedRegex(@"<!-- results: \.\./benchmarks/results/(training-epochs-[a-z0-9-]+\.txt) -->")]
     private static partial Regex TrainingRunBlock();
 }

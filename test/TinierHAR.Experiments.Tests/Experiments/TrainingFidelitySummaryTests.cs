@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using TinierHAR.TestSupport;
+using static TinierHAR.TestSupport.RepositoryDocuments;
 
 namespace TinierHAR.Experiments.Tests.Experiments;
 
@@ -171,13 +172,6 @@ public sealed partial class TrainingFidelitySummaryTests
     private static double BestLoss(Epoch[] epochs) => epochs.Min(e => e.Validation);
 
     private static int FirstDrop(Epoch[] epochs) => epochs.First(e => e.LearningRate < epochs[0].LearningRate).Number;
-
-    /// <summary>"a, b and c".</summary>
-    private static string Listed(IEnumerable<string> items)
-    {
-        var all = items.ToArray();
-        return all.Length == 1 ? all[0] : $"{string.Join(", ", all[..^1])} and {all[^1]}";
-    }
 
     /// <summary>"0.12–0.15", or one value where both ends round alike.</summary>
     private static string Span(IEnumerable<double> values, string format)
