@@ -49,6 +49,15 @@ public static partial class RepositoryDocuments
         return Cells(found[0].line)[at];
     }
 
+    /// <summary>The cells after the first of the one Markdown table row in a document whose first cell is <paramref name="firstCell"/>.</summary>
+    public static string[] TableRow(string document, string firstCell)
+    {
+        var rows = File.ReadLines(Path.Combine(SharedData.RepositoryRoot, document)).Where(l => l.StartsWith('|'))
+            .Select(l => l.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray()).Where(cells => cells[0] == firstCell).ToList();
+        Assert.HasCount(1, rows, $"{document}: the table rows for {firstCell}");
+        return rows[0][1..];
+    }
+
     /// <summary>The first group of a pattern in a document's prose (<see cref="Prose"/>); the prose must have it.</summary>
     public static string Quoted(string document, string pattern) => QuotedGroups(document, pattern)[0];
 

@@ -110,9 +110,26 @@ public sealed class TrainingStepParityTests
         }
     }
 
-    /// <summary>The row of docs/training-fidelity.md's step-parity table for a run: its figures must be the ones measured here.</summary>
-    private static void AssertTableRow(string run, params string[] cells) =>
-        RepositoryDocuments.AssertQuotedIn("docs/training-fidelity.md", RepositoryDocuments.Collapsed($"| {run} | {string.Join(" | ", cells)} |"));
+    /// <summary>
+    /// The row of docs/training-fidelity.md's step-parity table for a run: each figure must be the one measured here,
+    /// except where the table gives a bound ("≤ 1e-7"), for differences that come from rounding noise and so change with
+    /// the summation order between processes: there the measured figure must be within the bound.
+    /// </summary>
+    private static void AssertTableRow(string run, params string[] measured)
+    {
+        var quoted = RepositoryDocuments.TableRow("docs/training-fidelity.md", run);
+        Assert.HasCount(measured.Length, quoted, $"{run}: the row's cells");
+        for (var i = 0; i < measured.Length; i++)
+        {
+            foreach (var (figure, cell) in measured[i].Split(" / ").Zip(quoted[i].Split(" / ")))
+            {
+                if (cell.StartsWith("≤ ", StringComparison.Ordinal))
+                    Assert.IsLessThanOrEqualTo(double.Parse(cell[2..], CultureInfo.InvariantCulture), double.Parse(figure, CultureInfo.InvariantCulture), $"{run}, cell {i + 1}: within the quoted bound");
+                else
+                    Assert.AreEqual(figure, cell, $"{run}, cell {i + 1}");
+            }
+        }
+    }
 
     private static string S(double value) => RepositoryDocuments.Scientific(value);
 
