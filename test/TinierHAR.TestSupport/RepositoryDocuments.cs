@@ -37,7 +37,6 @@ public static partial class RepositoryDocuments
     public static string TableCell(string document, string row, string column)
     {
         var lines = File.ReadAllLines(Path.Combine(SharedData.RepositoryRoot, document));
-        static string[] Cells(string line) => line.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray();
         var found = lines.Select((line, index) => (line, index))
             .Where(l => l.line.StartsWith('|') && Cells(l.line)[0].Split(' ')[0] == row).ToList();
         Assert.HasCount(1, found, $"{document}: the table rows for {row}");
@@ -53,10 +52,13 @@ public static partial class RepositoryDocuments
     public static string[] TableRow(string document, string firstCell)
     {
         var rows = File.ReadLines(Path.Combine(SharedData.RepositoryRoot, document)).Where(l => l.StartsWith('|'))
-            .Select(l => l.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray()).Where(cells => cells[0] == firstCell).ToList();
+            .Select(Cells).Where(cells => cells[0] == firstCell).ToList();
         Assert.HasCount(1, rows, $"{document}: the table rows for {firstCell}");
         return rows[0][1..];
     }
+
+    /// <summary>A Markdown table line's cells, trimmed.</summary>
+    private static string[] Cells(string line) => line.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray();
 
     /// <summary>The first group of a pattern in a document's prose (<see cref="Prose"/>); the prose must have it.</summary>
     public static string Quoted(string document, string pattern) => QuotedGroups(document, pattern)[0];
