@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using TinierHAR.TestSupport;
+using TinierHAR.Trainer.Training;
 using static TinierHAR.TestSupport.RepositoryDocuments;
 
 namespace TinierHAR.Experiments.Tests.Experiments;
@@ -43,12 +44,12 @@ public sealed partial class TrainingFidelitySummaryTests
         var (theirFloat64, theirFloat32) = (AuthorsTrajectory("float64"), AuthorsTrajectory("float32"));
         var theirSeed1 = BestOfNote().Match(Run(reference, 1, 1)["note"]);
         Assert.IsTrue(theirSeed1.Success, "reference.csv's fold-1 seed-1 note gives its best validation loss and epoch");
-        var tracking = fold1[0].Take(40).Zip(float64.Take(40), (a, b) => Math.Max(Relative(a.Train, b.Train), Relative(a.Validation, b.Validation))).Max();
+        var tracking = fold1[0].Take(40).Zip(float64.Take(40), (a, b) => Math.Max(Relative(a.TrainLoss, b.TrainLoss), Relative(a.ValidationLoss, b.ValidationLoss))).Max();
 
         RepositoryDocuments.AssertQuotedIn(Document,
         [
             $"Our default float32 runs rise by at most ×{Rise(defaults.Max(Rise))} from one epoch to the next in all {defaults.Length} runs of HAPT folds 1–5 (×{Rise(Rise(Run(defaults, 1, 1)))} on fold 1, seed 1)",
-            $"The authors' float32 run (fold 1, seed 2) rose ×{Rise(LargestRise(theirFloat32))}",
+            $"The authors' float32 run (fold 1, seed 2) rose ×{Rise(TrainingHistory.LargestRise(theirFloat32))}",
             $"The same seed-1 run with the cancelled biases on their computed gradient rises ×{Rise(Rise(Run(ours.Where(r => r["cancelled_biases"] == "computed"), 1, 1)))}",
             $"Our float64 and float32 runs from the same seed follow each other within {Math.Ceiling(100 * tracking)} % for 40 epochs",
             $"macro F1 per fold {Listed(perFold)}. No run rose by more than ×{Rise(defaults.Max(Rise))}",
@@ -71,7 +72,7 @@ public sealed partial class TrainingFidelitySummaryTests
         double[] Seeds(string biases) => [.. Enumerable.Range(1, 3).Select(seed => F1(Run(biases, seed)))];
         var computed = Trajectory(Path.Combine(Hapt, "trajectories", "tinierhar-fold1-seed1-float32-computed.csv"));
         var standard = Trajectory(Path.Combine(Hapt, "trajectories", "tinierhar-fold1-seed1-float32.csv"));
-        var jumps = computed.Zip(computed.Skip(1), (a, b) => (Epoch: b.Number, From: a.Validation, To: b.Validation)).Where(j => j.To > 2 * j.From).ToArray();
+        var jumps = computed.Zip(computed.Skip(1), (a, b) => (Epoch: b.Epoch, From: a.ValidationLoss, To: b.ValidationLoss)).Where(j => j.To > 2 * j.From).ToArray();
         Assert.HasCount(2, jumps, "the run's jumps (more than doubling)");
         string Jump((int Epoch, double From, double To) j) => string.Create(CultureInfo.InvariantCulture, $"×{Rise(j.To / j.From)} at epoch {j.Epoch} ({j.From:0.00} to {j.To:0.00})");
 
@@ -95,13 +96,13 @@ public sealed partial class TrainingFidelitySummaryTests
         var ours = Trajectory(Path.Combine(Hapt, "replay", "trajectories", "tinierhar-fold2-seed1-float64.csv"));
         var theirs = Trajectory(Path.Combine(Hapt, "authors", "trajectories", "hapt-fold2-seed1-replay.csv"));
         var theirFloat64Windows = Trajectory(Path.Combine(Hapt, "authors", "trajectories", "hapt-fold2-seed1-replay-float64-windows.csv"));
-        int Within(Epoch[] a, Epoch[] b, Func<Epoch, double> loss, double tolerance) =>
-            a.Zip(b).TakeWhile(p => Relative(loss(p.First), loss(p.Second)) <= tolerance).Last().First.Number;
-        int Parts(Epoch[] a, Epoch[] b, Func<Epoch, double> loss) => Within(a, b, loss, 0.001) + 1;
+        int Within(EpochReport[] a, EpochReport[] b, Func<EpochReport, double> loss, double tolerance) =>
+            a.Zip(b).TakeWhile(p => Relative(loss(p.First), loss(p.Second)) <= tolerance).Last().First.Epoch;
+        int Parts(EpochReport[] a, EpochReport[] b, Func<EpochReport, double> loss) => Within(a, b, loss, 0.001) + 1;
         var (ourBests, theirBests) = (NewBests(ours), NewBests(theirs));
         var shared = ourBests.Zip(theirBests).TakeWhile(p => p.First == p.Second).Count();
         var (lastShared, theirNext) = (ourBests[shared - 1], theirBests[shared]);
-        double At(Epoch[] run, int epoch) => run[epoch - 1].Validation;
+        double At(EpochReport[] run, int epoch) => run[epoch - 1].ValidationLoss;
         string Loss(double value, string format = "0.0000") => value.ToString(format, CultureInfo.InvariantCulture);
         CollectionAssert.AreEqual(ourBests, NewBests(theirFloat64Windows), "their float64-window run sets its new bests where ours does");
         Assert.AreEqual((FirstDrop(ours), ours.Length), (FirstDrop(theirFloat64Windows), theirFloat64Windows.Length), "the same rate drop and length");
@@ -109,15 +110,15 @@ public sealed partial class TrainingFidelitySummaryTests
 
         RepositoryDocuments.AssertQuotedIn(Document,
         [
-            $"The whole run, {theirs.Length} epochs on their side: validation losses agree within 0.1 % to epoch {Within(ours, theirs, e => e.Validation, 0.001)} and within 1 % to "
-                + $"epoch {Within(ours, theirs, e => e.Validation, 0.01)}, training losses within 0.1 % to epoch {Within(ours, theirs, e => e.Train, 0.001)} and within 1 % to epoch {Within(ours, theirs, e => e.Train, 0.01)}",
+            $"The whole run, {theirs.Length} epochs on their side: validation losses agree within 0.1 % to epoch {Within(ours, theirs, e => e.ValidationLoss, 0.001)} and within 1 % to "
+                + $"epoch {Within(ours, theirs, e => e.ValidationLoss, 0.01)}, training losses within 0.1 % to epoch {Within(ours, theirs, e => e.TrainLoss, 0.001)} and within 1 % to epoch {Within(ours, theirs, e => e.TrainLoss, 0.01)}",
             $"at the same epochs up to epoch {lastShared} ({Loss(At(ours, lastShared))} ours, {Loss(At(theirs, lastShared))} theirs)",
             $"at epoch {theirNext} theirs reaches {Loss(At(theirs, theirNext))}, a new best, and ours {Loss(At(ours, theirNext))}, none",
             $"our rate falls to 1e-4 from epoch {FirstDrop(ours)}, theirs only from epoch {FirstDrop(theirs)}",
-            $"(training loss {Loss(ours[^1].Train, "0.000")} against {Loss(theirs[^1].Train, "0.000")} at the end, best validation loss {Loss(BestLoss(ours), "0.000")} against {Loss(BestLoss(theirs), "0.000")})",
-            $"(0.1 % at epoch {Parts(theirFloat64Windows, theirs, e => e.Train)}–{Parts(theirFloat64Windows, theirs, e => e.Validation)}) and lands where ours landed: the same new-best epochs as ours throughout, "
+            $"(training loss {Loss(ours[^1].TrainLoss, "0.000")} against {Loss(theirs[^1].TrainLoss, "0.000")} at the end, best validation loss {Loss(BestLoss(ours), "0.000")} against {Loss(BestLoss(theirs), "0.000")})",
+            $"(0.1 % at epoch {Parts(theirFloat64Windows, theirs, e => e.TrainLoss)}–{Parts(theirFloat64Windows, theirs, e => e.ValidationLoss)}) and lands where ours landed: the same new-best epochs as ours throughout, "
                 + $"the rate drop at epoch {FirstDrop(theirFloat64Windows)}, {theirFloat64Windows.Length} epochs, best validation loss {Loss(BestLoss(theirFloat64Windows))} at epoch {ourBests[^1]} (ours: the same)",
-            $"their validation losses within 0.1 % for {Within(ours, theirs, e => e.Validation, 0.001)} epochs",
+            $"their validation losses within 0.1 % for {Within(ours, theirs, e => e.ValidationLoss, 0.001)} epochs",
             $"their own code moves by {Math.Abs(AuthorsMacroF1("replay-fold2-seed1") - AuthorsMacroF1("replay-fold2-seed1-float64-windows")):0.000} when only the windows' rounding changes",
         ]);
     }
@@ -149,14 +150,14 @@ public sealed partial class TrainingFidelitySummaryTests
     }
 
     /// <summary>The epochs at which a run set a new best validation loss.</summary>
-    private static int[] NewBests(Epoch[] run)
+    private static int[] NewBests(EpochReport[] run)
     {
         var best = double.MaxValue;
         var epochs = new List<int>();
-        foreach (var epoch in run.Where(e => e.Validation < best))
+        foreach (var epoch in run.Where(e => e.ValidationLoss < best))
         {
-            best = epoch.Validation;
-            epochs.Add(epoch.Number);
+            best = epoch.ValidationLoss;
+            epochs.Add(epoch.Epoch);
         }
         return [.. epochs];
     }
@@ -176,20 +177,15 @@ public sealed partial class TrainingFidelitySummaryTests
 
     private static double Relative(double value, double reference) => Math.Abs(value - reference) / reference;
 
-    private record struct Epoch(int Number, double Train, double Validation, double LearningRate);
+    /// <summary>A committed trajectory, ours or the authors', read by the experiment harness's own reader.</summary>
+    private static EpochReport[] Trajectory(string path) => [.. TrainingTrajectory.Read(path).Epochs];
 
-    private static Epoch[] Trajectory(string path) => CsvRows.Read(path).Select(r => new Epoch(
-        int.Parse(r["epoch"], CultureInfo.InvariantCulture), double.Parse(r["train_loss"], CultureInfo.InvariantCulture),
-        double.Parse(r["validation_loss"], CultureInfo.InvariantCulture), double.Parse(r["learning_rate"], CultureInfo.InvariantCulture))).ToArray();
-
-    private static Epoch[] AuthorsTrajectory(string precision) =>
+    private static EpochReport[] AuthorsTrajectory(string precision) =>
         Trajectory(Path.Combine(SharedData.RequireDirectory(Path.Combine("notes", "reference-trajectories")), $"hapt-fold1-seed2-{precision}.csv"));
 
-    private static double LargestRise(Epoch[] epochs) => epochs.Zip(epochs.Skip(1), (a, b) => b.Validation / a.Validation).Max();
+    private static double BestLoss(EpochReport[] epochs) => epochs.Min(e => e.ValidationLoss);
 
-    private static double BestLoss(Epoch[] epochs) => epochs.Min(e => e.Validation);
-
-    private static int FirstDrop(Epoch[] epochs) => epochs.First(e => e.LearningRate < epochs[0].LearningRate).Number;
+    private static int FirstDrop(EpochReport[] epochs) => epochs.First(e => e.LearningRate < epochs[0].LearningRate).Epoch;
 
     /// <summary>"0.12–0.15", or one value where both ends round alike.</summary>
     private static string Span(IEnumerable<double> values, string format)
