@@ -217,16 +217,15 @@ public sealed class ExperimentResults
                 continue;
             }
             var paired = peers.Select(p => p!).ToArray();
-            var differences = own.Zip(paired, (o, t) => o.MacroF1 - t.MacroF1).ToArray();
-            var mean = differences.Average();
-            var standardError = differences.Length < 2 ? double.NaN : Math.Sqrt(differences.Sum(d => (d - mean) * (d - mean)) / (differences.Length - 1) / differences.Length);
+            var (ownF1, tinierF1) = (own.Select(r => r.MacroF1).ToArray(), paired.Select(r => r.MacroF1).ToArray());
+            var (mean, standardError) = SeedMeans.Paired(ownF1, tinierF1);
             var fewer = (double)own[0].Parameters / paired[0].Parameters;
             string F1s(FoldResult[] r) => Listed(r.Select(x => x.MacroF1.ToString("0.0000", invariant)));
             string Times(FoldResult[] r) => Span(r.Select(x => x.SecondsPerEpoch), "0.0");
             text.Append(CultureInfo.InvariantCulture,
                 $"- **{model}** on {own.Length} run(s) (fold:seed {string.Join(" ", own.Select(r => $"{r.Fold}:{r.Seed}"))}): macro F1 {F1s(own)}, ");
             text.Append(CultureInfo.InvariantCulture,
-                $"where TinierHAR scored {F1s(paired)}; {model} − TinierHAR, paired: {SeedMeans.PairedDifference(own.Select(r => r.MacroF1).ToArray(), paired.Select(r => r.MacroF1).ToArray())}. ");
+                $"where TinierHAR scored {F1s(paired)}; {model} − TinierHAR, paired: {SeedMeans.PairedDifference(ownF1, tinierF1)}. ");
             text.Append(CultureInfo.InvariantCulture,
                 $"{model} has {fewer:0.0}x TinierHAR's parameters ({own[0].Parameters:N0} against {paired[0].Parameters:N0}) and {(double)own[0].Macs / paired[0].Macs:0.0}x its MACs");
             if (MeanOf(own, r => r.ModelBytes) is { } bytes && MeanOf(paired, r => r.ModelBytes) is { } tinierBytes)
@@ -240,8 +239,8 @@ public sealed class ExperimentResults
                 continue;
             }
             // The paired t-test's two-sided 95 % interval: with few runs it is much wider than two standard errors.
-            var half = StudentT.InvCDF(0, 1, differences.Length - 1, 0.975) * standardError;
-            var interval = string.Create(invariant, $"the 95 % interval of the difference is ±{half:0.0000} ({differences.Length} runs)");
+            var half = StudentT.InvCDF(0, 1, own.Length - 1, 0.975) * standardError;
+            var interval = string.Create(invariant, $"the 95 % interval of the difference is ±{half:0.0000} ({own.Length} runs)");
             text.AppendLine(mean > half
                 ? string.Create(invariant, $"**The claim does not hold here**: {model} leads by {mean:0.0000}, and {interval}.")
                 : mean < -half

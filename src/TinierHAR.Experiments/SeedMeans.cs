@@ -26,14 +26,20 @@ internal static class SeedMeans
 
     /// <summary>
     /// The mean of the paired differences <paramref name="ours"/>[i] − <paramref name="theirs"/>[i] (the same fold and
-    /// seed on both sides) ± its standard error, sd/√n; just the mean for one pair.
+    /// seed on both sides) and its standard error, sd/√n; the error is NaN for one pair.
     /// </summary>
-    public static string PairedDifference(double[] ours, double[] theirs, string format = "0.0000")
+    public static (double Mean, double StandardError) Paired(double[] ours, double[] theirs)
     {
         var differences = ours.Zip(theirs, (a, b) => a - b).ToArray();
-        var mean = differences.Average().ToString("+" + format + ";−" + format, CultureInfo.InvariantCulture);
-        return differences.Length < 2 ? mean
-            : $"{mean} ± {(Math.Sqrt(Variance(differences) / differences.Length)).ToString(format, CultureInfo.InvariantCulture)}";
+        return (differences.Average(), differences.Length < 2 ? double.NaN : Math.Sqrt(Variance(differences) / differences.Length));
+    }
+
+    /// <summary>The paired difference of <see cref="Paired"/> as mean ± standard error; just the mean for one pair.</summary>
+    public static string PairedDifference(double[] ours, double[] theirs, string format = "0.0000")
+    {
+        var (mean, standardError) = Paired(ours, theirs);
+        var text = mean.ToString("+" + format + ";−" + format, CultureInfo.InvariantCulture);
+        return double.IsNaN(standardError) ? text : $"{text} ± {standardError.ToString(format, CultureInfo.InvariantCulture)}";
     }
 
     private static double Variance(double[] values) => SumOfSquares(values) / (values.Length - 1);
