@@ -21,8 +21,8 @@ public sealed partial class RunFiguresInProseTests
     /// <summary>
     /// The training-speed prose quotes the committed runs of <c>benchmarks/training-epochs.sh</c> shown in its section, in
     /// the order of their blocks: each run's PyTorch and TinierHAR passes and their ratio, the newest run's A/B of the
-    /// native-memory setting, the last earlier run's, and the ranges the summary gives. Values are rounded as a reader
-    /// rounds the files' decimals.
+    /// native-memory setting (and its defaults again, rounded, beside the earliest run), the last earlier run's, and the
+    /// ranges the summary gives. Values are rounded as a reader rounds the files' decimals.
     /// </summary>
     [TestMethod]
     public void The_training_speed_prose_quotes_the_committed_runs()
@@ -48,6 +48,7 @@ public sealed partial class RunFiguresInProseTests
             $"gave {Fixed(earlier[^1]["tinierhar | float32, native memory released"], 2)} against {Fixed(earlier[^1]["tinierhar | float32"], 2)} s for TinierHAR and " +
                 $"{Fixed(earlier[^1]["tinyhar | float32, native memory released"], 2)} against {Fixed(earlier[^1]["tinyhar | float32"], 2)} s for TinyHAR",
             $"DeepConvLSTM took {Range(earlier.Select(r => r["deepconvlstm | float32"]), 0)} s in all three earlier runs",
+            $"with the same defaults ({Fixed(newest["deepconvlstm | float32, native memory released"], 1)} s for DeepConvLSTM and {Fixed(newest["tinyhar | float32, native memory released"], 1)} s for TinyHAR)",
             $"against our {Range(runs.Select(r => r["tinierhar | float64"]), 1)} s",
         };
         AssertQuoted(Prose(section), expected, "docs/training-fidelity.md, \"Training speed\"");
