@@ -78,6 +78,17 @@ public static partial class RepositoryDocuments
         return all.Length == 1 ? all[0] : $"{string.Join(", ", all[..^1])} and {all[^1]}";
     }
 
+    /// <summary>A figure as the docs write it: rounded half away from zero, as a reader rounds, to a fixed number of decimals.</summary>
+    public static string Fixed(decimal value, int decimals) =>
+        Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals, CultureInfo.InvariantCulture);
+
+    /// <summary>A range as the docs write it, "low–high" of the rounded values (<see cref="Fixed"/>), one figure where they round alike.</summary>
+    public static string Range(IEnumerable<decimal> values, int decimals)
+    {
+        var rounded = values.Select(v => Math.Round(v, decimals, MidpointRounding.AwayFromZero)).ToArray();
+        return rounded.Min() == rounded.Max() ? Fixed(rounded[0], decimals) : $"{Fixed(rounded.Min(), decimals)}–{Fixed(rounded.Max(), decimals)}";
+    }
+
     /// <summary>A small difference as the docs write it, two significant digits: 3.8e-6.</summary>
     public static string Scientific(double value) => value.ToString("0.0e-0", CultureInfo.InvariantCulture);
 

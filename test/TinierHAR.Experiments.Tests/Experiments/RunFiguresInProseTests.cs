@@ -316,15 +316,6 @@ public sealed partial class RunFiguresInProseTests
         .ToDictionary(cells => cells[0].StartsWith("authors' PyTorch", StringComparison.Ordinal) ? "authors' PyTorch" : $"{cells[0]} | {cells[1]}",
             cells => decimal.Parse(cells[2], NumberStyles.Float, CultureInfo.InvariantCulture));
 
-    private static string Fixed(decimal value, int decimals) =>
-        Math.Round(value, decimals, MidpointRounding.AwayFromZero).ToString("F" + decimals, CultureInfo.InvariantCulture);
-
-    private static string Range(IEnumerable<decimal> values, int decimals)
-    {
-        var rounded = values.Select(v => Math.Round(v, decimals, MidpointRounding.AwayFromZero)).ToArray();
-        return rounded.Min() == rounded.Max() ? Fixed(rounded[0], decimals) : $"{Fixed(rounded.Min(), decimals)}–{Fixed(rounded.Max(), decimals)}";
-    }
-
     [GeneratedRegex(@"<!-- results: \.\./benchmarks/results/(training-epochs-[a-z0-9-]+\.txt) -->")]
     private static partial Regex TrainingRunBlock();
 }

@@ -57,7 +57,7 @@ public sealed partial class TrainingFidelitySummaryTests
             $"and {theirLaterFolds} on folds 3, 4 and 5 (seeds 1, 2)",
             $"Our float64 runs of fold 2 scored {Fixed(F1(Run(ours.Where(r => r["precision"] == "float64"), 2, 1)))} and {Fixed(F1(Run(ours.Where(r => r["precision"] == "float64"), 2, 2)))} (seeds 1, 2)",
             $"our runs score {Listed(ourSplitRuns.Select(Fixed))} against their {Listed(theirSplitRuns.Select(Fixed))} (table \"The authors' split\" below): {splitDifference.ToString("+0.0000;−0.0000", CultureInfo.InvariantCulture)} ± {Fixed(Math.Sqrt(splitVariance))}",
-            $"our five float32 fold-1 runs reach best validation losses of {Span(fold1.Select(BestLoss), "0.00")}, and the plateau rule lowers their rate at epochs {Listed(fold1.Select(FirstDrop).Order().Select(e => e.ToString(CultureInfo.InvariantCulture)))}",
+            $"our five float32 fold-1 runs reach best validation losses of {Range(fold1.Select(l => (decimal)BestLoss(l)), 2)}, and the plateau rule lowers their rate at epochs {Listed(fold1.Select(FirstDrop).Order().Select(e => e.ToString(CultureInfo.InvariantCulture)))}",
             $"the authors' fold-1 seed-2 runs lowered it at epoch {FirstDrop(theirFloat64)} in float64 and {FirstDrop(theirFloat32)} in float32, and reached {BestLoss(theirFloat64):0.0000} and {BestLoss(theirFloat32):0.0000}",
             $"Our float64 seed-1 run first lowers it at epoch {FirstDrop(float64)} and reaches {BestLoss(float64):0.0000} after {float64.Length} epochs (theirs: {theirSeed1.Groups[1].Value} and {Run(reference, 1, 1)["epochs"]})",
         ]);
@@ -188,13 +188,6 @@ public sealed partial class TrainingFidelitySummaryTests
     private static int FirstDrop(EpochReport[] epochs) => epochs.First(e => e.LearningRate < epochs[0].LearningRate).Epoch;
 
     /// <summary>"0.12–0.15", or one value where both ends round alike.</summary>
-    private static string Span(IEnumerable<double> values, string format)
-    {
-        var all = values.ToArray();
-        var (low, high) = (all.Min().ToString(format, CultureInfo.InvariantCulture), all.Max().ToString(format, CultureInfo.InvariantCulture));
-        return low == high ? low : $"{low}–{high}";
-    }
-
     [GeneratedRegex(@"Test macro F1 ([\d.]+)")]
     private static partial Regex AuthorsScore();
 
