@@ -108,8 +108,11 @@ public sealed partial class TrainingFidelitySummaryTests
         Assert.AreEqual((FirstDrop(ours), ours.Length), (FirstDrop(theirFloat64Windows), theirFloat64Windows.Length), "the same rate drop and length");
         Assert.AreEqual(BestLoss(ours).ToString("0.0000", CultureInfo.InvariantCulture), Loss(BestLoss(theirFloat64Windows)), "the same best validation loss");
 
+        var lastSplitRun = CsvRows.Read(Path.Combine(Hapt, "authors-split", "results.csv")).MaxBy(Seed)!;
+
         RepositoryDocuments.AssertQuotedIn(Document,
         [
+            $"seed {Seed(lastSplitRun)} now stops after {lastSplitRun["epochs"]} epochs (it ran longer before; that run is not kept) at macro F1 {lastSplitRun["macro_f1"]}",
             $"The whole run, {theirs.Length} epochs on their side: validation losses agree within 0.1 % to epoch {Within(ours, theirs, e => e.ValidationLoss, 0.001)} and within 1 % to "
                 + $"epoch {Within(ours, theirs, e => e.ValidationLoss, 0.01)}, training losses within 0.1 % to epoch {Within(ours, theirs, e => e.TrainLoss, 0.001)} and within 1 % to epoch {Within(ours, theirs, e => e.TrainLoss, 0.01)}",
             $"at the same epochs up to epoch {lastShared} ({Loss(At(ours, lastShared))} ours, {Loss(At(theirs, lastShared))} theirs)",
