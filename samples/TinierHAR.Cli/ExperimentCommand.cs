@@ -24,7 +24,13 @@ internal static class ExperimentCommand
         var folds = new Option<string?>("--folds") { Description = "Folds, e.g. 1-10 or 1,3 (default: all)" };
         var seeds = new Option<string>("--seeds") { Description = "Seeds, e.g. 1,2,3", DefaultValueFactory = _ => "1" };
         var output = new Option<DirectoryInfo>("--output") { Description = "Folder of results.csv and results.md", Required = true };
-        var maxEpochs = new Option<int>("--max-epochs") { Description = "Most epochs per fold (paper: 150)", DefaultValueFactory = _ => 150 };
+        var recipe = new Option<TrainingRecipe>("--recipe")
+        {
+            Description = "Training protocol around the network: Paper (default; the authors') or WharArena (WHAR Arena v1: subject-disjoint validation, "
+                + "batches of 64, cosine rate, early stopping on macro F1, class-weighted loss); use an output folder of its own",
+            DefaultValueFactory = _ => TrainingRecipe.Paper,
+        };
+        var maxEpochs = new Option<int?>("--max-epochs") { Description = "Most epochs per fold (default: the recipe's; paper: 150, WharArena: 100)" };
         var precision = new Option<TrainingPrecision>("--precision") { Description = "Training precision: Float32 (default) or Float64 (the authors')", DefaultValueFactory = _ => TrainingPrecision.Float32 };
         var computedBiases = new Option<bool>("--computed-cancelled-biases") { Description = "Train the biases a later layer cancels on their computed (noise) gradient, as PyTorch does, instead of zero" };
         var threads = new Option<int>("--threads") { Description = "libtorch CPU threads (0: half the cores, so that two trainings share a machine without slowing each other)", DefaultValueFactory = _ => 0 };
@@ -54,7 +60,7 @@ internal static class ExperimentCommand
         };
         var command = new Command("experiment", "Run the TinierHAR paper's protocol on a benchmark dataset (resumable).")
         {
-            dataset, data, models, folds, seeds, output, maxEpochs, precision, computedBiases, threads, window, step, int8, validationWindows,
+            dataset, data, models, folds, seeds, output, recipe, maxEpochs, precision, computedBiases, threads, window, step, int8, validationWindows,
             batchOrder, initialCheckpoint, dropout, releaseMemory, backfill,
         };
         command.SetAction(parse => HarCommandLine.Run(parse, console =>
@@ -71,8 +77,10 @@ internal static class ExperimentCommand
             folder.Create();
             var results = ExperimentResults.Open(Path.Combine(folder.FullName, "results.csv"));
             var (windowLength, windowStep) = (Samples(parse, window, benchmark), Samples(parse, step, benchmark));
-            ExperimentWindows.Check(folder, results, PaperExperiment.Windowing(benchmark, new PaperExperimentOptions { WindowLength = windowLength, WindowStep = windowStep }), benchmark);
-            var epochs = parse.GetValue(maxEpochs);
+            ExperimentFolderSetting.CheckWindows(folder, results, PaperExperiment.Windowing(benchmark, new PaperExperimentOptions { WindowLength = windowLength, WindowStep = windowStep }), benchmark);
+            var trainingRecipe = parse.GetValue(recipe);
+            ExperimentFolderSetting.CheckRecipe(folder, results, trainingRecipe);
+            var epochs = parse.GetValue(maxEpochs) ?? PaperExperimentOptions.For(trainingRecipe).MaxEpochs;
             var trainingPrecision = parse.GetValue(precision);
             var zeroCancelled = !parse.GetValue(computedBiases);
             var (precisionName, cancelledName) = (FoldResult.PrecisionName(trainingPrecision), FoldResult.CancelledBiasesName(zeroCancelled));
@@ -94,23 +102,20 @@ internal static class ExperimentCommand
                 var resumeFile = Path.Combine(folder.FullName, "resume", FoldResult.RunNameOf(model, fold, seed, precisionName, cancelledName) + ".state");
                 if (File.Exists(resumeFile))
                     console.WriteLine($"{label}: resuming from {Path.GetRelativePath(Environment.CurrentDirectory, resumeFile)}");
-                var options = new PaperExperimentOptions
-                {
-                    MaxEpochs = epochs,
-                    Precision = trainingPrecision,
-                    ZeroCancelledBiasGradients = zeroCancelled,
-                    Threads = parse.GetValue(threads),
-                    RetainNativeMemory = !parse.GetValue(releaseMemory),
-                    WindowLength = windowLength,
-                    WindowStep = windowStep,
-                    CompareInt8 = parse.GetValue(int8),
-                    ValidationWindows = parse.GetValue(validationWindows) is { } pattern ? Lines(RunFile(pattern, validationWindows, fold, seed)) : null,
-                    BatchOrders = parse.GetValue(batchOrder) is { } orders ? BatchOrderFile.Read(RunFile(orders, batchOrder, fold, seed)) : null,
-                    InitialCheckpoint = parse.GetValue(initialCheckpoint) is { } state ? RunFile(state, initialCheckpoint, fold, seed) : null,
-                    Dropout = parse.GetValue(dropout),
-                    EvidenceFolder = folder.FullName,
-                    ResumeFile = resumeFile,
-                };
+                var options = PaperExperimentOptions.For(trainingRecipe);
+                options.MaxEpochs = epochs;
+                options.Precision = trainingPrecision;
+                options.ZeroCancelledBiasGradients = zeroCancelled;
+                options.Threads = parse.GetValue(threads);
+                options.RetainNativeMemory = !parse.GetValue(releaseMemory);
+                (options.WindowLength, options.WindowStep) = (windowLength, windowStep);
+                options.CompareInt8 = parse.GetValue(int8);
+                options.ValidationWindows = parse.GetValue(validationWindows) is { } pattern ? Lines(RunFile(pattern, validationWindows, fold, seed)) : null;
+                options.BatchOrders = parse.GetValue(batchOrder) is { } orders ? BatchOrderFile.Read(RunFile(orders, batchOrder, fold, seed)) : null;
+                options.InitialCheckpoint = parse.GetValue(initialCheckpoint) is { } state ? RunFile(state, initialCheckpoint, fold, seed) : null;
+                options.Dropout = parse.GetValue(dropout);
+                options.EvidenceFolder = folder.FullName;
+                options.ResumeFile = resumeFile;
                 FoldResult result;
                 if (terminal.Profile.Capabilities.Interactive)
                 {

@@ -48,6 +48,7 @@ public static class PaperExperiment
         }
         OptionRules.Require(options.BatchOrders is null || options.ValidationWindows is not null, nameof(options.BatchOrders),
             $"replays another run's batches, which needs its split: set {nameof(options.ValidationWindows)} too.");
+        var validationSubjects = options.ValidationSubjectFraction is { } share ? ValidationSubjects(dataset, testSubjects, share, seed, options) : null;
         var toClasses = ClassKeys(ml, dataset).Fit(trainWindows);
         var train = ml.Data.Cache(toClasses.Transform(trainWindows));
         var test = ml.Data.Cache(toClasses.Transform(testWindows));
@@ -59,12 +60,18 @@ public static class PaperExperiment
             MaxEpochs = options.MaxEpochs,
             BatchSize = options.BatchSize,
             ValidationFraction = options.ValidationFraction,
+            WeightDecay = options.WeightDecay,
+            LearningRateSchedule = options.LearningRateSchedule,
+            EarlyStoppingMetric = options.EarlyStoppingMetric,
+            EarlyStoppingPatience = options.EarlyStoppingPatience,
+            ClassWeighting = options.ClassWeighting,
             Precision = options.Precision,
             ZeroCancelledBiasGradients = options.ZeroCancelledBiasGradients,
             Threads = options.Threads,
             RetainNativeMemory = options.RetainNativeMemory,
-            ValidationGroupColumnName = options.ValidationWindows is null ? null : WindowNameColumnName,
-            ValidationGroups = options.ValidationWindows?.ToArray() ?? [],
+            ValidationGroupColumnName = options.ValidationWindows is not null ? WindowNameColumnName
+                : validationSubjects is not null ? DatasetSamplesDataView.SubjectColumnName : null,
+            ValidationGroups = options.ValidationWindows?.ToArray() ?? validationSubjects ?? [],
             BatchOrders = options.BatchOrders,
             InitialCheckpoint = options.InitialCheckpoint,
             ResumeFile = options.ResumeFile,
@@ -251,6 +258,22 @@ public static class PaperExperiment
         var size = starts.Length / slices;
         var test = starts[((fold - 1) * size)..(fold == slices ? starts.Length : fold * size)].ToHashSet();
         return (samples, Keep(ml, windows, s => !test.Contains(s)), samples, Keep(ml, windows, test.Contains));
+    }
+
+    /// <summary>
+    /// The training subjects that validate (<see cref="PaperExperimentOptions.ValidationSubjectFraction"/>): that share of
+    /// them, rounded half away from zero and at least one, the first after a shuffle of their ids with the seed.
+    /// </summary>
+    internal static string[] ValidationSubjects(HarDataset dataset, IReadOnlyList<int> testSubjects, double share, int seed, PaperExperimentOptions options)
+    {
+        OptionRules.Require(dataset.FoldScheme == FoldScheme.LeaveSubjectsOut, nameof(options.ValidationSubjectFraction), $"{dataset.Name} folds are slices of shuffled windows, not subjects.");
+        OptionRules.Require(share is > 0 and < 1, nameof(options.ValidationSubjectFraction), $"is {share}; it must lie in (0, 1).");
+        OptionRules.Require(options.ValidationWindows is null, nameof(options.ValidationSubjectFraction), $"and {nameof(options.ValidationWindows)} both choose the validation windows; set one.");
+        var subjects = dataset.Subjects.Except(testSubjects).Order().ToArray();
+        var count = (int)Math.Round(share * subjects.Length, MidpointRounding.AwayFromZero);
+        OptionRules.Require(count >= 1 && count < subjects.Length, nameof(options.ValidationSubjectFraction), $"{share} of {subjects.Length} training subjects leaves none to validate or none to train.");
+        new Random(seed).Shuffle(subjects);
+        return subjects[..count].Select(s => s.ToString(CultureInfo.InvariantCulture)).ToArray();
     }
 
     /// <summary>The column of a window's name (<see cref="WindowPrediction.Window"/>) in <see cref="TestWindows"/>.</summary>

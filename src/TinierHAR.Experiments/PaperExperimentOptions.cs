@@ -5,6 +5,24 @@ namespace TinierHAR.Experiments;
 /// <summary>Options of one fold of <see cref="PaperExperiment"/>; the defaults are the paper's protocol.</summary>
 public sealed class PaperExperimentOptions
 {
+    /// <summary>Options with <paramref name="recipe"/>'s training protocol, everything else at its default.</summary>
+    public static PaperExperimentOptions For(TrainingRecipe recipe) => recipe switch
+    {
+        TrainingRecipe.Paper => new PaperExperimentOptions(),
+        TrainingRecipe.WharArena => new PaperExperimentOptions
+        {
+            ValidationSubjectFraction = 0.2,
+            BatchSize = 64,
+            WeightDecay = 1e-4,
+            LearningRateSchedule = LearningRateSchedule.Cosine,
+            MaxEpochs = 100,
+            EarlyStoppingMetric = EarlyStoppingMetric.ValidationMacroF1,
+            EarlyStoppingPatience = 10,
+            ClassWeighting = ClassWeighting.InverseFrequency,
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(recipe), recipe, "must be Paper or WharArena."),
+    };
+
     /// <summary>Most epochs. Paper: 150.</summary>
     public int MaxEpochs { get; set; } = 150;
 
@@ -13,6 +31,28 @@ public sealed class PaperExperimentOptions
 
     /// <summary>Fraction of the training subjects' windows held out at random for validation. Paper: 0.1.</summary>
     public double ValidationFraction { get; set; } = 0.1;
+
+    /// <summary>
+    /// Validate on whole training subjects instead of a random <see cref="ValidationFraction"/> of their windows: this
+    /// fraction of them (rounded, at least one), drawn with the seed. Null (paper): windows at random. Leave-subjects-out
+    /// datasets only.
+    /// </summary>
+    public double? ValidationSubjectFraction { get; set; }
+
+    /// <summary>AdamW weight decay. Paper: 0.01.</summary>
+    public double WeightDecay { get; set; } = 0.01;
+
+    /// <summary>How the learning rate changes between epochs. Paper: the plateau rule.</summary>
+    public LearningRateSchedule LearningRateSchedule { get; set; } = LearningRateSchedule.Plateau;
+
+    /// <summary>The validation figure that picks the kept epoch and stops training. Paper: the loss.</summary>
+    public EarlyStoppingMetric EarlyStoppingMetric { get; set; } = EarlyStoppingMetric.ValidationLoss;
+
+    /// <summary>Epochs without improvement before stopping. Paper: 15.</summary>
+    public int EarlyStoppingPatience { get; set; } = 15;
+
+    /// <summary>Class weights of the cross-entropy. Paper: none.</summary>
+    public ClassWeighting ClassWeighting { get; set; } = ClassWeighting.None;
 
     /// <summary>
     /// The validation windows, named <c>session:offset</c> (a recording of the training subjects and the window's first

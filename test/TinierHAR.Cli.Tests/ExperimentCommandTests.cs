@@ -156,6 +156,33 @@ public sealed class ExperimentCommandTests
         StringAssert.Contains(paper.Error, "holds results run with windows of T 100, step 100; these are T 200, step 100. Give each window setting its own --output folder.");
     }
 
+    /// <summary>WHAR Arena's recipe: whole training subjects validate (2 of fold 1's 8, at 6 windows each), the rate
+    /// follows the cosine over the most epochs, and the folder keeps that recipe.</summary>
+    [TestMethod]
+    public void Experiment_runs_WHAR_Arenas_recipe_and_keeps_one_recipe_per_folder()
+    {
+        using var fixture = new FixtureFolder();
+        WriteMhealth(fixture);
+        var output = Path.Combine(fixture.Root, "whar-arena");
+
+        var run = Tool.Run("experiment", "--dataset", "mhealth", "--data", fixture.Root, "--folds", "1", "--recipe", "WharArena", "--max-epochs", "3", "--output", output);
+        Assert.AreEqual(0, run.ExitCode, run.Error);
+        var row = ExperimentResults.Open(Path.Combine(output, "results.csv")).Rows.Single();
+        Assert.AreEqual((36, 12), (row.TrainWindows, row.ValidationWindows), "20 % of 8 training subjects, rounded: 2 whole subjects of 6 windows validate");
+        var rates = TrainingTrajectory.Read(Path.Combine(output, "trajectories", row.RunName + ".csv")).Epochs.Select(e => e.LearningRate).ToArray();
+        CollectionAssert.AreEqual(new[] { 1e-3, 1e-3 * 0.75, 1e-3 * 0.25 }, rates, new ToleranceComparer(1e-12), "cosine annealing over 3 epochs: (1 + cos(π e / 3)) / 2");
+        Assert.AreEqual("WharArena", File.ReadAllText(Path.Combine(output, "recipe.txt")).Trim());
+
+        var paper = Tool.Run("experiment", "--dataset", "mhealth", "--data", fixture.Root, "--folds", "2", "--max-epochs", "1", "--output", output);
+        Assert.AreEqual(2, paper.ExitCode);
+        StringAssert.Contains(paper.Error, "holds results run with the training recipe WharArena; these are Paper. Give each training recipe its own --output folder.");
+    }
+
+    private sealed class ToleranceComparer(double tolerance) : System.Collections.IComparer
+    {
+        public int Compare(object? x, object? y) => Math.Abs((double)x! - (double)y!) <= tolerance ? 0 : 1;
+    }
+
     [TestMethod]
     public void Report_writes_the_table_into_the_README_section()
     {

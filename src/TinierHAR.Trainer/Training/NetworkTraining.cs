@@ -9,8 +9,9 @@ namespace TinierHAR.Trainer.Training;
 
 /// <summary>
 /// The paper's training protocol for one network: AdamW, shuffled mini-batches (the last partial batch kept),
-/// mean cross-entropy (optionally class-weighted), validation every epoch driving <see cref="PaperSchedule"/>, and
-/// the best-validation weights restored at the end; in float32 or float64 (<see cref="TrainingPrecision"/>).
+/// mean cross-entropy (optionally class-weighted), validation every epoch driving <see cref="PaperSchedule"/> (or a
+/// cosine learning rate, <see cref="LearningRateSchedule"/>), and the best-validation weights restored at the end; in
+/// float32 or float64 (<see cref="TrainingPrecision"/>).
 /// Deterministic for a given seed and data.
 /// </summary>
 public static class NetworkTraining
@@ -39,8 +40,10 @@ public static class NetworkTraining
         var shuffler = new Random(options.Seed);
         var augmenter = new Random(options.Seed + 1);
         TrainingStep.ToPrecision(network, options.Precision);
-        using var step = new TrainingStep(network, options);
-        var schedule = new PaperSchedule(options.LearningRatePatience, options.EarlyStoppingPatience);
+        using var step = new TrainingStep(network, options, options.ClassWeighting == ClassWeighting.InverseFrequency
+            ? InverseFrequencies(train, classNames.Count) : options.ClassWeights);
+        var schedule = new PaperSchedule(options.LearningRatePatience, options.EarlyStoppingPatience, options.EarlyStoppingMetric);
+        var cosine = options.LearningRateSchedule == LearningRateSchedule.Cosine;
         var history = new TrainingHistory { TrainWindows = train.Count, ValidationWindows = validation.Count };
         Dictionary<string, Tensor>? best = null;
         var order = Enumerable.Range(0, train.Count).ToArray();
@@ -80,6 +83,8 @@ public static class NetworkTraining
             for (var epoch = history.Epochs.Count + 1; !finished && epoch <= options.MaxEpochs; epoch++)
             {
                 var clock = Stopwatch.StartNew();
+                if (cosine)
+                    step.LearningRate = CosineRate(options.LearningRate, epoch, options.MaxEpochs);
                 var learningRate = step.LearningRate;
                 NextOrder(epoch);
                 var batchLosses = new List<double>();
@@ -95,7 +100,7 @@ public static class NetworkTraining
                 var trainSeconds = clock.Elapsed.TotalSeconds;
 
                 var (validationLoss, metrics) = Validate(network, validation, step, options.BatchSize, classNames);
-                var decision = schedule.Observe(validationLoss);
+                var decision = schedule.Observe(validationLoss, metrics.MacroF1);
                 if (decision.KeepWeights)
                 {
                     DisposeAll(best);
@@ -106,7 +111,7 @@ public static class NetworkTraining
                 history.Add(report);
                 onEpoch?.Invoke(report);
 
-                if (decision.ReduceLearningRate)
+                if (decision.ReduceLearningRate && !cosine)
                     step.LearningRate = learningRate * options.LearningRateFactor;
                 history.StoppedEarly = decision.Stop && epoch < options.MaxEpochs;
                 finished = decision.Stop || epoch == options.MaxEpochs;
@@ -126,6 +131,19 @@ public static class NetworkTraining
         {
             DisposeAll(best);
         }
+    }
+
+    /// <summary>PyTorch's <c>CosineAnnealingLR</c> to zero over <paramref name="maxEpochs"/>, stepped once an epoch: the rate of epoch <paramref name="epoch"/> (from 1).</summary>
+    internal static double CosineRate(double initial, int epoch, int maxEpochs) =>
+        initial * (1 + Math.Cos(Math.PI * (epoch - 1) / maxEpochs)) / 2;
+
+    /// <summary><see cref="ClassWeighting.InverseFrequency"/>'s weights: n / (K · n_c), 0 for a class with no training window.</summary>
+    internal static float[] InverseFrequencies(TrainingWindows train, int classes)
+    {
+        var counts = new int[classes];
+        foreach (var label in train.Labels)
+            counts[label]++;
+        return counts.Select(n => n == 0 ? 0f : (float)((double)train.Count / ((double)classes * n))).ToArray();
     }
 
     /// <summary>

@@ -7,7 +7,8 @@ namespace TinierHAR.Trainer.Training;
 /// (the first epoch counts too, having no earlier best), resets on an improvement, and at
 /// <see cref="LearningRatePatience"/> the rate is multiplied by the factor and the counter reset;</item>
 /// <item>early stopping: an epoch whose loss is below or equal to the best so far is an improvement (its weights are
-/// kept); after <see cref="EarlyStoppingPatience"/> epochs without one, training stops.</item>
+/// kept); after <see cref="EarlyStoppingPatience"/> epochs without one, training stops. On
+/// <see cref="EarlyStoppingMetric.ValidationMacroF1"/> an improvement is a macro F1 strictly above the best so far.</item>
 /// </list>
 /// </summary>
 internal sealed class PaperSchedule
@@ -17,14 +18,16 @@ internal sealed class PaperSchedule
     private int learningRateCounter;
     private double stoppingBest = double.PositiveInfinity;
     private int stoppingCounter;
+    private readonly EarlyStoppingMetric stoppingMetric;
 
-    /// <summary>Creates the rules with the given patiences (paper: 7 and 15).</summary>
-    public PaperSchedule(int learningRatePatience = 7, int earlyStoppingPatience = 15)
+    /// <summary>Creates the rules with the given patiences (paper: 7 and 15) and stopping metric (paper: the loss).</summary>
+    public PaperSchedule(int learningRatePatience = 7, int earlyStoppingPatience = 15, EarlyStoppingMetric stoppingMetric = EarlyStoppingMetric.ValidationLoss)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(learningRatePatience, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(earlyStoppingPatience, 1);
         LearningRatePatience = learningRatePatience;
         EarlyStoppingPatience = earlyStoppingPatience;
+        this.stoppingMetric = stoppingMetric;
     }
 
     /// <summary>Epochs without strict improvement before the learning rate drops.</summary>
@@ -33,8 +36,9 @@ internal sealed class PaperSchedule
     /// <summary>Epochs without improvement (equal counts as one) before training stops.</summary>
     public int EarlyStoppingPatience { get; }
 
-    /// <summary>What to do after an epoch with validation loss <paramref name="loss"/>.</summary>
-    public ScheduleDecision Observe(double loss)
+    /// <summary>What to do after an epoch with validation loss <paramref name="loss"/> and validation macro F1
+    /// <paramref name="macroF1"/> (needed only when stopping on it).</summary>
+    public ScheduleDecision Observe(double loss, double macroF1 = double.NaN)
     {
         var strictlyBetter = anyEpoch && loss < learningRateBest;
         anyEpoch = true;
@@ -50,10 +54,15 @@ internal sealed class PaperSchedule
             learningRateCounter = 0;
         }
 
-        var keep = loss <= stoppingBest;
+        // The stopping best is the loss, or the negated macro F1, so that lower is better for both.
+        var onLoss = stoppingMetric == EarlyStoppingMetric.ValidationLoss;
+        if (!onLoss && double.IsNaN(macroF1))
+            throw new ArgumentException("Stopping on validation macro F1 needs the epoch's macro F1.", nameof(macroF1));
+        var score = onLoss ? loss : -macroF1;
+        var keep = onLoss ? score <= stoppingBest : score < stoppingBest;
         if (keep)
         {
-            stoppingBest = loss;
+            stoppingBest = score;
             stoppingCounter = 0;
         }
         else

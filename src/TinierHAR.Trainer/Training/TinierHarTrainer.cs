@@ -53,6 +53,12 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
         /// <summary>Epochs without improvement before stopping. Paper: 15.</summary>
         public int EarlyStoppingPatience { get; set; } = 15;
 
+        /// <summary>How the learning rate changes between epochs. Paper: <see cref="LearningRateSchedule.Plateau"/>.</summary>
+        public LearningRateSchedule LearningRateSchedule { get; set; } = LearningRateSchedule.Plateau;
+
+        /// <summary>The validation figure that picks the kept epoch and stops training. Paper: <see cref="EarlyStoppingMetric.ValidationLoss"/>.</summary>
+        public EarlyStoppingMetric EarlyStoppingMetric { get; set; } = EarlyStoppingMetric.ValidationLoss;
+
         /// <summary>Fraction of the training windows held out, at random, for validation (paper: 0.1); unused when
         /// <see cref="ValidationData"/> is given.</summary>
         public double ValidationFraction { get; set; } = 0.1;
@@ -70,6 +76,10 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
 
         /// <summary>Cross-entropy weight per class (K values), or null for none (paper).</summary>
         public float[]? ClassWeights { get; set; }
+
+        /// <summary>Cross-entropy weights computed from the training windows instead of given in <see cref="ClassWeights"/>.
+        /// Paper: <see cref="ClassWeighting.None"/>.</summary>
+        public ClassWeighting ClassWeighting { get; set; } = ClassWeighting.None;
 
         /// <summary>Training-time augmentation (rotation of 3-axis sensors, scaling, jitter); null (paper) for none.</summary>
         public WindowAugmentation? Augmentation { get; set; }
@@ -137,6 +147,11 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
         OptionRules.Require(options.LearningRate > 0, nameof(Options.LearningRate), "must be positive.");
         OptionRules.Require(options.Threads >= 0, nameof(Options.Threads), "must be 0 (half the cores) or a positive thread count.");
         OptionRules.Require(Enum.IsDefined(options.Precision), nameof(Options.Precision), "must be Float32 or Float64.");
+        OptionRules.Require(Enum.IsDefined(options.LearningRateSchedule), nameof(Options.LearningRateSchedule), "must be Plateau or Cosine.");
+        OptionRules.Require(Enum.IsDefined(options.EarlyStoppingMetric), nameof(Options.EarlyStoppingMetric), "must be ValidationLoss or ValidationMacroF1.");
+        OptionRules.Require(Enum.IsDefined(options.ClassWeighting), nameof(Options.ClassWeighting), "must be None or InverseFrequency.");
+        OptionRules.Require(options.ClassWeighting == ClassWeighting.None || options.ClassWeights is null, nameof(Options.ClassWeighting),
+            $"computes the class weights; leave {nameof(Options.ClassWeights)} null or set {nameof(Options.ClassWeighting)} to None.");
         OptionRules.Require(options.LearningRateFactor is > 0 and <= 1, nameof(Options.LearningRateFactor), "must lie in (0, 1].");
         OptionRules.Require(options.ValidationData is not null || options.ValidationFraction is > 0 and < 1, nameof(Options.ValidationFraction), "must lie in (0, 1).");
         this.options = options;

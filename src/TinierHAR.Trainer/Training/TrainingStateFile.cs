@@ -57,10 +57,13 @@ internal sealed class TrainingStateFile
             new("max epochs", options.MaxEpochs.ToString(invariant)),
             new("learning rate", options.LearningRate.ToString("R", invariant)),
             new("weight decay", options.WeightDecay.ToString("R", invariant)),
-            new("schedule", string.Create(invariant, $"patience {options.LearningRatePatience}, factor {options.LearningRateFactor:R}, stopping patience {options.EarlyStoppingPatience}")),
+            new("schedule", string.Create(invariant, $"patience {options.LearningRatePatience}, factor {options.LearningRateFactor:R}, stopping patience {options.EarlyStoppingPatience}")
+                + (options.LearningRateSchedule == LearningRateSchedule.Plateau ? "" : $", {options.LearningRateSchedule}")
+                + (options.EarlyStoppingMetric == EarlyStoppingMetric.ValidationLoss ? "" : $", stopping on {options.EarlyStoppingMetric}")),
             new("precision", options.Precision.ToString()),
             new("cancelled bias gradients", options.ZeroCancelledBiasGradients ? "zero" : "computed"),
-            new("class weights", options.ClassWeights is { } w ? string.Join(' ', w.Select(v => v.ToString("R", invariant))) : "none"),
+            new("class weights", options.ClassWeights is { } w ? string.Join(' ', w.Select(v => v.ToString("R", invariant)))
+                : options.ClassWeighting == ClassWeighting.None ? "none" : options.ClassWeighting.ToString()),
             new("augmentation", augmentation),
             new("batch orders", batchOrders is null ? "none" : $"{batchOrders.Count} epochs, {Hash(batchOrders.SelectMany(o => o).ToArray().AsSpan())}"),
             new("training windows", Describe(train)),

@@ -7,7 +7,7 @@ namespace TinierHAR.Trainer.Training;
 
 /// <summary>
 /// One optimiser step as the authors take it: forward in training mode (BatchNorm on batch statistics, its running
-/// statistics updated), mean cross-entropy, backward, AdamW. In the network's precision; the network must already be
+/// statistics updated), mean cross-entropy (optionally class-weighted), backward, AdamW. In the network's precision; the network must already be
 /// in it (<see cref="ToPrecision"/>). Biases cancelled by a BatchNorm get a zero gradient, their true one, unless
 /// <see cref="TinierHarTrainer.Options.ZeroCancelledBiasGradients"/> is off.
 /// </summary>
@@ -19,12 +19,13 @@ internal sealed class TrainingStep : IDisposable
     private readonly AdamWOptimizer optimizer;
     private readonly Parameter[] cancelledBiases;
 
-    public TrainingStep(HarNetwork network, TinierHarTrainer.Options options)
+    /// <summary>A step for <paramref name="network"/>; <paramref name="classWeights"/> (K values) weigh the cross-entropy, null for none.</summary>
+    public TrainingStep(HarNetwork network, TinierHarTrainer.Options options, float[]? classWeights)
     {
         this.network = network;
         DType = ScalarTypeOf(options.Precision);
-        classWeights = options.ClassWeights is { } w ? tensor(w).to_type(DType).DetachFromDisposeScope() : null;
-        criterion = nn.CrossEntropyLoss(classWeights);
+        this.classWeights = classWeights is { } w ? tensor(w).to_type(DType).DetachFromDisposeScope() : null;
+        criterion = nn.CrossEntropyLoss(this.classWeights);
         optimizer = new AdamWOptimizer(network.parameters(), options.LearningRate, options.WeightDecay);
         cancelledBiases = options.ZeroCancelledBiasGradients ? network.CancelledBiases().Select(b => b.Bias).ToArray() : [];
     }

@@ -22,6 +22,29 @@ public sealed class PaperExperimentTests
         Assert.IsTrue(first.Accuracy > 0.3, $"two epochs learn something: {first.Accuracy}");
     }
 
+    /// <summary>WHAR Arena's validation: 20 % of HAPT fold 1's 27 training subjects, rounded to 5, none of the test
+    /// subjects, drawn by the seed; the recipe's other settings are its protocol file's.</summary>
+    [TestMethod]
+    public void WHAR_Arenas_recipe_validates_on_a_seeded_fifth_of_the_training_subjects()
+    {
+        var hapt = new HaptDataset();
+        var recipe = PaperExperimentOptions.For(TrainingRecipe.WharArena);
+        string[] Drawn(int seed) => PaperExperiment.ValidationSubjects(hapt, hapt.TestSubjects(1), recipe.ValidationSubjectFraction!.Value, seed, recipe);
+
+        var (first, again, other) = (Drawn(1), Drawn(1), Drawn(2));
+        Assert.HasCount(5, first);
+        Assert.AreEqual(5, first.Distinct().Count());
+        Assert.IsFalse(first.Any(s => hapt.TestSubjects(1).Select(t => t.ToString(System.Globalization.CultureInfo.InvariantCulture)).Contains(s)), "no test subject validates");
+        CollectionAssert.AreEqual(first, again, "the same seed draws the same subjects");
+        CollectionAssert.AreNotEqual(first, other, "another seed draws others");
+        Assert.AreEqual((64, 100, 1e-4, 10), (recipe.BatchSize, recipe.MaxEpochs, recipe.WeightDecay, recipe.EarlyStoppingPatience));
+        Assert.AreEqual((Trainer.Training.LearningRateSchedule.Cosine, Trainer.Training.EarlyStoppingMetric.ValidationMacroF1, Trainer.Training.ClassWeighting.InverseFrequency),
+            (recipe.LearningRateSchedule, recipe.EarlyStoppingMetric, recipe.ClassWeighting));
+
+        recipe.ValidationWindows = ["1:0"];
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => Drawn(1)).Message, "and ValidationWindows both choose the validation windows; set one.");
+    }
+
     [TestMethod]
     public void Skoda_folds_are_shuffled_slices_of_all_windows_the_last_taking_the_remainder()
     {

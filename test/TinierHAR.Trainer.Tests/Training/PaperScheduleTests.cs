@@ -41,4 +41,19 @@ public sealed class PaperScheduleTests
         Assert.IsFalse(schedule.Observe(1.0).Stop);
         Assert.IsTrue(schedule.Observe(1.0).ReduceLearningRate);
     }
+
+    [TestMethod]
+    public void Stopping_on_macro_F1_keeps_only_a_strictly_higher_F1_whatever_the_loss()
+    {
+        var schedule = new PaperSchedule(learningRatePatience: 100, earlyStoppingPatience: 2, EarlyStoppingMetric.ValidationMacroF1);
+        Assert.IsTrue(schedule.Observe(1.0, 0.50).KeepWeights);
+        var lowerLossLowerF1 = schedule.Observe(0.5, 0.40);
+        Assert.IsFalse(lowerLossLowerF1.KeepWeights, "a lower loss does not count");
+        var higherLossHigherF1 = schedule.Observe(2.0, 0.60);
+        Assert.IsTrue(higherLossHigherF1.KeepWeights, "a higher F1 counts whatever the loss");
+        var equal = schedule.Observe(0.1, 0.60);
+        Assert.IsFalse(equal.KeepWeights || equal.Stop, "an equal F1 is no improvement: stopping counter 1");
+        Assert.IsTrue(schedule.Observe(0.1, 0.59).Stop, "stopping counter 2 = patience");
+        Assert.ThrowsExactly<ArgumentException>(() => new PaperSchedule(stoppingMetric: EarlyStoppingMetric.ValidationMacroF1).Observe(1.0));
+    }
 }

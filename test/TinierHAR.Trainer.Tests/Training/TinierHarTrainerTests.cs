@@ -361,6 +361,57 @@ public sealed class TinierHarTrainerTests
         StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.MulticlassClassification.Trainers.TinierHar(options).Fit(data)).Message, "2 weights for 3 classes");
     }
 
+    /// <summary>Inverse-frequency weighting trains exactly as the weights n / (K · n_c) given by hand, and differs from no
+    /// weights on classes of unequal size (every input window trains here: the validation data is given).</summary>
+    [TestMethod]
+    public void Inverse_frequency_weighting_is_n_over_K_times_the_class_count()
+    {
+        var (ml, balanced, _) = Prepare(perClass: 12);
+        var data = ml.Data.FilterByCustomPredicate<SensorWindow>(balanced, w => w.Activity == Activities[0] && w.Features[0] > 0); // fewer windows of the first class
+        var counts = Activities.Select(a => data.GetColumn<string>(nameof(SensorWindow.Activity)).Count(x => x == a)).ToArray();
+        Assert.IsLessThan(counts[1], counts[0], "the first class is the rare one");
+        byte[] Fitted(ClassWeighting weighting, float[]? weights)
+        {
+            var options = SmallRun();
+            (options.MaxEpochs, options.ValidationData, options.ClassWeighting, options.ClassWeights) = (2, balanced, weighting, weights);
+            return ml.MulticlassClassification.Trainers.TinierHar(options).Fit(data).OnnxModel;
+        }
+        var byHand = counts.Select(c => (float)((double)counts.Sum() / (counts.Length * (double)c))).ToArray();
+        CollectionAssert.AreEqual(Fitted(ClassWeighting.None, byHand), Fitted(ClassWeighting.InverseFrequency, null), "the same model bytes");
+        CollectionAssert.AreNotEqual(Fitted(ClassWeighting.None, null), Fitted(ClassWeighting.InverseFrequency, null), "the weights change training");
+
+        var both = SmallRun();
+        (both.ClassWeighting, both.ClassWeights) = (ClassWeighting.InverseFrequency, byHand);
+        StringAssert.Contains(Assert.ThrowsExactly<ArgumentException>(() => ml.MulticlassClassification.Trainers.TinierHar(both)).Message,
+            "'ClassWeighting': computes the class weights; leave ClassWeights null or set ClassWeighting to None.");
+    }
+
+    /// <summary>WHAR Arena's schedule: the cosine sets each epoch's rate (no plateau drop), and the kept weights are
+    /// those of the strictly highest validation macro F1; training stops after the patience without a higher one.</summary>
+    [TestMethod]
+    public void Cosine_rate_and_stopping_on_macro_F1_follow_their_definitions()
+    {
+        var (ml, data, _) = Prepare(perClass: 10);
+        var options = SmallRun();
+        (options.MaxEpochs, options.LearningRatePatience, options.EarlyStoppingPatience) = (8, 1, 3);
+        (options.LearningRateSchedule, options.EarlyStoppingMetric) = (LearningRateSchedule.Cosine, EarlyStoppingMetric.ValidationMacroF1);
+        var history = ml.MulticlassClassification.Trainers.TinierHar(options).Fit(data).History;
+
+        foreach (var epoch in history.Epochs)
+            Assert.AreEqual(options.LearningRate * (1 + Math.Cos(Math.PI * (epoch.Epoch - 1) / 8)) / 2, epoch.LearningRate, 1e-15, $"epoch {epoch.Epoch}'s rate");
+        var best = double.NegativeInfinity;
+        var sinceBest = 0;
+        foreach (var epoch in history.Epochs)
+        {
+            var higher = epoch.ValidationMacroF1 > best;
+            Assert.AreEqual(higher, epoch.IsBest, $"epoch {epoch.Epoch}: kept exactly when its macro F1 {epoch.ValidationMacroF1} exceeds {best}");
+            (best, sinceBest) = higher ? (epoch.ValidationMacroF1, 0) : (best, sinceBest + 1);
+            Assert.IsTrue(sinceBest < 3 || epoch == history.Epochs[^1], $"epoch {epoch.Epoch}: the third without a higher macro F1 ends training");
+        }
+        Assert.IsTrue(sinceBest == 3 || history.Epochs.Count == 8, "training ran to the limit or stopped after 3 epochs without a higher macro F1");
+        Assert.AreEqual(history.Epochs.Where(e => e.ValidationMacroF1 == best).Min(e => e.Epoch), history.BestEpoch!.Epoch, "the first epoch of the highest macro F1 is restored");
+    }
+
     /// <summary>A cancellation that arrives while training runs (here, as epoch 2 reports) stops it before the next
     /// mini-batch: no third epoch, and the fit throws instead of returning a model.</summary>
     [TestMethod]

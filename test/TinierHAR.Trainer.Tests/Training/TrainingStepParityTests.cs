@@ -190,7 +190,7 @@ public sealed class TrainingStepParityTests
 
         var settings = new TinierHarTrainer.Options { Precision = precision, ZeroCancelledBiasGradients = zeroCancelledBiases, LearningRate = rates[0] };
         var losses = new List<double>();
-        using (var step = new TrainingStep(network, settings))
+        using (var step = new TrainingStep(network, settings, classWeights: null))
         {
             foreach (var rate in rates)
             {
