@@ -29,6 +29,12 @@ public sealed class TrainingTrajectory
     public (double Loss, int Epoch) BestValidation =>
         Epochs.Select(e => (e.ValidationLoss, e.Epoch)).MinBy(e => (e.ValidationLoss, -e.Epoch));
 
+    /// <summary>The epoch whose weights training kept under <paramref name="metric"/>: the last of the lowest validation
+    /// loss, or the first of the highest validation macro F1 (only a strictly higher one replaces it).</summary>
+    public int KeptEpoch(EarlyStoppingMetric metric) => metric == EarlyStoppingMetric.ValidationMacroF1
+        ? Epochs.MaxBy(e => (e.ValidationMacroF1, -e.Epoch))!.Epoch
+        : BestValidation.Epoch;
+
     /// <summary>
     /// Runs side by side: epochs, best validation loss, largest epoch-to-epoch rise, then the training / validation
     /// loss at the given epochs (a dash where a run had stopped).

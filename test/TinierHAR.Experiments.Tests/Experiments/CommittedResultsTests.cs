@@ -30,6 +30,7 @@ public sealed partial class CommittedResultsTests
         var folder = Path.Combine(SharedData.RepositoryRoot, "experiments", experiment);
         var results = ExperimentResults.Open(Path.Combine(folder, "results.csv"));
         Assert.IsNotEmpty(results.Rows, $"{experiment} results are committed");
+        var stoppingMetric = FolderOptions(folder).EarlyStoppingMetric;
         foreach (var row in results.Rows)
         {
             var path = Path.Combine(folder, "trajectories", row.RunName + ".csv");
@@ -37,7 +38,7 @@ public sealed partial class CommittedResultsTests
             var trajectory = TrainingTrajectory.Read(path);
             var epochs = trajectory.Epochs;
             Assert.HasCount(row.Epochs, epochs, $"{row.RunName}: epochs");
-            Assert.AreEqual(row.BestEpoch, trajectory.BestValidation.Epoch, $"{row.RunName}: best epoch (the last of the lowest validation loss)");
+            Assert.AreEqual(row.BestEpoch, trajectory.KeptEpoch(stoppingMetric), $"{row.RunName}: best epoch (the one kept on {stoppingMetric})");
             Assert.AreEqual(row.LargestValidationRise, TrainingHistory.LargestRise(epochs), 5e-4, $"{row.RunName}: largest validation-loss rise");
         }
     }
@@ -184,6 +185,25 @@ public sealed partial class CommittedResultsTests
     private static double Rounded(string sevenDecimals) => Math.Round(double.Parse(sevenDecimals, CultureInfo.InvariantCulture), 4, MidpointRounding.AwayFromZero);
 
     /// <summary>Their score file's test line (experiment.py: "Test Accuracy: {:.7f}  Test weighted F1: {:.7f}  Test macro F1 {:.7f}").</summary>
+    /// <summary>The options a results folder's runs were made with: the training recipe of its <c>recipe.txt</c> and the
+    /// windows of its <c>windows.txt</c> (as <c>experiment</c> records them), the paper's where a file is absent.</summary>
+    private static PaperExperimentOptions FolderOptions(string folder)
+    {
+        var recipe = Path.Combine(folder, "recipe.txt");
+        var options = PaperExperimentOptions.For(File.Exists(recipe) ? Enum.Parse<TrainingRecipe>(File.ReadAllText(recipe).Trim()) : TrainingRecipe.Paper);
+        var windows = Path.Combine(folder, "windows.txt");
+        if (File.Exists(windows))
+        {
+            var setting = WindowSetting().Match(File.ReadAllText(windows));
+            Assert.IsTrue(setting.Success, $"{windows} reads 'T <samples>, step <samples>'");
+            (options.WindowLength, options.WindowStep) = (int.Parse(setting.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(setting.Groups[2].Value, CultureInfo.InvariantCulture));
+        }
+        return options;
+    }
+
+    [GeneratedRegex(@"^T (\d+), step (\d+)$", RegexOptions.Multiline)]
+    private static partial Regex WindowSetting();
+
     [GeneratedRegex(@"^Test Accuracy: (?<accuracy>\d\.\d{7})  Test weighted F1: (?<weighted>\d\.\d{7})  Test macro F1 (?<macro>\d\.\d{7})", RegexOptions.Multiline)]
     private static partial Regex AuthorsScore();
 
@@ -212,12 +232,14 @@ public sealed partial class CommittedResultsTests
         Assert.AreEqual(results.ToInt8Markdown(), File.ReadAllText(Path.Combine(folder, "int8.md")));
     }
 
-    /// <summary>Each results folder is rerun as its README command ran it: <c>hapt/authors-split</c> validates on the
-    /// authors' own split.</summary>
+    /// <summary>Each results folder is rerun as its README command ran it: with the recipe and windows the folder records
+    /// (<see cref="FolderOptions"/>), and <c>hapt/authors-split</c> on the authors' own split. The run is stopped after
+    /// its first epochs rather than given fewer, since a cosine rate depends on the most epochs.</summary>
     [TestMethod]
     [DataRow("hapt", "data/uci-har-hapt", null)]
     [DataRow("hapt/authors-split", "data/uci-har-hapt", "experiments/hapt/authors/splits/fold{0}-seed{1}.txt")]
     [DataRow("usc-had", "data/usc-had", null)]
+    [DataRow("hapt/whar-windows", "data/uci-har-hapt", null)]
     public void Rerunning_the_first_epochs_of_a_committed_run_reproduces_its_trajectory(string experiment, string data, string? validationWindows)
     {
         var root = SharedData.RequireDirectory(data);
@@ -229,13 +251,31 @@ public sealed partial class CommittedResultsTests
         var split = validationWindows is null ? null
             : File.ReadAllLines(Path.Combine(SharedData.RepositoryRoot, string.Format(CultureInfo.InvariantCulture, validationWindows, row.Fold, row.Seed)));
 
-        var rerun = PaperExperiment.RunFold(new MLContext(row.Seed), HarDatasets.Get(row.Dataset), root, row.Model, row.Fold, row.Seed,
-            new PaperExperimentOptions { MaxEpochs = RerunEpochs, ValidationWindows = split });
+        var options = FolderOptions(folder);
+        options.ValidationWindows = split;
+        var ml = new MLContext(row.Seed);
+        var log = new List<string>();
+        ml.Log += (_, message) => log.Add(message.Message);
+        using var stop = new CancellationTokenSource();
+        var history = new List<EpochReport>();
+        var hooks = new TrainingHooks
+        {
+            Log = ml,
+            Cancellation = stop.Token,
+            Progress = new EpochCallback(report =>
+            {
+                history.Add(report);
+                if (history.Count == RerunEpochs)
+                    stop.Cancel();
+            }),
+        };
+        Assert.ThrowsExactly<OperationCanceledException>(() => PaperExperiment.RunFold(ml, HarDatasets.Get(row.Dataset), root, row.Model, row.Fold, row.Seed, options, hooks));
 
-        Assert.AreEqual((row.TrainWindows, row.ValidationWindows, row.TestWindows), (rerun.TrainWindows, rerun.ValidationWindows, rerun.TestWindows));
+        var windows = string.Create(CultureInfo.InvariantCulture, $": {row.TrainWindows} training and {row.ValidationWindows} validation windows of ");
+        Assert.IsTrue(log.Any(m => m.Contains(windows, StringComparison.Ordinal)), $"the rerun trains and validates on the row's windows ({windows}):\n{string.Join("\n", log.Where(m => m.Contains("windows", StringComparison.Ordinal)))}");
         for (var i = 0; i < RerunEpochs; i++)
         {
-            var (ours, theirs) = (rerun.History![i], committed[i]);
+            var (ours, theirs) = (history[i], committed[i]);
             TestContext.WriteLine($"{experiment} {row.RunName} epoch {i + 1}: train loss {ours.TrainLoss:G9} / committed {theirs.TrainLoss:G9}, validation loss {ours.ValidationLoss:G9} / {theirs.ValidationLoss:G9}");
             Assert.AreEqual(theirs.TrainLoss, ours.TrainLoss, 1e-6 * theirs.TrainLoss, $"{experiment} {row.RunName} epoch {i + 1}: training loss; regenerate the committed results");
             Assert.AreEqual(theirs.ValidationLoss, ours.ValidationLoss, 1e-6 * theirs.ValidationLoss, $"{experiment} {row.RunName} epoch {i + 1}: validation loss; regenerate the committed results");
