@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Regenerates every docs/training-fidelity.md section that comes from experiments/hapt: the results and seed tables with the
-# reference beside them, the runs with WHAR Arena's windows and beside the paper's, the model comparison and its chart, the fold-1 seed-2 trajectories against the authors'
+# reference beside them, the runs with WHAR Arena's windows, and with its whole protocol (windows and training recipe), each beside the paper's, the model comparison and its chart, the fold-1 seed-2 trajectories against the authors'
 # logged runs (../shared/notes/reference-trajectories), the fold-1 seed-1 trajectories of the two float32 recipes,
 # fold 2 on the authors' own split beside their runs, and the replay of their fold-2 seed-1 run.
 #   experiments/hapt/report.sh
@@ -12,6 +12,8 @@ cli=(dotnet samples/TinierHAR.Cli/bin/Release/net10.0/tinierhar.dll)
 "${cli[@]}" report --results experiments/hapt/authors-split/results.csv --reference experiments/hapt/reference.csv --readme docs/training-fidelity.md > /dev/null
 "${cli[@]}" report --results experiments/hapt/whar-windows/results.csv --readme docs/training-fidelity.md > /dev/null
 "${cli[@]}" report --results experiments/hapt/whar-windows/results.csv --compare experiments/hapt/results.csv --readme docs/training-fidelity.md > /dev/null
+"${cli[@]}" report --results experiments/hapt/whar-arena/results.csv --readme docs/training-fidelity.md > /dev/null
+"${cli[@]}" report --results experiments/hapt/whar-arena/results.csv --compare experiments/hapt/results.csv --readme docs/training-fidelity.md > /dev/null
 "${cli[@]}" report --results experiments/hapt/results.csv --efficiency experiments/hapt/models.png --readme docs/training-fidelity.md > /dev/null
 runs=()
 for f in experiments/hapt/trajectories/tinierhar-fold1-seed2-*.csv; do

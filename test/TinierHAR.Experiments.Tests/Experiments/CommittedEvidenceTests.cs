@@ -66,6 +66,7 @@ public sealed class CommittedEvidenceTests
     /// the dataset as the run cut them, through the bundle's normalisation and ONNX network.</summary>
     [TestMethod]
     [DataRow("usc-had", "data/usc-had")]
+    [DataRow("hapt/whar-arena", "data/uci-har-hapt")]
     public void Rescoring_a_committed_bundle_on_its_test_windows_gives_its_predictions(string experiment, string data)
     {
         var root = SharedData.RequireDirectory(data);

@@ -25,6 +25,7 @@ public sealed partial class CommittedResultsTests
     [DataRow("hapt/replay")]
     [DataRow("usc-had")]
     [DataRow("hapt/whar-windows")]
+    [DataRow("hapt/whar-arena")]
     public void Every_committed_row_has_a_trajectory_that_agrees_with_it(string experiment)
     {
         var folder = Path.Combine(SharedData.RepositoryRoot, "experiments", experiment);
@@ -240,6 +241,7 @@ public sealed partial class CommittedResultsTests
     [DataRow("hapt/authors-split", "data/uci-har-hapt", "experiments/hapt/authors/splits/fold{0}-seed{1}.txt")]
     [DataRow("usc-had", "data/usc-had", null)]
     [DataRow("hapt/whar-windows", "data/uci-har-hapt", null)]
+    [DataRow("hapt/whar-arena", "data/uci-har-hapt", null)]
     public void Rerunning_the_first_epochs_of_a_committed_run_reproduces_its_trajectory(string experiment, string data, string? validationWindows)
     {
         var root = SharedData.RequireDirectory(data);

@@ -176,6 +176,30 @@ public sealed partial class TrainingFidelitySummaryTests
     /// <summary>A rise as the docs write it, three significant digits: ×1.33, ×13.4.</summary>
     private static string Rise(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The section on HAPT under WHAR Arena's whole protocol, and the ranking bullet that points to it, quote its
+    /// committed TinierHAR runs beside the paper-protocol runs of the same folds and seed: epochs, kept epochs, and on how
+    /// many folds macro F1 is lower.
+    /// </summary>
+    [TestMethod]
+    public void The_WHAR_Arena_protocol_prose_quotes_its_runs()
+    {
+        var whar = ExperimentResults.Open(Path.Combine(Hapt, "whar-arena", "results.csv")).Rows.Where(r => r.Model == "tinierhar").ToArray();
+        var paper = ExperimentResults.Open(Path.Combine(Hapt, "results.csv")).Rows;
+        var pairs = whar.Select(w => (Whar: w, Paper: paper.Single(p => p.IsRun(w.Dataset, w.Model, w.Fold, w.Seed, w.Precision, w.CancelledBiases)))).ToArray();
+        Assert.IsNotEmpty(pairs, "TinierHAR has run under WHAR Arena's protocol");
+        string Epochs(IEnumerable<int> epochs) => Range(epochs.Select(e => (decimal)e), 0);
+        var lower = $"{pairs.Count(p => p.Whar.MacroF1 < p.Paper.MacroF1)} of the {pairs.Length} folds";
+
+        RepositoryDocuments.AssertQuotedIn(Document,
+        [
+            $"Under this recipe TinierHAR stops after {Epochs(whar.Select(r => r.Epochs))} epochs and keeps epochs {Epochs(whar.Select(r => r.BestEpoch))}, "
+                + $"where the paper's protocol trained the same runs for {Epochs(pairs.Select(p => p.Paper.Epochs))} epochs. Its macro F1 is lower on {lower}",
+            $"lower its macro F1 on {lower}.",
+        ]);
+        Assert.IsLessThan(0.814, whar.Average(r => r.MacroF1), "the prose: the five-fold mean lies below WHAR Arena's own 0.814 for TinierHAR");
+    }
+
     private static string Fixed(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 
     private static double Relative(double value, double reference) => Math.Abs(value - reference) / reference;
