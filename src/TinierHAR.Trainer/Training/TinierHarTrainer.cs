@@ -44,10 +44,11 @@ public sealed class TinierHarTrainer : IEstimator<TinierHarModel>
         /// <summary>Most epochs. Paper: 150.</summary>
         public int MaxEpochs { get; set; } = 150;
 
-        /// <summary>Epochs without strict validation-loss improvement before the rate drops. Paper: 7.</summary>
+        /// <summary>Epochs without strict validation-loss improvement before the rate drops (the plateau rule of
+        /// <see cref="LearningRateSchedule.Plateau"/>). Paper: 7.</summary>
         public int LearningRatePatience { get; set; } = 7;
 
-        /// <summary>Factor applied to the rate when it drops. Paper: 0.1.</summary>
+        /// <summary>Factor applied to the rate when it drops on a plateau. Paper: 0.1.</summary>
         public double LearningRateFactor { get; set; } = 0.1;
 
         /// <summary>Epochs without improvement before stopping. Paper: 15.</summary>
