@@ -14,6 +14,7 @@ cli=(dotnet samples/TinierHAR.Cli/bin/Release/net10.0/tinierhar.dll)
 "${cli[@]}" report --results experiments/hapt/whar-windows/results.csv --compare experiments/hapt/results.csv --readme docs/training-fidelity.md > /dev/null
 "${cli[@]}" report --results experiments/hapt/whar-arena/results.csv --readme docs/training-fidelity.md > /dev/null
 "${cli[@]}" report --results experiments/hapt/whar-arena/results.csv --compare experiments/hapt/results.csv --readme docs/training-fidelity.md > /dev/null
+"${cli[@]}" report --results experiments/hapt/whar-arena/results.csv --efficiency experiments/hapt/whar-arena/models.png --readme docs/training-fidelity.md > /dev/null
 "${cli[@]}" report --results experiments/hapt/results.csv --efficiency experiments/hapt/models.png --readme docs/training-fidelity.md > /dev/null
 runs=()
 for f in experiments/hapt/trajectories/tinierhar-fold1-seed2-*.csv; do
