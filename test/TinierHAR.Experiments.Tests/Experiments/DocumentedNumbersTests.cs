@@ -9,7 +9,8 @@ namespace TinierHAR.Experiments.Tests.Experiments;
 /// blocks that the report regenerates and other tests compare) are committed ones: a value of a results or reference
 /// file, of a trajectory of the replays or of the authors' runs that the prose walks through, of a score file the
 /// authors' code wrote (their runs' committed output), a generated table's, or a statistic the prose computes from
-/// those files, recomputed here with the report code's own statistics (<c>SeedMeans</c>). Benchmark figures in prose:
+/// those files (means and standard errors with the report code's own statistics, <c>SeedMeans</c>; one model's lead over
+/// another on the same run). Benchmark figures in prose:
 /// <see cref="RunFiguresInProseTests"/>.
 /// </summary>
 [TestClass]
@@ -53,6 +54,13 @@ public sealed partial class DocumentedNumbersTests
                 .Select(r => double.Parse(r["macro_f1"], CultureInfo.InvariantCulture)).ToArray();
             Assert.HasCount(3, f1, recipe);
             known.UnionWith(SeedMeans.Format(f1).Split(" ± "));
+        }
+
+        // "its lead over TinierHAR is a and b": one model's macro F1 less another's on the same run, in any results file.
+        foreach (var path in files.Where(f => Path.GetFileName(f) == "results.csv"))
+        {
+            foreach (var run in ExperimentResults.Open(path).Rows.GroupBy(r => (r.Fold, r.Seed, r.Precision, r.CancelledBiases)))
+                known.UnionWith(from a in run from b in run where a.Model != b.Model select Rounded(a.MacroF1 - b.MacroF1));
         }
 
         // "On their splits ... our runs score ... against their ...: d ± se": the report's difference of the means and its SE.

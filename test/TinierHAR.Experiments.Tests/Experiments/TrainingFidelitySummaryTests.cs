@@ -200,6 +200,33 @@ public sealed partial class TrainingFidelitySummaryTests
         Assert.IsLessThan(0.814, whar.Average(r => r.MacroF1), "the prose: the five-fold mean lies below WHAR Arena's own 0.814 for TinierHAR");
     }
 
+    /// <summary>
+    /// The ranking under both protocols: DeepConvLSTM's lead over TinierHAR on each fold where both models have run
+    /// under both, as the prose quotes it, and the prose's conclusion (no reversal) only while every lead under WHAR
+    /// Arena's protocol is positive.
+    /// </summary>
+    [TestMethod]
+    public void The_ranking_under_both_protocols_is_quoted_from_the_runs()
+    {
+        var (whar, paper) = (ExperimentResults.Open(Path.Combine(Hapt, "whar-arena", "results.csv")).Rows, ExperimentResults.Open(Path.Combine(Hapt, "results.csv")).Rows);
+        double? Lead(IReadOnlyList<FoldResult> rows, int fold)
+        {
+            FoldResult? Of(string model) => rows.SingleOrDefault(r => r.IsRun("hapt", model, fold, 1, "float32", FoldResult.CancelledBiasesName(true)));
+            return Of("deepconvlstm") is { } large && Of("tinierhar") is { } small ? large.MacroF1 - small.MacroF1 : null;
+        }
+        var folds = Enumerable.Range(1, 10).Where(f => Lead(whar, f) is not null && Lead(paper, f) is not null).ToArray();
+        Assert.IsNotEmpty(folds, "DeepConvLSTM and TinierHAR have run under both protocols");
+        string Leads(IReadOnlyList<FoldResult> rows) => Listed(folds.Select(f => Lead(rows, f)!.Value.ToString("+0.0000;−0.0000", CultureInfo.InvariantCulture)));
+
+        RepositoryDocuments.AssertQuotedIn(Document,
+        [
+            $"DeepConvLSTM has run under this protocol on folds {Listed(folds.Select(f => f.ToString(CultureInfo.InvariantCulture)))}",
+            $"its lead over TinierHAR is {Leads(whar)} under WHAR Arena's protocol, against {Leads(paper)} under the paper's: the protocol does not reverse the ranking on these folds.",
+            $"DeepConvLSTM still leads it on folds {Listed(folds.Select(f => f.ToString(CultureInfo.InvariantCulture)))}: the protocol does not reverse the ranking",
+        ]);
+        Assert.IsTrue(folds.All(f => Lead(whar, f) > 0), "the prose says the protocol does not reverse the ranking: DeepConvLSTM leads on every such fold");
+    }
+
     private static string Fixed(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
 
     private static double Relative(double value, double reference) => Math.Abs(value - reference) / reference;
