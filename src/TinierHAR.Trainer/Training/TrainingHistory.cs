@@ -8,7 +8,8 @@ public sealed class TrainingHistory
     /// <summary>Every epoch, in order.</summary>
     public IReadOnlyList<EpochReport> Epochs => epochs;
 
-    /// <summary>The epoch whose weights were restored (the best validation loss; the last one among equals).</summary>
+    /// <summary>The epoch whose weights were restored: the last of the lowest validation loss, or with
+    /// <see cref="EarlyStoppingMetric.ValidationMacroF1"/> the first of the highest validation macro F1.</summary>
     public EpochReport? BestEpoch => epochs.LastOrDefault(e => e.IsBest);
 
     /// <summary>Whether early stopping ended the run before the epoch limit.</summary>
