@@ -48,7 +48,7 @@ public static class PaperExperiment
         }
         OptionRules.Require(options.BatchOrders is null || options.ValidationWindows is not null, nameof(options.BatchOrders),
             $"replays another run's batches, which needs its split: set {nameof(options.ValidationWindows)} too.");
-        var validationSubjects = options.ValidationSubjectFraction is { } share ? ValidationSubjects(dataset, testSubjects, share, seed, options) : null;
+        var validationSubjects = options.ValidationSubjectFraction is null ? null : ValidationSubjects(dataset, testSubjects, seed, options);
         var toClasses = ClassKeys(ml, dataset).Fit(trainWindows);
         var train = ml.Data.Cache(toClasses.Transform(trainWindows));
         var test = ml.Data.Cache(toClasses.Transform(testWindows));
@@ -264,8 +264,9 @@ public static class PaperExperiment
     /// The training subjects that validate (<see cref="PaperExperimentOptions.ValidationSubjectFraction"/>): that share of
     /// them, rounded half away from zero and at least one, the first after a shuffle of their ids with the seed.
     /// </summary>
-    internal static string[] ValidationSubjects(HarDataset dataset, IReadOnlyList<int> testSubjects, double share, int seed, PaperExperimentOptions options)
+    internal static string[] ValidationSubjects(HarDataset dataset, IReadOnlyList<int> testSubjects, int seed, PaperExperimentOptions options)
     {
+        var share = options.ValidationSubjectFraction ?? throw new ArgumentException($"{nameof(options.ValidationSubjectFraction)} is not set.", nameof(options));
         OptionRules.Require(dataset.FoldScheme == FoldScheme.LeaveSubjectsOut, nameof(options.ValidationSubjectFraction), $"{dataset.Name} folds are slices of shuffled windows, not subjects.");
         OptionRules.Require(share is > 0 and < 1, nameof(options.ValidationSubjectFraction), $"is {share}; it must lie in (0, 1).");
         OptionRules.Require(options.ValidationWindows is null, nameof(options.ValidationSubjectFraction), $"and {nameof(options.ValidationWindows)} both choose the validation windows; set one.");

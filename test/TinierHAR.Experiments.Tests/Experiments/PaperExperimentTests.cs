@@ -29,7 +29,7 @@ public sealed class PaperExperimentTests
     {
         var hapt = new HaptDataset();
         var recipe = PaperExperimentOptions.For(TrainingRecipe.WharArena);
-        string[] Drawn(int seed) => PaperExperiment.ValidationSubjects(hapt, hapt.TestSubjects(1), recipe.ValidationSubjectFraction!.Value, seed, recipe);
+        string[] Drawn(int seed) => PaperExperiment.ValidationSubjects(hapt, hapt.TestSubjects(1), seed, recipe);
 
         var (first, again, other) = (Drawn(1), Drawn(1), Drawn(2));
         Assert.HasCount(5, first);
