@@ -77,9 +77,9 @@ internal static class ExperimentCommand
             folder.Create();
             var results = ExperimentResults.Open(Path.Combine(folder.FullName, "results.csv"));
             var (windowLength, windowStep) = (Samples(parse, window, benchmark), Samples(parse, step, benchmark));
-            ExperimentFolderSetting.CheckWindows(folder, results, PaperExperiment.Windowing(benchmark, new PaperExperimentOptions { WindowLength = windowLength, WindowStep = windowStep }), benchmark);
             var trainingRecipe = parse.GetValue(recipe);
-            ExperimentFolderSetting.CheckRecipe(folder, results, trainingRecipe);
+            ExperimentFolderSettings.Record(folder.FullName, results, benchmark,
+                PaperExperiment.Windowing(benchmark, new PaperExperimentOptions { WindowLength = windowLength, WindowStep = windowStep }), trainingRecipe);
             var epochs = parse.GetValue(maxEpochs) ?? PaperExperimentOptions.For(trainingRecipe).MaxEpochs;
             var trainingPrecision = parse.GetValue(precision);
             var zeroCancelled = !parse.GetValue(computedBiases);

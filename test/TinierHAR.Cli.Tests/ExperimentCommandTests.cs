@@ -150,6 +150,8 @@ public sealed class ExperimentCommandTests
         var row = ExperimentResults.Open(Path.Combine(output, "results.csv")).Rows.Single();
         Assert.AreEqual(14, row.TestWindows, "2 s at 50 Hz = 100 samples every 100: 7 windows in each of subjects 1 and 2's 700 rows");
         Assert.AreEqual("T 100, step 100", File.ReadAllText(Path.Combine(output, "windows.txt")).Trim());
+        var recorded = ExperimentFolderSettings.Read(output);
+        Assert.AreEqual((100, 100, 150), (recorded.WindowLength, recorded.WindowStep, recorded.MaxEpochs), "a rerun reads the windows back, with the paper's recipe");
 
         var paper = Tool.Run("experiment", "--dataset", "mhealth", "--data", fixture.Root, "--folds", "2", "--max-epochs", "1", "--output", output);
         Assert.AreEqual(2, paper.ExitCode);
@@ -176,6 +178,13 @@ public sealed class ExperimentCommandTests
         var paper = Tool.Run("experiment", "--dataset", "mhealth", "--data", fixture.Root, "--folds", "2", "--max-epochs", "1", "--output", output);
         Assert.AreEqual(2, paper.ExitCode);
         StringAssert.Contains(paper.Error, "holds results run with the training recipe WharArena; these are Paper. Give each training recipe its own --output folder.");
+        var recorded = ExperimentFolderSettings.Read(output);
+        Assert.AreEqual((EarlyStoppingMetric.ValidationMacroF1, LearningRateSchedule.Cosine, 0), (recorded.EarlyStoppingMetric, recorded.LearningRateSchedule, recorded.WindowLength),
+            "the refused run left the folder's recipe, which a rerun reads back with the dataset's windows");
+
+        File.WriteAllText(Path.Combine(output, "recipe.txt"), "7\n");
+        var error = Assert.ThrowsExactly<FormatException>(() => ExperimentFolderSettings.Read(output));
+        StringAssert.Contains(error.Message, "recipe.txt' must name a training recipe (Paper, WharArena).");
     }
 
     private sealed class ToleranceComparer(double tolerance) : System.Collections.IComparer

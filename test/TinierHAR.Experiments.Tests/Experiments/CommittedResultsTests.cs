@@ -31,7 +31,7 @@ public sealed partial class CommittedResultsTests
         var folder = Path.Combine(SharedData.RepositoryRoot, "experiments", experiment);
         var results = ExperimentResults.Open(Path.Combine(folder, "results.csv"));
         Assert.IsNotEmpty(results.Rows, $"{experiment} results are committed");
-        var stoppingMetric = FolderOptions(folder).EarlyStoppingMetric;
+        var stoppingMetric = ExperimentFolderSettings.Read(folder).EarlyStoppingMetric;
         foreach (var row in results.Rows)
         {
             var path = Path.Combine(folder, "trajectories", row.RunName + ".csv");
@@ -186,25 +186,6 @@ public sealed partial class CommittedResultsTests
     private static double Rounded(string sevenDecimals) => Math.Round(double.Parse(sevenDecimals, CultureInfo.InvariantCulture), 4, MidpointRounding.AwayFromZero);
 
     /// <summary>Their score file's test line (experiment.py: "Test Accuracy: {:.7f}  Test weighted F1: {:.7f}  Test macro F1 {:.7f}").</summary>
-    /// <summary>The options a results folder's runs were made with: the training recipe of its <c>recipe.txt</c> and the
-    /// windows of its <c>windows.txt</c> (as <c>experiment</c> records them), the paper's where a file is absent.</summary>
-    private static PaperExperimentOptions FolderOptions(string folder)
-    {
-        var recipe = Path.Combine(folder, "recipe.txt");
-        var options = PaperExperimentOptions.For(File.Exists(recipe) ? Enum.Parse<TrainingRecipe>(File.ReadAllText(recipe).Trim()) : TrainingRecipe.Paper);
-        var windows = Path.Combine(folder, "windows.txt");
-        if (File.Exists(windows))
-        {
-            var setting = WindowSetting().Match(File.ReadAllText(windows));
-            Assert.IsTrue(setting.Success, $"{windows} reads 'T <samples>, step <samples>'");
-            (options.WindowLength, options.WindowStep) = (int.Parse(setting.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(setting.Groups[2].Value, CultureInfo.InvariantCulture));
-        }
-        return options;
-    }
-
-    [GeneratedRegex(@"^T (\d+), step (\d+)$", RegexOptions.Multiline)]
-    private static partial Regex WindowSetting();
-
     [GeneratedRegex(@"^Test Accuracy: (?<accuracy>\d\.\d{7})  Test weighted F1: (?<weighted>\d\.\d{7})  Test macro F1 (?<macro>\d\.\d{7})", RegexOptions.Multiline)]
     private static partial Regex AuthorsScore();
 
@@ -234,7 +215,7 @@ public sealed partial class CommittedResultsTests
     }
 
     /// <summary>Each results folder is rerun as its README command ran it: with the recipe and windows the folder records
-    /// (<see cref="FolderOptions"/>), and <c>hapt/authors-split</c> on the authors' own split. The run is stopped after
+    /// (<see cref="ExperimentFolderSettings.Read"/>), and <c>hapt/authors-split</c> on the authors' own split. The run is stopped after
     /// its first epochs rather than given fewer, since a cosine rate depends on the most epochs.</summary>
     [TestMethod]
     [DataRow("hapt", "data/uci-har-hapt", null)]
@@ -253,7 +234,7 @@ public sealed partial class CommittedResultsTests
         var split = validationWindows is null ? null
             : File.ReadAllLines(Path.Combine(SharedData.RepositoryRoot, string.Format(CultureInfo.InvariantCulture, validationWindows, row.Fold, row.Seed)));
 
-        var options = FolderOptions(folder);
+        var options = ExperimentFolderSettings.Read(folder);
         options.ValidationWindows = split;
         var ml = new MLContext(row.Seed);
         var log = new List<string>();
