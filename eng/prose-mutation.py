@@ -56,7 +56,7 @@ def main(documents):
             subprocess.run(["dotnet", "build", project, "-c", "Release", "-v", "quiet", "-nologo"], cwd=worktree, check=True, capture_output=True)
         if not tests_pass(worktree):
             sys.exit(f"the prose tests fail on {commit} unchanged; nothing to measure")
-        print(f"Prose mutation (`eng/prose-mutation.py`) on {commit}: each number in the prose changed in its last digit, "
+        print(f"Prose mutation (`eng/prose-mutation.py`) on {commit}: each number of two or more digits in the prose changed in its last digit, "
               "one at a time, against the tests that check the documents.\n")
         print("| document | numbers | noticed | not noticed | score |\n|---|---:|---:|---:|---:|")
         survivors = []

@@ -109,6 +109,9 @@ public sealed partial class TrainingFidelitySummaryTests
         Assert.AreEqual(BestLoss(ours).ToString("0.0000", CultureInfo.InvariantCulture), Loss(BestLoss(theirFloat64Windows)), "the same best validation loss");
 
         var lastSplitRun = CsvRows.Read(Path.Combine(Hapt, "authors-split", "results.csv")).MaxBy(Seed)!;
+        var ourF1 = Fixed(F1(CsvRows.Read(Path.Combine(Hapt, "replay", "results.csv")).Single()));
+        var (theirF1, theirFloat64WindowsF1) = (Fixed(AuthorsMacroF1("replay-fold2-seed1")), Fixed(AuthorsMacroF1("replay-fold2-seed1-float64-windows")));
+        var theirSplitBest = BestLoss(Trajectory(Path.Combine(Hapt, "authors", "trajectories", "hapt-fold2-seed1-float64.csv"))).ToString("0.0000000", CultureInfo.InvariantCulture);
 
         RepositoryDocuments.AssertQuotedIn(Document,
         [
@@ -120,7 +123,12 @@ public sealed partial class TrainingFidelitySummaryTests
             $"our rate falls to 1e-4 from epoch {FirstDrop(ours)}, theirs only from epoch {FirstDrop(theirs)}",
             $"(training loss {Loss(ours[^1].TrainLoss, "0.000")} against {Loss(theirs[^1].TrainLoss, "0.000")} at the end, best validation loss {Loss(BestLoss(ours), "0.000")} against {Loss(BestLoss(theirs), "0.000")})",
             $"(0.1 % at epoch {Parts(theirFloat64Windows, theirs, e => e.TrainLoss)}–{Parts(theirFloat64Windows, theirs, e => e.ValidationLoss)}) and lands where ours landed: the same new-best epochs as ours throughout, "
-                + $"the rate drop at epoch {FirstDrop(theirFloat64Windows)}, {theirFloat64Windows.Length} epochs, best validation loss {Loss(BestLoss(theirFloat64Windows))} at epoch {ourBests[^1]} (ours: the same)",
+                + $"the rate drop at epoch {FirstDrop(theirFloat64Windows)}, {theirFloat64Windows.Length} epochs, best validation loss {Loss(BestLoss(theirFloat64Windows))} at epoch {ourBests[^1]} (ours: the same), "
+                + $"macro F1 {theirFloat64WindowsF1} (ours {ourF1}, their float32-window run {theirF1})",
+            $"and end at macro F1 {ourF1} (ours) and {theirF1} (theirs)",
+            $"lands where ours does (F1 {theirFloat64WindowsF1} and {ourF1} against their {theirF1})",
+            $"their saved fold-2 seed-1 model scores their logged best validation loss, {theirSplitBest}, on it",
+            $"Their saved fold-2 seed-1 model scores their logged best validation loss ({theirSplitBest}) on the written split",
             $"their validation losses within 0.1 % for {Within(ours, theirs, e => e.ValidationLoss, 0.001)} epochs",
             $"their own code moves by {Math.Abs(AuthorsMacroF1("replay-fold2-seed1") - AuthorsMacroF1("replay-fold2-seed1-float64-windows")):0.000} when only the windows' rounding changes",
         ]);
@@ -241,7 +249,7 @@ public sealed partial class TrainingFidelitySummaryTests
 
     private static int FirstDrop(EpochReport[] epochs) => epochs.First(e => e.LearningRate < epochs[0].LearningRate).Epoch;
 
-    /// <summary>"0.12–0.15", or one value where both ends round alike.</summary>
+    /// <summary>The test line of the authors' score file.</summary>
     [GeneratedRegex(@"Test macro F1 ([\d.]+)")]
     private static partial Regex AuthorsScore();
 
