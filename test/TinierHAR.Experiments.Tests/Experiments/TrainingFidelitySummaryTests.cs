@@ -185,6 +185,40 @@ public sealed partial class TrainingFidelitySummaryTests
     private static string Rise(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
 
     /// <summary>
+    /// The USC-HAD section says which models' runs are complete, and quotes TinyHAR against TinierHAR on the same runs:
+    /// the means, the paired difference, the parameter ratio and the fold hardest for both. The "under way" clause holds
+    /// only while DeepConvLSTM's two runs are not both in.
+    /// </summary>
+    [TestMethod]
+    public void The_USC_HAD_prose_quotes_the_committed_runs()
+    {
+        var rows = ExperimentResults.Open(Path.Combine(SharedData.RepositoryRoot, "experiments", "usc-had", "results.csv")).Rows
+            .Where(r => r.Precision == "float32" && r.CancelledBiases == FoldResult.CancelledBiasesName(true)).ToArray();
+        FoldResult[] Of(string model) => [.. rows.Where(r => r.Model == model).OrderBy(r => r.Fold).ThenBy(r => r.Seed)];
+        var (tinier, tiny) = (Of("tinierhar"), Of("tinyhar"));
+        var folds = Enumerable.Range(1, 7).ToArray();
+        CollectionAssert.AreEqual(folds.SelectMany(f => new[] { (f, 1), (f, 2) }).ToArray(), tinier.Select(r => (r.Fold, r.Seed)).ToArray(), "the prose: TinierHAR's runs are complete");
+        CollectionAssert.AreEqual(folds.Select(f => (f, 1)).ToArray(), tiny.Select(r => (r.Fold, r.Seed)).ToArray(), "the prose: TinyHAR's runs are complete");
+        Assert.IsLessThan(2, Of("deepconvlstm").Length, "the prose says DeepConvLSTM is under way: update it now that its runs are in");
+
+        var tinyF1 = tiny.Select(r => r.MacroF1).ToArray();
+        var sameRuns = tiny.Select(t => tinier.Single(r => (r.Fold, r.Seed) == (t.Fold, t.Seed))).ToArray();
+        var tinierF1 = sameRuns.Select(r => r.MacroF1).ToArray();
+        var hardest = tiny.MinBy(r => r.MacroF1)!;
+        Assert.AreEqual(hardest.Fold, sameRuns.MinBy(r => r.MacroF1)!.Fold, "the prose: one fold is the hardest for both");
+        var subjects = hardest.TestSubjects.Split(' ');
+        var ratio = ((double)tiny[0].Parameters / tinier[0].Parameters).ToString("0.0", CultureInfo.InvariantCulture);
+
+        RepositoryDocuments.AssertQuotedIn(Document,
+        [
+            "TinierHAR's runs (seeds 1 and 2 on every fold) and TinyHAR's (seed 1 on every fold) are complete; DeepConvLSTM (folds 1 and 2) is under way",
+            $"over its {tiny.Length} runs TinyHAR scores macro F1 {SeedMeans.Format(tinyF1)} against TinierHAR's {SeedMeans.Format(tinierF1)} on the same runs, "
+                + $"a paired difference of {SeedMeans.PairedDifference(tinyF1, tinierF1)} (no difference shown), with {ratio}x TinierHAR's parameters",
+            $"Fold {hardest.Fold} (subjects {Listed(subjects)}) is the hardest for both ({Fixed(hardest.MacroF1)} and {Fixed(sameRuns.Single(r => r.Fold == hardest.Fold).MacroF1)})",
+        ]);
+    }
+
+    /// <summary>
     /// The section on HAPT under WHAR Arena's whole protocol, and the ranking bullet that points to it, quote its
     /// committed TinierHAR runs beside the paper-protocol runs of the same folds and seed: epochs, kept epochs, and on how
     /// many folds macro F1 is lower.
