@@ -53,7 +53,8 @@ public sealed partial class RunFiguresInProseTests
         };
         AssertQuoted(Prose(section), expected, "docs/training-fidelity.md, \"Training speed\"");
         AssertQuoted(Prose(document),
-            [$"A training pass takes {Range(runs.Select(r => r["tinierhar | float32"]), 1)} s against the authors' PyTorch code's {Range(runs.Select(r => r["authors' PyTorch"]), 1)} s"],
+            [$"A training pass takes {Range(runs.Select(r => r["tinierhar | float32"]), 1)} s against the authors' PyTorch code's {Range(runs.Select(r => r["authors' PyTorch"]), 1)} s " +
+                $"in float32, each pair measured in the same run on one thread each ({Range(runs.Select(r => r["authors' PyTorch"] / r["tinierhar | float32"]), 1)}x)"],
             "the summary at the top of docs/training-fidelity.md");
     }
 
