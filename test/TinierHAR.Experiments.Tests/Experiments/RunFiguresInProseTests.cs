@@ -50,6 +50,7 @@ public sealed partial class RunFiguresInProseTests
             $"DeepConvLSTM took {Range(earlier.Select(r => r["deepconvlstm | float32"]), 0)} s in all three earlier runs",
             $"with the same defaults ({Fixed(newest["deepconvlstm | float32, native memory released"], 1)} s for DeepConvLSTM and {Fixed(newest["tinyhar | float32, native memory released"], 1)} s for TinyHAR)",
             $"against our {Range(runs.Select(r => r["tinierhar | float64"]), 1)} s",
+            $"PyTorch's pass alone moves from {Range(runs.Select(r => r["authors' PyTorch"]), 2).Replace("–", " to ", StringComparison.Ordinal)} s between them",
         };
         AssertQuoted(Prose(section), expected, "docs/training-fidelity.md, \"Training speed\"");
         AssertQuoted(Prose(document),
@@ -57,6 +58,25 @@ public sealed partial class RunFiguresInProseTests
                 $"in float32, each pair measured in the same run on one thread each ({Range(runs.Select(r => r["authors' PyTorch"] / r["tinierhar | float32"]), 1)}x)"],
             "the summary at the top of docs/training-fidelity.md");
     }
+
+    /// <summary>
+    /// The training-speed prose quotes the authors' code's speed from <c>../shared/notes/reference-run.md</c> as the
+    /// notes give it: float32 on two threads, float64 on one.
+    /// </summary>
+    [TestMethod]
+    public void The_training_speed_prose_quotes_the_reference_notes()
+    {
+        var notes = File.ReadAllText(Path.Combine(SharedData.RequireDirectory("notes"), "reference-run.md"));
+        var speed = NotesSpeed().Match(notes);
+        Assert.IsTrue(speed.Success, "reference-run.md gives the authors' code's speed");
+        var float32 = speed.Groups["float32"].Value.Split(", ").Select(s => decimal.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        AssertQuotedIn("docs/training-fidelity.md",
+            $"The reference notes' {Range(float32, 1)} s for PyTorch in float32 on two threads",
+            $"their code needed {speed.Groups["float64"].Value.Replace('-', '–')} s per pass on this kind of machine (`../shared/notes/reference-run.md`)");
+    }
+
+    [GeneratedRegex(@"float32, 2 threads: (?<float32>[\d.]+(?:, [\d.]+)*) s per epoch \(epochs 1-3\); float64, 1 thread: (?<float64>[\d.]+-[\d.]+) s alone")]
+    private static partial Regex NotesSpeed();
 
     /// <summary>The chaos run's prose in docs/robustness.md quotes its committed log (<c>experiments/cluster-chaos/last-run.log</c>):
     /// the recoveries after each kill, the ones that waited for the membership, and the silos' failed-check entries.</summary>
