@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TinierHAR.Datasets;
 using TinierHAR.TestSupport;
 using TinierHAR.Trainer.Training;
 using static TinierHAR.TestSupport.RepositoryDocuments;
@@ -76,6 +77,7 @@ public sealed partial class TrainingFidelitySummaryTests
             $"our runs score {Listed(ourSplitRuns.Select(Fixed))} against their {Listed(theirSplitRuns.Select(Fixed))} (table \"The authors' split\" below): {splitDifference.ToString("+0.0000;−0.0000", CultureInfo.InvariantCulture)} ± {Fixed(Math.Sqrt(splitVariance))}",
             $"our five float32 fold-1 runs reach best validation losses of {Range(fold1.Select(l => (decimal)BestLoss(l)), 2)}, and the plateau rule lowers their rate at epochs {Listed(fold1.Select(FirstDrop).Order().Select(e => e.ToString(CultureInfo.InvariantCulture)))}",
             $"the authors' fold-1 seed-2 runs lowered it at epoch {FirstDrop(theirFloat64)} in float64 and {FirstDrop(theirFloat32)} in float32, and reached {BestLoss(theirFloat64):0.0000} and {BestLoss(theirFloat32):0.0000}",
+            $"The fix keeps the network and its {long.Parse(defaults[0]["parameters"], CultureInfo.InvariantCulture).ToString("N0", CultureInfo.InvariantCulture)} parameters as the authors define them",
             $"Our float64 seed-1 run first lowers it at epoch {FirstDrop(float64)} and reaches {BestLoss(float64):0.0000} after {float64.Length} epochs (theirs: {theirSeed1.Groups[1].Value} and {Run(reference, 1, 1)["epochs"]})",
         ]);
     }
@@ -203,6 +205,37 @@ public sealed partial class TrainingFidelitySummaryTests
     private static string Rise(double value) => value.ToString("G3", CultureInfo.InvariantCulture);
 
     /// <summary>
+    /// The table of WHAR Arena's protocol against the paper's describes, row by row, the two recipes the harness runs
+    /// (<see cref="PaperExperimentOptions.For"/>, over the trainer's defaults) and HAPT's windows.
+    /// </summary>
+    [TestMethod]
+    public void The_protocol_table_describes_the_recipes_the_harness_runs()
+    {
+        var (whar, paper, trainer) = (PaperExperimentOptions.For(TrainingRecipe.WharArena), PaperExperimentOptions.For(TrainingRecipe.Paper), new TinierHarTrainer.Options());
+        string Number(double value) => value.ToString(value < 0.01 ? "0e-0" : "0.###", CultureInfo.InvariantCulture);
+        void Row(string name, params string[] cells) => Assert.AreEqual(string.Join(" | ", cells), string.Join(" | ", RepositoryDocuments.TableRow(Document, name)), $"the row '{name}'");
+        string Optimiser(PaperExperimentOptions o) => $"AdamW, learning rate {Number(trainer.LearningRate)}, weight decay {Number(o.WeightDecay)}, batches of {o.BatchSize}";
+        string Stopping(PaperExperimentOptions o) => $"validation {(o.EarlyStoppingMetric == EarlyStoppingMetric.ValidationMacroF1 ? "macro F1" : "loss")}, patience {o.EarlyStoppingPatience}, best weights restored";
+        Assert.AreEqual((LearningRateSchedule.Cosine, LearningRateSchedule.Plateau), (whar.LearningRateSchedule, paper.LearningRateSchedule));
+        Assert.AreEqual((ClassWeighting.InverseFrequency, ClassWeighting.None), (whar.ClassWeighting, paper.ClassWeighting));
+        var hapt = HarDatasets.Get("hapt");
+        var windows = hapt.WindowingOptions();
+        var percent = (double fraction) => (100 * fraction).ToString(CultureInfo.InvariantCulture);
+
+        Row("optimiser", Optimiser(whar), Optimiser(paper));
+        Row("schedule", $"cosine annealing, at most {whar.MaxEpochs} epochs",
+            $"×{Number(trainer.LearningRateFactor)} after {trainer.LearningRatePatience} epochs without a better validation loss, at most {paper.MaxEpochs} epochs");
+        Row("early stopping", Stopping(whar), Stopping(paper));
+        Row("validation", $"{percent(whar.ValidationSubjectFraction!.Value)} % of the training subjects, whole subjects",
+            $"{percent(paper.ValidationFraction)} % of the training windows, drawn at random, so its subjects also train");
+        StringAssert.StartsWith(RepositoryDocuments.TableRow(Document, "windows")[1],
+            $"4 s ({windows.ResolvedWindowLength} samples at {hapt.SamplingRateHz.ToString(CultureInfo.InvariantCulture)} Hz), {percent(1 - (double)windows.ResolvedStep / windows.ResolvedWindowLength)} % overlap");
+        RepositoryDocuments.AssertQuotedIn(Document,
+            $"batches of {whar.BatchSize}, weight decay {Number(whar.WeightDecay)}, a cosine learning rate over at most {whar.MaxEpochs} epochs, "
+                + $"early stopping on validation macro F1 (patience {whar.EarlyStoppingPatience}, the best weights restored)");
+    }
+
+    /// <summary>
     /// The USC-HAD section says which models' runs are complete, and quotes TinyHAR against TinierHAR on the same runs:
     /// the means, the paired difference, the parameter ratio and the fold hardest for both. The "under way" clause holds
     /// only while DeepConvLSTM's two runs are not both in.
@@ -227,8 +260,16 @@ public sealed partial class TrainingFidelitySummaryTests
         var subjects = hardest.TestSubjects.Split(' ');
         var ratio = ((double)tiny[0].Parameters / tinier[0].Parameters).ToString("0.0", CultureInfo.InvariantCulture);
 
+        var usc = HarDatasets.Get("uschad");
+        var uscWindows = usc.WindowingOptions();
+        Assert.AreEqual(folds.Length, usc.Folds.Count, "the prose: 7 folds");
+        Assert.IsTrue(usc.Folds.All(f => f.Count == 2), "the prose: folds of two test subjects");
+
         RepositoryDocuments.AssertQuotedIn(Document,
         [
+            $"USC-HAD (`../shared/data/usc-had`, {usc.Subjects.Count} subjects, 840 MAT files as published) with the paper's protocol: 7 folds of two test subjects, "
+                + $"{usc.WindowSeconds.ToString(CultureInfo.InvariantCulture)} s windows ({uscWindows.ResolvedWindowLength} samples at {usc.SamplingRateHz.ToString(CultureInfo.InvariantCulture)} Hz) "
+                + $"with {(100 - 100 * uscWindows.ResolvedStep / uscWindows.ResolvedWindowLength).ToString(CultureInfo.InvariantCulture)} % overlap",
             "TinierHAR's runs (seeds 1 and 2 on every fold) and TinyHAR's (seed 1 on every fold) are complete; DeepConvLSTM (folds 1 and 2) is under way",
             $"over its {tiny.Length} runs TinyHAR scores macro F1 {SeedMeans.Format(tinyF1)} against TinierHAR's {SeedMeans.Format(tinierF1)} on the same runs, "
                 + $"a paired difference of {SeedMeans.PairedDifference(tinyF1, tinierF1)} (no difference shown), with {ratio}x TinierHAR's parameters",
