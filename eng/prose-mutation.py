@@ -3,7 +3,8 @@
 code blocks and inline code), runs the tests that check documents against committed runs, and lists the numbers whose
 change no test noticed. It works in a git worktree of HEAD beside the repository, so the repository and a run queue
 writing into it are left alone. An hour or so on one core: run it by hand, not in CI.
-    eng/prose-mutation.py docs/training-fidelity.md README.md > experiments/mutation/prose.md"""
+    eng/prose-mutation.py > experiments/mutation/prose.md
+(or name the documents: eng/prose-mutation.py docs/benchmarks.md)"""
 import os
 import re
 import signal
@@ -11,7 +12,7 @@ import subprocess
 import sys
 import tempfile
 
-# The test classes that read README.md and docs/training-fidelity.md against committed files (fast: no training).
+# The test classes that read the documents' run figures against committed files (fast: no training, no services).
 TESTS = [
     ("test/TinierHAR.Experiments.Tests", "FullyQualifiedName~DocumentedNumbersTests|FullyQualifiedName~TrainingFidelitySummaryTests"
      "|FullyQualifiedName~RunFiguresInProseTests|FullyQualifiedName~The_authors_replay_run_to_the_end"),
@@ -88,4 +89,4 @@ def main(documents):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1:] or ["docs/training-fidelity.md", "README.md"])
+    main(sys.argv[1:] or ["README.md", "docs/training-fidelity.md", "docs/benchmarks.md", "docs/cluster.md", "docs/robustness.md"])
