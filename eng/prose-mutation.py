@@ -2,7 +2,9 @@
 """Mutation testing of the prose: changes one number at a time in a document's prose (outside the generated sections,
 code blocks and inline code), runs the tests that check documents against committed runs, and lists the numbers whose
 change no test noticed. It works in a git worktree of HEAD beside the repository, so the repository and a run queue
-writing into it are left alone. An hour or so on one core: run it by hand, not in CI.
+writing into it are left alone. An hour or so on one core: run it by hand, not in CI. Slow tests that also quote the
+documents (the step-parity test, 5 minutes a run) are left out, so the figures only they check are listed as not
+noticed.
     eng/prose-mutation.py > experiments/mutation/prose.md
 (or name the documents: eng/prose-mutation.py docs/benchmarks.md)"""
 import os
