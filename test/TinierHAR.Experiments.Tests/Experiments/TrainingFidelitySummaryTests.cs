@@ -220,16 +220,16 @@ public sealed partial class TrainingFidelitySummaryTests
         Assert.AreEqual((ClassWeighting.InverseFrequency, ClassWeighting.None), (whar.ClassWeighting, paper.ClassWeighting));
         var hapt = HarDatasets.Get("hapt");
         var windows = hapt.WindowingOptions();
-        var percent = (double fraction) => (100 * fraction).ToString(CultureInfo.InvariantCulture);
+        string Percent(double fraction) => (100 * fraction).ToString(CultureInfo.InvariantCulture);
 
         Row("optimiser", Optimiser(whar), Optimiser(paper));
         Row("schedule", $"cosine annealing, at most {whar.MaxEpochs} epochs",
             $"×{Number(trainer.LearningRateFactor)} after {trainer.LearningRatePatience} epochs without a better validation loss, at most {paper.MaxEpochs} epochs");
         Row("early stopping", Stopping(whar), Stopping(paper));
-        Row("validation", $"{percent(whar.ValidationSubjectFraction!.Value)} % of the training subjects, whole subjects",
-            $"{percent(paper.ValidationFraction)} % of the training windows, drawn at random, so its subjects also train");
+        Row("validation", $"{Percent(whar.ValidationSubjectFraction!.Value)} % of the training subjects, whole subjects",
+            $"{Percent(paper.ValidationFraction)} % of the training windows, drawn at random, so its subjects also train");
         StringAssert.StartsWith(RepositoryDocuments.TableRow(Document, "windows")[1],
-            $"4 s ({windows.ResolvedWindowLength} samples at {hapt.SamplingRateHz.ToString(CultureInfo.InvariantCulture)} Hz), {percent(1 - (double)windows.ResolvedStep / windows.ResolvedWindowLength)} % overlap");
+            $"{hapt.WindowSeconds.ToString(CultureInfo.InvariantCulture)} s ({windows.ResolvedWindowLength} samples at {hapt.SamplingRateHz.ToString(CultureInfo.InvariantCulture)} Hz), {Percent(1 - (double)windows.ResolvedStep / windows.ResolvedWindowLength)} % overlap");
         RepositoryDocuments.AssertQuotedIn(Document,
             $"batches of {whar.BatchSize}, weight decay {Number(whar.WeightDecay)}, a cosine learning rate over at most {whar.MaxEpochs} epochs, "
                 + $"early stopping on validation macro F1 (patience {whar.EarlyStoppingPatience}, the best weights restored)");
