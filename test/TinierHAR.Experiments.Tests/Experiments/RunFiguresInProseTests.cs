@@ -50,7 +50,7 @@ public sealed partial class RunFiguresInProseTests
             $"DeepConvLSTM took {Range(earlier.Select(r => r["deepconvlstm | float32"]), 0)} s in all three earlier runs",
             $"with the same defaults ({Fixed(newest["deepconvlstm | float32, native memory released"], 1)} s for DeepConvLSTM and {Fixed(newest["tinyhar | float32, native memory released"], 1)} s for TinyHAR)",
             $"against our {Range(runs.Select(r => r["tinierhar | float64"]), 1)} s",
-            $"PyTorch's pass alone moves from {Range(runs.Select(r => r["authors' PyTorch"]), 2).Replace("–", " to ", StringComparison.Ordinal)} s between them",
+            $"PyTorch's pass alone moves from {Fixed(runs.Min(r => r["authors' PyTorch"]), 2)} to {Fixed(runs.Max(r => r["authors' PyTorch"]), 2)} s between them",
         };
         AssertQuoted(Prose(section), expected, "docs/training-fidelity.md, \"Training speed\"");
         AssertQuoted(Prose(document),
