@@ -17,8 +17,10 @@ import tempfile
 # The test classes that read the documents' run figures against committed files (fast: no training, no services).
 TESTS = [
     ("test/TinierHAR.Experiments.Tests", "FullyQualifiedName~DocumentedNumbersTests|FullyQualifiedName~TrainingFidelitySummaryTests"
-     "|FullyQualifiedName~RunFiguresInProseTests|FullyQualifiedName~The_authors_replay_run_to_the_end"),
+     "|FullyQualifiedName~RunFiguresInProseTests|FullyQualifiedName~The_authors_replay_run_to_the_end|FullyQualifiedName~DatasetsDocumentTests"),
     ("test/TinierHAR.Cli.Tests", "FullyQualifiedName~The_verdict_in_words|FullyQualifiedName~The_docs"),
+    ("test/TinierHAR.MLNet.Tests", "FullyQualifiedName~RobustnessDocumentTests"),
+    ("test/TinierHAR.Trainer.Tests", "FullyQualifiedName~The_docs_describe_the_quickstarts_defaults"),
 ]
 
 # Prose only: generated sections and fenced code are checked by their own tests; inline code holds commands and names.

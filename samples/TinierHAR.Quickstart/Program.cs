@@ -3,7 +3,7 @@ using TinierHAR.MLNet.Data;
 using TinierHAR.Quickstart;
 
 var epochs = new Option<int>("--epochs") { Description = "Most training epochs (early stopping may end sooner)", DefaultValueFactory = _ => 40 };
-var subjects = new Option<int>("--subjects") { Description = "Synthetic subjects (the last 3 are held out)", DefaultValueFactory = _ => 10 };
+var subjects = new Option<int>("--subjects") { Description = $"Synthetic subjects (the last {QuickstartRun.HeldOutSubjects} are held out)", DefaultValueFactory = _ => QuickstartRun.DefaultSubjects };
 var seed = new Option<int>("--seed") { Description = "Seed of the data and of training", DefaultValueFactory = _ => 1 };
 var output = new Option<DirectoryInfo>("--output") { Description = "Folder for the bundle, the .onnx file and the scored log", DefaultValueFactory = _ => new DirectoryInfo(Path.Combine("artifacts", "quickstart")) };
 var data = new Option<string?>("--data") { Description = "A CSV file or folder of samples instead of the synthetic data" };

@@ -19,7 +19,10 @@ namespace TinierHAR.Quickstart;
 public static class QuickstartRun
 {
     /// <summary>Subjects held out for testing: the last ones in name order.</summary>
-    private const int HeldOutSubjects = 3;
+    public const int HeldOutSubjects = 3;
+
+    /// <summary>Synthetic subjects generated where no <c>--data</c> is given, unless <c>--subjects</c> says otherwise.</summary>
+    public const int DefaultSubjects = 10;
 
     /// <summary>Runs the quickstart, writing its report to <paramref name="console"/>; returns the exit code.</summary>
     public static int Run(QuickstartSettings settings, TextWriter console)

@@ -14,6 +14,9 @@ namespace TinierHAR.Cli.Tests;
 // short version; eng/chaos.sh runs the full one (200 files, 20 kills) and writes its figures to docs/robustness.md.
 public sealed partial class ClusterScoringTests
 {
+    /// <summary>The short run's size in the test command (docs/robustness.md quotes it); eng/chaos.sh passes the full run's.</summary>
+    internal const int ShortRunFiles = 16, ShortRunKills = 3;
+
     /// <summary>A test run parameter (<c>dotnet test -- TestRunParameters.Parameter(name="files", value="200")</c>), or its default.</summary>
     private string Parameter(string name, string fallback) => TestContext.Properties.TryGetValue(name, out var value) && value is string text ? text : fallback;
 
@@ -21,8 +24,8 @@ public sealed partial class ClusterScoringTests
     [Timeout(3_600_000, CooperativeCancellation = true)]
     public void Silos_and_the_client_killed_at_random_lose_and_duplicate_nothing()
     {
-        var count = int.Parse(Parameter("files", "16"), CultureInfo.InvariantCulture);
-        var kills = int.Parse(Parameter("kills", "3"), CultureInfo.InvariantCulture);
+        var count = int.Parse(Parameter("files", $"{ShortRunFiles}"), CultureInfo.InvariantCulture);
+        var kills = int.Parse(Parameter("kills", $"{ShortRunKills}"), CultureInfo.InvariantCulture);
         var random = new Random(int.Parse(Parameter("seed", "2026"), CultureInfo.InvariantCulture));
         var logs = Path.Combine(fixture.Root, "chaos-logs");
         var files = Enumerable.Range(1, count).Select(i => Path.Combine(logs, $"wearer{i:000}.csv")).ToArray();

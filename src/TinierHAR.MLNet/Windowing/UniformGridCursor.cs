@@ -27,7 +27,7 @@ internal sealed class UniformGridCursor : StreamingCursor
 
     // Resampling makes at most this many grid samples of one interval: a median interval longer than this many of the
     // windows' intervals is a wrong time unit (nanoseconds read as seconds), not a slow sensor.
-    private const double MaxUpsampling = 100;
+    internal const double MaxUpsampling = 100;
 
     // This many intervals in a row a power of 1000 off the recording's median mean the clock changed unit mid-file.
     private const int UnitChangeIntervals = 8;

@@ -309,6 +309,29 @@ public sealed partial class RunFiguresInProseTests
             string.Create(CultureInfo.InvariantCulture, $"{Fixed(100m * gru / network.ParameterCount, 0)} % of the parameters at six channels ({gru:N0} of {network.ParameterCount:N0})"));
     }
 
+    /// <summary>
+    /// The fuzzing prose of docs/robustness.md quotes the fuzzer's first run from its committed rows
+    /// (<c>experiments/fuzzing/results.md</c>): its minutes, its crashing inputs and the one fault they held, whose
+    /// minimized input is committed; every new finding of every run is in <c>findings/</c>.
+    /// </summary>
+    [TestMethod]
+    public void The_fuzzing_prose_quotes_the_first_run()
+    {
+        var lines = File.ReadAllLines(Path.Combine(Root, "experiments", "fuzzing", "results.md"));
+        var header = lines[0].Trim('|').Split('|').Select(c => c.Trim()).ToList();
+        var runs = lines[2..].Select(l => l.Trim('|').Split('|').Select(c => c.Trim()).ToArray()).ToArray();
+        Assert.IsNotEmpty(runs, "the fuzzer's runs");
+        int Figure(string[] run, string column) => int.Parse(run[header.IndexOf(column)], CultureInfo.InvariantCulture);
+        var findings = Directory.GetFiles(Path.Combine(Root, "test", "TinierHAR.Fuzz", "findings")).Count(f => Path.GetFileName(f) != "README.md");
+        Assert.AreEqual(runs.Sum(run => Figure(run, "new findings")), findings, "each new finding's minimized input is committed");
+        var first = runs[0];
+        AssertQuotedIn("docs/robustness.md",
+            $"In its first {Words[Figure(first, "minutes")]} minutes, {Figure(first, "crashes")} crashing inputs, {Words[Figure(first, "new findings")]} fault");
+    }
+
+    /// <summary>Small counts as the docs write them in words.</summary>
+    private static readonly string[] Words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
     /// <summary>A committed BenchmarkDotNet report's rows (those of one batch, where the report has a Batch column):
     /// the row whose method holds a phrase, as seconds per operation (Mean) and items per second.</summary>
     private static Func<string, (decimal Seconds, decimal PerSecond)> BenchmarkRows(string report, string? batch = null)

@@ -61,13 +61,20 @@ public sealed class TimeStagePropertyTests
         }
     }
 
+    // The generator's bounds and the number of logs each property runs, which docs/robustness.md quotes
+    // (RobustnessDocumentTests); the fixed seed gives CI the same logs every run.
+    internal const double MinRateHz = 10, MaxRateHz = 200, MaxJitter = 0.3, MaxDrops = 0.1, MaxRepeats = 0.05;
+    internal const int MaxSubjects = 3, MaxRowsPerSubject = 400;
+    internal const int ManyLogs = 150, SomeLogs = 100, FewLogs = 60;
+    private const string CsCheckSeed = "0N0XIzNsQ0O2";
+
     private static readonly Gen<LogSpec> Logs =
-        from rate in Gen.Double[10, 200]
-        from subjects in Gen.Int[1, 3]
-        from rows in Gen.Int[0, 400]
-        from jitter in Gen.Double[0, 0.3]
-        from drops in Gen.Double[0, 0.1]
-        from repeats in Gen.Double[0, 0.05]
+        from rate in Gen.Double[MinRateHz, MaxRateHz]
+        from subjects in Gen.Int[1, MaxSubjects]
+        from rows in Gen.Int[0, MaxRowsPerSubject]
+        from jitter in Gen.Double[0, MaxJitter]
+        from drops in Gen.Double[0, MaxDrops]
+        from repeats in Gen.Double[0, MaxRepeats]
         from gaps in Gen.Double[0, 0.01]
         from resets in Gen.Double[0, 0.005]
         from seed in Gen.Int
@@ -161,7 +168,7 @@ public sealed class TimeStagePropertyTests
             var spanned = windows.SelectMany(w => Enumerable.Range((int)w.FirstSampleIndex, (int)(w.LastSampleIndex - w.FirstSampleIndex + 1))).Distinct().Count();
             Assert.IsLessThanOrEqualTo(spanned, report.RowsInWindows, report.ToString());
             Assert.IsGreaterThanOrEqualTo(spanned - report.RowsRemoved.Values.Sum(), report.RowsInWindows, report.ToString());
-        }, iter: 150, seed: "0N0XIzNsQ0O2");
+        }, iter: ManyLogs, seed: CsCheckSeed);
     }
 
     [TestMethod]
@@ -177,7 +184,7 @@ public sealed class TimeStagePropertyTests
                 Assert.AreEqual(first.Subject, window.Subject);
                 Assert.AreEqual((T - 1) / WindowsRate, window.EndTime - window.StartTime, 1e-6, "T samples on the windows' grid");
             }
-        }, iter: 150, seed: "0N0XIzNsQ0O2");
+        }, iter: ManyLogs, seed: CsCheckSeed);
     }
 
     [TestMethod]
@@ -211,7 +218,7 @@ public sealed class TimeStagePropertyTests
                 previous = segment;
                 next += segment.Windows;
             }
-        }, iter: 100, seed: "0N0XIzNsQ0O2");
+        }, iter: SomeLogs, seed: CsCheckSeed);
     }
 
     [TestMethod]
@@ -224,7 +231,7 @@ public sealed class TimeStagePropertyTests
             var path = Path.Combine(folder.Root, "log.csv");
             WriteCsv(path, rows, TimestampUnit.Seconds);
             CollectionAssert.AreEqual(Canonical(InMemory(rows).Windows), Canonical(rows.Count == 0 ? [] : FromCsv(path)));
-        }, iter: 60, seed: "0N0XIzNsQ0O2", threads: 1);
+        }, iter: FewLogs, seed: CsCheckSeed, threads: 1);
     }
 
     [TestMethod]
@@ -248,7 +255,7 @@ public sealed class TimeStagePropertyTests
             WriteCsv(Path.Combine(split, "b.csv"), rows.Skip(cut), TimestampUnit.Seconds);
 
             CollectionAssert.AreEqual(Canonical(FromCsv(whole)), Canonical(FromCsv(split)));
-        }, iter: 60, seed: "0N0XIzNsQ0O2", threads: 1);
+        }, iter: FewLogs, seed: CsCheckSeed, threads: 1);
     }
 
     [TestMethod]
@@ -264,6 +271,6 @@ public sealed class TimeStagePropertyTests
             WriteCsv(other, rows, unit, "who", "clock", "acc_x", "acc_y");
 
             CollectionAssert.AreEqual(Canonical(FromCsv(seconds)), Canonical(FromCsv(other, "who", "clock", "acc_x", "acc_y")), $"unit {unit}");
-        }, iter: 60, seed: "0N0XIzNsQ0O2", threads: 1);
+        }, iter: FewLogs, seed: CsCheckSeed, threads: 1);
     }
 }

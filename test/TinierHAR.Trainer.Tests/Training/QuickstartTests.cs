@@ -1,5 +1,6 @@
 using TinierHAR.MLNet.Data;
 using TinierHAR.Quickstart;
+using TinierHAR.TestSupport;
 
 namespace TinierHAR.Trainer.Tests.Training;
 
@@ -20,6 +21,12 @@ public sealed class QuickstartTests
         StringAssert.Contains(report, "confusion matrix");
         Assert.IsGreaterThan(1, File.ReadLines(Path.Combine(output.FullName, "scored-log.csv")).Count(), "the scored log has rows");
     }
+
+    [TestMethod]
+    public void The_docs_describe_the_quickstarts_defaults() =>
+        RepositoryDocuments.AssertQuotedIn("README.md",
+            $"on generated waist-IMU recordings of {QuickstartRun.DefaultSubjects} subjects",
+            $"metrics on {QuickstartRun.HeldOutSubjects} held-out subjects");
 
     [TestMethod]
     public void Runs_on_synthetic_data()

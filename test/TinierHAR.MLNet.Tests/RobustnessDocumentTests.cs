@@ -1,0 +1,33 @@
+using System.Globalization;
+using TinierHAR.MLNet.Tests.Data;
+using TinierHAR.MLNet.Windowing;
+using TinierHAR.TestSupport;
+using static TinierHAR.MLNet.Tests.Windowing.TimeStagePropertyTests;
+
+namespace TinierHAR.MLNet.Tests;
+
+/// <summary>
+/// docs/robustness.md describes the robustness harnesses as they are: the property tests' generator and how many logs
+/// each property runs, the fuzzer's seed corpus, and the wrong-unit limit that replaying that corpus first set.
+/// </summary>
+[TestClass]
+public sealed class RobustnessDocumentTests
+{
+    private const string Document = "docs/robustness.md";
+
+    [TestMethod]
+    public void The_docs_describe_the_property_tests_generator() =>
+        RepositoryDocuments.AssertQuotedIn(Document,
+            string.Create(CultureInfo.InvariantCulture, $"rates of {MinRateHz}–{MaxRateHz} Hz, 1–{MaxSubjects} subjects per file, up to {MaxRowsPerSubject} rows each, ")
+                + string.Create(CultureInfo.InvariantCulture, $"timestamp jitter up to {100 * MaxJitter:0.##} % of an interval, up to {100 * MaxDrops:0.##} % dropped and {100 * MaxRepeats:0.##} % repeated samples"),
+            $"Each runs {FewLogs}–{ManyLogs} random logs from a fixed seed");
+
+    [TestMethod]
+    public void The_docs_count_the_fuzzers_seed_corpus() =>
+        RepositoryDocuments.AssertQuotedIn(Document, $"seeds from `corpus/` ({Directory.GetFiles(Path.Combine(FuzzCorpusTests.Harness, "corpus")).Length} generated logs");
+
+    [TestMethod]
+    public void The_docs_quote_the_wrong_unit_limit() =>
+        RepositoryDocuments.AssertQuotedIn(Document,
+            $"A recording whose median interval is over {UniformGridCursor.MaxUpsampling} of the windows' intervals is now refused as a wrong time unit");
+}
