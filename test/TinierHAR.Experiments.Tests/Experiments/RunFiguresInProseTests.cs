@@ -133,6 +133,53 @@ public sealed partial class RunFiguresInProseTests
     }
 
     /// <summary>
+    /// The benchmark settings docs/benchmarks.md names are its committed reports': the windows per invocation of (a) and
+    /// (d) (items per second times the mean, the same in every row), (d)'s batches, the samples and hours of (b)'s log
+    /// (at the generator's rate), and the profile's batch and Conv nodes.
+    /// </summary>
+    [TestMethod]
+    public void The_benchmark_settings_prose_matches_the_committed_reports()
+    {
+        // Items per second times the mean: the same in every row up to the cells' rounding (a mean of 4 digits).
+        decimal PerInvocation(string report)
+        {
+            var counts = BenchmarkTable(report).Select(row => Measured(row["Items/s"], "") * MeanSeconds(row["Mean"])).Order().ToArray();
+            Assert.IsLessThan(0.001m, (counts[^1] - counts[0]) / counts[0], $"{report}: every row scores the same items");
+            return Math.Round(counts[counts.Length / 2]);
+        }
+        var (windows, graphWindows, samples) = (PerInvocation("TinierHAR.Benchmarks.WindowScoringBenchmarks-report-github.md"),
+            PerInvocation("TinierHAR.Benchmarks.OnnxGraphBenchmarks-report-github.md"), PerInvocation("TinierHAR.Benchmarks.LogScoringBenchmarks-report-github.md"));
+        var batches = BenchmarkTable("TinierHAR.Benchmarks.OnnxGraphBenchmarks-report-github.md").Select(row => row["Batch"]).Distinct();
+        var rate = new MLNet.Data.SyntheticImuOptions().SamplingRateHz;
+        var profile = File.ReadAllText(Path.Combine(Root, "benchmarks", "results", "profile-torch-export-all.md"));
+        AssertQuotedIn("docs/benchmarks.md",
+            string.Create(CultureInfo.InvariantCulture, $"TinierHAR with the paper's defaults, {windows:N0} windows:"),
+            $"a generated {Fixed(samples / (decimal)rate / 3600, 0)}-hour CSV log",
+            $"{rate} Hz, {MLNet.Data.ImuSample.ChannelNames.Count} channels, {Fixed(samples / 1_000_000m, 1)} M samples",
+            string.Create(CultureInfo.InvariantCulture, $"{graphWindows:N0} random windows per invocation in batches of {Listed(batches)}"),
+            $"the `profile` verb at batch {Captured(profile, @"^Profile of torch_export\.onnx: batch (\d+),")}, one thread",
+            $"({Captured(profile, @"\n\| Conv \| (\d+) \|")} Conv nodes)");
+    }
+
+    /// <summary>A committed BenchmarkDotNet report's rows, each as its header's cells (quotes decoded, bold removed).</summary>
+    private static List<Dictionary<string, string>> BenchmarkTable(string report)
+    {
+        var lines = File.ReadLines(Path.Combine(Root, "benchmarks", "results", report)).Where(l => l.StartsWith('|')).ToArray();
+        string[] Cells(string line) => line.Replace("&#39;", "'", StringComparison.Ordinal).Trim('|').Split('|').Select(c => c.Trim().Trim('*')).ToArray();
+        var header = Cells(lines[0]);
+        // BenchmarkDotNet separates the groups of a parameter's values with an empty row.
+        return lines.Skip(2).Select(Cells).Where(cells => cells[0].Length > 0)
+            .Select(cells => header.Zip(cells).ToDictionary(p => p.First, p => p.Second)).ToList();
+    }
+
+    /// <summary>A BenchmarkDotNet Mean cell ("5.970 s", "320.09 ms", "131.0 μs") in seconds.</summary>
+    private static decimal MeanSeconds(string cell)
+    {
+        var (value, unit) = (cell.Split(' ')[0], cell.Split(' ')[1]);
+        return Measured(value, "") / unit switch { "s" => 1m, "ms" => 1_000m, "μs" => 1_000_000m, _ => throw new FormatException($"the unit of {cell}") };
+    }
+
+    /// <summary>
     /// The cluster prose of docs/cluster.md (issue 28's cluster ratios) quotes the committed run of
     /// <c>benchmarks/cluster-score.sh</c>, whose ratios are recomputed here from its measured rates and times.
     /// </summary>
