@@ -17,7 +17,13 @@ internal sealed partial class ScoringJobGrain(
     ILogger<ScoringJobGrain> log) : Grain, IScoringJobGrain
 {
     /// <summary>Attempts after which a file whose workers keep failing is given up.</summary>
-    private const int MaxAttempts = 6;
+    internal const int MaxAttempts = 6;
+
+    /// <summary>
+    /// The wait before a file whose worker did not come back is queued again: until the membership declares the
+    /// worker's silo dead, the file's grain still points at it, so each attempt waits twice as long, at most 30 s.
+    /// </summary>
+    internal static TimeSpan RetryDelay(int attempts) => TimeSpan.FromSeconds(Math.Min(30, 1 << attempts));
 
     private static readonly TimeSpan PumpInterval = TimeSpan.FromSeconds(2);
     private readonly HashSet<string> inFlight = new(StringComparer.Ordinal);
@@ -160,8 +166,7 @@ internal sealed partial class ScoringJobGrain(
                 }
                 else
                 {
-                    // Until the membership declares the silo dead, the file's grain still points at it: wait 2, 4, 8, 16, 30 s.
-                    await Task.Delay(TimeSpan.FromSeconds(Math.Min(30, 1 << file.Attempts)));
+                    await Task.Delay(RetryDelay(file.Attempts));
                     file.State = FileState.Pending;
                 }
             }

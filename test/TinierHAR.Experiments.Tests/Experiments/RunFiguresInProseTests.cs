@@ -202,7 +202,8 @@ public sealed partial class RunFiguresInProseTests
                 $"{clusterFile - localFile} ms more per file on the cluster"],
             "cluster-score.txt's own ratios");
         AssertQuoted(Prose(File.ReadAllText(Path.Combine(Root, "docs", "cluster.md"))),
-            [$"a local pass: {running}x over these 16 hour-long files", $"a three-minute file costs {clusterFile - localFile} ms more on the cluster",
+            [$"a local pass: {running}x over these {Captured(run, @"^logs: (\d+) files of 1 h")} hour-long files", $"a three-minute file costs {clusterFile - localFile} ms more on the cluster",
+                $"then 1 and {Captured(run, @"slope over 1 and (\d+) files")} three-minute files for the cost per file",
                 $"the client process, {Fixed(Measured(@"client's fixed cost: +([\d.]+) s"), 2)} s in the run above", $"the scoring path: {first}x of a local pass",
                 $"adds no throughput ({two}x the rows/s of one)",
                 $"a running silo on a 2-core machine scored {Fixed(oneSilo / 1_000_000, 2)} M rows/s in the run above, so the {Fixed(DaySamples / 1e9m, 1)} G samples a day "

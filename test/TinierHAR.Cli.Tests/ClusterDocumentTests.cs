@@ -1,15 +1,28 @@
 using System.Text.RegularExpressions;
+using TinierHAR.Cluster.Grains;
 using TinierHAR.TestSupport;
 
 namespace TinierHAR.Cli.Tests;
 
 /// <summary>
-/// docs/robustness.md gives the chaos runs' sizes as they are: the short run of the test command, and the full run of
-/// eng/chaos.sh, whose defaults are those of its committed row.
+/// The documents give the cluster's settings as they are: docs/cluster.md the job grain's retry schedule and the port
+/// of eng/postgres.sh, docs/robustness.md the chaos runs' sizes (the short run of the test command, and the full run
+/// of eng/chaos.sh, whose defaults are those of its committed row).
 /// </summary>
 [TestClass]
-public sealed partial class ChaosDocumentTests
+public sealed partial class ClusterDocumentTests
 {
+    [TestMethod]
+    public void The_docs_quote_the_retry_schedule_and_the_database_port()
+    {
+        var delays = Enumerable.Range(1, ScoringJobGrain.MaxAttempts - 1).Select(a => $"{ScoringJobGrain.RetryDelay(a).TotalSeconds}");
+        var port = Regex.Match(File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "eng", "postgres.sh")), @"\nport=(\d+)\n");
+        Assert.IsTrue(port.Success, "eng/postgres.sh sets its port");
+        RepositoryDocuments.AssertQuotedIn("docs/cluster.md",
+            $"retried after {RepositoryDocuments.Listed(delays)} s (a file is given up after {ScoringJobGrain.MaxAttempts} attempts)",
+            $"runs a PostgreSQL cluster of its own on port {port.Groups[1].Value}");
+    }
+
     [TestMethod]
     public void The_docs_quote_the_chaos_runs_sizes()
     {
