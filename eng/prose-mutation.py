@@ -30,7 +30,8 @@ READERS = {
     "docs/device-logs.md": [("test/TinierHAR.MLNet.Tests", "FullyQualifiedName~DeviceFaultTests.A_faulty_device_log"
                              "|FullyQualifiedName~TimestampedWindowingTests.Jittered_timestamps|FullyQualifiedName~TimestampedWindowingTests.The_unit_is"
                              "|FullyQualifiedName~TimestampedWindowingTests.Two_sensors")],
-    "docs/embedded-c.md": [("test/TinierHAR.MLNet.Tests", "FullyQualifiedName~HarCExporterTests")],
+    "docs/embedded-c.md": [("test/TinierHAR.MLNet.Tests", "FullyQualifiedName~HarCExporterTests|FullyQualifiedName~CortexM4Tests"),
+                           ("test/TinierHAR.Cli.Tests", "FullyQualifiedName~ExportCommandTests")],
     "docs/networks-and-onnx.md": [("test/TinierHAR.MLNet.Tests", "FullyQualifiedName~HarOnnxQuantizerTests.The_int8_model_predicts"),
                                   ("test/TinierHAR.Trainer.Tests", "FullyQualifiedName~OnnxExportParityTests")],
 }
