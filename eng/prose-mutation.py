@@ -26,7 +26,9 @@ COMMON = [
 # Tests that quote one document besides (their fast ones).
 READERS = {
     "README.md": [("test/TinierHAR.Trainer.Tests", "FullyQualifiedName~The_docs_describe_the_quickstarts_defaults")],
-    "docs/robustness.md": [("test/TinierHAR.MLNet.Tests", "FullyQualifiedName~RobustnessDocumentTests")],
+    "docs/robustness.md": [("test/TinierHAR.MLNet.Tests", "FullyQualifiedName~ScoringDocumentTests")],
+    "docs/scoring.md": [("test/TinierHAR.MLNet.Tests", "FullyQualifiedName~ScoringDocumentTests")],
+    "docs/service.md": [("test/TinierHAR.Service.Tests", "FullyQualifiedName~ServiceDocumentTests")],
     "docs/device-logs.md": [("test/TinierHAR.MLNet.Tests", "FullyQualifiedName~DeviceFaultTests.A_faulty_device_log"
                              "|FullyQualifiedName~TimestampedWindowingTests.Jittered_timestamps|FullyQualifiedName~TimestampedWindowingTests.The_unit_is"
                              "|FullyQualifiedName~TimestampedWindowingTests.Two_sensors")],

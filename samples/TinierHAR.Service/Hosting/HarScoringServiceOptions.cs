@@ -9,6 +9,12 @@ namespace TinierHAR.Service.Hosting;
 /// </summary>
 public sealed class HarScoringServiceOptions
 {
+    /// <summary>The largest request body without <c>--max-body-mb</c>, in MiB.</summary>
+    public const int DefaultMaxBodyMegabytes = 256;
+
+    /// <summary>How long one request may take without <c>--request-timeout-s</c>, in seconds.</summary>
+    public const int DefaultRequestTimeoutSeconds = 300;
+
     /// <summary>The model bundle (.zip) to serve; reloaded when the file changes.</summary>
     public required string BundlePath { get; init; }
 
@@ -19,10 +25,10 @@ public sealed class HarScoringServiceOptions
     public IReadOnlyList<string> Urls { get; init; } = ["http://localhost:5000"];
 
     /// <summary>The largest request body (a log) accepted, in bytes.</summary>
-    public long MaxRequestBytes { get; init; } = 256L << 20;
+    public long MaxRequestBytes { get; init; } = (long)DefaultMaxBodyMegabytes << 20;
 
     /// <summary>How long one request may take.</summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(DefaultRequestTimeoutSeconds);
 
     /// <summary>Reads and checks the settings; an error names the flag.</summary>
     public static HarScoringServiceOptions From(IConfiguration configuration)
@@ -40,8 +46,8 @@ public sealed class HarScoringServiceOptions
             BundlePath = bundle,
             ApiKey = key,
             Urls = urls,
-            MaxRequestBytes = (long)(Positive(configuration, "max-body-mb", 256) * (1 << 20)),
-            RequestTimeout = TimeSpan.FromSeconds(Positive(configuration, "request-timeout-s", 300)),
+            MaxRequestBytes = (long)(Positive(configuration, "max-body-mb", DefaultMaxBodyMegabytes) * (1 << 20)),
+            RequestTimeout = TimeSpan.FromSeconds(Positive(configuration, "request-timeout-s", DefaultRequestTimeoutSeconds)),
         };
     }
 

@@ -30,7 +30,7 @@ internal sealed class UniformGridCursor : StreamingCursor
     internal const double MaxUpsampling = 100;
 
     // This many intervals in a row a power of 1000 off the recording's median mean the clock changed unit mid-file.
-    private const int UnitChangeIntervals = 8;
+    internal const int UnitChangeIntervals = 8;
 
     private readonly UniformGridSampleView view;
     private readonly SensorWindowingOptions options;

@@ -62,7 +62,7 @@ public sealed class TimeStagePropertyTests
     }
 
     // The generator's bounds and the number of logs each property runs, which docs/robustness.md quotes
-    // (RobustnessDocumentTests); the fixed seed gives CI the same logs every run.
+    // (ScoringDocumentTests); the fixed seed gives CI the same logs every run.
     internal const double MinRateHz = 10, MaxRateHz = 200, MaxJitter = 0.3, MaxDrops = 0.1, MaxRepeats = 0.05;
     internal const int MaxSubjects = 3, MaxRowsPerSubject = 400;
     internal const int ManyLogs = 150, SomeLogs = 100, FewLogs = 60;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Tests.Data;
 using TinierHAR.MLNet.Windowing;
 using TinierHAR.TestSupport;
@@ -7,11 +8,12 @@ using static TinierHAR.MLNet.Tests.Windowing.TimeStagePropertyTests;
 namespace TinierHAR.MLNet.Tests;
 
 /// <summary>
-/// docs/robustness.md describes the robustness harnesses as they are: the property tests' generator and how many logs
-/// each property runs, the fuzzer's seed corpus, and the wrong-unit limit that replaying that corpus first set.
+/// docs/scoring.md and docs/robustness.md describe the scoring path's limits and its test harnesses as they are: the
+/// clock checks and the length of quoted input, the property tests' generator and how many logs each property runs,
+/// and the fuzzer's seed corpus.
 /// </summary>
 [TestClass]
-public sealed class RobustnessDocumentTests
+public sealed class ScoringDocumentTests
 {
     private const string Document = "docs/robustness.md";
 
@@ -27,7 +29,13 @@ public sealed class RobustnessDocumentTests
         RepositoryDocuments.AssertQuotedIn(Document, $"seeds from `corpus/` ({Directory.GetFiles(Path.Combine(FuzzCorpusTests.Harness, "corpus")).Length} generated logs");
 
     [TestMethod]
-    public void The_docs_quote_the_wrong_unit_limit() =>
+    public void The_docs_quote_the_clock_checks_and_the_quoted_input_lengths()
+    {
         RepositoryDocuments.AssertQuotedIn(Document,
             $"A recording whose median interval is over {UniformGridCursor.MaxUpsampling} of the windows' intervals is now refused as a wrong time unit");
+        RepositoryDocuments.AssertQuotedIn("docs/scoring.md",
+            $"({UniformGridCursor.UnitChangeIntervals} intervals in a row a power of 1000 off the recording's median)",
+            $"a recording whose median interval is over {UniformGridCursor.MaxUpsampling} of the windows' intervals",
+            $"Errors quote at most {InputText.ValueLimit} characters of a value and {InputText.ListLimit} of a header");
+    }
 }
