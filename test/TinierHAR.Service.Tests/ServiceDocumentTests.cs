@@ -22,9 +22,8 @@ public sealed partial class ServiceDocumentTests
     [TestMethod]
     public void The_docs_quote_the_load_runs_sizes()
     {
-        var row = File.ReadLines(Path.Combine(SharedData.RepositoryRoot, "experiments", "service-load", "results.md")).Last()
-            .Trim('|').Split('|').Select(c => c.Trim()).ToArray();
-        var (clients, seconds) = (row[0], row[1]);
+        var row = RepositoryDocuments.Table(Path.Combine("experiments", "service-load", "results.md"))[^1];
+        var (clients, seconds) = (row["clients"], row["seconds"]);
         var defaults = ScriptDefaults().Match(File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "eng", "service-load.sh")));
         Assert.IsTrue(defaults.Success, "eng/service-load.sh sets its defaults");
         Assert.AreEqual((clients, seconds), (defaults.Groups["clients"].Value, defaults.Groups["seconds"].Value), "the committed row is a run of eng/service-load.sh's defaults");

@@ -57,6 +57,19 @@ public static partial class RepositoryDocuments
         return rows[0][1..];
     }
 
+    /// <summary>
+    /// The rows of the Markdown table in a file (a path from the repository root; a results file or a BenchmarkDotNet
+    /// report), each as its header's cells: quotes decoded, bold removed, the empty rows that separate groups skipped.
+    /// </summary>
+    public static List<Dictionary<string, string>> Table(string path)
+    {
+        var lines = File.ReadLines(Path.Combine(SharedData.RepositoryRoot, path)).Where(l => l.StartsWith('|')).ToArray();
+        string[] Plain(string line) => Cells(line.Replace("&#39;", "'", StringComparison.Ordinal)).Select(c => c.Trim('*')).ToArray();
+        var header = Plain(lines[0]);
+        return lines.Skip(2).Select(Plain).Where(cells => cells[0].Length > 0)
+            .Select(cells => header.Zip(cells).ToDictionary(p => p.First, p => p.Second)).ToList();
+    }
+
     /// <summary>A Markdown table line's cells, trimmed.</summary>
     private static string[] Cells(string line) => line.Trim().Trim('|').Split('|').Select(c => c.Trim()).ToArray();
 

@@ -161,24 +161,6 @@ public sealed partial class RunFiguresInProseTests
             $"({Captured(profile, @"\n\| Conv \| (\d+) \|")} Conv nodes)");
     }
 
-    /// <summary>A committed BenchmarkDotNet report's rows, each as its header's cells (quotes decoded, bold removed).</summary>
-    private static List<Dictionary<string, string>> BenchmarkTable(string report)
-    {
-        var lines = File.ReadLines(Path.Combine(Root, "benchmarks", "results", report)).Where(l => l.StartsWith('|')).ToArray();
-        string[] Cells(string line) => line.Replace("&#39;", "'", StringComparison.Ordinal).Trim('|').Split('|').Select(c => c.Trim().Trim('*')).ToArray();
-        var header = Cells(lines[0]);
-        // BenchmarkDotNet separates the groups of a parameter's values with an empty row.
-        return lines.Skip(2).Select(Cells).Where(cells => cells[0].Length > 0)
-            .Select(cells => header.Zip(cells).ToDictionary(p => p.First, p => p.Second)).ToList();
-    }
-
-    /// <summary>A BenchmarkDotNet Mean cell ("5.970 s", "320.09 ms", "131.0 μs") in seconds.</summary>
-    private static decimal MeanSeconds(string cell)
-    {
-        var (value, unit) = (cell.Split(' ')[0], cell.Split(' ')[1]);
-        return Measured(value, "") / unit switch { "s" => 1m, "ms" => 1_000m, "μs" => 1_000_000m, _ => throw new FormatException($"the unit of {cell}") };
-    }
-
     /// <summary>
     /// The cluster prose of docs/cluster.md (issue 28's cluster ratios) quotes the committed run of
     /// <c>benchmarks/cluster-score.sh</c>, whose ratios are recomputed here from its measured rates and times.
@@ -365,11 +347,9 @@ public sealed partial class RunFiguresInProseTests
     [TestMethod]
     public void The_fuzzing_prose_quotes_the_first_run()
     {
-        var lines = File.ReadAllLines(Path.Combine(Root, "experiments", "fuzzing", "results.md"));
-        var header = lines[0].Trim('|').Split('|').Select(c => c.Trim()).ToList();
-        var runs = lines[2..].Select(l => l.Trim('|').Split('|').Select(c => c.Trim()).ToArray()).ToArray();
+        var runs = Table(Path.Combine("experiments", "fuzzing", "results.md"));
         Assert.IsNotEmpty(runs, "the fuzzer's runs");
-        int Figure(string[] run, string column) => int.Parse(run[header.IndexOf(column)], CultureInfo.InvariantCulture);
+        int Figure(Dictionary<string, string> run, string column) => int.Parse(run[column], CultureInfo.InvariantCulture);
         var findings = Directory.GetFiles(Path.Combine(Root, "test", "TinierHAR.Fuzz", "findings")).Count(f => Path.GetFileName(f) != "README.md");
         Assert.AreEqual(runs.Sum(run => Figure(run, "new findings")), findings, "each new finding's minimized input is committed");
         var first = runs[0];
@@ -384,18 +364,22 @@ public sealed partial class RunFiguresInProseTests
     /// the row whose method holds a phrase, as seconds per operation (Mean) and items per second.</summary>
     private static Func<string, (decimal Seconds, decimal PerSecond)> BenchmarkRows(string report, string? batch = null)
     {
-        var lines = File.ReadLines(Path.Combine(Root, "benchmarks", "results", report)).ToArray();
-        var header = lines.First(l => l.StartsWith("| Method", StringComparison.Ordinal)).Split('|').Select(c => c.Trim()).ToList();
-        var (mean, items, batchColumn) = (header.IndexOf("Mean"), header.IndexOf("Items/s"), header.IndexOf("Batch"));
-        // BenchmarkDotNet bolds the first row of each batch.
-        var rows = lines.Where(line => line.StartsWith("| &#39;", StringComparison.Ordinal) || line.StartsWith("| **&#39;", StringComparison.Ordinal))
-            .Select(line => line.Replace("&#39;", "'", StringComparison.Ordinal).Split('|').Select(c => c.Trim().Trim('*')).ToArray())
-            .Where(cells => batch is null || cells[batchColumn] == batch).ToArray();
+        var rows = BenchmarkTable(report).Where(row => batch is null || row["Batch"] == batch).ToArray();
         return phrase =>
         {
-            var cells = rows.Single(r => r[1].Contains(phrase, StringComparison.Ordinal));
-            return (Measured(cells[mean], " ms") / 1000, Measured(cells[items], ""));
+            var row = rows.Single(r => r["Method"].Contains(phrase, StringComparison.Ordinal));
+            return (MeanSeconds(row["Mean"]), Measured(row["Items/s"], ""));
         };
+    }
+
+    /// <summary>A committed BenchmarkDotNet report's rows (<see cref="RepositoryDocuments.Table"/>).</summary>
+    private static List<Dictionary<string, string>> BenchmarkTable(string report) => Table(Path.Combine("benchmarks", "results", report));
+
+    /// <summary>A BenchmarkDotNet Mean cell ("5.970 s", "320.09 ms", "131.0 μs") in seconds.</summary>
+    private static decimal MeanSeconds(string cell)
+    {
+        var (value, unit) = (cell.Split(' ')[0], cell.Split(' ')[1]);
+        return Measured(value, "") / unit switch { "s" => 1m, "ms" => 1_000m, "μs" => 1_000_000m, _ => throw new FormatException($"the unit of {cell}") };
     }
 
     /// <summary>A BenchmarkDotNet cell such as "1,144.6 ms" or "4,722,216".</summary>
