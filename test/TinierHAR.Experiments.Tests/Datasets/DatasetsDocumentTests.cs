@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using TinierHAR.Datasets;
 using TinierHAR.TestSupport;
@@ -5,18 +6,43 @@ using TinierHAR.TestSupport;
 namespace TinierHAR.Experiments.Tests.Datasets;
 
 /// <summary>
-/// The documents name the datasets the package reads: docs/datasets.md's table has a row for every key of
-/// <see cref="HarDatasets.All"/> and no other, and README.md counts them as the package holds them.
+/// The documents describe the datasets the package reads as it reads them: docs/datasets.md's table has a row for
+/// every key of <see cref="HarDatasets.All"/> and no other, each with the dataset's channels, rate, window length,
+/// classes and folds; README.md counts them.
 /// </summary>
 [TestClass]
 public sealed partial class DatasetsDocumentTests
 {
     [TestMethod]
-    public void The_docs_table_lists_every_dataset()
+    public void The_docs_table_describes_every_dataset()
     {
-        var keys = File.ReadLines(Path.Combine(SharedData.RepositoryRoot, "docs", "datasets.md"))
-            .Select(line => TableKey().Match(line)).Where(m => m.Success).Select(m => m.Groups[1].Value).ToArray();
-        CollectionAssert.AreEqual(HarDatasets.All.Select(d => d.Key).ToArray(), keys, "docs/datasets.md's rows, in the package's order");
+        var rows = RepositoryDocuments.Table("docs/datasets.md").Where(row => row["key"] != "—").ToArray();
+        CollectionAssert.AreEqual(HarDatasets.All.Select(d => $"`{d.Key}`").ToArray(), rows.Select(row => row["key"]).ToArray(), "docs/datasets.md's rows, in the package's order");
+        foreach (var (dataset, row) in HarDatasets.All.Zip(rows))
+        {
+            var where = $"docs/datasets.md, {dataset.Key}";
+            Assert.AreEqual($"{dataset.ChannelNames.Count}", row["channels"], $"{where}: channels");
+
+            var rate = Rate().Match(row["rate → W"]);
+            Assert.IsTrue(rate.Success, $"{where}: rate → W reads '{row["rate → W"]}'");
+            var hz = rate.Groups["over"].Success
+                ? double.Parse(rate.Groups["hz"].Value, CultureInfo.InvariantCulture) / double.Parse(rate.Groups["over"].Value, CultureInfo.InvariantCulture)
+                : double.Parse(rate.Groups["hz"].Value, CultureInfo.InvariantCulture);
+            Assert.AreEqual(hz, dataset.SamplingRateHz, rate.Groups["about"].Success ? 0.5 : 1e-9, $"{where}: rate");
+            Assert.AreEqual($"{dataset.WindowLength}", rate.Groups["w"].Value, $"{where}: window length");
+
+            Assert.AreEqual($"{dataset.ClassNames.Count}", row["classes"].Split(' ')[0], $"{where}: classes");
+
+            var folds = Folds().Match(row["folds"]);
+            Assert.IsTrue(folds.Success, $"{where}: folds read '{row["folds"]}'");
+            Assert.AreEqual($"{dataset.Folds.Count}", folds.Groups["count"].Value, $"{where}: folds");
+            if (folds.Groups["subjects"].Success)
+            {
+                var sizes = dataset.Folds.Select(f => f.Count).Distinct().Order().Select(n => $"{n}").ToArray();
+                Assert.AreEqual(folds.Groups["subjects"].Value, string.Join('–', sizes), $"{where}: test subjects per fold");
+            }
+            Assert.AreEqual(row["folds"].Contains("shuffled slices", StringComparison.Ordinal), dataset.FoldScheme == FoldScheme.ShuffledSlices, $"{where}: fold scheme");
+        }
     }
 
     [TestMethod]
@@ -24,6 +50,11 @@ public sealed partial class DatasetsDocumentTests
         RepositoryDocuments.AssertQuotedIn("README.md",
             $"{HarDatasets.All.Count} public HAR benchmarks (the paper's {HarDatasets.Paper.Count} and {HarDatasets.Other.Count} more) and UEA `.ts` problems");
 
-    [GeneratedRegex(@"^\| `([a-z0-9-]+)` \|")]
-    private static partial Regex TableKey();
+    // "64 Hz → 256", "100/3 Hz → 132", "≈33 Hz → 132", "50 Hz (binned) → 200".
+    [GeneratedRegex(@"^(?<about>≈)?(?<hz>[\d.]+)(?:/(?<over>\d+))? Hz(?: \([a-z]+\))? → (?<w>\d+)$")]
+    private static partial Regex Rate();
+
+    // "10 × 1 subject", "7 × 2", "10 × 5–6" (folds of 5 or 6 subjects), "5 shuffled slices", "10".
+    [GeneratedRegex(@"^(?<count>\d+)(?: × (?<subjects>\d+(?:–\d+)?)(?: subjects?)?| shuffled slices)?$")]
+    private static partial Regex Folds();
 }
