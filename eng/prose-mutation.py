@@ -28,6 +28,8 @@ READERS = {
     "README.md": [("test/TinierHAR.Trainer.Tests", "FullyQualifiedName~The_docs_describe_the_quickstarts_defaults")],
     "docs/robustness.md": [("test/TinierHAR.MLNet.Tests", "FullyQualifiedName~ScoringDocumentTests")],
     "docs/scoring.md": [("test/TinierHAR.MLNet.Tests", "FullyQualifiedName~ScoringDocumentTests")],
+    "docs/pipeline.md": [("test/TinierHAR.Trainer.Tests", "FullyQualifiedName~The_docs_describe_the_trainers_defaults"),
+                         ("test/TinierHAR.Experiments.Tests", "FullyQualifiedName~SyntheticDataBandTests.The_docs_quote_the_band")],
     "docs/service.md": [("test/TinierHAR.Service.Tests", "FullyQualifiedName~ServiceDocumentTests")],
     "docs/device-logs.md": [("test/TinierHAR.MLNet.Tests", "FullyQualifiedName~DeviceFaultTests.A_faulty_device_log"
                              "|FullyQualifiedName~TimestampedWindowingTests.Jittered_timestamps|FullyQualifiedName~TimestampedWindowingTests.The_unit_is"

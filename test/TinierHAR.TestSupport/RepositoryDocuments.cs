@@ -102,6 +102,9 @@ public static partial class RepositoryDocuments
         return rounded.Min() == rounded.Max() ? Fixed(rounded[0], decimals) : $"{Fixed(rounded.Min(), decimals)}–{Fixed(rounded.Max(), decimals)}";
     }
 
+    /// <summary>A training setting as the docs write it: 1e-3, 0.01, 0.1, 256.</summary>
+    public static string Setting(double value) => value.ToString(value < 0.01 ? "0e-0" : "0.###", CultureInfo.InvariantCulture);
+
     /// <summary>A small difference as the docs write it, two significant digits: 3.8e-6.</summary>
     public static string Scientific(double value) => value.ToString("0.0e-0", CultureInfo.InvariantCulture);
 

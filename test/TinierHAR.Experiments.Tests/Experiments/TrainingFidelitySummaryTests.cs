@@ -215,9 +215,8 @@ public sealed partial class TrainingFidelitySummaryTests
     public void The_protocol_table_describes_the_recipes_the_harness_runs()
     {
         var (whar, paper, trainer) = (PaperExperimentOptions.For(TrainingRecipe.WharArena), PaperExperimentOptions.For(TrainingRecipe.Paper), new TinierHarTrainer.Options());
-        string Number(double value) => value.ToString(value < 0.01 ? "0e-0" : "0.###", CultureInfo.InvariantCulture);
         void Row(string name, params string[] cells) => Assert.AreEqual(string.Join(" | ", cells), string.Join(" | ", RepositoryDocuments.TableRow(Document, name)), $"the row '{name}'");
-        string Optimiser(PaperExperimentOptions o) => $"AdamW, learning rate {Number(trainer.LearningRate)}, weight decay {Number(o.WeightDecay)}, batches of {o.BatchSize}";
+        string Optimiser(PaperExperimentOptions o) => $"AdamW, learning rate {RepositoryDocuments.Setting(trainer.LearningRate)}, weight decay {RepositoryDocuments.Setting(o.WeightDecay)}, batches of {o.BatchSize}";
         string Stopping(PaperExperimentOptions o) => $"validation {(o.EarlyStoppingMetric == EarlyStoppingMetric.ValidationMacroF1 ? "macro F1" : "loss")}, patience {o.EarlyStoppingPatience}, best weights restored";
         Assert.AreEqual((LearningRateSchedule.Cosine, LearningRateSchedule.Plateau), (whar.LearningRateSchedule, paper.LearningRateSchedule));
         Assert.AreEqual((ClassWeighting.InverseFrequency, ClassWeighting.None), (whar.ClassWeighting, paper.ClassWeighting));
@@ -227,14 +226,14 @@ public sealed partial class TrainingFidelitySummaryTests
 
         Row("optimiser", Optimiser(whar), Optimiser(paper));
         Row("schedule", $"cosine annealing, at most {whar.MaxEpochs} epochs",
-            $"×{Number(trainer.LearningRateFactor)} after {trainer.LearningRatePatience} epochs without a better validation loss, at most {paper.MaxEpochs} epochs");
+            $"×{RepositoryDocuments.Setting(trainer.LearningRateFactor)} after {trainer.LearningRatePatience} epochs without a better validation loss, at most {paper.MaxEpochs} epochs");
         Row("early stopping", Stopping(whar), Stopping(paper));
         Row("validation", $"{Percent(whar.ValidationSubjectFraction!.Value)} % of the training subjects, whole subjects",
             $"{Percent(paper.ValidationFraction)} % of the training windows, drawn at random, so its subjects also train");
         StringAssert.StartsWith(RepositoryDocuments.TableRow(Document, "windows")[1],
             $"{hapt.WindowSeconds.ToString(CultureInfo.InvariantCulture)} s ({windows.ResolvedWindowLength} samples at {hapt.SamplingRateHz.ToString(CultureInfo.InvariantCulture)} Hz), {Overlap(windows)} % overlap");
         RepositoryDocuments.AssertQuotedIn(Document,
-            $"batches of {whar.BatchSize}, weight decay {Number(whar.WeightDecay)}, a cosine learning rate over at most {whar.MaxEpochs} epochs, "
+            $"batches of {whar.BatchSize}, weight decay {RepositoryDocuments.Setting(whar.WeightDecay)}, a cosine learning rate over at most {whar.MaxEpochs} epochs, "
                 + $"early stopping on validation macro F1 (patience {whar.EarlyStoppingPatience}, the best weights restored)");
     }
 

@@ -1,8 +1,10 @@
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using TinierHAR.MLNet.Architectures;
+using TinierHAR.MLNet.Data;
 using TinierHAR.MLNet.Evaluation;
 using TinierHAR.MLNet.Scoring;
+using TinierHAR.TestSupport;
 using TinierHAR.Trainer.Training;
 
 namespace TinierHAR.Trainer.Tests.Training;
@@ -10,6 +12,18 @@ namespace TinierHAR.Trainer.Tests.Training;
 [TestClass]
 public sealed class TinierHarTrainerTests
 {
+    /// <summary>docs/pipeline.md gives the trainer's defaults (the paper's protocol) and the synthetic bouts as they are.</summary>
+    [TestMethod]
+    public void The_docs_describe_the_trainers_defaults()
+    {
+        var (trainer, synthetic) = (new TinierHarTrainer.Options(), new SyntheticImuOptions());
+        RepositoryDocuments.AssertQuotedIn("docs/pipeline.md",
+            $"the paper's protocol by default (AdamW {RepositoryDocuments.Setting(trainer.LearningRate)}, weight decay {RepositoryDocuments.Setting(trainer.WeightDecay)}, batch {trainer.BatchSize}, "
+                + $"{trainer.MaxEpochs} epochs, rate ×{RepositoryDocuments.Setting(trainer.LearningRateFactor)} after {trainer.LearningRatePatience} epochs without strict validation improvement, "
+                + $"early stop after {trainer.EarlyStoppingPatience}, best weights restored)",
+            $"{synthetic.MinBoutSeconds}–{synthetic.MaxBoutSeconds} s bouts with blended transitions");
+    }
+
     private const int Window = 32, Channels = 3;
     private static readonly string[] Activities = ["rest", "walk", "run"];
 
