@@ -28,6 +28,7 @@ READERS = {
     "README.md": [("test/TinierHAR.Trainer.Tests", "FullyQualifiedName~The_docs_describe_the_quickstarts_defaults")],
     "docs/robustness.md": [("test/TinierHAR.MLNet.Tests", "FullyQualifiedName~ScoringDocumentTests")],
     "docs/scoring.md": [("test/TinierHAR.MLNet.Tests", "FullyQualifiedName~ScoringDocumentTests")],
+    "docs/internals.md": [("test/TinierHAR.MLNet.Tests", "FullyQualifiedName~AuthorsComplexityLogTests.The_docs_count_the_logs_rows")],
     "docs/pipeline.md": [("test/TinierHAR.Trainer.Tests", "FullyQualifiedName~The_docs_describe_the_trainers_defaults"),
                          ("test/TinierHAR.Experiments.Tests", "FullyQualifiedName~SyntheticDataBandTests.The_docs_quote_the_band")],
     "docs/service.md": [("test/TinierHAR.Service.Tests", "FullyQualifiedName~ServiceDocumentTests")],

@@ -1,5 +1,6 @@
 using TinierHAR.MLNet.Architectures;
 using TinierHAR.MLNet.Complexity;
+using TinierHAR.TestSupport;
 
 namespace TinierHAR.MLNet.Tests.Complexity;
 
@@ -65,5 +66,16 @@ public sealed class AuthorsComplexityLogTests
         Assert.AreEqual(macs, complexity.Macs, $"{model} on {dataset}: MACs");
         Assert.IsLessThan(complexity.Macs, complexity.PlainMacs, "plain MACs leave out BatchNorm, activations and pooling");
         Assert.AreEqual(4 * parameters, complexity.Float32SizeBytes);
+    }
+
+    /// <summary>docs/internals.md counts the rows above as they are: every model on every dataset of the log.</summary>
+    [TestMethod]
+    public void The_docs_count_the_logs_rows()
+    {
+        var rows = typeof(AuthorsComplexityLogTests).GetMethod(nameof(Parameters_and_macs_equal_the_authors_log))!
+            .GetCustomAttributes(typeof(DataRowAttribute), false).Cast<DataRowAttribute>().Select(r => r.Data).ToArray();
+        var (models, datasets) = (rows.Select(r => r[0]).Distinct().Count(), rows.Select(r => r[1]).Distinct().Count());
+        Assert.HasCount(models * datasets, rows, "one row per model and dataset");
+        RepositoryDocuments.AssertQuotedIn("docs/internals.md", $"for all {datasets} datasets x {models} models (`AuthorsComplexityLogTests`, {rows.Length} rows)");
     }
 }
