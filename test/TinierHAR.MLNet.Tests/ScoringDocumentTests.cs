@@ -8,9 +8,9 @@ using static TinierHAR.MLNet.Tests.Windowing.TimeStagePropertyTests;
 namespace TinierHAR.MLNet.Tests;
 
 /// <summary>
-/// docs/scoring.md and docs/robustness.md describe the scoring path's limits and its test harnesses as they are: the
-/// clock checks and the length of quoted input, the property tests' generator and how many logs each property runs,
-/// and the fuzzer's seed corpus.
+/// docs/scoring.md, docs/device-logs.md and docs/robustness.md describe the scoring path's limits and its test harnesses
+/// as they are: the clock checks, the rate's regular intervals and the length of quoted input, the property tests'
+/// generator and how many logs each property runs, and the fuzzer's seed corpus.
 /// </summary>
 [TestClass]
 public sealed class ScoringDocumentTests
@@ -37,5 +37,8 @@ public sealed class ScoringDocumentTests
             $"({UniformGridCursor.UnitChangeIntervals} intervals in a row a power of 1000 off the recording's median)",
             $"a recording whose median interval is over {UniformGridCursor.MaxUpsampling} of the windows' intervals",
             $"Errors quote at most {InputText.ValueLimit} characters of a value and {InputText.ListLimit} of a header");
+        RepositoryDocuments.AssertQuotedIn("docs/device-logs.md",
+            string.Create(CultureInfo.InvariantCulture, $"the mean of its regular intervals, those within {IntervalStatistics.RegularFrom}–{IntervalStatistics.RegularTo} times the median"),
+            string.Create(CultureInfo.InvariantCulture, $"refuses a recording more than {100 * UniformGridCursor.RateTolerance:0.##} % off the model's rate"));
     }
 }

@@ -91,9 +91,13 @@ internal sealed class IntervalStatistics(string recording, TimestampDecision uni
         return value;
     }
 
+    // The intervals that count towards the rate: those near the median, so that a clock ticking in whole milliseconds
+    // averages to its true rate while gaps and repeats stay out.
+    internal const double RegularFrom = 0.5, RegularTo = 1.5;
+
     private double RegularMean(double median)
     {
-        var regular = intervals.Where(p => p.Key >= 0.5 * median && p.Key <= 1.5 * median).ToList();
+        var regular = intervals.Where(p => p.Key >= RegularFrom * median && p.Key <= RegularTo * median).ToList();
         return regular.Count == 0 ? double.NaN : regular.Sum(p => p.Key * p.Value) / regular.Sum(p => p.Value);
     }
 

@@ -20,7 +20,7 @@ internal sealed class UniformGridCursor : StreamingCursor
     private const double SnapFraction = 1e-3;
 
     // A recording whose median interval implies a rate this far from the windows' is refused when resampling is off.
-    private const double RateTolerance = 0.1;
+    internal const double RateTolerance = 0.1;
 
     /// <summary>The factors by which a clock that changed unit mid-file is off.</summary>
     private static readonly double[] UnitFactors = [1e3, 1e6, 1e9, 1e-3, 1e-6, 1e-9];

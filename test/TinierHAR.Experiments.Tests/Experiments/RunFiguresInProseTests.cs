@@ -194,8 +194,9 @@ public sealed partial class RunFiguresInProseTests
     }
 
     /// <summary>
-    /// The device-log prose of docs/device-logs.md quotes the committed runs on real logs: Daphnet's evaluation of S07,
-    /// the smartwatch set's held-out training result, and the share of rows the two scoring runs put in windows.
+    /// The device-log prose of docs/device-logs.md quotes the committed runs on real logs: Daphnet's evaluation of S07 and
+    /// its time-unit summary, the smartwatch set's subjects, held-out subjects, activities and training result, and the
+    /// share of rows the two scoring runs put in windows.
     /// </summary>
     [TestMethod]
     public void The_device_log_prose_quotes_the_committed_runs()
@@ -203,14 +204,19 @@ public sealed partial class RunFiguresInProseTests
         string Run(string file) => File.ReadAllText(Path.Combine(Root, "experiments", "device-logs", file));
         const string Scores = @"\d+ windows: accuracy ([\d.]+) +macro F1 ([\d.]+)";
         const string InWindows = @"rows in windows: +[\d,]+ \(([\d.]+) %\)";
-        var (daphnet, watch) = (Run("daphnet/evaluate.txt"), Run("wisdm-watch/train.txt"));
+        var (daphnet, daphnetTraining, watch) = (Run("daphnet/evaluate.txt"), Run("daphnet/train.txt"), Run("wisdm-watch/train.txt"));
         var scored = new[] { "daphnet/score.txt", "wisdm-watch/score.txt" }.Select(f => decimal.Parse(Captured(Run(f), InWindows), CultureInfo.InvariantCulture)).ToArray();
+        var activities = Regex.Count(Run("wisdm-watch/model/metrics.txt"), @"^\S+ +[\d.]+ +[\d.]+ +[\d.]+ +\d+$", RegexOptions.Multiline);
 
         AssertQuoted(Prose(File.ReadAllText(Path.Combine(Root, "docs", "device-logs.md"))),
         [
             $"scoring puts {Fixed(scored.Min(), 1)}–{Fixed(scored.Max(), 1)} % of their rows in windows",
-            $"**{Captured(watch, InWindows)} % of the rows end up in windows and the held-out macro F1 is {Captured(watch, Scores, 2)}**",
+            $"**{Captured(watch, InWindows)} % of the rows end up in windows and the held-out macro F1 is {Captured(watch, Scores, 2)}** over {activities} activities",
             $"the model finds no freeze in S07: macro F1 {Captured(daphnet, Scores, 2)} at accuracy {Captured(daphnet, Scores)}",
+            $"(`time unit: {Captured(daphnetTraining, @"time unit: +(ms in \d+ file\(s\) \(first, [^\n]*? Hz, )")}…)`)",
+            $"`auto` decides per file from its first {Captured(daphnetTraining, @"over the first (\d+) samples")} rows",
+            $"merges each of the {Captured(watch, @"time unit: +ns in (\d+) file\(s\)")} subjects' accelerometer and gyroscope files",
+            $"the last {Captured(watch, @"held-out subjects: ([^\n]+)").Split(", ").Length} subjects held out",
         ], "docs/device-logs.md");
     }
 
