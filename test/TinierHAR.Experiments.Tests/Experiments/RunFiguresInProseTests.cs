@@ -243,6 +243,21 @@ public sealed partial class RunFiguresInProseTests
         AssertQuoted(Prose(File.ReadAllText(Path.Combine(Root, "README.md"))),
             [$"{Fixed(float32[1] / 1000, 0)} KB of flash, {Fixed(float32[5] / 1000, 1)} KB of RAM, {Fixed(float32[6] / 1_000_000, 1)} M instructions per window (int8 weights: {Fixed(int8[1] / 1000, 0)} KB of flash)"],
             "README.md");
+
+        // The model has HAPT's shape; the caller's window is T x C floats.
+        var hapt = TinierHAR.Datasets.HarDatasets.Get("hapt");
+        AssertQuotedIn("docs/embedded-c.md",
+            $"The model has HAPT's shape (T {hapt.WindowLength}, C {hapt.ChannelNames.Count}, K {hapt.ClassNames.Count};",
+            $"The caller's window, {Fixed(hapt.WindowLength * hapt.ChannelNames.Count * sizeof(float) / 1000m, 1)} KB of floats at this shape");
+        // The goals hold, as the prose says, and the RAM's margin is as quoted (rounded up to a hundred bytes).
+        const decimal KiB = 1024;
+        var goals = QuotedGroups("docs/embedded-c.md", @"The goals were float32 flash ≤ (\d+) KiB and RAM ≤ (\d+) KiB, int8 weights ≤ (\d+) KiB")
+            .Select(g => decimal.Parse(g, CultureInfo.InvariantCulture) * KiB).ToArray();
+        Assert.IsLessThanOrEqualTo(goals[0], float32[2], "float32 flash, with libm");
+        Assert.IsLessThanOrEqualTo(goals[1], float32[5], "RAM in all");
+        Assert.IsLessThanOrEqualTo(goals[2], int8[0], "int8 weights");
+        var spare = goals[1] - float32[5];
+        AssertQuotedIn("docs/embedded-c.md", $"the RAM with under {Math.Ceiling(spare / 100) * 100} bytes to spare");
     }
 
     /// <summary>A group of the first match of a pattern in a run's output; the run must have it.</summary>
