@@ -8,7 +8,7 @@ namespace TinierHAR.Trainer.Tests.Networks;
 
 /// <summary>
 /// docs/networks-and-onnx.md gives the networks' defaults, the ONNX format the writers emit and the int8 calibration
-/// sample as the code has them.
+/// sample and throughput batch as the code has them.
 /// </summary>
 [TestClass]
 public sealed class NetworksDocumentTests
@@ -23,6 +23,7 @@ public sealed class NetworksDocumentTests
             $"(`TinyHarOptions`, filter_num {tiny.Filters})",
             $"(`DeepConvLstmOptions`: {deepConvLstm.ConvBlocks} blocks, {deepConvLstm.Filters} filters, LSTM {deepConvLstm.LstmUnits})",
             $"write opset {OnnxGraphBuilder.Opset} / IR {OnnxGraphBuilder.IrVersion} models",
-            string.Create(CultureInfo.InvariantCulture, $"(up to {Int8Comparison.CalibrationWindows:N0}, evenly spaced"));
+            string.Create(CultureInfo.InvariantCulture, $"(up to {Int8Comparison.CalibrationWindows:N0}, evenly spaced"),
+            $"one window's latency and windows per second in batches of {Int8Comparison.ThroughputBatch}, both on one thread");
     }
 }
