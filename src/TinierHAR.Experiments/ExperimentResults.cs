@@ -3,6 +3,7 @@ using System.Text;
 using MathNet.Numerics.Distributions;
 using nietras.SeparatedValues;
 using TinierHAR.MLNet.Data;
+using TinierHAR.Trainer.Onnx;
 using TinierHAR.Trainer.Training;
 
 namespace TinierHAR.Experiments;
@@ -303,7 +304,7 @@ public sealed class ExperimentResults
 
     /// <summary>
     /// The runs whose network was also quantised to int8: float32 against int8 macro F1, ONNX bytes, single-window
-    /// latency and windows per second (batches of 128, one thread); empty when no run compared them.
+    /// latency and windows per second (batches of <see cref="Int8Comparison.ThroughputBatch"/>, one thread); empty when no run compared them.
     /// </summary>
     public string ToInt8Markdown()
     {
@@ -311,7 +312,7 @@ public sealed class ExperimentResults
             .ThenBy(r => r.Fold).ThenBy(r => r.Seed).ToArray();
         if (compared.Length == 0) return "";
         var text = new StringBuilder();
-        text.AppendLine("| dataset | model | fold | seed | macro F1 (float32 / int8) | ONNX bytes (float32 / int8) | latency ms, 1 window (float32 / int8) | windows/s, batches of 128, 1 thread (float32 / int8) |");
+        text.AppendLine(CultureInfo.InvariantCulture, $"| dataset | model | fold | seed | macro F1 (float32 / int8) | ONNX bytes (float32 / int8) | latency ms, 1 window (float32 / int8) | windows/s, batches of {Int8Comparison.ThroughputBatch}, 1 thread (float32 / int8) |");
         text.AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var r in compared)
         {

@@ -1,3 +1,4 @@
+using TinierHAR.Trainer.Onnx;
 using TinierHAR.Trainer.Training;
 
 namespace TinierHAR.Experiments;
@@ -71,7 +72,7 @@ public sealed record FoldResult
     /// milliseconds on the machine that ran the fold (null in rows written before it was recorded).</summary>
     public double? LatencyMs { get; init; }
 
-    /// <summary>Test windows per second of the float32 model, batches of 128 on one thread (null unless int8 was compared).</summary>
+    /// <summary>Test windows per second of the float32 model, batches of <see cref="Int8Comparison.ThroughputBatch"/> on one thread (null unless int8 was compared).</summary>
     public double? WindowsPerSecond { get; init; }
 
     /// <summary>Test macro F1 of the int8 QDQ form of the model (null unless it was compared).</summary>

@@ -21,8 +21,8 @@ public sealed record Int8Comparison(ScoringMeasures FullPrecision, ScoringMeasur
     /// <summary>Most training windows the activation ranges are calibrated on (evenly spaced over the set).</summary>
     public const int CalibrationWindows = 1024;
 
-    // Windows per call when throughput is measured.
-    internal const int ThroughputBatch = 128;
+    /// <summary>Windows per call when throughput is measured (on one thread).</summary>
+    public const int ThroughputBatch = 128;
 
     /// <summary>
     /// Quantises the network of <paramref name="model"/> (normalisation, then the trained network) with ranges from
