@@ -8,7 +8,7 @@ namespace TinierHAR.Experiments.Tests.Datasets;
 /// <summary>
 /// The documents describe the datasets the package reads as it reads them: docs/datasets.md's table has a row for
 /// every key of <see cref="HarDatasets.All"/> and no other, each with the dataset's channels, rate, window length,
-/// classes and folds; README.md counts them.
+/// classes and folds, and the experiment verb's protocol; README.md counts them.
 /// </summary>
 [TestClass]
 public sealed partial class DatasetsDocumentTests
@@ -43,6 +43,14 @@ public sealed partial class DatasetsDocumentTests
             }
             Assert.AreEqual(row["folds"].Contains("shuffled slices", StringComparison.Ordinal), dataset.FoldScheme == FoldScheme.ShuffledSlices, $"{where}: fold scheme");
         }
+    }
+
+    [TestMethod]
+    public void The_docs_describe_the_experiment_verbs_protocol()
+    {
+        var paper = PaperExperimentOptions.For(TrainingRecipe.Paper);
+        RepositoryDocuments.AssertQuotedIn("docs/datasets.md",
+            string.Create(CultureInfo.InvariantCulture, $"a seeded random {100 * paper.ValidationFraction:0.##} % validating; AdamW with the plateau and early-stopping schedule (at most {paper.MaxEpochs} epochs)"));
     }
 
     [TestMethod]
