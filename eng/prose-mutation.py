@@ -26,6 +26,7 @@ COMMON = [
 # Tests that quote one document besides (their fast ones).
 READERS = {
     "README.md": [("test/TinierHAR.Trainer.Tests", "FullyQualifiedName~The_docs_describe_the_quickstarts_defaults")],
+    "docs/training-fidelity.md": [("test/TinierHAR.Trainer.Tests", "FullyQualifiedName~NativeHeapTests.The_docs_quote_the_allocator_settings")],
     "docs/robustness.md": [("test/TinierHAR.MLNet.Tests", "FullyQualifiedName~ScoringDocumentTests")],
     "docs/scoring.md": [("test/TinierHAR.MLNet.Tests", "FullyQualifiedName~ScoringDocumentTests")],
     "docs/internals.md": [("test/TinierHAR.MLNet.Tests", "FullyQualifiedName~AuthorsComplexityLogTests.The_docs_count_the_logs_rows")],

@@ -20,8 +20,8 @@ namespace TinierHAR.Trainer.Native;
 internal static partial class NativeHeap
 {
     private const int TrimThreshold = -1, TopPad = -2, MmapThreshold = -3, MmapMax = -4; // M_TRIM_THRESHOLD, M_TOP_PAD, M_MMAP_THRESHOLD, M_MMAP_MAX (malloc.h)
-    private const int ThreadHeapBytes = 64 * 1024 * 1024; // glibc's HEAP_MAX_SIZE on 64-bit
-    private const int LargestMmapThreshold = ThreadHeapBytes / 2; // the most glibc accepts
+    internal const int ThreadHeapBytes = 64 * 1024 * 1024; // glibc's HEAP_MAX_SIZE on 64-bit
+    internal const int LargestMmapThreshold = ThreadHeapBytes / 2; // the most glibc accepts
 
     /// <summary>Sets the four; returns whether the C library took them.</summary>
     public static bool RetainFreedMemory()

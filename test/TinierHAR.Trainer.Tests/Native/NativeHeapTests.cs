@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using TinierHAR.TestSupport;
 using TinierHAR.Trainer.Native;
 
 namespace TinierHAR.Trainer.Tests.Native;
@@ -10,6 +11,12 @@ namespace TinierHAR.Trainer.Tests.Native;
 [TestClass]
 public sealed partial class NativeHeapTests
 {
+    [TestMethod]
+    public void The_docs_quote_the_allocator_settings() =>
+        RepositoryDocuments.AssertQuotedIn("docs/training-fidelity.md",
+            $"the mmap threshold at its largest ({NativeHeap.LargestMmapThreshold >> 20} MB), no trimming",
+            $"a top pad of one {NativeHeap.ThreadHeapBytes >> 20} MB heap");
+
     [TestMethod]
     [DataRow(24 * 1024 * 1024)]
     [DataRow(48 * 1024 * 1024)]
