@@ -102,6 +102,11 @@ public static partial class RepositoryDocuments
         return rounded.Min() == rounded.Max() ? Fixed(rounded[0], decimals) : $"{Fixed(rounded.Min(), decimals)}–{Fixed(rounded.Max(), decimals)}";
     }
 
+    /// <summary>A small count as the docs write it in words: "no", "one" … "ten".</summary>
+    public static string Words(int count) => SmallCounts[count];
+
+    private static readonly string[] SmallCounts = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
+
     /// <summary>A training setting as the docs write it: 1e-3, 0.01, 0.1, 256.</summary>
     public static string Setting(double value) => value.ToString(value < 0.01 ? "0e-0" : "0.###", CultureInfo.InvariantCulture);
 

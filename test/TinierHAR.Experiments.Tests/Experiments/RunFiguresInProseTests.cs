@@ -375,11 +375,8 @@ public sealed partial class RunFiguresInProseTests
         Assert.AreEqual(runs.Sum(run => Figure(run, "new findings")), findings, "each new finding's minimized input is committed");
         var first = runs[0];
         AssertQuotedIn("docs/robustness.md",
-            $"In its first {Words[Figure(first, "minutes")]} minutes, {Figure(first, "crashes")} crashing inputs, {Words[Figure(first, "new findings")]} fault");
+            $"In its first {Words(Figure(first, "minutes"))} minutes, {Figure(first, "crashes")} crashing inputs, {Words(Figure(first, "new findings"))} fault");
     }
-
-    /// <summary>Small counts as the docs write them in words.</summary>
-    private static readonly string[] Words = ["no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"];
 
     /// <summary>A committed BenchmarkDotNet report's rows (those of one batch, where the report has a Batch column):
     /// the row whose method holds a phrase, as seconds per operation (Mean) and items per second.</summary>

@@ -232,9 +232,17 @@ public sealed partial class TrainingFidelitySummaryTests
             $"{Percent(paper.ValidationFraction)} % of the training windows, drawn at random, so its subjects also train");
         StringAssert.StartsWith(RepositoryDocuments.TableRow(Document, "windows")[1],
             $"{hapt.WindowSeconds.ToString(CultureInfo.InvariantCulture)} s ({windows.ResolvedWindowLength} samples at {hapt.SamplingRateHz.ToString(CultureInfo.InvariantCulture)} Hz), {Overlap(windows)} % overlap");
+        var trainingSubjects = hapt.Subjects.Count - hapt.Folds[0].Count;
+        var validating = RepositoryDocuments.Words((int)Math.Round(whar.ValidationSubjectFraction!.Value * trainingSubjects));
         RepositoryDocuments.AssertQuotedIn(Document,
             $"batches of {whar.BatchSize}, weight decay {RepositoryDocuments.Setting(whar.WeightDecay)}, a cosine learning rate over at most {whar.MaxEpochs} epochs, "
-                + $"early stopping on validation macro F1 (patience {whar.EarlyStoppingPatience}, the best weights restored)");
+                + $"early stopping on validation macro F1 (patience {whar.EarlyStoppingPatience}, the best weights restored)",
+            $"so three details are our reading: {validating} of {trainingSubjects} subjects (the fifth rounded)",
+            $"Early stopping on the macro F1 of {validating} validation subjects, with a patience of {whar.EarlyStoppingPatience},",
+            $"| AdamW, cross-entropy, batches of {paper.BatchSize} with the last partial batch, plateau ×{RepositoryDocuments.Setting(trainer.LearningRateFactor)} "
+                + $"after {trainer.LearningRatePatience}, stop after {paper.EarlyStoppingPatience}, best weights restored |",
+            $"the validation windows in their shuffled order, {paper.BatchSize} a batch",
+            $"HAPT's test folds hold all {hapt.ClassNames.Count}, so no committed number changed");
     }
 
     /// <summary>
