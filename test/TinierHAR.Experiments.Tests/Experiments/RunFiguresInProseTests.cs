@@ -206,6 +206,7 @@ public sealed partial class RunFiguresInProseTests
         const string InWindows = @"rows in windows: +[\d,]+ \(([\d.]+) %\)";
         var (daphnet, daphnetTraining, watch) = (Run("daphnet/evaluate.txt"), Run("daphnet/train.txt"), Run("wisdm-watch/train.txt"));
         var scored = new[] { "daphnet/score.txt", "wisdm-watch/score.txt" }.Select(f => decimal.Parse(Captured(Run(f), InWindows), CultureInfo.InvariantCulture)).ToArray();
+        var (daphnetRate, watchRate) = (TinierHAR.Datasets.HarDatasets.Get("dg").SamplingRateHz, TinierHAR.Datasets.HarDatasets.Get("wisdm2019-watch").SamplingRateHz);
         var activities = Regex.Count(Run("wisdm-watch/model/metrics.txt"), @"^\S+ +[\d.]+ +[\d.]+ +[\d.]+ +\d+$", RegexOptions.Multiline);
 
         AssertQuoted(Prose(File.ReadAllText(Path.Combine(Root, "docs", "device-logs.md"))),
@@ -217,6 +218,10 @@ public sealed partial class RunFiguresInProseTests
             $"`auto` decides per file from its first {Captured(daphnetTraining, @"over the first (\d+) samples")} rows",
             $"merges each of the {Captured(watch, @"time unit: +ns in (\d+) file\(s\)")} subjects' accelerometer and gyroscope files",
             $"the last {Captured(watch, @"held-out subjects: ([^\n]+)").Split(", ").Length} subjects held out",
+            // Daphnet's millisecond clock: the rate from its regular intervals is its own, where the median's is not.
+            $"a clock that ticks in whole milliseconds at {daphnetRate} Hz gives {Captured(daphnetTraining, @"rate from the timestamps ([\d.]+) Hz")}, "
+                + $"where the median says {Captured(daphnetTraining, @"over the first \d+ samples: ([\d.]+) Hz")}",
+            $"Daphnet (integer milliseconds at {daphnetRate} Hz, detected as ms and {daphnetRate} Hz) and the WISDM 2019 watch (nanoseconds since boot at {watchRate} Hz",
         ], "docs/device-logs.md");
     }
 
