@@ -135,7 +135,7 @@ public sealed partial class RunFiguresInProseTests
     /// <summary>
     /// The benchmark settings docs/benchmarks.md names are its committed reports': the windows per invocation of (a) and
     /// (d) (items per second times the mean, the same in every row), (d)'s batches, the samples and hours of (b)'s log
-    /// (at the generator's rate), and the profile's batch and Conv nodes.
+    /// (at the generator's rate), the profile's batch and Conv nodes, and DeepConvLSTM's filters.
     /// </summary>
     [TestMethod]
     public void The_benchmark_settings_prose_matches_the_committed_reports()
@@ -158,7 +158,8 @@ public sealed partial class RunFiguresInProseTests
             $"{rate} Hz, {MLNet.Data.ImuSample.ChannelNames.Count} channels, {Fixed(samples / 1_000_000m, 1)} M samples",
             string.Create(CultureInfo.InvariantCulture, $"{graphWindows:N0} random windows per invocation in batches of {Listed(batches)}"),
             $"the `profile` verb at batch {Captured(profile, @"^Profile of torch_export\.onnx: batch (\d+),")}, one thread",
-            $"({Captured(profile, @"\n\| Conv \| (\d+) \|")} Conv nodes)");
+            $"({Captured(profile, @"\n\| Conv \| (\d+) \|")} Conv nodes)",
+            $"DeepConvLSTM's {new DeepConvLstmOptions().Filters} filters gain from NCHWc");
     }
 
     /// <summary>
