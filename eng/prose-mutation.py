@@ -22,6 +22,7 @@ COMMON = [
     ("test/TinierHAR.Experiments.Tests", "FullyQualifiedName~DocumentedNumbersTests|FullyQualifiedName~TrainingFidelitySummaryTests"
      "|FullyQualifiedName~RunFiguresInProseTests|FullyQualifiedName~The_authors_replay_run_to_the_end|FullyQualifiedName~DatasetsDocumentTests"),
     ("test/TinierHAR.Cli.Tests", "FullyQualifiedName~The_verdict_in_words|FullyQualifiedName~The_docs"),
+    ("test/TinierHAR.Packaging.Tests", "FullyQualifiedName~DocumentedVersionsTests"),
 ]
 # Tests that quote one document besides (their fast ones).
 READERS = {

@@ -118,7 +118,7 @@ public sealed class PackageConsumerTests
               </fallbackPackageFolders>
             </configuration>
             """);
-        var versions = $"-p:TinierHarVersion={Version} -p:TorchSharpCpuVersion={PinnedVersion("TorchSharp-cpu")} -p:OnnxRuntimeVersion={PinnedVersion("Microsoft.ML.OnnxRuntime")}";
+        var versions = $"-p:TinierHarVersion={Version} -p:TorchSharpCpuVersion={PinnedPackages.Version("TorchSharp-cpu")} -p:OnnxRuntimeVersion={PinnedPackages.Version("Microsoft.ML.OnnxRuntime")}";
         var models = Path.Combine(Work, "model");
         Directory.CreateDirectory(models);
 
@@ -196,11 +196,6 @@ public sealed class PackageConsumerTests
     /// <summary>The fenced code blocks of <paramref name="language"/> in <paramref name="markdown"/>.</summary>
     private static IEnumerable<string> Blocks(string markdown, string language) =>
         Regex.Matches(markdown, $@"^```{Regex.Escape(language)}\n(.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline).Select(m => m.Groups[1].Value);
-
-    /// <summary>The version <c>Directory.Packages.props</c> pins for <paramref name="id"/>: one place for every version.</summary>
-    private static string PinnedVersion(string id) =>
-        XDocument.Load(Path.Combine(SharedData.RepositoryRoot, "Directory.Packages.props")).Descendants("PackageVersion")
-            .Single(e => e.Attribute("Include")?.Value == id).Attribute("Version")!.Value;
 
     /// <summary>The machine's NuGet cache, read as a fallback so that the consumers do not download libtorch again.</summary>
     private static string MachinePackagesFolder() =>
