@@ -25,9 +25,8 @@ public sealed partial class DatasetsDocumentTests
 
             var rate = Rate().Match(row["rate → W"]);
             Assert.IsTrue(rate.Success, $"{where}: rate → W reads '{row["rate → W"]}'");
-            var hz = rate.Groups["over"].Success
-                ? double.Parse(rate.Groups["hz"].Value, CultureInfo.InvariantCulture) / double.Parse(rate.Groups["over"].Value, CultureInfo.InvariantCulture)
-                : double.Parse(rate.Groups["hz"].Value, CultureInfo.InvariantCulture);
+            var over = rate.Groups["over"].Success ? double.Parse(rate.Groups["over"].Value, CultureInfo.InvariantCulture) : 1;
+            var hz = double.Parse(rate.Groups["hz"].Value, CultureInfo.InvariantCulture) / over;
             Assert.AreEqual(hz, dataset.SamplingRateHz, rate.Groups["about"].Success ? 0.5 : 1e-9, $"{where}: rate");
             Assert.AreEqual($"{dataset.WindowLength}", rate.Groups["w"].Value, $"{where}: window length");
 

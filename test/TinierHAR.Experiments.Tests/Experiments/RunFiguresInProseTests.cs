@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TinierHAR.Datasets;
 using TinierHAR.MLNet.Architectures;
 using TinierHAR.TestSupport;
 using TinierHAR.Trainer.Networks;
@@ -207,7 +208,7 @@ public sealed partial class RunFiguresInProseTests
         const string InWindows = @"rows in windows: +[\d,]+ \(([\d.]+) %\)";
         var (daphnet, daphnetTraining, watch) = (Run("daphnet/evaluate.txt"), Run("daphnet/train.txt"), Run("wisdm-watch/train.txt"));
         var scored = new[] { "daphnet/score.txt", "wisdm-watch/score.txt" }.Select(f => decimal.Parse(Captured(Run(f), InWindows), CultureInfo.InvariantCulture)).ToArray();
-        var (daphnetRate, watchRate) = (TinierHAR.Datasets.HarDatasets.Get("dg").SamplingRateHz, TinierHAR.Datasets.HarDatasets.Get("wisdm2019-watch").SamplingRateHz);
+        var (daphnetRate, watchRate) = (HarDatasets.Get("dg").SamplingRateHz, HarDatasets.Get("wisdm2019-watch").SamplingRateHz);
         var activities = Regex.Count(Run("wisdm-watch/model/metrics.txt"), @"^\S+ +[\d.]+ +[\d.]+ +[\d.]+ +\d+$", RegexOptions.Multiline);
 
         AssertQuoted(Prose(File.ReadAllText(Path.Combine(Root, "docs", "device-logs.md"))),
@@ -251,7 +252,7 @@ public sealed partial class RunFiguresInProseTests
             "README.md");
 
         // The model has HAPT's shape; the caller's window is T x C floats.
-        var hapt = TinierHAR.Datasets.HarDatasets.Get("hapt");
+        var hapt = HarDatasets.Get("hapt");
         AssertQuotedIn("docs/embedded-c.md",
             $"The model has HAPT's shape (T {hapt.WindowLength}, C {hapt.ChannelNames.Count}, K {hapt.ClassNames.Count};",
             $"The caller's window, {Fixed(hapt.WindowLength * hapt.ChannelNames.Count * sizeof(float) / 1000m, 1)} KB of floats at this shape");
@@ -402,7 +403,8 @@ public sealed partial class RunFiguresInProseTests
     /// <summary>A BenchmarkDotNet Mean cell ("5.970 s", "320.09 ms", "131.0 μs") in seconds.</summary>
     private static decimal MeanSeconds(string cell)
     {
-        var (value, unit) = (cell.Split(' ')[0], cell.Split(' ')[1]);
+        var parts = cell.Split(' ');
+        var (value, unit) = (parts[0], parts[1]);
         return Measured(value, "") / unit switch { "s" => 1m, "ms" => 1_000m, "μs" => 1_000_000m, _ => throw new FormatException($"the unit of {cell}") };
     }
 

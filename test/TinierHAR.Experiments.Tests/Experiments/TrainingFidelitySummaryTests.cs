@@ -270,7 +270,7 @@ public sealed partial class TrainingFidelitySummaryTests
         var (hardest, hardestForTinier) = (tiny.MinBy(r => r.MacroF1)!, sameRuns.MinBy(r => r.MacroF1)!);
         Assert.AreEqual(hardest.Fold, hardestForTinier.Fold, "the prose: one fold is the hardest for both");
         var subjects = hardest.TestSubjects.Split(' ');
-        var ratio = ((double)tiny[0].Parameters / tinier[0].Parameters).ToString("0.0", CultureInfo.InvariantCulture);
+        string Ratio(FoldResult larger) => ((double)larger.Parameters / tinier[0].Parameters).ToString("0.0", CultureInfo.InvariantCulture);
 
         var usc = HarDatasets.Get("uschad");
         var uscWindows = usc.WindowingOptions();
@@ -284,10 +284,10 @@ public sealed partial class TrainingFidelitySummaryTests
                 + $"with {Overlap(uscWindows)} % overlap",
             $"TinierHAR's runs (seeds 1 and 2 on every fold) and TinyHAR's (seed 1 on every fold) are complete; DeepConvLSTM's fold {dcl[0].Fold} is in and its fold 2 under way",
             $"over its {tiny.Length} runs TinyHAR scores macro F1 {SeedMeans.Format(tinyF1)} against TinierHAR's {SeedMeans.Format(tinierF1)} on the same runs, "
-                + $"a paired difference of {SeedMeans.PairedDifference(tinyF1, tinierF1)} (no difference shown), with {ratio}x TinierHAR's parameters",
+                + $"a paired difference of {SeedMeans.PairedDifference(tinyF1, tinierF1)} (no difference shown), with {Ratio(tiny[0])}x TinierHAR's parameters",
             $"Fold {hardest.Fold} (subjects {Listed(subjects)}) is the hardest for both ({Fixed(hardest.MacroF1)} and {Fixed(hardestForTinier.MacroF1)})",
             $"DeepConvLSTM's fold {dcl[0].Fold} (seed {dcl[0].Seed}) scores macro F1 {Fixed(dcl[0].MacroF1)} against TinierHAR's {Fixed(SameRun(tinier, dcl[0]).MacroF1)} "
-                + $"and TinyHAR's {Fixed(SameRun(tiny, dcl[0]).MacroF1)} on the same run, with {((double)dcl[0].Parameters / tinier[0].Parameters).ToString("0.0", CultureInfo.InvariantCulture)}x TinierHAR's parameters; one run gives no verdict",
+                + $"and TinyHAR's {Fixed(SameRun(tiny, dcl[0]).MacroF1)} on the same run, with {Ratio(dcl[0])}x TinierHAR's parameters; one run gives no verdict",
         ]);
     }
 
