@@ -20,9 +20,9 @@ whar=(--dataset hapt --data ../shared/data/uci-har-hapt --output experiments/hap
 "${experiment[@]}" "${whar[@]}" --models deepconvlstm --folds 1-2  # does it reverse the ranking the paper's protocol gives?
 "${experiment[@]}" "${usc[@]}" --models tinyhar --folds 1-7        # issue 30: the three models on USC-HAD
 "${experiment[@]}" "${usc[@]}" --models deepconvlstm --folds 1-2
+"${experiment[@]}" "${hapt[@]}" --models deepconvlstm --folds 3-5  # issue 30, after item 1: DeepConvLSTM on every
+"${experiment[@]}" "${whar[@]}" --models deepconvlstm --folds 3-5  # HAPT fold run, under both protocols (about 5 h)
 experiments/hapt/authors/rerun.sh || echo "the authors' reruns stopped (their checkout or Debian's packages missing?); going on"  # issue 32
 "${experiment[@]}" "${usc[@]}" --models tinierhar --folds 1-7 --backfill-evidence  # issue 32: evidence of older rows
 experiments/hapt/backfill-evidence.sh "$tool/tinierhar.dll"
-"${experiment[@]}" "${hapt[@]}" --models deepconvlstm --folds 3-5  # issue 30, if the machine allows: DeepConvLSTM on
-"${experiment[@]}" "${whar[@]}" --models deepconvlstm --folds 3-5  # every HAPT fold, under both protocols
 echo "queue done"
