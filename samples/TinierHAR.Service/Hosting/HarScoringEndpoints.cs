@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.ML;
 using TinierHAR.MLNet;
@@ -83,6 +84,10 @@ public static class HarScoringEndpoints
             var cancellation = context.RequestAborted;
             var result = await Task.Run(() => LogCsvScoring.Score(new MLContext(), lease.Loaded.Bundle, log, predictions, segments, options,
                 (_, _) => cancellation.ThrowIfCancellationRequested()), cancellation);
+            // The time limit bounds the upload and the scoring. Once the answer is ready it is written whole: a limit
+            // running out mid-write would cut the body short, and headers already sent leave no room for the 503.
+            context.Features.Get<IHttpRequestTimeoutFeature>()?.DisableTimeout();
+            cancellation.ThrowIfCancellationRequested();
             context.Response.ContentType = "application/json";
             context.Response.Headers[ModelHeader] = lease.Loaded.Sha256;
             await ScoreResponseWriter.WriteAsync(context.Response.Body, lease.Loaded, result, predictions, segments, cancellation);
