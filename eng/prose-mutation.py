@@ -34,7 +34,7 @@ READERS = {
     "docs/pipeline.md": [("test/TinierHAR.Trainer.Tests", "FullyQualifiedName~The_docs_describe_the_trainers_defaults"),
                          ("test/TinierHAR.Experiments.Tests", "FullyQualifiedName~SyntheticDataBandTests.The_docs_quote_the_band")],
     "docs/service.md": [("test/TinierHAR.Service.Tests", "FullyQualifiedName~ServiceDocumentTests")],
-    "docs/device-logs.md": [("test/TinierHAR.MLNet.Tests", "FullyQualifiedName~ScoringDocumentTests|FullyQualifiedName~DeviceFaultTests.A_faulty_device_log"
+    "docs/device-logs.md": [("test/TinierHAR.MLNet.Tests", "FullyQualifiedName~ScoringDocumentTests|FullyQualifiedName~DeviceFaultTests.A_faulty_device_log|FullyQualifiedName~DeviceFaultTests.A_second_rate"
                              "|FullyQualifiedName~TimestampedWindowingTests.Jittered_timestamps|FullyQualifiedName~TimestampedWindowingTests.The_unit_is"
                              "|FullyQualifiedName~TimestampedWindowingTests.Two_sensors")],
     "docs/embedded-c.md": [("test/TinierHAR.MLNet.Tests", "FullyQualifiedName~HarCExporterTests|FullyQualifiedName~CortexM4Tests"),

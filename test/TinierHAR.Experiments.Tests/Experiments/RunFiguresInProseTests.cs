@@ -197,8 +197,8 @@ public sealed partial class RunFiguresInProseTests
 
     /// <summary>
     /// The device-log prose of docs/device-logs.md quotes the committed runs on real logs: Daphnet's evaluation of S07 and
-    /// its time-unit summary, the smartwatch set's subjects, held-out subjects, activities and training result, and the
-    /// share of rows the two scoring runs put in windows.
+    /// its time-unit summary (and the rate its unit decision aims at), the smartwatch set's subjects, held-out subjects,
+    /// activities and training result, both sets' clocks, and the share of rows the two scoring runs put in windows.
     /// </summary>
     [TestMethod]
     public void The_device_log_prose_quotes_the_committed_runs()
@@ -224,6 +224,9 @@ public sealed partial class RunFiguresInProseTests
             $"a clock that ticks in whole milliseconds at {daphnetRate} Hz gives {Captured(daphnetTraining, @"rate from the timestamps ([\d.]+) Hz")}, "
                 + $"where the median says {Captured(daphnetTraining, @"over the first \d+ samples: ([\d.]+) Hz")}",
             $"Daphnet (integer milliseconds at {daphnetRate} Hz, detected as ms and {daphnetRate} Hz) and the WISDM 2019 watch (nanoseconds since boot at {watchRate} Hz",
+            $"numbers take the unit whose median interval gives the rate nearest {Captured(daphnetTraining, @"nearest a wearable's usual (\d+) Hz")} Hz",
+            $"(one CSV per recording, integer milliseconds at {daphnetRate} Hz,",
+            $"nanoseconds since the watch booted, {watchRate} Hz,",
         ], "docs/device-logs.md");
     }
 

@@ -83,8 +83,13 @@ public sealed class DeviceFaultTests
         TestContext.WriteLine($"{windows.Count} windows (clean {clean.Count}); labels agree {labels:P1}; RMS difference {difference:0.0000} against RMS {spread:0.0000} ({difference / spread:P2})");
         Assert.IsGreaterThanOrEqualTo(0.97, labels);
         Assert.IsLessThan(0.05, difference / spread, "the faulty log's windows hold the clean signal to 5 % RMS");
-        RepositoryDocuments.AssertQuotedIn("docs/device-logs.md", string.Create(CultureInfo.InvariantCulture,
-            $"such a log's windows hold the clean windows to {100 * difference / spread:0.0} % RMS with {100 * labels:0.0} % of labels equal (`DeviceFaultTests`)"));
+        RepositoryDocuments.AssertQuotedIn("docs/device-logs.md",
+        [
+            string.Create(CultureInfo.InvariantCulture, $"`generate --time-unit ms --clock-start {faulty.ClockStart:yyyy-MM-ddTHH:mm:ssZ} --jitter {faulty.TimestampJitterSeconds} "
+                + $"--drop {faulty.DroppedSampleFraction} --repeat {faulty.RepeatedTimestampFraction}`"),
+            string.Create(CultureInfo.InvariantCulture,
+                $"such a log's windows hold the clean windows to {100 * difference / spread:0.0} % RMS with {100 * labels:0.0} % of labels equal (`DeviceFaultTests`)"),
+        ]);
     }
 
     [TestMethod]
@@ -95,6 +100,7 @@ public sealed class DeviceFaultTests
         var (windows, report, _) = Windowed("two-rates.csv", options);
 
         CollectionAssert.AreEqual(new[] { 50.0, 100.0 }, report.Recordings.Select(r => Math.Round(r.RateHz, 6)).ToArray());
+        RepositoryDocuments.AssertQuotedIn("docs/device-logs.md", string.Create(CultureInfo.InvariantCulture, $"`--second-rate {options.SecondSamplingRateHz}` records every other subject"));
         foreach (var recording in report.Recordings)
         {
             var expected = (int)((recording.DurationSeconds * 50 + 1 - 128) / 64) + 1;
