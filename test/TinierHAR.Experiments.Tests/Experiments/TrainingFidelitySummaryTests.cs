@@ -184,7 +184,12 @@ public sealed partial class TrainingFidelitySummaryTests
         RepositoryDocuments.AssertQuotedIn(Document,
             $"DeepConvLSTM leads TinierHAR on each of the {dcl.Length} folds both have run, by {SeedMeans.PairedDifference(dclF1, tinierF1)} paired, "
                 + $"beyond the t-test's 95 % interval (±{interval}; the verdict above)",
-            missing.Length == 0 ? "does not hold against DeepConvLSTM." : $"does not hold against DeepConvLSTM. Its folds {Listed(missing)} are under way.");
+            missing.Length switch
+            {
+                0 => "does not hold against DeepConvLSTM.",
+                1 => $"does not hold against DeepConvLSTM. Its fold {missing[0]} is under way.",
+                _ => $"does not hold against DeepConvLSTM. Its folds {Listed(missing)} are under way.",
+            });
     }
 
     /// <summary>The line <c>report</c> writes for <paramref name="model"/>'s verdict on these results, and the 95 % interval it quotes.</summary>
@@ -318,7 +323,7 @@ public sealed partial class TrainingFidelitySummaryTests
             $"on its {dcl.Length} runs it scores macro F1 {SeedMeans.Format(dclF1)} against TinierHAR's {SeedMeans.Format(tinierOnDcl)} on the same runs, "
                 + $"a paired difference of {SeedMeans.PairedDifference(dclF1, tinierOnDcl)}, with {Ratio(dcl[0])}x TinierHAR's parameters",
             $"(the difference's 95 % interval is ±{dclInterval})",
-            $"DeepConvLSTM's mean is the highest of the three (TinyHAR's is {Fixed(tinyOnDcl.Average())}), where WHAR Arena's protocol ranks it last ({WharArena("usc-had", "deepconvlstm"):0.000})",
+            $"DeepConvLSTM's mean is the highest of the three (TinyHAR's is {Fixed(tinyOnDcl.Average())}), where WHAR Arena's protocol ranks it last ({WharArena("usc-had", "deepconvlstm").ToString("0.000", CultureInfo.InvariantCulture)})",
         ]);
     }
 
@@ -419,10 +424,11 @@ public sealed partial class TrainingFidelitySummaryTests
 
     private static int FirstDrop(EpochReport[] epochs) => epochs.First(e => e.LearningRate < epochs[0].LearningRate).Epoch;
 
-    /// <summary>The test line of the authors' score file.</summary>
+    /// <summary>The 95 % interval in a verdict line of <c>report</c>.</summary>
     [GeneratedRegex(@"the 95 % interval of the difference is ±([\d.]+) ")]
     private static partial Regex VerdictInterval();
 
+    /// <summary>The test line of the authors' score file.</summary>
     [GeneratedRegex(@"Test macro F1 ([\d.]+)")]
     private static partial Regex AuthorsScore();
 
