@@ -159,8 +159,8 @@ public sealed partial class TrainingFidelitySummaryTests
 
     /// <summary>
     /// "What moves the ranking": TinierHAR's seed-1 macro F1 spreads over HAPT's folds by more than 0.1, more than any
-    /// model's difference from TinierHAR on a run both made, as the WHAR Arena section says; and the model does too:
-    /// DeepConvLSTM leads on every fold both have run, with the paired difference and the verdict <c>report</c> writes.
+    /// model's difference from TinierHAR on a run both made, as the WHAR Arena section says; and what the model does:
+    /// on how many folds DeepConvLSTM leads, the paired difference, and the verdict and interval <c>report</c> writes.
     /// </summary>
     [TestMethod]
     public void The_folds_move_F1_more_than_the_models_do()
@@ -176,20 +176,24 @@ public sealed partial class TrainingFidelitySummaryTests
         RepositoryDocuments.AssertQuotedIn(Document, "one model's macro F1 moves by more than 0.1 between folds here, more than any gap between the models",
             $"DeepConvLSTM has run on {dcl.Length} of HAPT's 10 folds here");
 
-        Assert.IsTrue(dcl.All(r => F1(r) > tinier[Fold(r)]), "the prose: DeepConvLSTM leads on each fold both have run");
         var (dclF1, tinierF1) = (dcl.Select(F1).ToArray(), dcl.Select(r => tinier[Fold(r)]).ToArray());
+        var notLed = dcl.Where(r => F1(r) <= tinier[Fold(r)]).Select(r => r["fold"]).ToArray();
+        var leads = notLed.Length == 0 ? $"each of the {dcl.Length}" : $"{dcl.Length - notLed.Length} of the {dcl.Length}";
+        var except = notLed.Length == 0 ? "" : $" (not on fold{(notLed.Length > 1 ? "s" : "")} {Listed(notLed)})";
         var (verdict, interval) = Verdict(ExperimentResults.Open(Path.Combine(Hapt, "results.csv")), "deepconvlstm");
-        Assert.Contains("**The claim does not hold here**", verdict);
+        var fails = verdict.Contains("**The claim does not hold here**", StringComparison.Ordinal);
+        Assert.IsTrue(fails || verdict.Contains("**No difference shown**", StringComparison.Ordinal), verdict);
+        var conclusion = fails ? "on HAPT the paper's claim does not hold against DeepConvLSTM." : "these runs do not contradict the paper's claim against DeepConvLSTM.";
         var missing = Enumerable.Range(1, 5).Except(dcl.Select(Fold)).Select(f => f.ToString(CultureInfo.InvariantCulture)).ToArray();
         RepositoryDocuments.AssertQuotedIn(Document,
-            $"DeepConvLSTM leads TinierHAR on each of the {dcl.Length} folds both have run, by {SeedMeans.PairedDifference(dclF1, tinierF1)} paired, "
-                + $"beyond the t-test's 95 % interval (±{interval}; the verdict above)",
-            missing.Length switch
-            {
-                0 => "does not hold against DeepConvLSTM.",
-                1 => $"does not hold against DeepConvLSTM. Its fold {missing[0]} is under way.",
-                _ => $"does not hold against DeepConvLSTM. Its folds {Listed(missing)} are under way.",
-            });
+            $"DeepConvLSTM leads TinierHAR on {leads} folds both have run{except}, by {SeedMeans.PairedDifference(dclF1, tinierF1)} paired, "
+                + $"{(fails ? "beyond" : "within")} the t-test's 95 % interval (±{interval}; the verdict above): "
+                + missing.Length switch
+                {
+                    0 => conclusion,
+                    1 => $"{conclusion} Its fold {missing[0]} is under way.",
+                    _ => $"{conclusion} Its folds {Listed(missing)} are under way.",
+                });
     }
 
     /// <summary>The line <c>report</c> writes for <paramref name="model"/>'s verdict on these results, and the 95 % interval it quotes.</summary>
