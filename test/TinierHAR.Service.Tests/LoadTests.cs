@@ -110,7 +110,10 @@ public sealed class LoadTests
         Assert.AreEqual(0, mixed, "responses that are not one model's whole answer");
         Assert.IsGreaterThan(0, bySha.GetValueOrDefault(shaB), "requests served by the replacing bundle");
         Assert.IsGreaterThan(0, bySha.GetValueOrDefault(shaA), "requests served by the first bundle");
-        Assert.IsLessThanOrEqualTo(firstHalf * 1.25 + 20, secondHalf, $"resident memory's peak: {firstHalf:N0} MB in the first half, {secondHalf:N0} MB in the second");
+        // Half again the first half's peak: a clean 30 s run on CI once rose from 310 to 411 MB (two bundle swaps, the
+        // server GC's budgets still growing), past the quarter this allowed before; a log or session kept per request
+        // grows by hundreds of MB over the hundreds of requests of a half.
+        Assert.IsLessThanOrEqualTo(firstHalf * 1.5 + 20, secondHalf, $"resident memory's peak: {firstHalf:N0} MB in the first half, {secondHalf:N0} MB in the second");
     }
 
     private string Parameter(string name, string fallback) => TestContext.Properties.TryGetValue(name, out var value) && value is string text ? text : fallback;
