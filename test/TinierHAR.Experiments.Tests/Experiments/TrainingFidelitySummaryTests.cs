@@ -165,35 +165,31 @@ public sealed partial class TrainingFidelitySummaryTests
     [TestMethod]
     public void The_folds_move_F1_more_than_the_models_do()
     {
-        var runs = CsvRows.Read(Path.Combine(Hapt, "results.csv")).Where(r => r["precision"] == "float32" && r["cancelled_biases"] == "zero" && Seed(r) == 1).ToArray();
-        var tinier = runs.Where(r => r["model"] == "tinierhar").ToDictionary(Fold, F1);
+        var results = ExperimentResults.Open(Path.Combine(Hapt, "results.csv"));
+        var runs = results.Rows.Where(r => r.Precision == "float32" && r.CancelledBiases == FoldResult.CancelledBiasesName(true) && r.Seed == 1).ToArray();
+        var tinier = runs.Where(r => r.Model == "tinierhar").ToDictionary(r => r.Fold, r => r.MacroF1);
         var spread = tinier.Values.Max() - tinier.Values.Min();
-        var gaps = runs.Where(r => r["model"] != "tinierhar" && tinier.ContainsKey(Fold(r))).Select(r => Math.Abs(F1(r) - tinier[Fold(r)])).ToArray();
+        var gaps = runs.Where(r => r.Model != "tinierhar" && tinier.ContainsKey(r.Fold)).Select(r => Math.Abs(r.MacroF1 - tinier[r.Fold])).ToArray();
         Assert.IsNotEmpty(gaps, "runs of the other models on TinierHAR's folds");
         Assert.IsGreaterThan(0.1, spread);
         Assert.IsGreaterThan(gaps.Max(), spread, "the folds move F1 more than any model gap");
-        var dcl = runs.Where(r => r["model"] == "deepconvlstm").OrderBy(Fold).ToArray();
+        var dcl = runs.Where(r => r.Model == "deepconvlstm").OrderBy(r => r.Fold).ToArray();
         RepositoryDocuments.AssertQuotedIn(Document, "one model's macro F1 moves by more than 0.1 between folds here, more than any gap between the models",
             $"DeepConvLSTM has run on {dcl.Length} of HAPT's 10 folds here");
 
-        var (dclF1, tinierF1) = (dcl.Select(F1).ToArray(), dcl.Select(r => tinier[Fold(r)]).ToArray());
-        var notLed = dcl.Where(r => F1(r) <= tinier[Fold(r)]).Select(r => r["fold"]).ToArray();
-        var leads = notLed.Length == 0 ? $"each of the {dcl.Length}" : $"{dcl.Length - notLed.Length} of the {dcl.Length}";
-        var except = notLed.Length == 0 ? "" : $" (not on fold{(notLed.Length > 1 ? "s" : "")} {Listed(notLed)})";
-        var (verdict, interval) = Verdict(ExperimentResults.Open(Path.Combine(Hapt, "results.csv")), "deepconvlstm");
+        static string Folds(IEnumerable<int> folds) => folds.Count() > 1 ? $"folds {Listed(folds.Select(f => $"{f}"))}" : $"fold {folds.Single()}";
+        var (dclF1, tinierF1) = (dcl.Select(r => r.MacroF1).ToArray(), dcl.Select(r => tinier[r.Fold]).ToArray());
+        var notLed = dcl.Where(r => r.MacroF1 <= tinier[r.Fold]).Select(r => r.Fold).ToArray();
+        var leads = notLed.Length == 0 ? $"each of the {dcl.Length} folds both have run" : $"{dcl.Length - notLed.Length} of the {dcl.Length} folds both have run (not on {Folds(notLed)})";
+        var (verdict, interval) = Verdict(results, "deepconvlstm");
         var fails = verdict.Contains("**The claim does not hold here**", StringComparison.Ordinal);
         Assert.IsTrue(fails || verdict.Contains("**No difference shown**", StringComparison.Ordinal), verdict);
         var conclusion = fails ? "on HAPT the paper's claim does not hold against DeepConvLSTM." : "these runs do not contradict the paper's claim against DeepConvLSTM.";
-        var missing = Enumerable.Range(1, 5).Except(dcl.Select(Fold)).Select(f => f.ToString(CultureInfo.InvariantCulture)).ToArray();
+        var missing = Enumerable.Range(1, 5).Except(dcl.Select(r => r.Fold)).ToArray();
         RepositoryDocuments.AssertQuotedIn(Document,
-            $"DeepConvLSTM leads TinierHAR on {leads} folds both have run{except}, by {SeedMeans.PairedDifference(dclF1, tinierF1)} paired, "
-                + $"{(fails ? "beyond" : "within")} the t-test's 95 % interval (±{interval}; the verdict above): "
-                + missing.Length switch
-                {
-                    0 => conclusion,
-                    1 => $"{conclusion} Its fold {missing[0]} is under way.",
-                    _ => $"{conclusion} Its folds {Listed(missing)} are under way.",
-                });
+            $"DeepConvLSTM leads TinierHAR on {leads}, by {SeedMeans.PairedDifference(dclF1, tinierF1)} paired, "
+                + $"{(fails ? "beyond" : "within")} the t-test's 95 % interval (±{interval}; the verdict above): {conclusion}"
+                + (missing.Length == 0 ? "" : $" Its {Folds(missing)} {(missing.Length > 1 ? "are" : "is")} under way."));
     }
 
     /// <summary>The line <c>report</c> writes for <paramref name="model"/>'s verdict on these results, and the 95 % interval it quotes.</summary>
