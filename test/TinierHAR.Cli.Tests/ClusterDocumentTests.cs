@@ -1,4 +1,9 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using TinierHAR.Cluster.Hosting;
 using TinierHAR.Cluster.Grains;
 using TinierHAR.TestSupport;
 
@@ -34,6 +39,20 @@ public sealed partial class ClusterDocumentTests
         RepositoryDocuments.AssertQuotedIn("docs/robustness.md",
             $"The test command runs {ClusterScoringTests.ShortRunFiles} files and {ClusterScoringTests.ShortRunKills} kills; `eng/chaos.sh` runs {files} files and {kills} kills",
             $"Under this run's {kills} kills");
+    }
+
+    [TestMethod]
+    public void The_docs_quote_when_a_silo_counts_as_stale_and_how_long_the_tests_wait_for_one()
+    {
+        static TimeSpan Stale(ClusterMembershipOptions o) => o.IAmAliveTablePublishTimeout * o.NumMissedTableIAmAliveLimit;
+        var builder = Host.CreateApplicationBuilder();
+        builder.UseOrleans(silo => silo.AddTinierHarScoringServices());
+        using var host = builder.Build();
+        var ours = host.Services.GetRequiredService<IOptions<ClusterMembershipOptions>>().Value;
+        var defaults = new ClusterMembershipOptions();
+        RepositoryDocuments.AssertQuotedIn("docs/robustness.md",
+            $"The silos count a peer stale after {Stale(ours).TotalSeconds} s without one (Orleans's default is {Stale(defaults).TotalSeconds} s)",
+            $"the tests give a silo {ClusterProcesses.SiloReadyLimit.TotalMinutes} minutes to become ready, within the {defaults.MaxJoinAttemptTime.TotalMinutes} minutes Orleans allows a join");
     }
 
     [GeneratedRegex(@"\nfiles=(?<files>\d+) kills=(?<kills>\d+) ")]

@@ -46,11 +46,15 @@ public static class ScoringCluster
         // A worker's call lasts as long as its file: an hour of log scores in well under a minute, a day in minutes.
         silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromHours(2));
         // Declare a killed silo dead within seconds (the defaults take about a minute), so that its files move on.
+        // A silo that has not written its liveness row for 10 s is stale: it no longer counts among the voters a
+        // death needs, and silos still joining watch it. When every active silo was killed, the joining ones are the
+        // only ones left to declare them dead, and they watch only those gone stale.
         silo.Configure<ClusterMembershipOptions>(o =>
         {
             o.ProbeTimeout = TimeSpan.FromSeconds(2);
             o.NumMissedProbesLimit = 2;
-            o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+            o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+            o.NumMissedTableIAmAliveLimit = 2;
         });
         return silo;
     }

@@ -93,7 +93,7 @@ public sealed partial class RunFiguresInProseTests
         AssertQuotedIn("docs/robustness.md",
             $"(a median of {Fixed(recoveries[recoveries.Length / 2], 1)} s); {Range(waited, 0)} s when the job had to wait",
             $"({waited.Length} of the {recoveries.Length} kills)",
-            $"({Listed(failures)} `fail:` entries over the run in {failures.Length} silos)");
+            $"({Listed(failures)} `fail:` entries over the run in {failures.Length} silo{(failures.Length == 1 ? "" : "s")})");
     }
 
     /// <summary>The shared-machine prose of docs/training-fidelity.md quotes the committed run of
