@@ -3,8 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
-using TinierHAR.Cluster.Hosting;
 using TinierHAR.Cluster.Grains;
+using TinierHAR.Cluster.Hosting;
 using TinierHAR.TestSupport;
 
 namespace TinierHAR.Cli.Tests;
@@ -12,7 +12,8 @@ namespace TinierHAR.Cli.Tests;
 /// <summary>
 /// The documents give the cluster's settings as they are: docs/cluster.md the job grain's retry schedule and the port
 /// of eng/postgres.sh, docs/robustness.md the chaos runs' sizes (the short run of the test command, and the full run
-/// of eng/chaos.sh, whose defaults are those of its committed row).
+/// of eng/chaos.sh, whose defaults are those of its committed row), when the silos count a peer stale, and how long
+/// the tests wait for a silo to join.
 /// </summary>
 [TestClass]
 public sealed partial class ClusterDocumentTests
