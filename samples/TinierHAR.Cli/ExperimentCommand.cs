@@ -157,7 +157,6 @@ internal static class ExperimentCommand
                     console.WriteLine($"{label}: int8 macro F1 {quantizedF1:0.0000}, {result.Int8ModelBytes:N0} bytes, {result.Int8WindowsPerSecond:N0} windows/s (float32: {result.WindowsPerSecond:N0})");
                 }
             }
-            File.WriteAllText(Path.Combine(folder.FullName, "results.md"), results.ToMarkdown());
             return 0;
         }));
         return command;

@@ -231,7 +231,8 @@ public sealed class ExperimentCommandTests
     [DataRow("hapt/authors-split", "experiments/hapt/reference.csv")]
     [DataRow("usc-had", null)]
     [DataRow("hapt/whar-windows", null)]
-    public void The_docs_table_is_generated_from_the_committed_results(string experiment, string? reference)
+    [DataRow("hapt/whar-arena", null)]
+    public void The_docs_table_and_results_md_are_generated_from_the_committed_results(string experiment, string? reference)
     {
         var csv = Path.Combine(SharedData.RepositoryRoot, "experiments", experiment, "results.csv");
         Assert.IsTrue(File.Exists(csv), $"the {experiment} runs' raw results are committed");
@@ -239,6 +240,8 @@ public sealed class ExperimentCommandTests
         var expected = results.ToMarkdown() + (reference is null ? "" : "\n" + results.ToComparisonMarkdown(Path.Combine(SharedData.RepositoryRoot, reference)));
         Assert.AreEqual(expected, Documentation.Section($"experiments/{experiment}/results.csv"),
             $"regenerate with experiments/{experiment.Split('/')[0]}/report.sh");
+        Assert.AreEqual(expected, File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "experiments", experiment, "results.md")),
+            $"results.md beside the runs: regenerate with experiments/{experiment.Split('/')[0]}/report.sh");
         Assert.IsTrue(results.Rows.Any(r => r.Model == "tinierhar"), "TinierHAR runs");
     }
 
