@@ -14,6 +14,9 @@ public static class ScoringCluster
     /// <summary>The ADO.NET provider name of PostgreSQL.</summary>
     public const string PostgresInvariant = "Npgsql";
 
+    /// <summary>How long the client waits for the answer to one call before it retries the call.</summary>
+    internal static readonly TimeSpan ClientResponseTimeout = TimeSpan.FromSeconds(5);
+
     /// <summary>A silo of the scoring cluster: clustering, job storage, timeouts and the bundle cache.</summary>
     public static ISiloBuilder AddTinierHarScoring(this ISiloBuilder silo, ScoringClusterOptions options)
     {
@@ -67,6 +70,10 @@ public static class ScoringCluster
         client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, options.ServiceId));
         // Find the gateways of silos that replace lost ones within seconds (the default looks once a minute).
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+        // The client's calls (submit, status, restore) answer in well under a second. One in flight to a silo that dies
+        // gets no answer at all: Orleans's client does not fail it when the silo is declared dead, only when it times
+        // out, and its default of 30 s stalls the job that long when the killed silo held the job. The call is retried.
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ClientResponseTimeout);
         if (options.PostgresConnectionString is { } connection)
             client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = (PostgresInvariant, connection));
         else

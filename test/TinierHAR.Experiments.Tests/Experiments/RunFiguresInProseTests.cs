@@ -79,23 +79,6 @@ public sealed partial class RunFiguresInProseTests
     [GeneratedRegex(@"float32, 2 threads: (?<float32>[\d.]+(?:, [\d.]+)*) s per epoch \(epochs 1-3\); float64, 1 thread: (?<float64>[\d.]+-[\d.]+) s alone")]
     private static partial Regex NotesSpeed();
 
-    /// <summary>The chaos run's prose in docs/robustness.md quotes its committed log (<c>experiments/cluster-chaos/last-run.log</c>):
-    /// the recoveries after each kill, the ones that waited for the membership, and the silos' failed-check entries.</summary>
-    [TestMethod]
-    public void The_chaos_prose_quotes_the_committed_run()
-    {
-        var run = File.ReadAllText(Path.Combine(Root, "experiments", "cluster-chaos", "last-run.log"));
-        var recoveries = Regex.Matches(run, @"kill \d+: [^\n]*the next file completed ([\d.]+) s later")
-            .Select(m => decimal.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Order().ToArray();
-        Assert.IsNotEmpty(recoveries, "the run's kills");
-        var waited = recoveries.Where(r => r >= 10).ToArray();
-        var failures = Regex.Matches(run, @"silo \d+: \d+ lines, (\d+) 'fail:' entries").Select(m => m.Groups[1].Value).Where(n => n != "0").ToArray();
-        AssertQuotedIn("docs/robustness.md",
-            $"(a median of {Fixed(recoveries[recoveries.Length / 2], 1)} s); {Range(waited, 0)} s when the job had to wait",
-            $"({waited.Length} of the {recoveries.Length} kills)",
-            $"({Listed(failures)} `fail:` entries over the run in {failures.Length} silo{(failures.Length == 1 ? "" : "s")})");
-    }
-
     /// <summary>The shared-machine prose of docs/training-fidelity.md quotes the committed run of
     /// <c>benchmarks/concurrent-training.sh</c>: two trainings at once, each on every core, against one alone.</summary>
     [TestMethod]
