@@ -16,3 +16,12 @@ cli=(nice -n 5 dotnet "$tool" experiment --dataset hapt --data ../shared/data/uc
 "${cli[@]}" --output experiments/hapt --models tinierhar --folds 1-5 --seeds 1-10 --computed-cancelled-biases
 "${cli[@]}" --output experiments/hapt/authors-split --models tinierhar --folds 2 --seeds 1-10 --validation-windows 'experiments/hapt/authors/splits/fold{fold}-seed{seed}.txt'
 "${cli[@]}" --output experiments/hapt --models deepconvlstm --folds 1-5 --seeds 1
+# The replay of the authors' fold-2 seed-1 run (docs/training-fidelity.md, "Replaying the authors' run"): their code
+# writes its initial state and batch order again (authors/replay.py, in their checkout, about 35 min), then ours replays it.
+if [ ! -f experiments/hapt/replay/evidence/tinierhar-fold2-seed1-float64.predictions.csv.gz ]; then
+    replay=$(mktemp -d)
+    (cd experiments/hapt/authors && OMP_NUM_THREADS=1 nice -n 5 /usr/bin/python3 replay.py 2 1 150 "$replay" > "$replay/console.log" 2>&1)
+    "${cli[@]}" --output experiments/hapt/replay --models tinierhar --folds 2 --seeds 1 --precision Float64 --dropout 0 \
+        --validation-windows experiments/hapt/authors/splits/fold2-seed1.txt --batch-order "$replay/batches.txt.gz" --initial-checkpoint "$replay/initial.pth"
+    rm -rf "$replay"
+fi
