@@ -65,6 +65,9 @@ public sealed class HarModelBundle : IDisposable
     /// <summary>The trained network's ONNX model, where the bundle holds it (see the class remarks); null otherwise.</summary>
     public byte[]? NetworkOnnx { get; }
 
+    /// <summary>The time every entry of a saved bundle carries: the earliest a zip can hold.</summary>
+    private static readonly DateTimeOffset SaveTime = new(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     /// <summary>Saves <paramref name="model"/> (trained on windows of <paramref name="windowSchema"/>) with its manifest.</summary>
     public static void Save(MLContext ml, ITransformer model, DataViewSchema windowSchema, BundleManifest manifest, string path)
     {
@@ -83,6 +86,9 @@ public sealed class HarModelBundle : IDisposable
                 using var entry = zip.CreateEntry(NetworkEntry).Open();
                 entry.Write(network.OnnxModel);
             }
+            // The zip's entries carry no save time, so that the same model saves to the same bytes.
+            foreach (var entry in zip.Entries)
+                entry.LastWriteTime = SaveTime;
         }
         file.Commit();
     }
