@@ -16,6 +16,7 @@ cli=(nice -n 5 dotnet "$tool" experiment --dataset hapt --data ../shared/data/uc
 "${cli[@]}" --output experiments/hapt --models tinierhar --folds 1-5 --seeds 1-10 --computed-cancelled-biases
 "${cli[@]}" --output experiments/hapt/authors-split --models tinierhar --folds 2 --seeds 1-10 --validation-windows 'experiments/hapt/authors/splits/fold{fold}-seed{seed}.txt'
 "${cli[@]}" --output experiments/hapt --models deepconvlstm --folds 1-5 --seeds 1
+"${cli[@]}" --output experiments/int8 --models tinierhar --folds 1 --seeds 1 --int8
 # The replay of the authors' fold-2 seed-1 run (docs/training-fidelity.md, "Replaying the authors' run"): their code
 # writes its initial state and batch order again (authors/replay.py, in their checkout, about 35 min), then ours replays it.
 if [ ! -f experiments/hapt/replay/evidence/tinierhar-fold2-seed1-float64.predictions.csv.gz ]; then

@@ -169,6 +169,7 @@ internal static class ExperimentCommand
             return;
         File.Delete(RunEvidence.PredictionsPath(folder, rerun.RunName));
         File.Delete(RunEvidence.BundlePath(folder, rerun.RunName));
+        File.Delete(RunEvidence.Int8PredictionsPath(folder, rerun.RunName));
         throw new InvalidDataException($"{committed.RunName}: the rerun does not reproduce the committed row ({string.Join("; ", differences)}); its evidence was not kept.");
     }
 

@@ -105,7 +105,8 @@ public sealed record FoldResult
 
     /// <summary>
     /// How <paramref name="rerun"/> of this run differs from it in what a rerun must reproduce (windows, epochs, best epoch,
-    /// and the test metrics as the results file keeps them, to four decimals); empty when it reproduces it.
+    /// and the test metrics as the results file keeps them, to four decimals, the int8 form's macro F1 included); empty
+    /// when it reproduces it.
     /// </summary>
     public IReadOnlyList<string> DifferencesFrom(FoldResult rerun)
     {
@@ -118,6 +119,7 @@ public sealed record FoldResult
             ("accuracy", Metric(Accuracy), Metric(rerun.Accuracy)),
             ("weighted F1", Metric(WeightedF1), Metric(rerun.WeightedF1)),
             ("macro F1", Metric(MacroF1), Metric(rerun.MacroF1)),
+            ("int8 macro F1", Int8MacroF1 is { } int8 ? Metric(int8) : "none", rerun.Int8MacroF1 is { } rerunInt8 ? Metric(rerunInt8) : "none"),
         ];
         return checks.Where(c => c.Committed != c.Rerun).Select(c => $"{c.Name}: {c.Committed} committed, {c.Rerun} rerun").ToArray();
     }

@@ -126,7 +126,11 @@ public static class PaperExperiment
         };
         if (options.EvidenceFolder is { } evidence)
         {
-            RunEvidence.WritePredictions(RunEvidence.PredictionsPath(evidence, result.RunName), Predictions(scoredTest, testSamples, metrics.ClassNames));
+            var predictions = Predictions(scoredTest, testSamples, metrics.ClassNames);
+            RunEvidence.WritePredictions(RunEvidence.PredictionsPath(evidence, result.RunName), predictions);
+            if (int8 is not null)
+                RunEvidence.WritePredictions(RunEvidence.Int8PredictionsPath(evidence, result.RunName),
+                    predictions.Select((p, i) => p with { Predicted = int8.Quantized.PredictedClasses[i] }));
             if (RunEvidence.KeepsBundle(result.Model))
                 HarModelBundle.Save(ml, model, train.Schema, BundleManifest.Create(windowing, metrics.ClassNames, normalization: ((ChannelNormalizer)model.First()).Statistics),
                     RunEvidence.BundlePath(evidence, result.RunName));

@@ -7,8 +7,9 @@ namespace TinierHAR.Experiments;
 
 /// <summary>
 /// What a finished run leaves beside its results row so that a test can recompute the row: every test window's true
-/// and predicted class (<c>evidence/{run}.predictions.csv.gz</c>) and, for the small networks, the trained model
-/// bundle (<c>evidence/{run}.zip</c>), whose ONNX network rescored on the same windows gives the same predictions.
+/// and predicted class (<c>evidence/{run}.predictions.csv.gz</c>, and those of its int8 form where it was compared) and,
+/// for the small networks, the trained model bundle (<c>evidence/{run}.zip</c>), whose ONNX network rescored on the same
+/// windows gives the same predictions.
 /// </summary>
 public static class RunEvidence
 {
@@ -19,6 +20,12 @@ public static class RunEvidence
 
     /// <summary>The predictions file of run <paramref name="runName"/> in the results folder <paramref name="resultsFolder"/>.</summary>
     public static string PredictionsPath(string resultsFolder, string runName) => Path.Combine(resultsFolder, FolderName, runName + ".predictions.csv.gz");
+
+    /// <summary>
+    /// The predictions of run <paramref name="runName"/>'s int8 form (<see cref="PaperExperimentOptions.CompareInt8"/>) on the
+    /// same test windows: the int8 macro F1 of its row comes from them.
+    /// </summary>
+    public static string Int8PredictionsPath(string resultsFolder, string runName) => Path.Combine(resultsFolder, FolderName, runName + ".int8.predictions.csv.gz");
 
     /// <summary>The model bundle of run <paramref name="runName"/> in the results folder <paramref name="resultsFolder"/>.</summary>
     public static string BundlePath(string resultsFolder, string runName) => Path.Combine(resultsFolder, FolderName, runName + ".zip");

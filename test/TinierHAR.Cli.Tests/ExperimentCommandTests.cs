@@ -55,6 +55,52 @@ public sealed class ExperimentCommandTests
         StringAssert.StartsWith(File.ReadAllText(Path.Combine(output, "results.csv")), csv, "the finished fold is kept as it was");
     }
 
+    /// <summary>
+    /// <c>--backfill-evidence</c> reruns a finished row whose evidence is missing and writes the same evidence a first run
+    /// wrote (the float32 and int8 predictions and the bundle, byte for byte), leaving the results as they were; a row the
+    /// rerun does not reproduce fails the command, naming what differs, and keeps no evidence.
+    /// </summary>
+    [TestMethod]
+    public void Backfilling_evidence_writes_a_first_runs_evidence_and_refuses_a_row_the_rerun_does_not_reproduce()
+    {
+        using var fixture = new FixtureFolder();
+        WriteMhealth(fixture);
+        var output = Path.Combine(fixture.Root, "out");
+        string[] Arguments(params string[] more) =>
+            ["experiment", "--dataset", "mhealth", "--data", fixture.Root, "--folds", "1", "--max-epochs", "2", "--int8", "--output", output, .. more];
+        var first = Tool.Run(Arguments());
+        Assert.AreEqual(0, first.ExitCode, first.Error);
+        var row = ExperimentResults.Open(Path.Combine(output, "results.csv")).Rows.Single();
+        var evidence = new[] { RunEvidence.PredictionsPath(output, row.RunName), RunEvidence.Int8PredictionsPath(output, row.RunName), RunEvidence.BundlePath(output, row.RunName) };
+        var written = evidence.Select(File.ReadAllBytes).ToArray();
+        var int8 = RunEvidence.Metrics(RunEvidence.ReadPredictions(evidence[1]), HarDatasets.Get("mhealth").ClassNames);
+        Assert.AreEqual(row.Int8MacroF1!.Value, int8.MacroF1, 5e-5, "the row's int8 macro F1 is that of its int8 predictions");
+        var (csv, markdown) = (File.ReadAllText(Path.Combine(output, "results.csv")), File.ReadAllText(Path.Combine(output, "results.md")));
+
+        Directory.Delete(Path.Combine(output, RunEvidence.FolderName), recursive: true);
+        var backfilled = Tool.Run(Arguments("--backfill-evidence"));
+        Assert.AreEqual(0, backfilled.ExitCode, backfilled.Error);
+        StringAssert.Contains(backfilled.Output, "1 fold run(s), 1 finished without evidence to rerun");
+        StringAssert.Contains(backfilled.Output, "reproduces its row; evidence written");
+        foreach (var (path, bytes) in evidence.Zip(written))
+            CollectionAssert.AreEqual(bytes, File.ReadAllBytes(path), $"{Path.GetFileName(path)}: the first run's bytes");
+        Assert.AreEqual((csv, markdown), (File.ReadAllText(Path.Combine(output, "results.csv")), File.ReadAllText(Path.Combine(output, "results.md"))),
+            "a backfill adds no row and rewrites no table");
+
+        Directory.Delete(Path.Combine(output, RunEvidence.FolderName), recursive: true);
+        var lines = csv.Split('\n');
+        var column = Array.IndexOf(lines[0].Split(','), "macro_f1");
+        var cells = lines[1].Split(',');
+        var macroF1 = cells[column];
+        cells[column] = "0.0001";
+        lines[1] = string.Join(',', cells);
+        File.WriteAllText(Path.Combine(output, "results.csv"), string.Join('\n', lines));
+        var refused = Tool.Run(Arguments("--backfill-evidence"));
+        Assert.AreNotEqual(0, refused.ExitCode, "a row the rerun does not reproduce");
+        StringAssert.Contains(refused.Error, $"the rerun does not reproduce the committed row (macro F1: 0.0001 committed, {macroF1} rerun); its evidence was not kept");
+        Assert.IsFalse(evidence.Any(File.Exists), "no evidence is kept for it");
+    }
+
     /// <summary>A fold interrupted after epoch 2 of 4 (cancelled here, as by a kill) leaves its state in <c>resume/</c>; the
     /// next <c>experiment</c> continues from it, says so, writes the row an uninterrupted run writes, and removes the state.</summary>
     [TestMethod]

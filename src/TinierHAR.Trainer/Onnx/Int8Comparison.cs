@@ -79,10 +79,14 @@ public sealed record Int8Comparison(ScoringMeasures FullPrecision, ScoringMeasur
             best = Math.Min(best, clock.Elapsed.TotalSeconds);
         }
         var k = classNames.Count;
-        var metrics = HarMetrics.FromIndices(classNames, test.Labels.Select((truth, w) => (truth, ScoreArgMaxMapping.ArgMax(scores.AsSpan(w * k, k)))));
+        var predicted = Enumerable.Range(0, test.Count).Select(w => ScoreArgMaxMapping.ArgMax(scores.AsSpan(w * k, k))).ToArray();
+        var metrics = HarMetrics.FromIndices(classNames, test.Labels.Select((truth, w) => (truth, predicted[w])));
         double latency;
         using (var single = new BatchedHarScorer(onnx, new BatchedHarScorerOptions { BatchSize = 1, ConcurrentBatches = 1, IntraOpThreads = 1 }))
             latency = single.MeasureSingleWindowMilliseconds();
-        return new ScoringMeasures(metrics.MacroF1, metrics.Accuracy, onnx.LongLength, latency, test.Count / best);
+        return new ScoringMeasures(metrics.MacroF1, metrics.Accuracy, onnx.LongLength, latency, test.Count / best)
+        {
+            PredictedClasses = predicted.Select(c => classNames[c]).ToArray(),
+        };
     }
 }

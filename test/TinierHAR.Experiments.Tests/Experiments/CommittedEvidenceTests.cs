@@ -9,8 +9,8 @@ namespace TinierHAR.Experiments.Tests.Experiments;
 
 /// <summary>
 /// The committed results rows are recomputed from the evidence their runs left (<see cref="RunEvidence"/>): every
-/// test window's true and predicted class gives the row's accuracy and F1s, and a committed model bundle rescored on
-/// its fold's test windows gives those predictions again.
+/// test window's true and predicted class gives the row's accuracy and F1s (and its int8 form's predictions its int8
+/// macro F1), and a committed model bundle rescored on its fold's test windows gives those predictions again.
 /// </summary>
 [TestClass]
 public sealed class CommittedEvidenceTests
@@ -43,6 +43,15 @@ public sealed class CommittedEvidenceTests
             Assert.AreEqual(row.Accuracy, metrics.Accuracy, 5e-5, $"{name}: accuracy");
             Assert.AreEqual(row.WeightedF1, metrics.WeightedF1, 5e-5, $"{name}: weighted F1");
             Assert.AreEqual(row.MacroF1, metrics.MacroF1, 5e-5, $"{name}: macro F1");
+            if (row.Int8MacroF1 is { } int8MacroF1)
+            {
+                var int8Path = RunEvidence.Int8PredictionsPath(folder, row.RunName);
+                Assert.IsTrue(File.Exists(int8Path), $"{name}: the int8 form's predictions beside the float32 ones");
+                var int8 = RunEvidence.ReadPredictions(int8Path);
+                CollectionAssert.AreEqual(predictions.Select(p => (p.Window, p.Label)).ToArray(), int8.Select(p => (p.Window, p.Label)).ToArray(),
+                    $"{name}: the int8 form scored the same windows");
+                Assert.AreEqual(int8MacroF1, RunEvidence.Metrics(int8, HarDatasets.Get(row.Dataset).ClassNames).MacroF1, 5e-5, $"{name}: int8 macro F1");
+            }
             checkedRows++;
         }
         TestContext.WriteLine($"{checkedRows} committed rows recomputed from their predictions");
