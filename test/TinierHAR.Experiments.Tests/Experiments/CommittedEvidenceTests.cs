@@ -58,6 +58,20 @@ public sealed class CommittedEvidenceTests
         Assert.IsGreaterThan(0, checkedRows, "some committed run has its predictions");
     }
 
+    /// <summary>training-fidelity.md says how many committed rows have their evidence and, by folder, how many still
+    /// wait for the backfill; once none waits, it must say that every row has it.</summary>
+    [TestMethod]
+    public void The_docs_say_which_committed_rows_have_their_evidence()
+    {
+        var rows = CommittedRows().ToArray();
+        var without = rows.Where(r => !File.Exists(RunEvidence.PredictionsPath(r.Folder, r.Row.RunName))).ToArray();
+        var byFolder = without.GroupBy(r => Path.GetRelativePath(Experiments, r.Folder).Replace('\\', '/'), StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
+        RepositoryDocuments.AssertQuotedIn("docs/training-fidelity.md", without.Length == 0
+            ? $"Every one of the {rows.Length} committed rows has its evidence."
+            : $"Of the {rows.Length} committed rows, {rows.Length - without.Length} have their evidence so far; the other {without.Length} ({string.Join(", ", byFolder)}) wait for the backfill");
+    }
+
     [TestMethod]
     public void Every_evidence_file_belongs_to_a_committed_row()
     {
