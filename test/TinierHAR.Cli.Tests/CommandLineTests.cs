@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using TinierHAR.MLNet.Architectures;
 using TinierHAR.MLNet.Onnx;
 using TinierHAR.TestSupport;
@@ -151,6 +152,19 @@ public sealed class CommandLineTests
         Assert.AreEqual(HarCommandLine.InputError, result.ExitCode);
         StringAssert.Contains(result.Error, "RecurrentUnits");
         Assert.IsFalse(result.Error.Contains("(Parameter '", StringComparison.Ordinal), $"no .NET parameter suffix: {result.Error}");
+    }
+
+    /// <summary>README.md's table of the tool's verbs names every verb the tool has, and no other.</summary>
+    [TestMethod]
+    public void The_readme_lists_every_verb_of_the_tool()
+    {
+        var readme = File.ReadAllText(Path.Combine(SharedData.RepositoryRoot, "README.md"));
+        var table = readme[readme.IndexOf("| verb | what |", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("\n\n", StringComparison.Ordinal)];
+        var listed = Regex.Matches(table, @"^\| (?<verbs>[^|]+) \|", RegexOptions.Multiline).Skip(1)
+            .SelectMany(m => Regex.Matches(m.Groups["verbs"].Value, "`([a-z]+)`").Select(v => v.Groups[1].Value)).Order(StringComparer.Ordinal).ToArray();
+        var verbs = HarCommandLine.Build().Subcommands.Select(c => c.Name).Order(StringComparer.Ordinal).ToArray();
+        CollectionAssert.AreEqual(verbs, listed, $"README.md lists {string.Join(", ", listed)}; the tool has {string.Join(", ", verbs)}");
     }
 
     /// <summary>No verb takes two options of one name (train once had two --units, one hiding the other).</summary>
