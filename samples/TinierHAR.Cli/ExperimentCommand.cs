@@ -167,9 +167,8 @@ internal static class ExperimentCommand
     {
         if (committed.DifferencesFrom(rerun) is not { Count: > 0 } differences)
             return;
-        File.Delete(RunEvidence.PredictionsPath(folder, rerun.RunName));
-        File.Delete(RunEvidence.BundlePath(folder, rerun.RunName));
-        File.Delete(RunEvidence.Int8PredictionsPath(folder, rerun.RunName));
+        foreach (var path in RunEvidence.Paths(folder, rerun.RunName))
+            File.Delete(path);
         throw new InvalidDataException($"{committed.RunName}: the rerun does not reproduce the committed row ({string.Join("; ", differences)}); its evidence was not kept.");
     }
 

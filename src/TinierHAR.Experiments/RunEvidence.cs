@@ -19,16 +19,23 @@ public static class RunEvidence
     private static readonly string[] Header = ["window", "label", "predicted"];
 
     /// <summary>The predictions file of run <paramref name="runName"/> in the results folder <paramref name="resultsFolder"/>.</summary>
-    public static string PredictionsPath(string resultsFolder, string runName) => Path.Combine(resultsFolder, FolderName, runName + ".predictions.csv.gz");
+    public static string PredictionsPath(string resultsFolder, string runName) => EvidencePath(resultsFolder, runName, ".predictions.csv.gz");
 
     /// <summary>
     /// The predictions of run <paramref name="runName"/>'s int8 form (<see cref="PaperExperimentOptions.CompareInt8"/>) on the
     /// same test windows: the int8 macro F1 of its row comes from them.
     /// </summary>
-    public static string Int8PredictionsPath(string resultsFolder, string runName) => Path.Combine(resultsFolder, FolderName, runName + ".int8.predictions.csv.gz");
+    public static string Int8PredictionsPath(string resultsFolder, string runName) => EvidencePath(resultsFolder, runName, ".int8.predictions.csv.gz");
 
     /// <summary>The model bundle of run <paramref name="runName"/> in the results folder <paramref name="resultsFolder"/>.</summary>
-    public static string BundlePath(string resultsFolder, string runName) => Path.Combine(resultsFolder, FolderName, runName + ".zip");
+    public static string BundlePath(string resultsFolder, string runName) => EvidencePath(resultsFolder, runName, ".zip");
+
+    /// <summary>Every file run <paramref name="runName"/> may leave as evidence (<see cref="PredictionsPath"/>,
+    /// <see cref="Int8PredictionsPath"/>, <see cref="BundlePath"/>), whether or not it exists.</summary>
+    public static IReadOnlyList<string> Paths(string resultsFolder, string runName) =>
+        [PredictionsPath(resultsFolder, runName), Int8PredictionsPath(resultsFolder, runName), BundlePath(resultsFolder, runName)];
+
+    private static string EvidencePath(string resultsFolder, string runName, string extension) => Path.Combine(resultsFolder, FolderName, runName + extension);
 
     /// <summary>Whether runs of <paramref name="architecture"/> keep their bundle: DeepConvLSTM's (half a megabyte each) is not committed.</summary>
     public static bool KeepsBundle(string architecture) => architecture != "deepconvlstm";

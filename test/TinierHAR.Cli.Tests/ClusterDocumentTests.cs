@@ -69,17 +69,17 @@ public sealed partial class ClusterDocumentTests
         var recoveries = Regex.Matches(run, @"kill \d+: [^\n]*the next file completed ([\d.]+) s later")
             .Select(m => decimal.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture)).Order().ToArray();
         Assert.IsNotEmpty(recoveries, "the run's kills");
-        var timeout = ScoringCluster.ClientResponseTimeout.TotalSeconds;
+        var (timeout, orleansDefault) = (ScoringCluster.ClientResponseTimeout.TotalSeconds, new ClientMessagingOptions().ResponseTimeout.TotalSeconds);
         var waited = recoveries.Where(r => r >= (decimal)timeout).ToArray();
         var failures = Regex.Matches(run, @"silo \d+: \d+ lines, (\d+) 'fail:' entries").Select(m => int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))
             .Where(n => n > 0).ToArray();
         var defaultRuns = RepositoryDocuments.Table(Path.Combine("experiments", "cluster-chaos", "results.md"))[..2];
         RepositoryDocuments.AssertQuotedIn("docs/robustness.md",
             $"(a median of {RepositoryDocuments.Fixed(recoveries[recoveries.Length / 2], 1)} s); {RepositoryDocuments.Range(waited, 0)} s when the job had to wait ({waited.Length} of the {recoveries.Length} kills)",
-            $"after {new ClientMessagingOptions().ResponseTimeout.TotalSeconds} s by default; under that default the runs of {defaultRuns[0]["date"]} and {defaultRuns[1]["date"]} in the table waited up to {defaultRuns[0]["recovery max (s)"]} and {defaultRuns[1]["recovery max (s)"]} s",
+            $"after {orleansDefault} s by default; under that default the runs of {defaultRuns[0]["date"]} and {defaultRuns[1]["date"]} in the table waited up to {defaultRuns[0]["recovery max (s)"]} and {defaultRuns[1]["recovery max (s)"]} s",
             $"The client now waits {timeout} s for an answer",
             $"({RepositoryDocuments.Listed(failures.Select(n => $"{n}"))} `fail:` entr{(failures.Sum() == 1 ? "y" : "ies")} over the run in {failures.Length} silo{(failures.Length == 1 ? "" : "s")})");
-        RepositoryDocuments.AssertQuotedIn("docs/cluster.md", $"the client gives up on an unanswered call after {timeout} s (Orleans's default is {new ClientMessagingOptions().ResponseTimeout.TotalSeconds} s)");
+        RepositoryDocuments.AssertQuotedIn("docs/cluster.md", $"the client gives up on an unanswered call after {timeout} s (Orleans's default is {orleansDefault} s)");
     }
 
     [GeneratedRegex(@"\nfiles=(?<files>\d+) kills=(?<kills>\d+) ")]

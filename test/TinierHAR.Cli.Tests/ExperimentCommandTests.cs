@@ -71,9 +71,10 @@ public sealed class ExperimentCommandTests
         var first = Tool.Run(Arguments());
         Assert.AreEqual(0, first.ExitCode, first.Error);
         var row = ExperimentResults.Open(Path.Combine(output, "results.csv")).Rows.Single();
-        var evidence = new[] { RunEvidence.PredictionsPath(output, row.RunName), RunEvidence.Int8PredictionsPath(output, row.RunName), RunEvidence.BundlePath(output, row.RunName) };
+        var evidence = RunEvidence.Paths(output, row.RunName);
+        Assert.IsTrue(evidence.All(File.Exists), "a run with --int8 leaves its predictions, its int8 form's and its bundle");
         var written = evidence.Select(File.ReadAllBytes).ToArray();
-        var int8 = RunEvidence.Metrics(RunEvidence.ReadPredictions(evidence[1]), HarDatasets.Get("mhealth").ClassNames);
+        var int8 = RunEvidence.Metrics(RunEvidence.ReadPredictions(RunEvidence.Int8PredictionsPath(output, row.RunName)), HarDatasets.Get("mhealth").ClassNames);
         Assert.AreEqual(row.Int8MacroF1!.Value, int8.MacroF1, 5e-5, "the row's int8 macro F1 is that of its int8 predictions");
         var (csv, markdown) = (File.ReadAllText(Path.Combine(output, "results.csv")), File.ReadAllText(Path.Combine(output, "results.md")));
 
