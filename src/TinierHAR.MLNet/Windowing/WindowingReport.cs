@@ -55,7 +55,9 @@ public sealed record WindowingReport
     public override string ToString() =>
         $"{RowsRead} rows read, {RowsInWindows} in windows, {RowsNotCovered} not covered ({RowsInShortSegments} in segments shorter than a window, {RowsInTails} in tails)"
         + (RowsRemoved.Count > 0 ? $", {string.Join(", ", RowsRemoved.Select(p => $"{p.Value} removed for {p.Key}"))}" : "")
-        + $"; {WindowsProduced} windows produced, {WindowsDroppedByLabel} dropped by label; "
-        + $"{Segments} segments ({SegmentsShorterThanWindow} shorter than a window, {Gaps} timestamp gaps)"
-        + (ValuesInterpolated > 0 ? $", {ValuesInterpolated} values interpolated" : "");
+        + $"; {Counted(WindowsProduced, "window")} produced, {WindowsDroppedByLabel} dropped by label; "
+        + $"{Counted(Segments, "segment")} ({SegmentsShorterThanWindow} shorter than a window, {Counted(Gaps, "timestamp gap")})"
+        + (ValuesInterpolated > 0 ? $", {Counted(ValuesInterpolated, "value")} interpolated" : "");
+
+    private static string Counted(long count, string noun) => $"{count} {noun}{(count == 1 ? "" : "s")}";
 }

@@ -203,5 +203,7 @@ public sealed class WindowingOptionsTests
         Assert.AreEqual("1000 rows read, 900 in windows, 70 not covered (40 in segments shorter than a window, 30 in tails), "
             + "20 removed for repeated timestamps, 10 removed for out of order; "
             + "12 windows produced, 2 dropped by label; 3 segments (1 shorter than a window, 2 timestamp gaps), 5 values interpolated", removed.ToString());
+        var one = report with { WindowsProduced = 1, Segments = 1, Gaps = 1, ValuesInterpolated = 1 };
+        StringAssert.EndsWith(one.ToString(), "; 1 window produced, 2 dropped by label; 1 segment (1 shorter than a window, 1 timestamp gap), 1 value interpolated");
     }
 }
