@@ -28,10 +28,12 @@ internal static class TimingSummary
         yield return string.Create(invariant, $"rows read:        {total:N0}");
         yield return string.Create(invariant, $"rows in windows:  {windows.RowsInWindows:N0} ({100.0 * windows.RowsInWindows / Math.Max(1, total):0.0} %)");
         yield return string.Create(invariant,
-            $"rows not covered: {windows.RowsNotCovered:N0} ({windows.RowsInShortSegments:N0} in {windows.SegmentsShorterThanWindow:N0} segments shorter than a window, {windows.RowsInTails:N0} in the tails of {windows.Segments:N0} segments, {windows.RowsNotCovered - windows.RowsInShortSegments - windows.RowsInTails:N0} in windows dropped by label)");
+            $"rows not covered: {windows.RowsNotCovered:N0} ({windows.RowsInShortSegments:N0} in {Segments(windows.SegmentsShorterThanWindow)} shorter than a window, {windows.RowsInTails:N0} in the tails of {Segments(windows.Segments)}, {windows.RowsNotCovered - windows.RowsInShortSegments - windows.RowsInTails:N0} in windows dropped by label)");
         var removed = windows.RowsRemoved.Select(p => $"{p.Key}: {p.Value:N0}")
             .Concat(read?.RowsSkipped.Select(p => $"malformed lines ({p.Key}): {p.Value:N0}") ?? []).ToList();
         yield return string.Create(invariant, $"rows removed:     {windows.RowsRemoved.Values.Sum() + skipped:N0}{(removed.Count > 0 ? $" ({string.Join(", ", removed)})" : "")}");
         yield return string.Create(invariant, $"values filled:    {windows.ValuesInterpolated:N0} (missing or non-finite channel values, interpolated from their neighbours)");
     }
+
+    private static string Segments(long count) => string.Create(CultureInfo.InvariantCulture, $"{count:N0} segment{(count == 1 ? "" : "s")}");
 }

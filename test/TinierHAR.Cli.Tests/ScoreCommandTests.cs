@@ -127,6 +127,7 @@ public sealed class ScoreCommandTests
         Assert.AreEqual(0, result.ExitCode, result.Error);
         StringAssert.Matches(result.Output, new System.Text.RegularExpressions.Regex(@"[\d,]+ windows: accuracy \d\.\d{3}"));
         StringAssert.Contains(result.Output, "windows whose label is not a model class: 0");
+        StringAssert.Matches(result.Output, new System.Text.RegularExpressions.Regex(@"rows not covered: [\d,]+ \(0 in 0 segments shorter than a window, [\d,]+ in the tails of 1 segment, "));
         Assert.IsTrue(File.Exists(Path.Combine(folder.Root, "eval", "confusion.png")));
 
         // The model's 128-sample windows every 128 samples instead of 64, labelled by their last sample.
