@@ -69,7 +69,7 @@ public sealed class CommittedEvidenceTests
             .OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => $"{g.Key} {g.Count()}");
         RepositoryDocuments.AssertQuotedIn("docs/training-fidelity.md", without.Length == 0
             ? $"Every one of the {rows.Length} committed rows has its evidence."
-            : $"Of the {rows.Length} committed rows, {rows.Length - without.Length} have their evidence so far; the other {without.Length} ({string.Join(", ", byFolder)}) wait for the backfill");
+            : $"Of the {rows.Length} committed rows, {rows.Length - without.Length} have their evidence so far; the other {without.Length} ({string.Join(", ", byFolder)}) {(without.Length == 1 ? "waits" : "wait")} for the backfill");
     }
 
     [TestMethod]
