@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# The long runs still owed to issues 30 and 32, one after another on one thread, each resumable: a finished run is
-# skipped, and one stopped mid-training continues from its committed state in resume/. Run it in the background at
-# the start of a working session and commit what it finished (results, trajectories, evidence, resume/, the authors'
-# logs) before the session ends:
+# The long runs behind issues 30 and 32's committed results, one after another on one thread, each resumable: a
+# finished run is skipped (with every row in, the queue only checks), and one stopped mid-training continues from its
+# committed state in resume/. Run it in the background at the start of a working session and commit what it finished
+# (results, trajectories, evidence, resume/, the authors' logs) before the session ends:
 #   nohup setsid experiments/run-queue.sh > queue.log 2>&1 &
 # The tool runs from a copy of its build, so that builds and tests of the repository can go on beside it.
 set -euo pipefail
